@@ -1,0 +1,119 @@
+/* trellis-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "trellis-cli.h"
+
+typedef struct
+{
+  const char        *name;
+  TrellisCliCommand  run;
+  const char        *summary;
+} Command;
+
+static const Command commands[] = {
+  { "validate", trellis_cli_validate, N_("Check matrices; print each problem as FILE:LINE: message") },
+  { "stats",    trellis_cli_stats,    N_("Summarise a matrix: counts, largest gaps, rule findings") },
+  { "convert",  trellis_cli_convert,  N_("Write a matrix back in the canonical form the app saves") },
+#ifdef TRELLIS_CLI_HAVE_RENDER
+  { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
+#endif
+};
+
+int
+trellis_cli_usage_error (GOptionContext *context,
+                         const char     *message)
+{
+  g_autofree char *help = context != NULL ? g_option_context_get_help (context, TRUE, NULL) : NULL;
+
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  if (help != NULL)
+    g_printerr ("\n%s", help);
+
+  return TRELLIS_CLI_USAGE;
+}
+
+void
+trellis_cli_print_error (const char   *file,
+                         const GError *error)
+{
+  /* Errors from the reader already name the file and line. */
+  if (file == NULL || g_str_has_prefix (error->message, file))
+    g_printerr ("%s\n", error->message);
+  else
+    g_printerr ("%s: %s\n", file, error->message);
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, _("Usage:\n  %s COMMAND [OPTION…] FILE…\n\n"), g_get_prgname ());
+  fprintf (out, "%s\n\n", _("Check, summarise, convert and draw Trellis values-competency matrices."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-10s %s\n", "--help", _("Show this help; COMMAND --help shows the help of a command"));
+  fprintf (out, "  %-10s %s\n", "--version", _("Show the version"));
+  fprintf (out, "\n%s\n", _("Exit status:"));
+  fprintf (out, "  0  %s\n", _("success; every file is valid"));
+  fprintf (out, "  1  %s\n", _("a file is invalid, or could not be read or written"));
+  fprintf (out, "  2  %s\n", _("the command line was wrong"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("TRELLIS_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("trellis-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return TRELLIS_CLI_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return TRELLIS_CLI_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("trellis-cli %s\n", PACKAGE_VERSION);
+      return TRELLIS_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        {
+          g_autofree char *prgname = g_strdup_printf ("trellis-cli %s", commands[i].name);
+
+          g_set_prgname (prgname);
+          return commands[i].run (argc - 1, argv + 1);
+        }
+    }
+
+  /* Translators: %s is what the user typed as a command. */
+  g_printerr (_("trellis-cli: unknown command ‘%s’. Run ‘trellis-cli --help’ to see the commands.\n"), argv[1]);
+  return TRELLIS_CLI_USAGE;
+}

@@ -1,0 +1,38 @@
+/* trellis-cli.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of trellis-cli, as documented in its --help and README. */
+enum
+{
+  TRELLIS_CLI_OK      = 0,
+  TRELLIS_CLI_INVALID = 1,  /* a file is invalid, or could not be read or written */
+  TRELLIS_CLI_USAGE   = 2,  /* the command line was wrong */
+};
+
+typedef int (*TrellisCliCommand) (int    argc,
+                                  char **argv);
+
+int  trellis_cli_validate (int    argc,
+                           char **argv);
+int  trellis_cli_stats    (int    argc,
+                           char **argv);
+int  trellis_cli_convert  (int    argc,
+                           char **argv);
+int  trellis_cli_render   (int    argc,
+                           char **argv);
+
+/* Shared helpers. */
+int  trellis_cli_usage_error (GOptionContext *context,
+                              const char     *message);
+void trellis_cli_print_error (const char     *file,
+                              const GError   *error);
+
+G_END_DECLS

@@ -1,0 +1,145 @@
+/* trellis-document-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "trellis-document.h"
+#include "trellis-entity-private.h"
+
+G_BEGIN_DECLS
+
+/* The current version of the file format. The namespace carries the
+ * major version; the minor version grows when elements are added. */
+#define TRELLIS_FORMAT_NAMESPACE      "urn:trellis:matrix:1"
+#define TRELLIS_FORMAT_NAMESPACE_BASE "urn:trellis:matrix:"
+#define TRELLIS_FORMAT_MAJOR          1
+#define TRELLIS_FORMAT_MINOR          0
+
+typedef struct
+{
+  char *note;
+  char *evidence;
+} TrellisText;
+
+struct _TrellisDocument
+{
+  GObject              parent_instance;
+
+  TrellisOrganisation *organisation;
+  GListStore          *lists[TRELLIS_N_KINDS];
+  GHashTable          *ids;          /* interned id → entity, borrowed */
+  GPtrArray           *slots;        /* competency slot → competency or NULL */
+  GPtrArray           *texts;        /* TrellisText, index 0 unused */
+  guint                n_records;
+
+  GPtrArray           *undo_stack;   /* EditGroup */
+  GPtrArray           *redo_stack;
+  gpointer             open_group;
+  guint                group_depth;
+  guint                next_serial;
+  guint                saved_serial;
+  guint                frozen;
+
+  GFile               *file;
+  TrellisFileState     file_state;
+  guint                format_minor;
+  char                *lang;
+  GString             *unknown_root;
+  GString             *unknown_in_section[TRELLIS_N_KINDS];
+};
+
+/* Used by the reader, which builds a document without recording undo. */
+void           trellis_document_add_loaded      (TrellisDocument *self,
+                                                 TrellisEntity   *entity);
+TrellisCompetency *trellis_document_get_competency_by_slot (TrellisDocument *self,
+                                                 guint32          slot);
+guint32        trellis_document_add_text        (TrellisDocument *self,
+                                                 const char      *note,
+                                                 const char      *evidence);
+const TrellisText *trellis_document_get_text    (TrellisDocument *self,
+                                                 guint32          index);
+void           trellis_document_assign_slot     (TrellisDocument   *self,
+                                                 TrellisCompetency *competency);
+void           trellis_document_finish_loading  (TrellisDocument *self);
+void           trellis_document_record_to_assessment (TrellisDocument     *self,
+                                                 const TrellisRecord *record,
+                                                 TrellisAssessment   *out);
+gboolean       trellis_document_effective_record (TrellisDocument    *self,
+                                                 GArray             *records,
+                                                 guint32             slot,
+                                                 TrellisDate         until,
+                                                 const TrellisRecord **out,
+                                                 guint              *n_found,
+                                                 guint8             *perspectives);
+/* A fast 64-bit hash of a file's bytes, fed chunk by chunk, to notice
+ * changes that keep size and time. Not for security. */
+typedef struct
+{
+  guint64 h;
+  guint64 tail;
+  guint   tail_len;
+  guint64 len;
+} TrellisHasher;
+
+void           trellis_hasher_init              (TrellisHasher    *hasher);
+void           trellis_hasher_update            (TrellisHasher    *hasher,
+                                                 const void       *data,
+                                                 gsize             len);
+guint64        trellis_hasher_finish            (TrellisHasher    *hasher);
+gboolean       trellis_file_state_read          (GFile            *file,
+                                                 TrellisFileState *state,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+void           trellis_document_set_file_state  (TrellisDocument        *self,
+                                                 const TrellisFileState *state);
+guint          trellis_document_get_serial      (TrellisDocument        *self);
+void           trellis_document_mark_saved_at   (TrellisDocument        *self,
+                                                 guint                   serial);
+
+/* The writer. */
+typedef gboolean (*TrellisWriteFunc) (const char *data,
+                                      gsize       len,
+                                      gpointer    user_data,
+                                      GError    **error);
+gboolean       trellis_document_write           (TrellisDocument  *self,
+                                                 TrellisWriteFunc  func,
+                                                 gpointer          user_data,
+                                                 GError          **error);
+
+/* The reader. */
+TrellisDocument *trellis_reader_load_stream     (GInputStream      *stream,
+                                                 const char        *display_name,
+                                                 TrellisLoadReport *report,
+                                                 TrellisHasher     *hasher,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
+TrellisDocument *trellis_reader_load_bytes      (const char        *data,
+                                                 gsize              len,
+                                                 const char        *display_name,
+                                                 TrellisLoadReport *report,
+                                                 GError           **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Fault injection for the tests of saving: make the n-th call of one
+ * step fail with an errno value. */
+typedef enum
+{
+  TRELLIS_FAULT_NONE,
+  TRELLIS_FAULT_WRITE,
+  TRELLIS_FAULT_FSYNC,
+  TRELLIS_FAULT_CLOSE,
+  TRELLIS_FAULT_BACKUP,
+  TRELLIS_FAULT_RENAME,
+  TRELLIS_FAULT_DIR_FSYNC,
+} TrellisFault;
+
+void           trellis_save_inject_fault        (TrellisFault     fault,
+                                                 guint            nth_call,
+                                                 int              errno_value);
+
+G_END_DECLS

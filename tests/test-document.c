@@ -1,0 +1,318 @@
+/* test-document.c: the document model, reading and writing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "trellis-document.h"
+
+static TrellisDocument *
+load_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", name, NULL));
+  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+
+  return doc;
+}
+
+static char *
+serialize (TrellisDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = trellis_document_serialize (doc, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_new_document (void)
+{
+  g_autoptr(TrellisDocument) doc = trellis_document_new ();
+  GPtrArray *scale = trellis_document_get_scale (doc);
+
+  g_assert_cmpuint (scale->len, ==, 5);
+  g_assert_cmpint (trellis_document_get_scale_min (doc), ==, 0);
+  g_assert_cmpint (trellis_document_get_scale_max (doc), ==, 4);
+  g_assert_true (trellis_document_level_in_scale (doc, 2));
+  g_assert_false (trellis_document_level_in_scale (doc, 5));
+  g_assert_false (trellis_document_get_modified (doc));
+  g_assert_false (trellis_document_can_undo (doc));
+
+  for (TrellisKind k = TRELLIS_KIND_VALUE; k < TRELLIS_N_KINDS; k++)
+    g_assert_cmpuint (trellis_document_get_n_items (doc, k), ==, 0);
+}
+
+static void
+test_load_small (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  TrellisEntity *anna = trellis_document_lookup (doc, "p-anna");
+  TrellisEntity *rs = trellis_document_lookup (doc, "rs-complaints");
+  TrellisEntity *agent = trellis_document_lookup (doc, "ro-agent");
+  TrellisEntity *indicator = trellis_document_lookup (doc, "i-once");
+  g_autoptr(GArray) history = NULL;
+  TrellisAssessment effective;
+  const TrellisAssignment *a;
+  GArray *measurements;
+  GPtrArray *reviews;
+
+  g_assert_cmpstr (trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (doc))), ==, "Small & Co");
+  g_assert_cmpuint (trellis_document_get_n_items (doc, TRELLIS_KIND_VALUE), ==, 2);
+  g_assert_cmpuint (trellis_document_get_n_items (doc, TRELLIS_KIND_PERSON), ==, 2);
+  g_assert_cmpuint (trellis_document_get_n_assessments (doc), ==, 4);
+
+  g_assert_true (TRELLIS_IS_PERSON (anna));
+  g_assert_cmpint (trellis_entity_get_int (anna, TRELLIS_FIELD_SHARE), ==, TRELLIS_SHARE_TEAM);
+  g_assert_true (trellis_strv_contains_id (trellis_entity_get_strv (anna, TRELLIS_FIELD_ROLES), "ro-agent"));
+
+  history = trellis_document_get_assessments (doc, TRELLIS_PERSON (anna), "c-listen");
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpint (g_array_index (history, TrellisAssessment, 0).level, ==, 2);
+  g_assert_true (g_array_index (history, TrellisAssessment, 0).want);
+  g_assert_cmpstr (g_array_index (history, TrellisAssessment, 0).note, ==, "Want to practise");
+  g_assert_cmpint (g_array_index (history, TrellisAssessment, 1).source, ==, TRELLIS_SOURCE_COACH);
+
+  /* The latest of any source counts when nothing was agreed. */
+  g_assert_true (trellis_document_get_effective (doc, TRELLIS_PERSON (anna), "c-listen", &effective));
+  g_assert_cmpint (effective.level, ==, 3);
+  g_assert_cmpint (effective.source, ==, TRELLIS_SOURCE_COACH);
+
+  a = trellis_assignments_lookup (trellis_entity_get_array (rs, TRELLIS_FIELD_ASSIGNS), "ro-lead");
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->raci, ==, TRELLIS_RACI_ACCOUNTABLE);
+  g_assert_cmpint (a->authority, ==, TRELLIS_AUTHORITY_DELEGATE);
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (rs, TRELLIS_FIELD_NEEDS), "c-listen"), ==, 3);
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (agent, TRELLIS_FIELD_REQUIRES), "c-product"), ==, 2);
+
+  measurements = trellis_entity_get_array (indicator, TRELLIS_FIELD_MEASUREMENTS);
+  g_assert_cmpuint (measurements->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (measurements, TrellisMeasurement, 1).value, ==, 75.5);
+  g_assert_cmpfloat (trellis_entity_get_double (indicator, TRELLIS_FIELD_TARGET), ==, 80);
+  reviews = trellis_entity_get_ptr_array (indicator, TRELLIS_FIELD_REVIEWS);
+  g_assert_cmpuint (reviews->len, ==, 1);
+  g_assert_cmpstr (((TrellisReview *) g_ptr_array_index (reviews, 0))->check, ==, "Up 3.5 points");
+}
+
+static void
+test_round_trip_identical (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autofree char *first = serialize (doc);
+  g_autofree char *original = NULL;
+  g_autoptr(TrellisDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* The fixture is written in canonical form, so the first save equals it. */
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL),
+                                      &original, NULL, NULL));
+  g_assert_cmpstr (first, ==, original);
+
+  bytes = g_bytes_new (first, strlen (first));
+  again = trellis_document_new_from_bytes (bytes, "first", NULL, &error);
+  g_assert_no_error (error);
+  second = serialize (again);
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+count_changes_cb (TrellisDocument     *doc,
+                  const TrellisChange *change,
+                  gpointer             user_data)
+{
+  GArray *log = user_data;
+
+  g_array_append_val (log, *change);
+}
+
+static void
+test_create_and_signals (void)
+{
+  g_autoptr(TrellisDocument) doc = trellis_document_new ();
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (TrellisChange));
+  TrellisEntity *value;
+  TrellisEntity *competency;
+  TrellisEntity *person;
+  TrellisAssessment a = { 0 };
+
+  g_signal_connect (doc, "changed", G_CALLBACK (count_changes_cb), log);
+
+  value = trellis_document_create (doc, TRELLIS_KIND_VALUE, "Genuine care", -1);
+  g_assert_cmpstr (trellis_entity_get_id (value), ==, "v-genuine-care");
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpint (g_array_index (log, TrellisChange, 0).kind, ==, TRELLIS_CHANGE_INSERTED);
+  g_assert_true (g_array_index (log, TrellisChange, 0).entity == value);
+  g_assert_true (trellis_document_get_modified (doc));
+
+  /* A second item of the same name gets an id of its own. */
+  g_assert_cmpstr (trellis_entity_get_id (trellis_document_create (doc, TRELLIS_KIND_VALUE, "Genuine care", -1)),
+                   ==, "v-genuine-care-2");
+
+  trellis_document_set_string (doc, value, TRELLIS_FIELD_DESCRIPTION, "We mean it");
+  g_assert_cmpint (g_array_index (log, TrellisChange, log->len - 1).kind, ==, TRELLIS_CHANGE_FIELD);
+  g_assert_cmpint (g_array_index (log, TrellisChange, log->len - 1).field, ==, TRELLIS_FIELD_DESCRIPTION);
+
+  /* Setting the same value again records nothing. */
+  g_array_set_size (log, 0);
+  trellis_document_set_string (doc, value, TRELLIS_FIELD_DESCRIPTION, "We mean it");
+  g_assert_cmpuint (log->len, ==, 0);
+
+  competency = trellis_document_create (doc, TRELLIS_KIND_COMPETENCY, "Listening", -1);
+  person = trellis_document_create (doc, TRELLIS_KIND_PERSON, "Anna", -1);
+  g_array_set_size (log, 0);
+
+  a.competency = trellis_entity_get_id (competency);
+  a.level = 2;
+  a.source = TRELLIS_SOURCE_SELF;
+  a.date = trellis_date_today ();
+  trellis_document_set_assessment (doc, TRELLIS_PERSON (person), &a);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpint (g_array_index (log, TrellisChange, 0).kind, ==, TRELLIS_CHANGE_ASSESSMENTS);
+  g_assert_cmpstr (g_array_index (log, TrellisChange, 0).competency, ==, "c-listening");
+  g_assert_cmpuint (trellis_document_get_n_assessments (doc), ==, 1);
+
+  /* Same competency, source and date: replaced, not added. */
+  a.level = 3;
+  trellis_document_set_assessment (doc, TRELLIS_PERSON (person), &a);
+  g_assert_cmpuint (trellis_document_get_n_assessments (doc), ==, 1);
+
+  /* Another source is kept beside it: perspectives are never merged. */
+  a.source = TRELLIS_SOURCE_COACH;
+  a.level = 1;
+  trellis_document_set_assessment (doc, TRELLIS_PERSON (person), &a);
+  g_assert_cmpuint (trellis_document_get_n_assessments (doc), ==, 2);
+}
+
+static void
+test_delete_clears_references (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  TrellisEntity *agent = trellis_document_lookup (doc, "ro-agent");
+  TrellisEntity *anna = trellis_document_lookup (doc, "p-anna");
+  TrellisEntity *rs = trellis_document_lookup (doc, "rs-complaints");
+  TrellisEntity *listen = trellis_document_lookup (doc, "c-listen");
+  g_autofree char *before = serialize (doc);
+  g_autofree char *after = NULL;
+
+  trellis_document_remove (doc, agent);
+  g_assert_null (trellis_document_lookup (doc, "ro-agent"));
+  g_assert_false (trellis_strv_contains_id (trellis_entity_get_strv (anna, TRELLIS_FIELD_ROLES), "ro-agent"));
+  g_assert_null (trellis_assignments_lookup (trellis_entity_get_array (rs, TRELLIS_FIELD_ASSIGNS), "ro-agent"));
+
+  /* One undo step brings everything back. */
+  g_assert_true (trellis_document_undo (doc));
+  after = serialize (doc);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Deleting a person deletes their development actions too. */
+  trellis_document_remove (doc, anna);
+  g_assert_null (trellis_document_lookup (doc, "a-1"));
+  g_assert_true (trellis_document_undo (doc));
+  g_assert_nonnull (trellis_document_lookup (doc, "a-1"));
+
+  /* A deleted competency's assessments disappear and come back. */
+  trellis_document_remove (doc, listen);
+  g_assert_cmpuint (trellis_document_get_n_items (doc, TRELLIS_KIND_COMPETENCY), ==, 1);
+  g_clear_pointer (&after, g_free);
+  after = serialize (doc);
+  g_assert_null (strstr (after, "c-listen"));
+  g_assert_true (trellis_document_undo (doc));
+  g_clear_pointer (&after, g_free);
+  after = serialize (doc);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_make_id (void)
+{
+  g_autoptr(TrellisDocument) doc = trellis_document_new ();
+  g_autofree char *a = trellis_document_make_id (doc, TRELLIS_KIND_COMPETENCY, "Klachtafhandeling & nazorg");
+  g_autofree char *b = trellis_document_make_id (doc, TRELLIS_KIND_PERSON, "Zoë Ñúñez");
+  g_autofree char *c = trellis_document_make_id (doc, TRELLIS_KIND_ROLE, "");
+  g_autofree char *d = trellis_document_make_id (doc, TRELLIS_KIND_ROLE, NULL);
+
+  g_assert_cmpstr (a, ==, "c-klachtafhandeling-nazorg");
+  g_assert_cmpstr (b, ==, "p-zoe-nunez");
+  g_assert_cmpstr (c, ==, "ro-1");
+  g_assert_cmpstr (d, ==, "ro-1");
+}
+
+static void
+test_scale_in_use (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *levels = trellis_scale_levels_new ();
+
+  /* Level 4 is used by Ben's agreed assessment and cannot go. */
+  for (gint i = 0; i <= 3; i++)
+    g_ptr_array_add (levels, trellis_scale_level_new (i, "L", NULL));
+  g_assert_false (trellis_document_set_scale (doc, levels, &error));
+  g_assert_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_IN_USE);
+  g_assert_cmpuint (trellis_document_get_scale (doc)->len, ==, 5);
+
+  /* Adding a level is fine. */
+  levels = trellis_scale_copy (trellis_document_get_scale (doc));
+  g_ptr_array_add (levels, trellis_scale_level_new (5, "Master", NULL));
+  g_assert_true (trellis_document_set_scale (doc, levels, NULL));
+  g_assert_cmpint (trellis_document_get_scale_max (doc), ==, 5);
+}
+
+static void
+test_dates (void)
+{
+  TrellisDate d;
+  char buf[11];
+
+  g_assert_true (trellis_date_parse ("2026-11-23", 10, &d));
+  g_assert_cmpstr (trellis_date_format (d, buf), ==, "2026-11-23");
+  g_assert_true (trellis_date_parse ("2024-02-29", 10, &d));
+  g_assert_false (trellis_date_parse ("2026-02-29", 10, &d));
+  g_assert_false (trellis_date_parse ("2026-13-01", 10, &d));
+  g_assert_false (trellis_date_parse ("26-11-2026", 10, &d));
+  g_assert_false (trellis_date_parse ("2026-1-1", 8, &d));
+  g_assert_false (trellis_date_parse ("0000-01-01", 10, &d));
+}
+
+static void
+test_raci_strings (void)
+{
+  TrellisRaci raci;
+  char buf[5];
+
+  g_assert_true (trellis_raci_from_string ("RA", 2, &raci));
+  g_assert_cmpint (raci, ==, TRELLIS_RACI_RESPONSIBLE | TRELLIS_RACI_ACCOUNTABLE);
+  g_assert_cmpstr (trellis_raci_to_string (raci, buf), ==, "RA");
+  g_assert_false (trellis_raci_from_string ("AR", 2, &raci));
+  g_assert_false (trellis_raci_from_string ("RR", 2, &raci));
+  g_assert_false (trellis_raci_from_string ("X", 1, &raci));
+  g_assert_false (trellis_raci_from_string ("", 0, &raci));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/trellis/document/new", test_new_document);
+  g_test_add_func ("/trellis/document/load/small", test_load_small);
+  g_test_add_func ("/trellis/document/round-trip/identical", test_round_trip_identical);
+  g_test_add_func ("/trellis/document/edit/create-and-signals", test_create_and_signals);
+  g_test_add_func ("/trellis/document/edit/delete-clears-references", test_delete_clears_references);
+  g_test_add_func ("/trellis/document/make-id", test_make_id);
+  g_test_add_func ("/trellis/document/scale/in-use", test_scale_in_use);
+  g_test_add_func ("/trellis/types/dates", test_dates);
+  g_test_add_func ("/trellis/types/raci", test_raci_strings);
+
+  return g_test_run ();
+}
