@@ -217,14 +217,16 @@ do_remove (TrellisDocument *self,
            guint            position)
 {
   TrellisKind kind = trellis_entity_get_kind (entity);
-  g_autoptr(TrellisEntity) hold = g_object_ref (entity);
 
   g_assert (g_list_model_get_item (G_LIST_MODEL (self->lists[kind]), position) == entity);
   g_object_unref (entity);
 
+  /* The list holds the last reference while the signal runs. */
+  g_object_ref (entity);
   unregister_entity (self, entity);
   g_list_store_remove (self->lists[kind], position);
   emit_change (self, TRELLIS_CHANGE_REMOVED, entity, TRELLIS_FIELD_NONE, position, position, NULL);
+  g_object_unref (entity);
 }
 
 static void
@@ -234,11 +236,12 @@ do_move (TrellisDocument *self,
          guint            to)
 {
   TrellisKind kind = trellis_entity_get_kind (entity);
-  g_autoptr(TrellisEntity) hold = g_object_ref (entity);
 
+  g_object_ref (entity);
   g_list_store_remove (self->lists[kind], from);
   g_list_store_insert (self->lists[kind], to, entity);
   emit_change (self, TRELLIS_CHANGE_MOVED, entity, TRELLIS_FIELD_NONE, to, from, NULL);
+  g_object_unref (entity);
 }
 
 static void
