@@ -295,6 +295,17 @@ char            *trellis_layout_describe_node     (TrellisLayout   *self,
                                                    gboolean         tooltip);
 
 /* trellis-paint.c */
+typedef enum
+{
+  PAGE_CLEAR,     /* paint the page under the clip first */
+  PAGE_PAINTED,   /* the caller painted it */
+  PAGE_STRIPES,   /* paint only the page between the cells */
+} PageMode;
+
+guint            trellis_layout_paint_cells_on    (TrellisLayout   *self,
+                                                   cairo_t         *cr,
+                                                   const TrellisRect *clip,
+                                                   PageMode         page);
 void             trellis_text_lock                (void);
 void             trellis_text_unlock              (void);
 void             trellis_text_show                (cairo_t         *cr,

@@ -751,7 +751,7 @@ size_cells (TrellisLayout *self)
   double th = self->text_height;
   double digit = th * 0.62;  /* about the width of a digit */
 
-  self->cell_height = ceil (MAX (th * 1.55, 14 * zoom));
+  self->cell_height = ceil (MAX (th * 1.4, 14 * zoom));
   switch (self->options->view)
     {
     case TRELLIS_VIEW_COVERAGE:
@@ -805,6 +805,20 @@ trellis_layout_build_view (TrellisLayout  *self,
     case TRELLIS_N_VIEWS:
     default:
       g_assert_not_reached ();
+    }
+
+  /* Maps whose cell texts vary ("2/3", "RA5") learn them now, so that
+   * painting only ever reads the text cache. */
+  if (o->view == TRELLIS_VIEW_COVERAGE || o->view == TRELLIS_VIEW_RESPONSIBILITIES)
+    {
+      for (guint r = 0; r < self->rows.items->len; r++)
+        for (guint c = 0; c < self->columns.items->len; c++)
+          {
+            TrellisCellInfo info;
+            CellPaint paint = { 0 };
+
+            trellis_layout_compute_cell (self, r, c, &info, &paint);
+          }
     }
 
   return TRUE;
@@ -1307,6 +1321,7 @@ trellis_layout_compute_cell (TrellisLayout   *self,
   Item *r = trellis_layout_row_item (self, row);
   const Item *c = trellis_layout_column_item (self, column);
 
+  memset (info, 0, sizeof *info);
   info->required = TRELLIS_LEVEL_NONE;
   info->assessed = TRELLIS_LEVEL_NONE;
   for (guint k = 0; k < TRELLIS_N_SOURCES; k++)

@@ -138,8 +138,12 @@ hatch_pattern (TrellisLayout *self,
   cairo_t *pcr;
   int px;
 
+  trellis_text_lock ();
   if (self->hatch != NULL && self->hatch_scale == scale)
-    return self->hatch;
+    {
+      trellis_text_unlock ();
+      return self->hatch;
+    }
 
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
 
@@ -163,6 +167,7 @@ hatch_pattern (TrellisLayout *self,
   cairo_pattern_set_extend (self->hatch, CAIRO_EXTEND_REPEAT);
   cairo_surface_destroy (surface);
   self->hatch_scale = scale;
+  trellis_text_unlock ();
 
   return self->hatch;
 }
@@ -747,25 +752,91 @@ trellis_layout_paint_cells (TrellisLayout     *self,
                             cairo_t           *cr,
                             const TrellisRect *clip)
 {
-  const TrellisThemeColors *colors;
-  double gap;
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), 0);
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (clip != NULL, 0);
+
+  return trellis_layout_paint_cells_on (self, cr, clip, PAGE_CLEAR);
+}
+
+/* The page between the cells, as stripes along the gaps: far less to
+ * fill than the whole clip when the cells cover most of it. */
+static void
+paint_page_stripes (TrellisLayout     *self,
+                    cairo_t           *cr,
+                    const TrellisRect *clip,
+                    guint              r0,
+                    guint              r1,
+                    guint              c0,
+                    guint              c1)
+{
+  double gap = self->colors->cell_gap * self->options->zoom;
+  double bottom = clip->y + clip->height;
+  double cw = self->content_width;
+
+  trellis_cairo_set_rgba (cr, &self->colors->background);
+
+  /* Above the first row, and under each row down to the next. */
+  if (trellis_layout_row_item (self, r0)->pos > clip->y)
+    cairo_rectangle (cr, clip->x, clip->y, clip->width, trellis_layout_row_item (self, r0)->pos - clip->y);
+  for (guint r = r0; r < r1; r++)
+    {
+      const Item *item = trellis_layout_row_item (self, r);
+      double from = item->pos + item->size - gap;
+      double to = r + 1 < self->rows.items->len ? trellis_layout_row_item (self, r + 1)->pos : MAX (bottom, from);
+
+      cairo_rectangle (cr, clip->x, from, clip->width, MIN (to, bottom) - from);
+    }
+
+  /* Beside each column, towards the next; columns run right to left when
+   * mirrored. */
+  for (guint c = c0; c < c1; c++)
+    {
+      const Item *item = trellis_layout_column_item (self, c);
+      double from = item->pos + item->size - gap;
+      double to = c + 1 < self->columns.items->len ? trellis_layout_column_item (self, c + 1)->pos : cw + clip->width;
+
+      if (self->options->rtl)
+        cairo_rectangle (cr, cw - to, clip->y, to - from, clip->height);
+      else
+        cairo_rectangle (cr, from, clip->y, to - from, clip->height);
+    }
+  {
+    double first = trellis_layout_column_item (self, c0)->pos;
+
+    if (self->options->rtl)
+      cairo_rectangle (cr, cw - first, clip->y, first + clip->width, clip->height);
+    else
+      cairo_rectangle (cr, clip->x, clip->y, first - clip->x, clip->height);
+  }
+
+  cairo_fill (cr);
+}
+
+guint
+trellis_layout_paint_cells_on (TrellisLayout     *self,
+                               cairo_t           *cr,
+                               const TrellisRect *clip,
+                               PageMode           page)
+{
+  const TrellisThemeColors *colors = self->colors;
+  double gap = colors->cell_gap * self->options->zoom;
   double lo, hi;
   guint r0, r1, c0, c1;
   guint painted = 0;
   Batches b;
 
-  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), 0);
-  g_return_val_if_fail (cr != NULL, 0);
-  g_return_val_if_fail (clip != NULL, 0);
-
-  colors = self->colors;
-  gap = colors->cell_gap * self->options->zoom;
-
   cairo_save (cr);
   cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
   cairo_clip (cr);
-  trellis_cairo_set_rgba (cr, &colors->background);
-  cairo_paint (cr);
+  /* Stripes only work where the grid is the page's colour. */
+  if (page == PAGE_STRIPES && memcmp (&colors->grid, &colors->background, sizeof (TrellisRgba)) != 0)
+    page = PAGE_CLEAR;
+  if (page == PAGE_CLEAR || (page == PAGE_STRIPES && self->options->view == TRELLIS_VIEW_SIGHT))
+    {
+      trellis_cairo_set_rgba (cr, &colors->background);
+      cairo_paint (cr);
+    }
 
   if (self->options->view == TRELLIS_VIEW_SIGHT)
     {
@@ -791,9 +862,17 @@ trellis_layout_paint_cells (TrellisLayout     *self,
 
   if (r0 >= r1 || c0 >= c1)
     {
+      if (page == PAGE_STRIPES)
+        {
+          trellis_cairo_set_rgba (cr, &colors->background);
+          cairo_paint (cr);
+        }
       cairo_restore (cr);
       return 0;
     }
+
+  if (page == PAGE_STRIPES)
+    paint_page_stripes (self, cr, clip, r0, r1, c0, c1);
 
   /* Where the grid has its own colour (high contrast), it shows as the
    * block behind each group's cells. */

@@ -286,17 +286,64 @@ trellis_theme_get_colors (TrellisTheme theme)
  * Returns: the theme's dark or light text colour, whichever contrasts
  *   more with @fill
  */
+static gboolean
+dark_text_on (TrellisTheme       theme,
+              const TrellisRgba *fill)
+{
+  const TrellisThemeColors *colors = trellis_theme_get_colors (theme);
+
+  return trellis_rgba_contrast_ratio (fill, &colors->dark_text) >=
+         trellis_rgba_contrast_ratio (fill, &colors->light_text);
+}
+
+/* The palettes' colours, whose text colour is worked out once: painting
+ * asks for every cell. */
+static const struct { const TrellisRgba *colors; guint n; } known[] = {
+  { gap_palette, TRELLIS_GAP_STEPS },
+  { required_palette, TRELLIS_SEQUENTIAL_STEPS },
+  { coverage_palette, TRELLIS_SEQUENTIAL_STEPS },
+  { grey_palette, TRELLIS_SEQUENTIAL_STEPS },
+};
+
+static guint8 known_dark[TRELLIS_N_THEMES][G_N_ELEMENTS (known)][TRELLIS_GAP_STEPS];
+
+static void
+init_known (void)
+{
+  for (guint t = 0; t < TRELLIS_N_THEMES; t++)
+    for (guint k = 0; k < G_N_ELEMENTS (known); k++)
+      for (guint i = 0; i < known[k].n; i++)
+        known_dark[t][k][i] = dark_text_on (t, &known[k].colors[i]);
+}
+
 const TrellisRgba *
 trellis_palette_text_on (TrellisTheme       theme,
                          const TrellisRgba *fill)
 {
+  static gsize ready;
   const TrellisThemeColors *colors = trellis_theme_get_colors (theme);
+  gboolean dark = FALSE;
+  gboolean found = FALSE;
 
-  if (trellis_rgba_contrast_ratio (fill, &colors->dark_text) >=
-      trellis_rgba_contrast_ratio (fill, &colors->light_text))
-    return &colors->dark_text;
+  if (g_once_init_enter (&ready))
+    {
+      init_known ();
+      g_once_init_leave (&ready, 1);
+    }
 
-  return &colors->light_text;
+  for (guint k = 0; k < G_N_ELEMENTS (known) && !found; k++)
+    {
+      if (fill >= known[k].colors && fill < known[k].colors + known[k].n)
+        {
+          dark = known_dark[MIN (theme, TRELLIS_N_THEMES - 1)][k][fill - known[k].colors];
+          found = TRUE;
+        }
+    }
+
+  if (!found)
+    dark = dark_text_on (theme, fill);
+
+  return dark ? &colors->dark_text : &colors->light_text;
 }
 
 /* Colour science */

@@ -56,6 +56,7 @@ trellis_render_cairo (TrellisLayout     *layout,
 {
   TrellisRect all;
   TrellisRect title, columns, rows, cells, legend, corner, part;
+  PageMode page;
 
   g_return_if_fail (TRELLIS_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
@@ -76,8 +77,46 @@ trellis_render_cairo (TrellisLayout     *layout,
       all = TRELLIS_RECT_INIT (0, 0, layout->picture_width, layout->picture_height);
       clip = &all;
     }
+  /* Where every cell edge lies on whole device pixels, the cell area's
+   * page is painted between the cells only, instead of under them all. */
+  {
+    double ox = 0, oy = 0, ux = 1, uy = 1;
+    double gap = layout->colors->cell_gap * layout->options->zoom;
+    double x0 = cells.x, y0 = cells.y;
+    double sx = 1, sy = 1, dx = 0, dy = 0;
+
+    /* cairo_user_to_device() leaves out the surface's own scale. */
+    cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+    cairo_surface_get_device_offset (cairo_get_target (cr), &dx, &dy);
+    cairo_user_to_device (cr, &ox, &oy);
+    cairo_user_to_device (cr, &ux, &uy);
+    cairo_user_to_device (cr, &x0, &y0);
+    ox = ox * sx + dx, oy = oy * sy + dy;
+    ux = ux * sx + dx, uy = uy * sy + dy;
+    x0 = x0 * sx + dx, y0 = y0 * sy + dy;
+    page = PAGE_PAINTED;
+    if (ox == floor (ox) && oy == floor (oy) && ux - ox == floor (ux - ox) && uy - oy == floor (uy - oy) &&
+        x0 == floor (x0) && y0 == floor (y0) &&
+        gap == floor (gap) && layout->group_gap == floor (layout->group_gap) &&
+        layout->cell_width == floor (layout->cell_width) && layout->cell_height == floor (layout->cell_height))
+      page = PAGE_STRIPES;
+  }
+
   trellis_cairo_set_rgba (cr, &layout->colors->background);
-  cairo_paint (cr);
+  if (page == PAGE_STRIPES)
+    {
+      /* Without a clip, out to the surface's edge. */
+      if (clip == &all)
+        cairo_rectangle (cr, -1e5, -1e5, 3e5 + all.width, 3e5 + all.height);
+      else
+        cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+      cairo_rectangle (cr, cells.x, cells.y, cells.width, cells.height);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_fill (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+    }
+  else
+    cairo_paint (cr);
 
 #define PAINT_PART(area, call)                         \
   if (part_clip (clip, &(area), &part))                \
@@ -92,7 +131,7 @@ trellis_render_cairo (TrellisLayout     *layout,
   PAINT_PART (corner, trellis_layout_paint_corner (layout, cr));
   PAINT_PART (columns, trellis_layout_paint_column_headers (layout, cr, &part));
   PAINT_PART (rows, trellis_layout_paint_row_headers (layout, cr, &part));
-  PAINT_PART (cells, trellis_layout_paint_cells (layout, cr, &part));
+  PAINT_PART (cells, trellis_layout_paint_cells_on (layout, cr, &part, page));
   PAINT_PART (legend, trellis_layout_paint_legend (layout, cr, &part));
 
 #undef PAINT_PART
