@@ -930,6 +930,117 @@ test_dates_written (void)
 
 /* Elements of a newer minor version */
 
+typedef struct
+{
+  const char *path;
+  const char *anchor;     /* in small.trellis, before which the input goes */
+  const char *input;
+  guint       line;       /* where the notice must point */
+  const char *expected;   /* in the output: the kept element and what surrounds it */
+} NewerCase;
+
+static const NewerCase newer_cases[] = {
+  { "in-entity",
+    "    </role>\n  </roles>\n",
+    "      <colour shade=\"blue\">Sky &amp; sea</colour>\n",
+    46,
+    "      <requires competency=\"c-product\" level=\"3\"/>\n"
+    "      <colour shade=\"blue\">Sky &amp; sea</colour>\n"
+    "    </role>\n" },
+  { "in-empty-entity",
+    "  </values>\n",
+    "    <value id=\"v-x\" name=\"X\"><icon name=\"star\"/></value>\n",
+    21,
+    "    <value id=\"v-x\" name=\"X\">\n"
+    "      <icon name=\"star\"/>\n"
+    "    </value>\n" },
+  { "in-person",
+    "    </person>\n  </people>\n",
+    "      <availability hours=\"32\"/>\n",
+    58,
+    "      <assessment competency=\"c-product\" level=\"4\" source=\"agreed\" date=\"2026-10-01\"/>\n"
+    "      <availability hours=\"32\"/>\n"
+    "    </person>\n" },
+  { "in-section",
+    "  </roles>\n",
+    "    <role-group id=\"g-1\" members=\"ro-agent ro-lead\"/>\n",
+    47,
+    "      <requires competency=\"c-product\" level=\"3\"/>\n"
+    "    </role>\n"
+    "    <role-group id=\"g-1\" members=\"ro-agent ro-lead\"/>\n"
+    "  </roles>\n" },
+  { "in-organisation",
+    "  </organisation>\n",
+    "    <motto>Once is enough</motto>\n",
+    6,
+    "    <mission>We solve questions in one contact.</mission>\n"
+    "    <motto>Once is enough</motto>\n"
+    "  </organisation>\n" },
+  { "at-root",
+    "</trellis>\n",
+    "  <meetings>\n    <meeting date=\"2027-01-10\">Kick-off</meeting>\n  </meetings>\n",
+    80,
+    "  </feedback>\n"
+    "  <meetings><meeting date=\"2027-01-10\">Kick-off</meeting></meetings>\n"
+    "</trellis>\n" },
+  { "foreign-namespace",
+    "      <assessment competency=\"c-listen\" level=\"2\"",
+    "      <hr:record xmlns:hr=\"urn:example:hr\" hr:number=\"0042\" plain=\"p\"><hr:since>2019</hr:since><free xmlns=\"\">x</free></hr:record>\n",
+    50,
+    "      <assessment competency=\"c-product\" level=\"2\" source=\"self\" date=\"2026-11-20\"/>\n"
+    "      <record xmlns=\"urn:example:hr\" xmlns:k0=\"urn:example:hr\" k0:number=\"0042\" plain=\"p\">"
+    "<since>2019</since><free xmlns=\"\">x</free></record>\n"
+    "    </person>\n" },
+};
+
+static char *
+newer_input (const NewerCase *nc)
+{
+  g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+  g_autofree char *newer = test_replace (small, "matrix:1\" version=\"1.0\"", "matrix:1\" version=\"1.3\"");
+  g_autofree char *with = g_strconcat (nc->input, nc->anchor, NULL);
+
+  return test_replace (newer, nc->anchor, with);
+}
+
+static void
+test_newer_minor (gconstpointer data)
+{
+  const NewerCase *nc = data;
+  g_autofree char *xml = newer_input (nc);
+  g_autoptr(TrellisLoadReport) report = trellis_load_report_new ();
+  g_autoptr(TrellisDocument) doc = load_ok (xml, report);
+  g_autofree char *dump = test_report_dump (report);
+  g_autofree char *out = test_serialize_string (doc);
+  g_autoptr(TrellisDocument) again = NULL;
+  g_autofree char *out2 = NULL;
+
+  g_assert_cmpuint (trellis_document_get_format_minor (doc), ==, 3);
+  g_assert_cmpuint (trellis_load_report_get_n_errors (report), ==, 0);
+  if (!test_report_has (report, TRELLIS_LOAD_NOTICE, -1, nc->line))
+    g_error ("no notice on line %u:\n%s", nc->line, dump);
+
+  /* Kept where it was, and the version with it. */
+  g_assert_nonnull (strstr (out, "version=\"1.3\""));
+  if (strstr (out, nc->expected) == NULL)
+    g_error ("the output lacks\n%s--- output ---\n%s", nc->expected, out);
+
+  /* Stable from the first save on; the known parts are unchanged. */
+  again = load_ok (out, NULL);
+  out2 = test_serialize_string (again);
+  g_assert_cmpstr (out, ==, out2);
+  assert_documents_equal (doc, again);
+
+  /* Without the kept element the file is the fixture again. */
+  {
+    g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+    g_autoptr(TrellisDocument) plain = load_ok (small, NULL);
+
+    if (!g_str_equal (nc->path, "in-empty-entity"))
+      assert_documents_equal (plain, doc);
+  }
+}
+
 /* Unknown attributes of a newer minor version are reported and left out. */
 static void
 test_newer_minor_attribute (void)
@@ -972,6 +1083,17 @@ typedef struct
 } BadCase;
 
 static const BadCase unknown_in_current[] = {
+  { "element-in-entity", "      <requires competency=\"c-product\" level=\"3\"/>\n",
+    "      <requires competency=\"c-product\" level=\"3\"/>\n      <colour/>\n", 46 },
+  { "element-in-section", "  </roles>\n", "    <role-group/>\n  </roles>\n", 47 },
+  { "element-at-root", "  </feedback>\n", "  </feedback>\n  <meetings/>\n", 80 },
+  { "element-in-organisation", "    <mission>", "    <motto/>\n    <mission>", 5 },
+  { "element-in-assessment", "        <note>Want to practise</note>\n",
+    "        <note>Want to practise</note>\n        <mood/>\n", 52 },
+  { "element-in-scale", "    <level value=\"0\" name=\"Not yet\"/>\n",
+    "    <level value=\"0\" name=\"Not yet\"/>\n    <step/>\n", 9 },
+  { "element-misplaced", "      <needs competency=\"c-listen\" level=\"3\"/>\n",
+    "      <needs competency=\"c-listen\" level=\"3\"/>\n      <requires competency=\"c-listen\" level=\"3\"/>\n", 34 },
   { "attribute-on-root", "version=\"1.0\" xml:lang", "version=\"1.0\" mode=\"x\" xml:lang", 2 },
   { "attribute-on-organisation", "<organisation name=", "<organisation size=\"9\" name=", 3 },
   { "attribute-on-section", "  <roles>", "  <roles sort=\"name\">", 38 },
@@ -1149,6 +1271,11 @@ main (int   argc,
     }
   g_test_add_func ("/trellis/format/dates/written-iso-8601", test_dates_written);
 
+  for (guint i = 0; i < G_N_ELEMENTS (newer_cases); i++)
+    {
+      g_autofree char *path = case_path ("newer-minor", newer_cases[i].path);
+      g_test_add_data_func (path, &newer_cases[i], test_newer_minor);
+    }
   g_test_add_func ("/trellis/format/newer-minor/attribute", test_newer_minor_attribute);
 
   for (guint i = 0; i < G_N_ELEMENTS (unknown_in_current); i++)

@@ -1759,6 +1759,11 @@ sax_start_element (void           *user_data,
         }
     }
 
+  /* Captured while the parent is still the top frame: the capture
+   * closes the parent's start tag and inherits its namespace. */
+  if (elem == E_UNKNOWN)
+    capture_start (r, localname, prefix, uri, attrs, n_attrs, namespaces, n_namespaces);
+
   r->depth++;
   frame = &r->frames[r->depth];
   memset (frame, 0, sizeof *frame);
@@ -1767,7 +1772,6 @@ sax_start_element (void           *user_data,
 
   if (elem == E_UNKNOWN)
     {
-      capture_start (r, localname, prefix, uri, attrs, n_attrs, namespaces, n_namespaces);
       frame->uri = uri;
       frame->open = TRUE;
       /* Remember the element's name for its end tag. */
