@@ -983,6 +983,19 @@ static const NewerCase newer_cases[] = {
     "  </feedback>\n"
     "  <meetings><meeting date=\"2027-01-10\">Kick-off</meeting></meetings>\n"
     "</trellis>\n" },
+  { "nested",
+    "    </role>\n    <role id=\"ro-lead\"",
+    "      <extra kind=\"a&amp;b\" note=\"say &quot;hi&quot;&#9;&#10;there\">\n"
+    "        <inner lang=\"nl\">Tekst &lt;hier&gt; &amp; \"q\" 'a'\ttab</inner>\n"
+    "        <inner/>\n"
+    "        <deeper><deepest level=\"3\">ü 日本</deepest></deeper>\n"
+    "      </extra>\n",
+    43,
+    "      <target competency=\"c-listen\" level=\"3\" people=\"2\"/>\n"
+    "      <extra kind=\"a&amp;b\" note=\"say &quot;hi&quot;&#9;&#10;there\">"
+    "<inner lang=\"nl\">Tekst &lt;hier&gt; &amp; \"q\" 'a'\ttab</inner><inner/>"
+    "<deeper><deepest level=\"3\">ü 日本</deepest></deeper></extra>\n"
+    "    </role>\n" },
   { "foreign-namespace",
     "      <assessment competency=\"c-listen\" level=\"2\"",
     "      <hr:record xmlns:hr=\"urn:example:hr\" hr:number=\"0042\" plain=\"p\"><hr:since>2019</hr:since><free xmlns=\"\">x</free></hr:record>\n",
@@ -991,6 +1004,13 @@ static const NewerCase newer_cases[] = {
     "      <record xmlns=\"urn:example:hr\" xmlns:k0=\"urn:example:hr\" k0:number=\"0042\" plain=\"p\">"
     "<since>2019</since><free xmlns=\"\">x</free></record>\n"
     "    </person>\n" },
+  { "multiline-text",
+    "    </responsibility>\n",
+    "      <hint>line one\nline two</hint>\n",
+    36,
+    "      <assign role=\"ro-lead\" raci=\"A\" authority=\"delegate\"/>\n"
+    "      <hint>line one&#10;line two</hint>\n"
+    "    </responsibility>\n" },
 };
 
 static char *

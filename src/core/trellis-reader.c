@@ -266,6 +266,7 @@ typedef struct
   gboolean           collecting;
   GString           *capture;       /* an unknown element being kept */
   guint              capture_depth;
+  GString           *capture_space; /* white space in it not known to be text yet */
 
   GError            *first_error;
   gboolean           first_error_fatal;
@@ -755,6 +756,9 @@ capture_start (Reader         *r,
       capture_close_start_tag (r);
       parent_uri = parent->uri;
     }
+
+  /* White space between elements is layout. */
+  g_string_truncate (r->capture_space, 0);
 
   g_string_append_c (r->capture, '<');
   g_string_append (r->capture, (const char *) localname);
@@ -2051,6 +2055,7 @@ sax_end_element (void          *user_data,
 
   if (frame->elem == E_UNKNOWN)
     {
+      g_string_truncate (r->capture_space, 0);
       if (frame->open)
         g_string_append (r->capture, "/>");
       else
@@ -2144,10 +2149,18 @@ sax_characters (void          *user_data,
 
       for (int i = 0; i < len && blank; i++)
         blank = g_ascii_isspace (ch[i]);
+
+      /* White space only is layout when an element follows, but text
+       * when more text does ("a &lt; b" arrives in three pieces). */
       if (blank)
-        return;
+        {
+          g_string_append_len (r->capture_space, (const char *) ch, len);
+          return;
+        }
 
       capture_close_start_tag (r);
+      capture_escaped (r->capture, r->capture_space->str, r->capture_space->len, FALSE);
+      g_string_truncate (r->capture_space, 0);
       capture_escaped (r->capture, (const char *) ch, len, FALSE);
       return;
     }
@@ -2469,6 +2482,7 @@ reader_init (Reader            *r,
   r->report = report;
   r->display_name = display_name != NULL ? display_name : "";
   r->text = g_string_new (NULL);
+  r->capture_space = g_string_new (NULL);
   r->entities = g_ptr_array_new_with_free_func (g_object_unref);
   r->competencies = g_ptr_array_new ();
   r->pending_refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
@@ -2565,6 +2579,7 @@ reader_finish (Reader  *r,
   g_string_free (r->text, TRUE);
   if (r->capture != NULL)
     g_string_free (r->capture, TRUE);
+  g_string_free (r->capture_space, TRUE);
   g_ptr_array_unref (r->entities);
   g_ptr_array_unref (r->competencies);
   g_array_unref (r->pending_refs);
