@@ -1061,6 +1061,57 @@ test_newer_minor (gconstpointer data)
   }
 }
 
+/* Inside elements that are not entities (an assessment, the scale, a
+ * requirement) a kept element would have no place to be written back: it
+ * is left out, and the notice says so instead of claiming it was kept. */
+
+typedef struct
+{
+  const char *path;
+  const char *anchor;
+  const char *input;
+  guint       line;
+} LeftOutCase;
+
+static const LeftOutCase left_out_cases[] = {
+  { "in-assessment", "      </assessment>\n", "        <mood>good</mood>\n", 52 },
+  { "in-scale", "  </scale>\n", "    <step value=\"5\"/>\n", 13 },
+  { "in-requirement", "<needs competency=\"c-listen\" level=\"3\"/>",
+    "<needs competency=\"c-listen\" level=\"3\"><why>x</why></needs>", 33 },
+  { "in-review", "      </review>\n", "        <score>3</score>\n", 67 },
+};
+
+static void
+test_newer_minor_left_out (gconstpointer data)
+{
+  const LeftOutCase *lc = data;
+  g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+  g_autofree char *newer = test_replace (small, "matrix:1\" version=\"1.0\"", "matrix:1\" version=\"1.3\"");
+  g_autofree char *with = g_str_has_prefix (lc->input, "<needs")
+                          ? g_strdup (lc->input)
+                          : g_strconcat (lc->input, lc->anchor, NULL);
+  g_autofree char *xml = test_replace (newer, lc->anchor, with);
+  g_autoptr(TrellisLoadReport) report = trellis_load_report_new ();
+  g_autoptr(TrellisDocument) doc = load_ok (xml, report);
+  g_autoptr(TrellisDocument) plain = load_ok (small, NULL);
+  g_autofree char *dump = test_report_dump (report);
+  g_autofree char *out = test_serialize_string (doc);
+  const char *message;
+
+  g_assert_cmpuint (trellis_load_report_get_n_items (report), ==, 1);
+  if (!test_report_has (report, TRELLIS_LOAD_NOTICE, -1, lc->line))
+    g_error ("no notice on line %u:\n%s", lc->line, dump);
+  message = trellis_load_report_get_message (report, 0);
+  g_assert_null (strstr (message, "kept"));
+  g_assert_nonnull (strstr (message, "left out"));
+
+  assert_documents_equal (plain, doc);
+  g_assert_null (strstr (out, "mood"));
+  g_assert_null (strstr (out, "step"));
+  g_assert_null (strstr (out, "why"));
+  g_assert_null (strstr (out, "score"));
+}
+
 /* Unknown attributes of a newer minor version are reported and left out. */
 static void
 test_newer_minor_attribute (void)
@@ -1295,6 +1346,11 @@ main (int   argc,
     {
       g_autofree char *path = case_path ("newer-minor", newer_cases[i].path);
       g_test_add_data_func (path, &newer_cases[i], test_newer_minor);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (left_out_cases); i++)
+    {
+      g_autofree char *path = case_path ("newer-minor/left-out", left_out_cases[i].path);
+      g_test_add_data_func (path, &left_out_cases[i], test_newer_minor_left_out);
     }
   g_test_add_func ("/trellis/format/newer-minor/attribute", test_newer_minor_attribute);
 

@@ -795,6 +795,15 @@ capture_start (Reader         *r,
   (void) n_namespaces;
 }
 
+/* Kept elements are written back inside entities, the organisation,
+ * sections and the root; anywhere else they have no place to go. */
+static gboolean
+capture_has_place (const Frame *parent)
+{
+  return parent->entity != NULL || parent->elem == E_ORGANISATION || parent->elem == E_ROOT ||
+         section_kind (parent->elem) != TRELLIS_KIND_ORGANISATION;
+}
+
 static void
 keep_capture (Reader *r)
 {
@@ -1754,10 +1763,18 @@ sax_start_element (void           *user_data,
                         _("The element <%s> is not allowed inside <%s>."),
                         (const char *) localname, elem_names[parent->elem]);
         }
-      else
+      else if (capture_has_place (parent))
         {
           g_autofree char *msg =
             g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was kept as it is."),
+                             (const char *) localname);
+          reader_notice (r, current_line (r), msg);
+        }
+      else
+        {
+          /* Translators: %s is an element name. */
+          g_autofree char *msg =
+            g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was left out."),
                              (const char *) localname);
           reader_notice (r, current_line (r), msg);
         }
