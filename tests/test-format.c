@@ -636,6 +636,21 @@ test_round_trip_api (gconstpointer data)
                                               TRELLIS_FIELD_RESPONSE), ==, text);
 }
 
+/* Characters XML 1.0 cannot hold are left out, and the file stays readable. */
+static void
+test_unwritable_characters (void)
+{
+  const char *name = "bell\a null-ish\x01 esc\x1b nonchars \xef\xbf\xbe\xef\xbf\xbf end";
+  g_autoptr(TrellisDocument) doc = build_full_document (name, name);
+  g_autofree char *out = save_valid (doc);
+  g_autoptr(TrellisDocument) again = load_ok (out, NULL);
+  g_autofree char *second = test_serialize_string (again);
+  const char *read_back = trellis_entity_get_name (trellis_document_get_item (again, TRELLIS_KIND_PERSON, 0));
+
+  g_assert_cmpstr (out, ==, second);
+  g_assert_cmpstr (read_back, ==, "bell null-ish esc nonchars  end");
+}
+
 static void
 test_deterministic (void)
 {
@@ -1313,6 +1328,7 @@ main (int   argc,
       g_autofree char *path = case_path ("round-trip/api", text_cases[i].path);
       g_test_add_data_func (path, &text_cases[i], test_round_trip_api);
     }
+  g_test_add_func ("/trellis/format/output/unwritable-characters", test_unwritable_characters);
   g_test_add_func ("/trellis/format/output/deterministic", test_deterministic);
   g_test_add_func ("/trellis/format/output/canonical", test_canonical_output);
   g_test_add_func ("/trellis/format/output/current-version", test_current_version_written);

@@ -120,6 +120,16 @@ put_escaped (Writer     *w,
         case '\t': repl = attribute ? "&#9;" : NULL; break;
         case '\n': repl = attribute ? "&#10;" : NULL; break;
         case '\r': repl = "&#13;"; break;
+        case 0xEF:
+          /* U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters
+           * either; a file holding them could not be read back. */
+          if ((guchar) s[1] == 0xBF && ((guchar) s[2] == 0xBE || (guchar) s[2] == 0xBF))
+            {
+              put_len (w, start, s - start);
+              s += 2;
+              start = s + 1;
+            }
+          break;
         default:
           if (c < 0x20)
             repl = "";
