@@ -54,7 +54,7 @@ test_serialize_string (TrellisDocument *doc)
 
 /* Not inlined: GCC 12 then mistakes the result for a pointer into a
  * local variable (-Wdangling-pointer). */
-G_GNUC_NO_INLINE static char *
+G_GNUC_NO_INLINE G_GNUC_UNUSED static char *
 test_fixture_contents (const char *name,
                        gsize      *len)
 {
@@ -67,7 +67,7 @@ test_fixture_contents (const char *name,
   return contents;
 }
 
-G_GNUC_NO_INLINE static char *
+G_GNUC_NO_INLINE G_GNUC_UNUSED static char *
 test_read_file (const char *path,
                 gsize      *len)
 {
