@@ -58,6 +58,47 @@ write_str (FILE       *f,
   return write_all (f, str, strlen (str));
 }
 
+/* A 100 MB attribute on line 3. */
+static gboolean
+generate_huge_attribute (const char *path)
+{
+  FILE *f = fopen (path, "wb");
+  g_autofree char *block = g_malloc (1024 * 1024);
+  gboolean ok;
+
+  g_assert_nonnull (f);
+  memset (block, 'A', 1024 * 1024);
+  ok = write_str (f, header);
+  ok &= write_str (f, "  <organisation name=\"");
+  for (guint i = 0; i < 100 && ok; i++)
+    ok &= write_all (f, block, 1024 * 1024);
+  ok &= write_str (f, "\"/>\n</trellis>\n");
+
+  return fclose (f) == 0 && ok;
+}
+
+/* A 5 MB attribute after 20,000 lines of comments: on line 20,003,
+ * well past the first chunks the reader takes. */
+static gboolean
+generate_late_huge_attribute (const char *path)
+{
+  FILE *f = fopen (path, "wb");
+  g_autofree char *block = g_malloc (1024 * 1024);
+  gboolean ok;
+
+  g_assert_nonnull (f);
+  memset (block, 'A', 1024 * 1024);
+  ok = write_str (f, header);
+  for (guint i = 0; i < 20000 && ok; i++)
+    ok &= write_str (f, "  <!-- a comment to move on -->\n");
+  ok &= write_str (f, "  <organisation name=\"");
+  for (guint i = 0; i < 5 && ok; i++)
+    ok &= write_all (f, block, 1024 * 1024);
+  ok &= write_str (f, "\"/>\n</trellis>\n");
+
+  return fclose (f) == 0 && ok;
+}
+
 /* 200,000 attributes on one element, on line 3. */
 static gboolean
 generate_many_attributes (const char *path)
@@ -162,14 +203,36 @@ generate_huge_text (const char *path)
   return fclose (f) == 0 && ok;
 }
 
+/* A 100 MB element name: a start tag longer than any Trellis element. */
+static gboolean
+generate_huge_name (const char *path)
+{
+  FILE *f = fopen (path, "wb");
+  g_autofree char *block = g_malloc (1024 * 1024);
+  gboolean ok;
+
+  g_assert_nonnull (f);
+  memset (block, 'n', 1024 * 1024);
+  ok = write_str (f, header);
+  ok &= write_str (f, "  <");
+  for (guint i = 0; i < 100 && ok; i++)
+    ok &= write_all (f, block, 1024 * 1024);
+  ok &= write_str (f, "/>\n</trellis>\n");
+
+  return fclose (f) == 0 && ok;
+}
+
 static const HostileCase cases[] = {
   { "xxe.trellis", NULL, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, 2, "DOCTYPE" },
   { "external-dtd.trellis", NULL, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, 2, "DOCTYPE" },
   { "billion-laughs.trellis", NULL, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, 2, "DOCTYPE" },
   { "deep-nesting.trellis", NULL, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, 34, "nested" },
+  { "huge-attribute.trellis", generate_huge_attribute, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, 3, NULL },
+  { "late-huge-attribute.trellis", generate_late_huge_attribute, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, 20003, "1 MB" },
   { "many-attributes.trellis", generate_many_attributes, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, 3, "attributes" },
   { "gzip-bomb.trellis", generate_gzip_bomb, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, "gzip" },
   { "huge-text.trellis", generate_huge_text, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, 4, "text" },
+  { "huge-name.trellis", generate_huge_name, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, 3, NULL },
   { "invalid-utf8.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 39, "UTF-8" },
   { "truncated-between-elements.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 52, "ends too early" },
   { "wrong-namespace.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, 2, "http://example.org/trellis" },

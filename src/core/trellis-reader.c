@@ -2422,7 +2422,13 @@ guard_check (Reader     *r,
           result = scan_tag (data + t, span);
           if (result == SCAN_TOO_MANY_ATTRIBUTES || result == SCAN_TOO_LONG)
             {
+              xmlParserInputPtr input = r->ctxt != NULL ? r->ctxt->input : NULL;
               guint line = current_line (r) + count_lines (data, t);
+
+              /* libxml2 counts lines up to where it stopped, which may be
+               * before the end of what it was given. */
+              if (input != NULL && input->cur != NULL && input->end > input->cur)
+                line += count_lines ((const char *) input->cur, input->end - input->cur);
 
               if (result == SCAN_TOO_MANY_ATTRIBUTES)
                 reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
