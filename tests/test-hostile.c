@@ -234,6 +234,7 @@ static const HostileCase cases[] = {
   { "huge-text.trellis", generate_huge_text, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, 4, "text" },
   { "huge-name.trellis", generate_huge_name, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, 3, NULL },
   { "invalid-utf8.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 39, "UTF-8" },
+  { "truncated.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 53, "ends too early" },
   { "truncated-between-elements.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 52, "ends too early" },
   { "wrong-namespace.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, 2, "http://example.org/trellis" },
   { "not-trellis.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, 2, "<html>" },

@@ -257,6 +257,7 @@ typedef struct
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;
   gboolean           stopped;
+  gboolean           at_end;        /* the last bytes were handed to libxml2 */
   gboolean           seen_root;
   gint               last_section;
   gboolean           seen_scale;
@@ -2270,6 +2271,16 @@ sax_structured_error (void       *user_data,
   line = error->line > 0 ? (guint) error->line : current_line (r);
   detail = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
 
+  /* Whatever libxml2 calls it, a problem at the very end of a file that
+   * is still inside an element means the file was cut off. */
+  if (r->at_end && r->seen_root && r->depth > 0 && r->ctxt != NULL && r->ctxt->input != NULL &&
+      r->ctxt->input->cur >= r->ctxt->input->end)
+    {
+      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                    _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
+      return;
+    }
+
   switch (error->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
@@ -2486,6 +2497,7 @@ push_chunk (Reader     *r,
     {
       gsize n = at_end ? g->pending->len : safe;
 
+      r->at_end = at_end;
       xmlParseChunk (r->ctxt, (const char *) g->pending->data, (int) n, at_end);
       g_byte_array_remove_range (g->pending, 0, n);
     }
