@@ -2428,7 +2428,16 @@ guard_check (Reader     *r,
       next = t + 1 < len ? memchr (data + t + 1, '<', len - t - 1) : NULL;
       span = (next != NULL ? (gsize) (next - data) : len) - t;
 
-      if (span > TRELLIS_XML_SHORT_TAG_BYTES || (next == NULL && at_end))
+      if (next == NULL && !at_end && span <= TRELLIS_XML_MAX_TAG_BYTES &&
+          (span <= TRELLIS_XML_SHORT_TAG_BYTES || memchr (data + t, '>', span) == NULL))
+        {
+          /* An unfinished tail: it may grow into a long tag with the next
+           * chunk. Scanning it again with every chunk would take time
+           * quadratic in its length, so wait until it ends or is too long. */
+          last_lt = t;
+          break;
+        }
+      else if (span > TRELLIS_XML_SHORT_TAG_BYTES || next == NULL)
         {
           result = scan_tag (data + t, span);
           if (result == SCAN_TOO_MANY_ATTRIBUTES || result == SCAN_TOO_LONG)
@@ -2457,12 +2466,6 @@ guard_check (Reader     *r,
               last_lt = t;
               break;
             }
-        }
-      else if (next == NULL)
-        {
-          /* A short tail: it may grow into a long tag with the next chunk. */
-          last_lt = t;
-          break;
         }
 
       pos = next != NULL ? (gsize) (next - data) : len;
