@@ -454,6 +454,7 @@ static const FaultCase fault_cases[] = {
   { "write-new-file", TRELLIS_FAULT_WRITE, 2, ENOSPC, FALSE, "the disk is full" },
   { "fsync", TRELLIS_FAULT_FSYNC, 1, EIO, TRUE, "the disk reported an error" },
   { "fsync-new-file", TRELLIS_FAULT_FSYNC, 1, EDQUOT, FALSE, "the disk is full" },
+  { "close", TRELLIS_FAULT_CLOSE, 1, EIO, TRUE, "the disk reported an error" },
   { "backup", TRELLIS_FAULT_BACKUP, 1, EACCES, TRUE, "cannot be written to" },
 };
 

@@ -701,7 +701,8 @@ atomic_save (GFile             *file,
       return FALSE;
     }
 
-  if (fault (TRELLIS_FAULT_CLOSE) || close (sink.fd) != 0)
+  /* Close first: even a failed close releases the descriptor. */
+  if (close (sink.fd) != 0 || fault (TRELLIS_FAULT_CLOSE))
     {
       saved = errno;
       g_unlink (tmp);
