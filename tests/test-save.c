@@ -456,6 +456,8 @@ static const FaultCase fault_cases[] = {
   { "fsync-new-file", TRELLIS_FAULT_FSYNC, 1, EDQUOT, FALSE, "the disk is full" },
   { "close", TRELLIS_FAULT_CLOSE, 1, EIO, TRUE, "the disk reported an error" },
   { "backup", TRELLIS_FAULT_BACKUP, 1, EACCES, TRUE, "cannot be written to" },
+  { "rename", TRELLIS_FAULT_RENAME, 1, EROFS, TRUE, "cannot be written to", TRUE },
+  { "rename-new-file", TRELLIS_FAULT_RENAME, 1, EPERM, FALSE, "cannot be written to" },
 };
 
 static void

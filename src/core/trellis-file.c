@@ -621,6 +621,10 @@ make_backup (const char *path,
       return FALSE;
     }
 
+  /* When the backup already was a link to the file (a save that failed
+   * after making it), rename() leaves both names in place. */
+  g_unlink (tmp);
+
   return TRUE;
 }
 
