@@ -547,6 +547,60 @@ test_write_interrupted (void)
   place_clear (&place);
 }
 
+/* When the folder cannot be flushed after the rename, the new version is
+ * in place, but the message says it may not be safely stored yet. */
+static void
+test_dir_fsync_fault (void)
+{
+  Place place;
+  g_autoptr(TrellisDocument) doc = team_document ("First");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  const char *with_backup[] = { "team.trellis", "team.trellis~", NULL };
+
+  place_init (&place, "team.trellis");
+  backup = g_strconcat (place.path, "~", NULL);
+  save_ok (doc, place.file, TRELLIS_SAVE_FLAGS_NONE);
+  first = test_serialize (doc);
+  trellis_document_set_string (doc, TRELLIS_ENTITY (trellis_document_get_organisation (doc)),
+                               TRELLIS_FIELD_NAME, "Second");
+  second = test_serialize (doc);
+
+  trellis_save_inject_fault (TRELLIS_FAULT_DIR_FSYNC, 1, EIO);
+  g_assert_false (trellis_document_save (doc, place.file, TRELLIS_SAVE_FLAGS_NONE, NULL, &error));
+  trellis_save_inject_fault (TRELLIS_FAULT_NONE, 0, 0);
+
+  g_assert_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED);
+  g_assert_nonnull (strstr (error->message, "Save again"));
+  assert_file_bytes (place.path, second);
+  assert_file_bytes (backup, first);
+  assert_folder_holds (place.dir, with_backup);
+
+  /* Saving again, as the message asks, is not refused as a change by
+   * somebody else; the document stays modified until then. */
+  g_assert_true (trellis_document_get_modified (doc));
+  g_clear_error (&error);
+  save_ok (doc, place.file, TRELLIS_SAVE_FLAGS_NONE);
+  g_assert_false (trellis_document_get_modified (doc));
+
+  /* The same in a worker thread. */
+  trellis_document_set_string (doc, TRELLIS_ENTITY (trellis_document_get_organisation (doc)),
+                               TRELLIS_FIELD_NAME, "Third");
+  trellis_save_inject_fault (TRELLIS_FAULT_DIR_FSYNC, 1, EIO);
+  g_assert_false (save_async_wait (doc, place.file, TRELLIS_SAVE_FLAGS_NONE, NULL, &error));
+  trellis_save_inject_fault (TRELLIS_FAULT_NONE, 0, 0);
+  g_assert_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED);
+  g_assert_true (trellis_document_get_modified (doc));
+  g_clear_error (&error);
+  g_assert_true (save_async_wait (doc, place.file, TRELLIS_SAVE_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_document_get_modified (doc));
+
+  place_clear (&place);
+}
+
 /* Failures of the real file system */
 
 /* Runs @func in a child process of its own mount namespace, where it
@@ -1123,6 +1177,7 @@ main (int   argc,
       g_test_add_data_func (path, &fault_cases[i], test_fault);
     }
   g_test_add_func ("/trellis/save/fault/write-interrupted", test_write_interrupted);
+  g_test_add_func ("/trellis/save/fault/folder-fsync", test_dir_fsync_fault);
   g_test_add_func ("/trellis/save/disk-full", test_disk_full);
   g_test_add_func ("/trellis/save/read-only-folder", test_read_only_folder);
   g_test_add_func ("/trellis/save/vanished-folder", test_vanished_folder);
