@@ -1013,6 +1013,26 @@ test_stats_json (void)
   assert_contains (run.out, "Maria Open");
 }
 
+static void
+test_stats_bad (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) missing = { 0 };
+  const char *args[] = { "stats", "bad-date.trellis", NULL };
+  const char *missing_args[] = { "stats", "missing.trellis", NULL };
+  const char *expected[] = { "54: The date ‘2026-02-30’", NULL };
+
+  run_cli (&run, NULL, NULL, args);
+  assert_status (&run, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_problems (run.err, "bad-date.trellis", expected);
+
+  run_cli (&missing, NULL, NULL, missing_args);
+  assert_status (&missing, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  assert_contains (missing.err, "missing.trellis");
+}
+
 /* convert */
 
 static void
@@ -1085,7 +1105,7 @@ test_convert_refuses (void)
 
   run_cli (&run, NULL, NULL, args);
   assert_status (&run, 1);
-  assert_contains (run.err, expected[0]);
+  assert_problems (run.err, "bad-date.trellis", expected);
   g_assert_false (work_file_exists ("refused.trellis"));
 
   /* An existing output stays as it was. */
@@ -1209,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/trellis/cli/validate/notice", test_validate_notice);
   g_test_add_func ("/trellis/cli/stats/text", test_stats_text);
   g_test_add_func ("/trellis/cli/stats/json", test_stats_json);
+  g_test_add_func ("/trellis/cli/stats/bad-file", test_stats_bad);
   g_test_add_func ("/trellis/cli/convert/canonical", test_convert);
   g_test_add_func ("/trellis/cli/convert/stdout", test_convert_stdout);
   g_test_add_func ("/trellis/cli/convert/refuses-bad-input", test_convert_refuses);
