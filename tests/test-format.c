@@ -651,6 +651,25 @@ test_unwritable_characters (void)
   g_assert_cmpstr (read_back, ==, "bell null-ish esc nonchars  end");
 }
 
+/* Bytes that are not UTF-8 (a programming error, or text from a file in
+ * another encoding) become U+FFFD instead of making the file unreadable. */
+static void
+test_not_utf8 (void)
+{
+  const char *name = "Latin-1 caf\xe9, lone \xbf, overlong \xc0\xaf, surrogate \xed\xa0\x80, cut \xe6\x97";
+  g_autoptr(TrellisDocument) doc = build_full_document (name, name);
+  g_autofree char *out = save_valid (doc);
+  g_autoptr(TrellisDocument) again = load_ok (out, NULL);
+  g_autofree char *second = test_serialize_string (again);
+  const char *read_back = trellis_entity_get_name (trellis_document_get_item (again, TRELLIS_KIND_PERSON, 0));
+
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_cmpstr (out, ==, second);
+  g_assert_cmpstr (read_back, ==,
+                   "Latin-1 caf\xef\xbf\xbd, lone \xef\xbf\xbd, overlong \xef\xbf\xbd\xef\xbf\xbd, "
+                   "surrogate \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd, cut \xef\xbf\xbd\xef\xbf\xbd");
+}
+
 static void
 test_deterministic (void)
 {
@@ -1329,6 +1348,7 @@ main (int   argc,
       g_test_add_data_func (path, &text_cases[i], test_round_trip_api);
     }
   g_test_add_func ("/trellis/format/output/unwritable-characters", test_unwritable_characters);
+  g_test_add_func ("/trellis/format/output/not-utf8", test_not_utf8);
   g_test_add_func ("/trellis/format/output/deterministic", test_deterministic);
   g_test_add_func ("/trellis/format/output/canonical", test_canonical_output);
   g_test_add_func ("/trellis/format/output/current-version", test_current_version_written);
