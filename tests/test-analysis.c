@@ -456,6 +456,56 @@ test_assessed_history_and_perspectives (void)
 }
 
 static void
+test_assessed_want (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("assessed.trellis");
+  g_autoptr(TrellisAnalysis) a = trellis_analysis_new (doc);
+  g_autoptr(TrellisAnalysis) jan = trellis_analysis_new_at (doc, date ("2026-01-31"));
+  const TrellisCell *cell;
+
+  /* Wim: self 2 want (01-01), then coach 3 without a mark (02-01). The
+   * level is the coach's 3, the wish is still Wim's own. */
+  cell = trellis_analysis_get_cell (a, IX ("p-wim"), IX ("c-k"));
+  g_assert_cmpint (cell->assessed, ==, 3);
+  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_COACH);
+  g_assert_true (cell->want);
+
+  /* Wil: self want (01-01), self without (03-01): Wil took it back. */
+  cell = trellis_analysis_get_cell (a, IX ("p-wil"), IX ("c-k"));
+  g_assert_false (cell->want);
+
+  /* Wout: self want (01-01), agreed 3 without a mark (02-01): settled in
+   * the talk, the later agreed assessment speaks. */
+  cell = trellis_analysis_get_cell (a, IX ("p-wout"), IX ("c-k"));
+  g_assert_false (cell->want);
+
+  /* Wendy: agreed 2 (01-01), self want (02-01): level 2 from the agreed
+   * one, the wish from her later self-assessment. */
+  cell = trellis_analysis_get_cell (a, IX ("p-wendy"), IX ("c-k"));
+  g_assert_cmpint (cell->assessed, ==, 2);
+  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_AGREED);
+  g_assert_true (cell->want);
+
+  /* Kees: only a coach assessment marked want: not Kees's wish. */
+  cell = trellis_analysis_get_cell (a, IX ("p-kees"), IX ("c-k"));
+  g_assert_cmpint (cell->assessed, ==, 2);
+  g_assert_false (cell->want);
+
+  /* Agnes never marked anything. */
+  cell = trellis_analysis_get_cell (a, IX ("p-agnes"), IX ("c-k"));
+  g_assert_false (cell->want);
+
+  /* Until 01-31: Wil's and Wout's self want (01-01) are the latest of
+   * their own; Wendy has only the agreed 2, without a mark. */
+  cell = trellis_analysis_get_cell (jan, position (jan, "p-wil"), position (jan, "c-k"));
+  g_assert_true (cell->want);
+  cell = trellis_analysis_get_cell (jan, position (jan, "p-wout"), position (jan, "c-k"));
+  g_assert_true (cell->want);
+  cell = trellis_analysis_get_cell (jan, position (jan, "p-wendy"), position (jan, "c-k"));
+  g_assert_false (cell->want);
+}
+
+static void
 test_assessed_until (void)
 {
   g_autoptr(TrellisDocument) doc = load_fixture ("assessed.trellis");
@@ -1701,6 +1751,7 @@ main (int   argc,
   g_test_add_func ("/trellis/analysis/assessed/latest", test_assessed_latest);
   g_test_add_func ("/trellis/analysis/assessed/same-date", test_assessed_same_date);
   g_test_add_func ("/trellis/analysis/assessed/history-and-perspectives", test_assessed_history_and_perspectives);
+  g_test_add_func ("/trellis/analysis/assessed/want", test_assessed_want);
   g_test_add_func ("/trellis/analysis/assessed/until", test_assessed_until);
   g_test_add_func ("/trellis/analysis/gap/states", test_gap_states);
   g_test_add_func ("/trellis/analysis/gap/largest", test_gap_largest);

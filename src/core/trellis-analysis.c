@@ -23,6 +23,10 @@
  * - The assessed level is the latest agreed one if there is one, else the
  *   latest of any perspective (on the same date: agreed, coach, peer,
  *   self). "Not assessed" and "not required" are never numbers.
+ * - Want to grow is the person's own wish: the mark of their latest self
+ *   or agreed assessment (agreed first on the same date). A peer or
+ *   coach cannot say what someone wants, so their assessments neither
+ *   set nor clear it.
  * - gap = required − assessed; positive means a shortfall.
  * - A single point of knowledge is a required competency that exactly one
  *   person reaches at the highest level any role requires for it.
@@ -264,6 +268,7 @@ compute_cells (TrellisAnalysis *self,
           const TrellisRecord *first = &g_array_index (records, TrellisRecord, i);
           const TrellisRecord *best = NULL;
           const TrellisRecord *agreed = NULL;
+          const TrellisRecord *own = NULL;
           guint32 slot = first->slot;
           guint n = 0;
           guint8 seen = 0;
@@ -284,6 +289,9 @@ compute_cells (TrellisAnalysis *self,
                 best = r;
               if (r->source == TRELLIS_SOURCE_AGREED)
                 agreed = r;
+              /* What the person said, or settled with them. */
+              if (r->source == TRELLIS_SOURCE_SELF || r->source == TRELLIS_SOURCE_AGREED)
+                own = r;
             }
 
           c = slot < doc->slots->len ? slot_index[slot] : -1;
@@ -296,7 +304,7 @@ compute_cells (TrellisAnalysis *self,
 
             cell->assessed = used->level;
             cell->source = used->source;
-            cell->want = best->want;
+            cell->want = own != NULL && own->want;
             cell->history = n > 1;
             cell->perspectives = seen;
           }
