@@ -1721,6 +1721,37 @@ test_snapshot_keeps_entities (void)
 }
 
 static void
+test_snapshot_keeps_chain_entities (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("chain.trellis");
+  TrellisAnalysis *a = trellis_analysis_new (doc);
+  TrellisEntity *loose = trellis_document_lookup (doc, "i-loose");
+  TrellisEntity *orphan = trellis_document_lookup (doc, "r-orphan");
+  const TrellisFinding *f;
+
+  g_object_add_weak_pointer (G_OBJECT (loose), (gpointer *) &loose);
+  g_object_add_weak_pointer (G_OBJECT (orphan), (gpointer *) &orphan);
+
+  /* The findings are about an indicator and a result: delete both and
+   * forget the history. */
+  trellis_document_remove (doc, loose);
+  trellis_document_remove (doc, orphan);
+  trellis_document_clear_history (doc);
+
+  g_assert_nonnull (loose);
+  g_assert_nonnull (orphan);
+  f = find_one (a, TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT, "i-loose", NULL);
+  g_assert_true (f->subject == loose);
+  assert_message (f, "The indicator ‘Loose’ monitors no result. Link it to the result it measures.");
+  f = find_one (a, TRELLIS_FINDING_RESULT_WITHOUT_VALUE, "r-orphan", NULL);
+  assert_message (f, "The result ‘Orphan’ serves no value. Link it to the values it serves.");
+
+  trellis_analysis_unref (a);
+  g_assert_null (loose);
+  g_assert_null (orphan);
+}
+
+static void
 test_snapshot_boxed (void)
 {
   g_autoptr(TrellisDocument) doc = load_fixture ("team.trellis");
@@ -1784,6 +1815,7 @@ main (int   argc,
   g_test_add_func ("/trellis/analysis/edge/role-nobody-holds", test_edge_role_nobody_holds);
   g_test_add_func ("/trellis/analysis/snapshot/edits", test_snapshot_edits);
   g_test_add_func ("/trellis/analysis/snapshot/keeps-entities", test_snapshot_keeps_entities);
+  g_test_add_func ("/trellis/analysis/snapshot/keeps-chain-entities", test_snapshot_keeps_chain_entities);
   g_test_add_func ("/trellis/analysis/snapshot/boxed", test_snapshot_boxed);
 
   return g_test_run ();

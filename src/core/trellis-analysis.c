@@ -52,6 +52,7 @@ struct _TrellisAnalysis
   GPtrArray       *roles;
   GPtrArray       *responsibilities;
   GHashTable      *index_of;          /* entity → position + 1 */
+  GPtrArray       *held;              /* other finding subjects, refs */
 
   guint            n_people;
   guint            n_competencies;
@@ -559,8 +560,11 @@ compute_chain (TrellisAnalysis *self)
       const char *result = trellis_entity_get_string (indicator, TRELLIS_FIELD_RESULT);
 
       if (result == NULL || trellis_document_lookup (doc, result) == NULL)
-        add_finding (self, TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT, indicator,
-                     NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
+        {
+          g_ptr_array_add (self->held, g_object_ref (indicator));
+          add_finding (self, TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT, indicator,
+                       NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
+        }
     }
 
   n = trellis_document_get_n_items (doc, TRELLIS_KIND_RESULT);
@@ -570,8 +574,11 @@ compute_chain (TrellisAnalysis *self)
       const char **values = trellis_entity_get_strv (result, TRELLIS_FIELD_VALUES);
 
       if (values == NULL || values[0] == NULL)
-        add_finding (self, TRELLIS_FINDING_RESULT_WITHOUT_VALUE, result,
-                     NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
+        {
+          g_ptr_array_add (self->held, g_object_ref (result));
+          add_finding (self, TRELLIS_FINDING_RESULT_WITHOUT_VALUE, result,
+                       NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
+        }
     }
 }
 
@@ -581,7 +588,9 @@ compute_chain (TrellisAnalysis *self)
  * @until: look only at assessments dated on or before this date; 0 for all
  *
  * Computes the analysis of @document as it was on @until, for trends.
- * Later changes to the document do not change the analysis.
+ * Later changes to the document do not change the analysis, and every
+ * entity it gives out (list items, finding subjects) stays valid for as
+ * long as the analysis lives, even once deleted from the document.
  *
  * Returns: (transfer full): a new #TrellisAnalysis
  */
@@ -597,6 +606,7 @@ trellis_analysis_new_at (TrellisDocument *document,
   g_atomic_ref_count_init (&self->ref_count);
   self->document = g_object_ref (document);
   self->index_of = g_hash_table_new (NULL, NULL);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->findings = g_array_new (FALSE, FALSE, sizeof (TrellisFinding));
 
   self->people = snapshot_list (document, TRELLIS_KIND_PERSON, self->index_of);
@@ -665,6 +675,7 @@ trellis_analysis_unref (TrellisAnalysis *self)
   g_ptr_array_unref (self->competencies);
   g_ptr_array_unref (self->roles);
   g_ptr_array_unref (self->responsibilities);
+  g_ptr_array_unref (self->held);
   g_object_unref (self->document);
   g_free (self);
 }
