@@ -1676,6 +1676,40 @@ test_snapshot_edits (void)
 }
 
 static void
+test_snapshot_value_links (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("team.trellis");
+  g_autoptr(TrellisAnalysis) a = trellis_analysis_new (doc);
+  TrellisValue *care = TRELLIS_VALUE (trellis_document_lookup (doc, "v-care"));
+  TrellisValue *courage = TRELLIS_VALUE (trellis_document_lookup (doc, "v-courage"));
+  const char *only_courage[] = { "v-courage", NULL };
+  TrellisAggregate g;
+
+  /* Relink Listening and Product from Care to Courage after the
+   * analysis was made. */
+  trellis_document_set_strv (doc, trellis_document_lookup (doc, "c-listen"), TRELLIS_FIELD_VALUES, only_courage);
+  trellis_document_set_strv (doc, trellis_document_lookup (doc, "c-product"), TRELLIS_FIELD_VALUES, only_courage);
+  trellis_document_clear_history (doc);
+
+  /* The analysis still sees Care as it was: 8 cells, 5 assessed, 1
+   * meets, mean 1.6 (see test_aggregate_value), and Courage empty. */
+  trellis_analysis_aggregate_value (a, care, &g);
+  assert_aggregate (&g, 8, 5, 1, 1.6);
+  trellis_analysis_aggregate_value (a, courage, &g);
+  assert_aggregate (&g, 0, 0, 0, NAN);
+
+  /* A new one sees the new links. */
+  {
+    g_autoptr(TrellisAnalysis) b = trellis_analysis_new (doc);
+
+    trellis_analysis_aggregate_value (b, care, &g);
+    assert_aggregate (&g, 0, 0, 0, NAN);
+    trellis_analysis_aggregate_value (b, courage, &g);
+    assert_aggregate (&g, 8, 5, 1, 1.6);
+  }
+}
+
+static void
 test_snapshot_keeps_entities (void)
 {
   g_autoptr(TrellisDocument) doc = load_fixture ("team.trellis");
@@ -1814,6 +1848,7 @@ main (int   argc,
   g_test_add_func ("/trellis/analysis/edge/people-without-roles", test_edge_people_without_roles);
   g_test_add_func ("/trellis/analysis/edge/role-nobody-holds", test_edge_role_nobody_holds);
   g_test_add_func ("/trellis/analysis/snapshot/edits", test_snapshot_edits);
+  g_test_add_func ("/trellis/analysis/snapshot/value-links", test_snapshot_value_links);
   g_test_add_func ("/trellis/analysis/snapshot/keeps-entities", test_snapshot_keeps_entities);
   g_test_add_func ("/trellis/analysis/snapshot/keeps-chain-entities", test_snapshot_keeps_chain_entities);
   g_test_add_func ("/trellis/analysis/snapshot/boxed", test_snapshot_boxed);

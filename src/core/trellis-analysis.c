@@ -66,6 +66,7 @@ struct _TrellisAnalysis
   guint           *role_load;
   guint           *capable;           /* per responsibility */
   gint            *single_point;      /* per competency: person index or -1 */
+  GStrv           *values_of;         /* per competency: the value ids it expresses */
 
   GArray          *findings;
 };
@@ -619,6 +620,13 @@ trellis_analysis_new_at (TrellisDocument *document,
   self->n_responsibilities = self->responsibilities->len;
   self->role_load = g_new0 (guint, MAX (1, self->n_roles));
 
+  /* Copied: the competencies stay the same objects, but their links to
+   * values may change after this snapshot. */
+  self->values_of = g_new0 (GStrv, MAX (1, self->n_competencies));
+  for (guint c = 0; c < self->n_competencies; c++)
+    self->values_of[c] = g_strdupv ((char **) trellis_entity_get_strv (g_ptr_array_index (self->competencies, c),
+                                                                      TRELLIS_FIELD_VALUES));
+
   compute_role_requirements (self);
   compute_membership (self);
   compute_cells (self, until);
@@ -669,6 +677,9 @@ trellis_analysis_unref (TrellisAnalysis *self)
   g_free (self->role_load);
   g_free (self->capable);
   g_free (self->single_point);
+  for (guint c = 0; c < self->n_competencies; c++)
+    g_strfreev (self->values_of[c]);
+  g_free (self->values_of);
   g_array_unref (self->findings);
   g_hash_table_unref (self->index_of);
   g_ptr_array_unref (self->people);
@@ -890,8 +901,8 @@ trellis_analysis_aggregate_team (TrellisAnalysis  *self,
  * @value: a value of the document
  * @out: (out caller-allocates): the aggregate
  *
- * Every required cell of the competencies that express @value. n_people
- * counts cells here, not people.
+ * Every required cell of the competencies that expressed @value when the
+ * analysis was made. n_people counts cells here, not people.
  */
 void
 trellis_analysis_aggregate_value (TrellisAnalysis  *self,
@@ -905,9 +916,7 @@ trellis_analysis_aggregate_value (TrellisAnalysis  *self,
 
   for (guint c = 0; c < self->n_competencies; c++)
     {
-      const char **values = trellis_entity_get_strv (g_ptr_array_index (self->competencies, c), TRELLIS_FIELD_VALUES);
-
-      if (!trellis_strv_contains_id (values, id))
+      if (!trellis_strv_contains_id ((const char **) self->values_of[c], id))
         continue;
 
       for (guint p = 0; p < self->n_people; p++)
