@@ -1325,6 +1325,30 @@ test_mandate_not_assessed (void)
 }
 
 static void
+test_mandate_one_per_person (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("responsibilities.trellis");
+  g_autoptr(TrellisAnalysis) a = NULL;
+  const char *roles[] = { "ro-agent", "ro-lead", NULL };
+  const TrellisFinding *f;
+
+  /* Bob becomes Lead as well. Refunds (Neg 2) is decided by Agent
+   * (R advise) and Lead (A delegate), and Bob is at Neg 1: one fact
+   * about Bob, said once, naming the role that gives him the most
+   * say (Lead, delegate). */
+  trellis_document_set_strv (doc, trellis_document_lookup (doc, "p-bob"), TRELLIS_FIELD_ROLES, roles);
+  a = trellis_analysis_new (doc);
+  f = find_one (a, TRELLIS_FINDING_MANDATE_ABOVE_ABILITY, "rs-ok", "p-bob");
+  g_assert_true (entity_is (f->role, "ro-lead"));
+  g_assert_true (entity_is (f->competency, "c-x"));
+
+  /* As Lead he now also carries Drills (Saf 2, RA delegate) and
+   * Contracts (Neg 4, A at sell only): Drills cannot be judged, Bob has
+   * no Safety assessment; Contracts is not his decision. */
+  g_assert_cmpuint (count_about (a, TRELLIS_FINDING_MANDATE_ABOVE_ABILITY, NULL, "p-bob"), ==, 1);
+}
+
+static void
 test_ability_without_mandate (void)
 {
   g_autoptr(TrellisDocument) doc = load_fixture ("responsibilities.trellis");
@@ -1840,6 +1864,7 @@ main (int   argc,
   g_test_add_func ("/trellis/analysis/mandate/above-ability", test_mandate_above_ability);
   g_test_add_func ("/trellis/analysis/mandate/threshold", test_mandate_threshold);
   g_test_add_func ("/trellis/analysis/mandate/not-assessed", test_mandate_not_assessed);
+  g_test_add_func ("/trellis/analysis/mandate/one-per-person", test_mandate_one_per_person);
   g_test_add_func ("/trellis/analysis/mandate/ability-without-mandate", test_ability_without_mandate);
   g_test_add_func ("/trellis/analysis/chain", test_chain);
   g_test_add_func ("/trellis/analysis/findings/codes", test_finding_codes);

@@ -35,6 +35,8 @@
  * - Mandate above ability: a person whose role is R or A for a
  *   responsibility with a delegation level of 5 (advise) or more — the
  *   role decides — is assessed below a level the responsibility needs.
+ *   One finding per person and need, naming the role with the highest
+ *   delegation level; not assessed is no finding.
  * - Ability without mandate: a person reaches every level a
  *   responsibility needs while none of their roles is R or A for it.
  * - A role is overloaded when it is R or A for at least twice as many
@@ -411,6 +413,8 @@ static void
 compute_responsibilities (TrellisAnalysis *self)
 {
   g_autofree gboolean *mandated = g_new (gboolean, MAX (1, self->n_people));
+  g_autofree guint8 *say = g_new (guint8, MAX (1, self->n_people));
+  g_autofree guint *say_role = g_new0 (guint, MAX (1, self->n_people));
   g_autofree guint *loads = NULL;
   guint n_loaded = 0;
   guint median = 0;
@@ -427,6 +431,7 @@ compute_responsibilities (TrellisAnalysis *self)
       gboolean has_needs = needs != NULL && needs->len > 0;
 
       memset (mandated, 0, sizeof (gboolean) * MAX (1, self->n_people));
+      memset (say, TRELLIS_AUTHORITY_NONE, MAX (1, self->n_people));
 
       for (guint a = 0; assigns != NULL && a < assigns->len; a++)
         {
@@ -460,24 +465,37 @@ compute_responsibilities (TrellisAnalysis *self)
 
               mandated[p] = TRUE;
 
-              if (as->authority < MANDATE_AUTHORITY || !has_needs)
-                continue;
-
-              for (guint i = 0; i < needs->len; i++)
+              /* The role that gives the person the most say. */
+              if (as->authority > say[p])
                 {
-                  const TrellisRequirement *req = &g_array_index (needs, TrellisRequirement, i);
-                  gint c = index_of_id (self, req->competency, TRELLIS_KIND_COMPETENCY);
-                  const TrellisCell *cell;
-
-                  if (c < 0)
-                    continue;
-                  cell = cell_at (self, p, c);
-                  if (cell->assessed != TRELLIS_LEVEL_NONE && cell->assessed < req->level)
-                    add_finding (self, TRELLIS_FINDING_MANDATE_ABOVE_ABILITY, rs,
-                                 g_ptr_array_index (self->people, p), role,
-                                 g_ptr_array_index (self->competencies, c),
-                                 (guint) cell->assessed, req->level);
+                  say[p] = as->authority;
+                  say_role[p] = (guint) r;
                 }
+            }
+        }
+
+      /* Mandate above ability: once per person and need, however many
+       * of the person's roles decide on it. */
+      for (guint p = 0; has_needs && p < self->n_people; p++)
+        {
+          if (say[p] < MANDATE_AUTHORITY)
+            continue;
+
+          for (guint i = 0; i < needs->len; i++)
+            {
+              const TrellisRequirement *req = &g_array_index (needs, TrellisRequirement, i);
+              gint c = index_of_id (self, req->competency, TRELLIS_KIND_COMPETENCY);
+              const TrellisCell *cell;
+
+              if (c < 0)
+                continue;
+              cell = cell_at (self, p, c);
+              if (cell->assessed != TRELLIS_LEVEL_NONE && cell->assessed < req->level)
+                add_finding (self, TRELLIS_FINDING_MANDATE_ABOVE_ABILITY, rs,
+                             g_ptr_array_index (self->people, p),
+                             g_ptr_array_index (self->roles, say_role[p]),
+                             g_ptr_array_index (self->competencies, c),
+                             (guint) cell->assessed, req->level);
             }
         }
 
