@@ -1419,6 +1419,33 @@ test_chain (void)
   }
 }
 
+static void
+test_chain_existing_entities (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("chain.trellis");
+
+  /* Deleting the value Care: Served serves no value that exists any
+   * more, whatever ids are left in its list. */
+  trellis_document_remove (doc, trellis_document_lookup (doc, "v-care"));
+  {
+    g_autoptr(TrellisAnalysis) a = trellis_analysis_new (doc);
+
+    find_one (a, TRELLIS_FINDING_RESULT_WITHOUT_VALUE, "r-served", NULL);
+    g_assert_cmpuint (trellis_analysis_count_findings (a, TRELLIS_FINDING_RESULT_WITHOUT_VALUE), ==, 2);
+  }
+
+  /* An indicator pointed at something that is not a result (here the
+   * result Orphan is replaced by the indicator Loose) monitors no
+   * result. */
+  trellis_document_set_string (doc, trellis_document_lookup (doc, "i-orphaned"), TRELLIS_FIELD_RESULT, "i-loose");
+  {
+    g_autoptr(TrellisAnalysis) a = trellis_analysis_new (doc);
+
+    find_one (a, TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT, "i-orphaned", NULL);
+    g_assert_cmpuint (trellis_analysis_count_findings (a, TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT), ==, 2);
+  }
+}
+
 /* Findings */
 
 static void
@@ -1866,7 +1893,8 @@ main (int   argc,
   g_test_add_func ("/trellis/analysis/mandate/not-assessed", test_mandate_not_assessed);
   g_test_add_func ("/trellis/analysis/mandate/one-per-person", test_mandate_one_per_person);
   g_test_add_func ("/trellis/analysis/mandate/ability-without-mandate", test_ability_without_mandate);
-  g_test_add_func ("/trellis/analysis/chain", test_chain);
+  g_test_add_func ("/trellis/analysis/chain/basic", test_chain);
+  g_test_add_func ("/trellis/analysis/chain/existing-entities", test_chain_existing_entities);
   g_test_add_func ("/trellis/analysis/findings/codes", test_finding_codes);
   g_test_add_func ("/trellis/analysis/findings/messages", test_finding_messages);
   g_test_add_func ("/trellis/analysis/edge/empty", test_edge_empty);

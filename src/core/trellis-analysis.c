@@ -39,6 +39,8 @@
  *   delegation level; not assessed is no finding.
  * - Ability without mandate: a person reaches every level a
  *   responsibility needs while none of their roles is R or A for it.
+ * - An indicator without a result names no existing result; a result
+ *   without a value names no existing value.
  * - A role is overloaded when it is R or A for at least twice as many
  *   responsibilities as the median role, and at least three more. */
 
@@ -566,6 +568,17 @@ compute_responsibilities (TrellisAnalysis *self)
     }
 }
 
+/* Whether @id names an entity of @kind in the document. */
+static gboolean
+names_kind (TrellisDocument *doc,
+            const char      *id,
+            TrellisKind      kind)
+{
+  TrellisEntity *e = id != NULL ? trellis_document_lookup (doc, id) : NULL;
+
+  return e != NULL && trellis_entity_get_kind (e) == kind;
+}
+
 static void
 compute_chain (TrellisAnalysis *self)
 {
@@ -578,7 +591,7 @@ compute_chain (TrellisAnalysis *self)
       TrellisEntity *indicator = trellis_document_get_item (doc, TRELLIS_KIND_INDICATOR, i);
       const char *result = trellis_entity_get_string (indicator, TRELLIS_FIELD_RESULT);
 
-      if (result == NULL || trellis_document_lookup (doc, result) == NULL)
+      if (!names_kind (doc, result, TRELLIS_KIND_RESULT))
         {
           g_ptr_array_add (self->held, g_object_ref (indicator));
           add_finding (self, TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT, indicator,
@@ -591,8 +604,12 @@ compute_chain (TrellisAnalysis *self)
     {
       TrellisEntity *result = trellis_document_get_item (doc, TRELLIS_KIND_RESULT, i);
       const char **values = trellis_entity_get_strv (result, TRELLIS_FIELD_VALUES);
+      gboolean serves = FALSE;
 
-      if (values == NULL || values[0] == NULL)
+      for (guint v = 0; values != NULL && values[v] != NULL && !serves; v++)
+        serves = names_kind (doc, values[v], TRELLIS_KIND_VALUE);
+
+      if (!serves)
         {
           g_ptr_array_add (self->held, g_object_ref (result));
           add_finding (self, TRELLIS_FINDING_RESULT_WITHOUT_VALUE, result,
