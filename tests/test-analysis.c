@@ -623,6 +623,8 @@ test_gap_largest (void)
   g_autoptr(TrellisAnalysis) a = trellis_analysis_new (doc);
   g_autoptr(GArray) all = trellis_analysis_largest_gaps (a, 10);
   g_autoptr(GArray) two = trellis_analysis_largest_gaps (a, 2);
+  g_autoptr(GArray) three = trellis_analysis_largest_gaps (a, 3);
+  g_autoptr(GArray) four = trellis_analysis_largest_gaps (a, 4);
   g_autoptr(GArray) none = trellis_analysis_largest_gaps (a, 0);
   /* Positive gaps only (−1, −2, 0 and "not assessed" are no shortfall):
    * Carla×Product 3, Anna×Listening 2, Anna×Product 2, Daan×Product 2.
@@ -650,6 +652,11 @@ test_gap_largest (void)
   g_assert_cmpuint (g_array_index (two, TrellisGapEntry, 1).person, ==, 0);
   g_assert_cmpuint (g_array_index (two, TrellisGapEntry, 1).competency, ==, 0);
   g_assert_cmpuint (none->len, ==, 0);
+  /* One fewer than there are: the last one (Daan) goes. */
+  g_assert_cmpuint (three->len, ==, 3);
+  g_assert_cmpuint (g_array_index (three, TrellisGapEntry, 2).person, ==, 0);
+  g_assert_cmpuint (g_array_index (three, TrellisGapEntry, 2).competency, ==, 1);
+  g_assert_cmpuint (four->len, ==, 4);
 }
 
 static void
@@ -1596,6 +1603,39 @@ test_edge_empty (void)
 }
 
 static void
+test_edge_nobody (void)
+{
+  g_autoptr(TrellisDocument) doc = trellis_document_new ();
+  g_autoptr(TrellisAnalysis) a = NULL;
+
+  /* No people at all. Calls needs Listening 2, Mail needs nothing; the
+   * Agent is R and A for both. */
+  trellis_document_create (doc, TRELLIS_KIND_COMPETENCY, "Listening", -1);
+  trellis_document_create (doc, TRELLIS_KIND_ROLE, "Agent", -1);
+  trellis_document_create (doc, TRELLIS_KIND_RESPONSIBILITY, "Calls", -1);
+  trellis_document_create (doc, TRELLIS_KIND_RESPONSIBILITY, "Mail", -1);
+  trellis_document_set_requirement (doc, trellis_document_lookup (doc, "rs-calls"), "c-listening", 2);
+  assign (doc, "rs-calls", "ro-agent", TRELLIS_RACI_RESPONSIBLE | TRELLIS_RACI_ACCOUNTABLE, TRELLIS_AUTHORITY_DELEGATE);
+  assign (doc, "rs-mail", "ro-agent", TRELLIS_RACI_RESPONSIBLE | TRELLIS_RACI_ACCOUNTABLE, TRELLIS_AUTHORITY_DELEGATE);
+  a = trellis_analysis_new (doc);
+
+  /* Calls: nobody capable (0 people reach Listening 2). Mail needs
+   * nothing, so there is nothing anybody could lack: no finding, and
+   * its capacity is everyone, here 0. */
+  g_assert_cmpuint (trellis_analysis_get_capable (a, IX ("rs-calls")), ==, 0);
+  g_assert_cmpuint (trellis_analysis_get_capable (a, IX ("rs-mail")), ==, 0);
+  find_one (a, TRELLIS_FINDING_NOBODY_CAPABLE, "rs-calls", NULL);
+  g_assert_cmpuint (count_about (a, TRELLIS_FINDING_NOBODY_CAPABLE, "rs-mail", NULL), ==, 0);
+
+  /* The Agent is held by nobody: role-empty, once per responsibility. */
+  g_assert_cmpuint (trellis_analysis_count_findings (a, TRELLIS_FINDING_ROLE_EMPTY), ==, 2);
+  /* Listening is required (Agent 2) but nobody reaches it: no single
+   * point. */
+  g_assert_false (trellis_analysis_is_single_point (a, IX ("c-listening"), NULL));
+  g_assert_cmpuint (trellis_analysis_get_n_findings (a), ==, 3);
+}
+
+static void
 test_edge_people_without_roles (void)
 {
   g_autoptr(TrellisDocument) doc = trellis_document_new ();
@@ -1898,6 +1938,7 @@ main (int   argc,
   g_test_add_func ("/trellis/analysis/findings/codes", test_finding_codes);
   g_test_add_func ("/trellis/analysis/findings/messages", test_finding_messages);
   g_test_add_func ("/trellis/analysis/edge/empty", test_edge_empty);
+  g_test_add_func ("/trellis/analysis/edge/nobody", test_edge_nobody);
   g_test_add_func ("/trellis/analysis/edge/people-without-roles", test_edge_people_without_roles);
   g_test_add_func ("/trellis/analysis/edge/role-nobody-holds", test_edge_role_nobody_holds);
   g_test_add_func ("/trellis/analysis/snapshot/edits", test_snapshot_edits);
