@@ -14,12 +14,14 @@
 #include "trellis-analysis.h"
 #include "trellis-document-private.h"
 
-/* The rules, as the code implements them (FORMAT.md and the tests hold
- * the same words):
+/* The rules, as the code implements them. src/core/ANALYSIS.md says the
+ * same in plain words with worked examples, and tests/test-analysis.c
+ * checks each against a hand computation; change all three together.
  *
+ * Cells
  * - A person's required level on a competency is the highest level any of
  *   their roles requires, directly or through a responsibility for which
- *   the role is Responsible or Accountable.
+ *   the role is Responsible or Accountable (never Consulted or Informed).
  * - The assessed level is the latest agreed one if there is one, else the
  *   latest of any perspective (on the same date: agreed, coach, peer,
  *   self). "Not assessed" and "not required" are never numbers.
@@ -27,22 +29,49 @@
  *   or agreed assessment (agreed first on the same date). A peer or
  *   coach cannot say what someone wants, so their assessments neither
  *   set nor clear it.
- * - gap = required − assessed; positive means a shortfall.
- * - A single point of knowledge is a required competency that exactly one
- *   person reaches at the highest level any role requires for it.
+ * - gap = required − assessed, only when both exist; positive means a
+ *   shortfall, negative a level above the requirement.
+ * - Trends (trellis_analysis_new_at()) see only assessments dated on or
+ *   before the day given, against today's roles and requirements.
+ *
+ * Aggregates count required cells only: people, assessed, meeting (at or
+ * above the requirement) and the mean of the signed gaps of the assessed
+ * (NAN when none is). A role's aggregate measures its people against the
+ * role's own requirement; team, value and person aggregates against each
+ * person's.
+ *
+ * Coverage and capacity
+ * - get_meeting counts a role's people assessed at a level or above; a
+ *   coverage target is missed when fewer than its number of people do.
+ * - A single point of knowledge is a competency that exactly one person,
+ *   whatever their roles, reaches at the highest level any role (held or
+ *   not) requires for it.
  * - A responsibility can be carried today by everyone who reaches every
- *   level it needs.
+ *   level it needs; by everyone if it needs nothing. Nobody capable is
+ *   said only of a responsibility that needs something.
+ *
+ * Responsibilities (assignments to roles not in the document are ignored)
+ * - Unassigned: no role is R or A. Otherwise: no accountable (no A),
+ *   several accountable (more than one A, with the count), no responsible
+ *   (no R).
+ * - No authority: a role is R or A without a delegation level.
+ * - Role empty: a role that is R or A for it is held by nobody.
  * - Mandate above ability: a person whose role is R or A for a
  *   responsibility with a delegation level of 5 (advise) or more — the
  *   role decides — is assessed below a level the responsibility needs.
  *   One finding per person and need, naming the role with the highest
  *   delegation level; not assessed is no finding.
  * - Ability without mandate: a person reaches every level a
- *   responsibility needs while none of their roles is R or A for it.
- * - An indicator without a result names no existing result; a result
- *   without a value names no existing value.
+ *   responsibility needs (and it needs something) while none of their
+ *   roles is R or A for it, at any delegation level.
  * - A role is overloaded when it is R or A for at least twice as many
- *   responsibilities as the median role, and at least three more. */
+ *   responsibilities as the median role, and at least three more. The
+ *   median is taken over the roles that are R or A for anything (at
+ *   least two of them), the lower middle value for an even count.
+ *
+ * The chain
+ * - An indicator without a result names no existing result; a result
+ *   without a value names no existing value. */
 
 #define MANDATE_AUTHORITY TRELLIS_AUTHORITY_ADVISE
 
