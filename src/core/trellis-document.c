@@ -1448,7 +1448,7 @@ clear_references (TrellisDocument *self,
               continue;
             }
 
-          for (TrellisField f = TRELLIS_FIELD_RESULT; f < TRELLIS_N_FIELDS; f++)
+          for (TrellisField f = TRELLIS_FIELD_VALUES; f < TRELLIS_N_FIELDS; f++)
             {
               if (!trellis_entity_has_field (e, f))
                 continue;
