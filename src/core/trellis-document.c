@@ -1718,6 +1718,9 @@ trellis_document_set_uint (TrellisDocument *self,
 {
   g_auto(GValue) v = G_VALUE_INIT;
 
+  /* The only uint fields are dates, which files write as YYYY-MM-DD. */
+  g_return_if_fail (value == 0 || trellis_date_is_valid (value));
+
   g_value_init (&v, G_TYPE_UINT);
   g_value_set_uint (&v, value);
   trellis_document_set_field (self, entity, field, &v);
@@ -2000,6 +2003,7 @@ trellis_document_set_assessment (TrellisDocument         *self,
   g_return_if_fail (assessment != NULL);
   g_return_if_fail (assessment->source < TRELLIS_N_SOURCES);
   g_return_if_fail (trellis_document_level_in_scale (self, assessment->level));
+  g_return_if_fail (assessment->date == 0 || trellis_date_is_valid (assessment->date));
 
   competency = trellis_document_lookup (self, assessment->competency);
   g_return_if_fail (competency != NULL && TRELLIS_IS_COMPETENCY (competency));
