@@ -74,12 +74,13 @@ gboolean       trellis_document_effective_record (TrellisDocument    *self,
                                                  guint              *n_found,
                                                  guint8             *perspectives);
 /* A fast 64-bit hash of a file's bytes, fed chunk by chunk, to notice
- * changes that keep size and time. Not for security. */
+ * changes that keep size and time. The same bytes give the same hash
+ * however they are split into chunks. Not for security. */
 typedef struct
 {
-  guint64 h;
-  guint64 tail;
-  guint   tail_len;
+  guint64 lanes[4];
+  guint8  block[32];   /* bytes waiting for a whole block */
+  guint   block_len;
   guint64 len;
 } TrellisHasher;
 

@@ -32,8 +32,13 @@
 void
 trellis_hasher_init (TrellisHasher *hasher)
 {
+  guint64 seed = G_GUINT64_CONSTANT (0x27D4EB2F165667C5);
+
   memset (hasher, 0, sizeof *hasher);
-  hasher->h = G_GUINT64_CONSTANT (0x27D4EB2F165667C5);
+  hasher->lanes[0] = seed;
+  hasher->lanes[1] = seed ^ HASH_PRIME_1;
+  hasher->lanes[2] = seed ^ HASH_PRIME_2;
+  hasher->lanes[3] = seed + HASH_PRIME_1;
 }
 
 static inline guint64
@@ -45,66 +50,73 @@ mix (guint64 h,
   return h * HASH_PRIME_1;
 }
 
+/* Four independent lanes keep the multiplier busy. */
+static inline void
+hash_block (guint64      lanes[4],
+            const guint8 *p)
+{
+  guint64 w[4];
+
+  memcpy (w, p, 32);
+  lanes[0] = mix (lanes[0], w[0]);
+  lanes[1] = mix (lanes[1], w[1]);
+  lanes[2] = mix (lanes[2], w[2]);
+  lanes[3] = mix (lanes[3], w[3]);
+}
+
 void
 trellis_hasher_update (TrellisHasher *hasher,
                        const void    *data,
                        gsize          len)
 {
   const guint8 *p = data;
-  guint64 a, b, c, d;
 
   hasher->len += len;
 
-  /* Complete a partial word from the previous chunk. */
-  while (hasher->tail_len > 0 && hasher->tail_len < 8 && len > 0)
+  /* Complete a block begun by the previous chunk. */
+  if (hasher->block_len > 0)
     {
-      hasher->tail |= (guint64) *p++ << (8 * hasher->tail_len++);
-      len--;
-      if (hasher->tail_len == 8)
-        {
-          hasher->h = mix (hasher->h, hasher->tail);
-          hasher->tail = 0;
-          hasher->tail_len = 0;
-        }
+      gsize n = MIN (sizeof hasher->block - hasher->block_len, len);
+
+      memcpy (hasher->block + hasher->block_len, p, n);
+      hasher->block_len += n;
+      p += n;
+      len -= n;
+      if (hasher->block_len < sizeof hasher->block)
+        return;
+      hash_block (hasher->lanes, hasher->block);
+      hasher->block_len = 0;
     }
 
-  /* Four independent lanes keep the multiplier busy. */
-  a = hasher->h;
-  b = a ^ HASH_PRIME_1;
-  c = a ^ HASH_PRIME_2;
-  d = a + HASH_PRIME_1;
   while (len >= 32)
     {
-      guint64 w[4];
-
-      memcpy (w, p, 32);
-      a = mix (a, w[0]);
-      b = mix (b, w[1]);
-      c = mix (c, w[2]);
-      d = mix (d, w[3]);
+      hash_block (hasher->lanes, p);
       p += 32;
       len -= 32;
     }
-  hasher->h = mix (mix (mix (a, b), c), d);
 
-  while (len > 0)
-    {
-      hasher->tail |= (guint64) *p++ << (8 * hasher->tail_len++);
-      len--;
-      if (hasher->tail_len == 8)
-        {
-          hasher->h = mix (hasher->h, hasher->tail);
-          hasher->tail = 0;
-          hasher->tail_len = 0;
-        }
-    }
+  memcpy (hasher->block, p, len);
+  hasher->block_len = len;
 }
 
 guint64
 trellis_hasher_finish (TrellisHasher *hasher)
 {
-  guint64 h = mix (hasher->h, hasher->tail ^ ((guint64) hasher->tail_len << 56));
+  guint64 h = mix (mix (mix (hasher->lanes[0], hasher->lanes[1]), hasher->lanes[2]), hasher->lanes[3]);
+  guint64 tail = 0;
+  guint i = 0;
 
+  for (; i + 8 <= hasher->block_len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, hasher->block + i, 8);
+      h = mix (h, w);
+    }
+  for (guint k = 0; i + k < hasher->block_len; k++)
+    tail |= (guint64) hasher->block[i + k] << (8 * k);
+
+  h = mix (h, tail ^ ((guint64) (hasher->block_len - i) << 56));
   h = mix (h, hasher->len);
   h ^= h >> 29;
 
