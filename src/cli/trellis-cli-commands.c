@@ -25,22 +25,23 @@ trellis_cli_validate (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   gboolean quiet = FALSE;
+  gboolean version = FALSE;
   int status = TRELLIS_CLI_OK;
   const GOptionEntry entries[] = {
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only problems"), NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE…"));
-  g_option_context_set_summary (context,
+  context = trellis_cli_context_new (_("FILE…"),
                                 _("Checks that each file is a valid Trellis matrix: well-formed, in the right\n"
                                   "format version, with unique ids, known references, levels on the scale\n"
-                                  "and ISO 8601 dates. Each problem is printed as FILE:LINE: message."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+                                  "and ISO 8601 dates. Each problem is printed as FILE:LINE: message."),
+                                     entries, &version);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return trellis_cli_usage_error (context, error->message);
+  if (trellis_cli_print_version (version))
+    return TRELLIS_CLI_OK;
 
   if (argc < 2)
     return trellis_cli_usage_error (context, _("Name at least one file to check."));
@@ -106,20 +107,21 @@ trellis_cli_convert (int    argc,
   g_autoptr(GFile) input = NULL;
   g_autoptr(TrellisDocument) doc = NULL;
   g_autofree char *output = NULL;
+  gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT (- for standard output)"), N_("OUT") },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE -o OUT"));
-  g_option_context_set_summary (context,
+  context = trellis_cli_context_new (_("FILE -o OUT"),
                                 _("Reads a matrix and writes it back in the canonical form the application\n"
-                                  "saves: the same bytes for the same matrix, atomically."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+                                  "saves: the same bytes for the same matrix, atomically."),
+                                     entries, &version);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return trellis_cli_usage_error (context, error->message);
+  if (trellis_cli_print_version (version))
+    return TRELLIS_CLI_OK;
 
   if (argc != 2)
     return trellis_cli_usage_error (context, _("Name exactly one file to convert."));
@@ -471,6 +473,7 @@ trellis_cli_stats (int    argc,
   g_autoptr(TrellisAnalysis) analysis = NULL;
   g_autoptr(GArray) gaps = NULL;
   gboolean json = FALSE;
+  gboolean version = FALSE;
   gint top = 10;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
@@ -478,16 +481,16 @@ trellis_cli_stats (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE"));
-  g_option_context_set_summary (context,
+  context = trellis_cli_context_new (_("FILE"),
                                 _("Summarises a matrix: how much it holds, the largest gaps, the rule\n"
                                   "findings and the single points of knowledge. People who keep their\n"
-                                  "assessments private are never named."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+                                  "assessments private are never named."),
+                                     entries, &version);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return trellis_cli_usage_error (context, error->message);
+  if (trellis_cli_print_version (version))
+    return TRELLIS_CLI_OK;
 
   if (argc != 2)
     return trellis_cli_usage_error (context, _("Name exactly one file to summarise."));

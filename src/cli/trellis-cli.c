@@ -30,6 +30,36 @@ static const Command commands[] = {
 #endif
 };
 
+/* Every command takes --help (from GOption) and --version. */
+GOptionContext *
+trellis_cli_context_new (const char         *parameter,
+                         const char         *summary,
+                         const GOptionEntry *entries,
+                         gboolean           *version)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+  const GOptionEntry common[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, version, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+gboolean
+trellis_cli_print_version (gboolean version)
+{
+  if (version)
+    g_print ("trellis-cli %s\n", PACKAGE_VERSION);
+
+  return version;
+}
+
 int
 trellis_cli_usage_error (GOptionContext *context,
                          const char     *message)

@@ -1684,7 +1684,7 @@ trellis_document_set_string (TrellisDocument *self,
 {
   g_auto(GValue) v = G_VALUE_INIT;
 
-  /* Ids are interned so that comparisons elsewhere can use pointers. */
+  /* An empty reference is no reference. */
   if (value != NULL &&
       (field == TRELLIS_FIELD_RESULT || field == TRELLIS_FIELD_OWNER ||
        field == TRELLIS_FIELD_PERSON || field == TRELLIS_FIELD_COMPETENCY ||
