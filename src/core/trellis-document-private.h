@@ -93,8 +93,6 @@ gboolean       trellis_file_state_read          (GFile            *file,
                                                  TrellisFileState *state,
                                                  GCancellable     *cancellable,
                                                  GError          **error);
-void           trellis_document_set_file_state  (TrellisDocument        *self,
-                                                 const TrellisFileState *state);
 guint          trellis_document_get_serial      (TrellisDocument        *self);
 void           trellis_document_mark_saved_at   (TrellisDocument        *self,
                                                  guint                   serial);

@@ -748,10 +748,22 @@ trellis_document_get_file_state (TrellisDocument *self)
   return &self->file_state;
 }
 
+/**
+ * trellis_document_set_file_state:
+ * @self: a #TrellisDocument
+ * @state: what the document's file looked like when its contents were read
+ *
+ * Tells the document what its file looked like, when its contents came
+ * from elsewhere: a recovery draft restored for that file must still
+ * notice that someone changed the file since the draft was written.
+ */
 void
 trellis_document_set_file_state (TrellisDocument        *self,
                                  const TrellisFileState *state)
 {
+  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
+  g_return_if_fail (state != NULL);
+
   self->file_state = *state;
 }
 
