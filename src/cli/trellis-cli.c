@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "trellis-cli.h"
+#include "trellis-document.h"
 
 typedef struct
 {
@@ -29,6 +30,36 @@ static const Command commands[] = {
   { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
 #endif
 };
+
+/* Every command takes --help (from GOption) and --version. */
+GOptionContext *
+trellis_cli_context_new (const char         *parameter,
+                         const char         *summary,
+                         const GOptionEntry *entries,
+                         gboolean           *version)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+  const GOptionEntry common[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, version, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+gboolean
+trellis_cli_print_version (gboolean version)
+{
+  if (version)
+    g_print ("trellis-cli %s\n", PACKAGE_VERSION);
+
+  return version;
+}
 
 int
 trellis_cli_usage_error (GOptionContext *context,
@@ -47,7 +78,24 @@ void
 trellis_cli_print_error (const char   *file,
                          const GError *error)
 {
-  /* Errors from the reader already name the file and line. */
+  g_autoptr(GFile) gfile = NULL;
+  g_autofree char *full_name = NULL;
+  gsize len;
+
+  /* Errors from the reader already name the file and line, by its full
+   * name: name it as it was given instead, as validate does. */
+  if (file != NULL && error->domain == TRELLIS_DOCUMENT_ERROR)
+    {
+      gfile = g_file_new_for_commandline_arg (file);
+      full_name = g_file_get_parse_name (gfile);
+      len = strlen (full_name);
+      if (strncmp (error->message, full_name, len) == 0 && error->message[len] == ':')
+        {
+          g_printerr ("%s%s\n", file, error->message + len);
+          return;
+        }
+    }
+
   if (file == NULL || g_str_has_prefix (error->message, file))
     g_printerr ("%s\n", error->message);
   else

@@ -30,6 +30,11 @@ int  trellis_cli_render   (int    argc,
                            char **argv);
 
 /* Shared helpers. */
+GOptionContext *trellis_cli_context_new (const char         *parameter,
+                                         const char         *summary,
+                                         const GOptionEntry *entries,
+                                         gboolean           *version);
+gboolean        trellis_cli_print_version (gboolean         version);
 int  trellis_cli_usage_error (GOptionContext *context,
                               const char     *message);
 void trellis_cli_print_error (const char     *file,

@@ -74,12 +74,13 @@ gboolean       trellis_document_effective_record (TrellisDocument    *self,
                                                  guint              *n_found,
                                                  guint8             *perspectives);
 /* A fast 64-bit hash of a file's bytes, fed chunk by chunk, to notice
- * changes that keep size and time. Not for security. */
+ * changes that keep size and time. The same bytes give the same hash
+ * however they are split into chunks. Not for security. */
 typedef struct
 {
-  guint64 h;
-  guint64 tail;
-  guint   tail_len;
+  guint64 lanes[4];
+  guint8  block[32];   /* bytes waiting for a whole block */
+  guint   block_len;
   guint64 len;
 } TrellisHasher;
 
@@ -92,8 +93,6 @@ gboolean       trellis_file_state_read          (GFile            *file,
                                                  TrellisFileState *state,
                                                  GCancellable     *cancellable,
                                                  GError          **error);
-void           trellis_document_set_file_state  (TrellisDocument        *self,
-                                                 const TrellisFileState *state);
 guint          trellis_document_get_serial      (TrellisDocument        *self);
 void           trellis_document_mark_saved_at   (TrellisDocument        *self,
                                                  guint                   serial);

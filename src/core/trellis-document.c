@@ -748,10 +748,22 @@ trellis_document_get_file_state (TrellisDocument *self)
   return &self->file_state;
 }
 
+/**
+ * trellis_document_set_file_state:
+ * @self: a #TrellisDocument
+ * @state: what the document's file looked like when its contents were read
+ *
+ * Tells the document what its file looked like, when its contents came
+ * from elsewhere: a recovery draft restored for that file must still
+ * notice that someone changed the file since the draft was written.
+ */
 void
 trellis_document_set_file_state (TrellisDocument        *self,
                                  const TrellisFileState *state)
 {
+  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
+  g_return_if_fail (state != NULL);
+
   self->file_state = *state;
 }
 
@@ -1448,7 +1460,7 @@ clear_references (TrellisDocument *self,
               continue;
             }
 
-          for (TrellisField f = TRELLIS_FIELD_RESULT; f < TRELLIS_N_FIELDS; f++)
+          for (TrellisField f = TRELLIS_FIELD_VALUES; f < TRELLIS_N_FIELDS; f++)
             {
               if (!trellis_entity_has_field (e, f))
                 continue;
@@ -1672,7 +1684,7 @@ trellis_document_set_string (TrellisDocument *self,
 {
   g_auto(GValue) v = G_VALUE_INIT;
 
-  /* Ids are interned so that comparisons elsewhere can use pointers. */
+  /* An empty reference is no reference. */
   if (value != NULL &&
       (field == TRELLIS_FIELD_RESULT || field == TRELLIS_FIELD_OWNER ||
        field == TRELLIS_FIELD_PERSON || field == TRELLIS_FIELD_COMPETENCY ||
@@ -1717,6 +1729,9 @@ trellis_document_set_uint (TrellisDocument *self,
                            guint            value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
+
+  /* The only uint fields are dates, which files write as YYYY-MM-DD. */
+  g_return_if_fail (value == 0 || trellis_date_is_valid (value));
 
   g_value_init (&v, G_TYPE_UINT);
   g_value_set_uint (&v, value);
@@ -2000,6 +2015,7 @@ trellis_document_set_assessment (TrellisDocument         *self,
   g_return_if_fail (assessment != NULL);
   g_return_if_fail (assessment->source < TRELLIS_N_SOURCES);
   g_return_if_fail (trellis_document_level_in_scale (self, assessment->level));
+  g_return_if_fail (assessment->date == 0 || trellis_date_is_valid (assessment->date));
 
   competency = trellis_document_lookup (self, assessment->competency);
   g_return_if_fail (competency != NULL && TRELLIS_IS_COMPETENCY (competency));

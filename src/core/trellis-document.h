@@ -158,6 +158,8 @@ void               trellis_document_set_file         (TrellisDocument   *self,
                                                       GFile             *file);
 const TrellisFileState *
                    trellis_document_get_file_state   (TrellisDocument   *self);
+void               trellis_document_set_file_state   (TrellisDocument   *self,
+                                                      const TrellisFileState *state);
 gboolean           trellis_document_check_file       (TrellisDocument   *self,
                                                       gboolean          *changed,
                                                       GCancellable      *cancellable,

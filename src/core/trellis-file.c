@@ -32,8 +32,13 @@
 void
 trellis_hasher_init (TrellisHasher *hasher)
 {
+  guint64 seed = G_GUINT64_CONSTANT (0x27D4EB2F165667C5);
+
   memset (hasher, 0, sizeof *hasher);
-  hasher->h = G_GUINT64_CONSTANT (0x27D4EB2F165667C5);
+  hasher->lanes[0] = seed;
+  hasher->lanes[1] = seed ^ HASH_PRIME_1;
+  hasher->lanes[2] = seed ^ HASH_PRIME_2;
+  hasher->lanes[3] = seed + HASH_PRIME_1;
 }
 
 static inline guint64
@@ -45,66 +50,73 @@ mix (guint64 h,
   return h * HASH_PRIME_1;
 }
 
+/* Four independent lanes keep the multiplier busy. */
+static inline void
+hash_block (guint64      lanes[4],
+            const guint8 *p)
+{
+  guint64 w[4];
+
+  memcpy (w, p, 32);
+  lanes[0] = mix (lanes[0], w[0]);
+  lanes[1] = mix (lanes[1], w[1]);
+  lanes[2] = mix (lanes[2], w[2]);
+  lanes[3] = mix (lanes[3], w[3]);
+}
+
 void
 trellis_hasher_update (TrellisHasher *hasher,
                        const void    *data,
                        gsize          len)
 {
   const guint8 *p = data;
-  guint64 a, b, c, d;
 
   hasher->len += len;
 
-  /* Complete a partial word from the previous chunk. */
-  while (hasher->tail_len > 0 && hasher->tail_len < 8 && len > 0)
+  /* Complete a block begun by the previous chunk. */
+  if (hasher->block_len > 0)
     {
-      hasher->tail |= (guint64) *p++ << (8 * hasher->tail_len++);
-      len--;
-      if (hasher->tail_len == 8)
-        {
-          hasher->h = mix (hasher->h, hasher->tail);
-          hasher->tail = 0;
-          hasher->tail_len = 0;
-        }
+      gsize n = MIN (sizeof hasher->block - hasher->block_len, len);
+
+      memcpy (hasher->block + hasher->block_len, p, n);
+      hasher->block_len += n;
+      p += n;
+      len -= n;
+      if (hasher->block_len < sizeof hasher->block)
+        return;
+      hash_block (hasher->lanes, hasher->block);
+      hasher->block_len = 0;
     }
 
-  /* Four independent lanes keep the multiplier busy. */
-  a = hasher->h;
-  b = a ^ HASH_PRIME_1;
-  c = a ^ HASH_PRIME_2;
-  d = a + HASH_PRIME_1;
   while (len >= 32)
     {
-      guint64 w[4];
-
-      memcpy (w, p, 32);
-      a = mix (a, w[0]);
-      b = mix (b, w[1]);
-      c = mix (c, w[2]);
-      d = mix (d, w[3]);
+      hash_block (hasher->lanes, p);
       p += 32;
       len -= 32;
     }
-  hasher->h = mix (mix (mix (a, b), c), d);
 
-  while (len > 0)
-    {
-      hasher->tail |= (guint64) *p++ << (8 * hasher->tail_len++);
-      len--;
-      if (hasher->tail_len == 8)
-        {
-          hasher->h = mix (hasher->h, hasher->tail);
-          hasher->tail = 0;
-          hasher->tail_len = 0;
-        }
-    }
+  memcpy (hasher->block, p, len);
+  hasher->block_len = len;
 }
 
 guint64
 trellis_hasher_finish (TrellisHasher *hasher)
 {
-  guint64 h = mix (hasher->h, hasher->tail ^ ((guint64) hasher->tail_len << 56));
+  guint64 h = mix (mix (mix (hasher->lanes[0], hasher->lanes[1]), hasher->lanes[2]), hasher->lanes[3]);
+  guint64 tail = 0;
+  guint i = 0;
 
+  for (; i + 8 <= hasher->block_len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, hasher->block + i, 8);
+      h = mix (h, w);
+    }
+  for (guint k = 0; i + k < hasher->block_len; k++)
+    tail |= (guint64) hasher->block[i + k] << (8 * k);
+
+  h = mix (h, tail ^ ((guint64) (hasher->block_len - i) << 56));
   h = mix (h, hasher->len);
   h ^= h >> 29;
 
@@ -609,6 +621,10 @@ make_backup (const char *path,
       return FALSE;
     }
 
+  /* When the backup already was a link to the file (a save that failed
+   * after making it), rename() leaves both names in place. */
+  g_unlink (tmp);
+
   return TRUE;
 }
 
@@ -689,7 +705,8 @@ atomic_save (GFile             *file,
       return FALSE;
     }
 
-  if (fault (TRELLIS_FAULT_CLOSE) || close (sink.fd) != 0)
+  /* Close first: even a failed close releases the descriptor. */
+  if (close (sink.fd) != 0 || fault (TRELLIS_FAULT_CLOSE))
     {
       saved = errno;
       g_unlink (tmp);
@@ -803,7 +820,7 @@ trellis_document_save (TrellisDocument   *self,
                        GCancellable      *cancellable,
                        GError           **error)
 {
-  TrellisFileState state;
+  TrellisFileState state = { 0 };
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -813,7 +830,16 @@ trellis_document_save (TrellisDocument   *self,
     return FALSE;
 
   if (!atomic_save (file, produce_document, self, wants_private (self, flags), flags, &state, error))
-    return FALSE;
+    {
+      /* The file was replaced but not confirmed to be stored: it is ours,
+       * so that saving again, as the message asks, is no conflict. */
+      if (state.exists)
+        {
+          trellis_document_set_file (self, file);
+          trellis_document_set_file_state (self, &state);
+        }
+      return FALSE;
+    }
 
   trellis_document_set_file (self, file);
   trellis_document_set_file_state (self, &state);
@@ -928,10 +954,19 @@ trellis_document_save_finish (TrellisDocument  *self,
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
   sd = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      /* As in trellis_document_save(): a replaced file is ours. */
+      if (sd->result.exists)
+        {
+          trellis_document_set_file (self, sd->file);
+          trellis_document_set_file_state (self, &sd->result);
+        }
+      return FALSE;
+    }
+
   trellis_document_set_file (self, sd->file);
   trellis_document_set_file_state (self, &sd->result);
   trellis_document_mark_saved_at (self, sd->serial);

@@ -1,0 +1,64 @@
+/* trellis-editor.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "trellis-bindings.h"
+#include "trellis-document.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_EDITOR (trellis_editor_get_type ())
+G_DECLARE_DERIVABLE_TYPE (TrellisEditor, trellis_editor, TRELLIS, EDITOR, GtkWidget)
+
+/**
+ * TrellisEditorClass:
+ * @unbind: called before the document or the entity changes, to commit
+ *   what was typed for the one shown
+ * @bind: called after the document or the entity changed; @entity may be
+ *   %NULL
+ * @document_changed: a change of the document, for editors that show
+ *   more than their entity's fields
+ * @kind: the kind of entity the editor edits
+ *
+ * The detail pane of one kind of entity. Editors change the document
+ * through its API only; their field bindings follow the entity.
+ */
+struct _TrellisEditorClass
+{
+  GtkWidgetClass parent_class;
+
+  /* The kind of entity the editor edits; set in class_init. */
+  TrellisKind kind;
+
+  void (*unbind)           (TrellisEditor       *self);
+  void (*bind)             (TrellisEditor       *self,
+                            TrellisDocument     *document,
+                            TrellisEntity       *entity);
+  void (*document_changed) (TrellisEditor       *self,
+                            const TrellisChange *change);
+};
+
+TrellisKind      trellis_editor_get_kind     (TrellisEditor       *self);
+TrellisDocument *trellis_editor_get_document (TrellisEditor       *self);
+TrellisEntity   *trellis_editor_get_entity   (TrellisEditor       *self);
+void             trellis_editor_set_target   (TrellisEditor       *self,
+                                              TrellisDocument     *document,
+                                              TrellisEntity       *entity);
+void             trellis_editor_bind_field   (TrellisEditor       *self,
+                                              GtkWidget           *widget,
+                                              TrellisField         field,
+                                              TrellisBindingKind   kind);
+TrellisFieldBinding *
+                 trellis_editor_bind_reference (TrellisEditor     *self,
+                                              GtkWidget           *widget,
+                                              TrellisField         field,
+                                              TrellisKind          kind,
+                                              const char          *none_label);
+void             trellis_editor_focus_first  (TrellisEditor       *self);
+
+G_END_DECLS

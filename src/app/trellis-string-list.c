@@ -1,0 +1,418 @@
+/* trellis-string-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-string-list"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "trellis-bindings.h"
+#include "trellis-string-list.h"
+
+/* A boxed list editing a field that holds a list of texts, such as the
+ * behaviours of a value: one entry row per text, Enter in the last row
+ * adds the next, emptying a row removes it. */
+
+#define COMMIT_DELAY_MS 800
+
+struct _TrellisStringList
+{
+  GtkWidget        parent_instance;
+
+  GtkListBox      *list_box;
+  GtkWidget       *add_row;
+  GPtrArray       *rows;
+
+  char            *add_title;
+  TrellisField     field;
+  TrellisDocument *document;
+  TrellisEntity   *entity;
+  gulong           notify_id;
+  guint            commit_source;
+  gboolean         updating;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisStringList, trellis_string_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FIELD,
+  PROP_ADD_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rebuild (TrellisStringList *self,
+                     gboolean           focus_add);
+
+static char **
+dup_row_texts (TrellisStringList *self)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **strv;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const char *text = gtk_editable_get_text (g_ptr_array_index (self->rows, i));
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (stripped[0] != '\0')
+        g_strv_builder_add (builder, stripped);
+    }
+
+  strv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return strv;
+}
+
+static gboolean
+rows_show (TrellisStringList  *self,
+           const char * const *strv)
+{
+  guint n = strv != NULL ? g_strv_length ((char **) strv) : 0;
+
+  if (n != self->rows->len)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (gtk_editable_get_text (g_ptr_array_index (self->rows, i)), strv[i]) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * trellis_string_list_flush:
+ * @self: a #TrellisStringList
+ *
+ * Commits what was typed in the rows.
+ */
+void
+trellis_string_list_flush (TrellisStringList *self)
+{
+  g_auto(GStrv) texts = NULL;
+  const char * const *current;
+
+  g_return_if_fail (TRELLIS_IS_STRING_LIST (self));
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  trellis_pending_edit_remove (self);
+
+  if (self->document == NULL || self->entity == NULL)
+    return;
+
+  texts = dup_row_texts (self);
+  current = trellis_entity_get_strv (self->entity, self->field);
+  if ((current == NULL || current[0] == NULL) && texts[0] == NULL)
+    return;
+  if (current != NULL && g_strv_equal (current, (const char * const *) texts))
+    return;
+
+  trellis_document_set_strv (self->document, self->entity, self->field, (const char * const *) texts);
+}
+
+static void
+flush_pending (gpointer owner)
+{
+  trellis_string_list_flush (owner);
+}
+
+static gboolean
+commit_timeout_cb (gpointer user_data)
+{
+  TrellisStringList *self = user_data;
+
+  self->commit_source = 0;
+  trellis_string_list_flush (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+row_changed_cb (TrellisStringList *self)
+{
+  if (self->updating)
+    return;
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+  trellis_pending_edit_add (self, flush_pending);
+}
+
+static void
+row_commit_cb (TrellisStringList *self)
+{
+  trellis_string_list_flush (self);
+}
+
+static void
+remove_clicked_cb (GtkButton         *button,
+                   TrellisStringList *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  self->updating = FALSE;
+  trellis_string_list_flush (self);
+}
+
+static void
+add_activated_cb (TrellisStringList *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_auto(GStrv) texts = NULL;
+  GStrvBuilder *builder;
+
+  if (stripped[0] == '\0' || self->entity == NULL || self->document == NULL)
+    return;
+
+  trellis_string_list_flush (self);
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) trellis_entity_get_strv (self->entity, self->field));
+  g_strv_builder_add (builder, stripped);
+  texts = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  trellis_document_set_strv (self->document, self->entity, self->field, (const char * const *) texts);
+  rebuild (self, TRUE);
+}
+
+static GtkWidget *
+make_row (TrellisStringList *self,
+          const char        *text,
+          guint              index)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf ("%u", index + 1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"),
+                                  -1);
+  g_object_set_data (G_OBJECT (remove), "row", row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (row_commit_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (row_commit_cb), self);
+  gtk_widget_add_controller (row, focus);
+
+  return row;
+}
+
+static void
+rebuild (TrellisStringList *self,
+         gboolean           focus_add)
+{
+  const char * const *strv = self->entity != NULL ? trellis_entity_get_strv (self->entity, self->field) : NULL;
+  GtkWidget *child;
+
+  self->updating = TRUE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  g_ptr_array_set_size (self->rows, 0);
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      GtkWidget *row = make_row (self, strv[i], i);
+
+      g_ptr_array_add (self->rows, row);
+      gtk_list_box_append (self->list_box, row);
+    }
+
+  self->add_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row),
+                                 self->add_title != NULL ? self->add_title : _("Add"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->add_row), FALSE);
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (self->add_row), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  g_signal_connect_swapped (self->add_row, "entry-activated", G_CALLBACK (add_activated_cb), self);
+  gtk_list_box_append (self->list_box, self->add_row);
+
+  self->updating = FALSE;
+
+  if (focus_add)
+    gtk_widget_grab_focus (self->add_row);
+}
+
+static void
+entity_notify_cb (TrellisStringList *self)
+{
+  if (self->entity != NULL && rows_show (self, trellis_entity_get_strv (self->entity, self->field)))
+    return;
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  trellis_pending_edit_remove (self);
+  rebuild (self, FALSE);
+}
+
+static void
+trellis_string_list_dispose (GObject *object)
+{
+  TrellisStringList *self = TRELLIS_STRING_LIST (object);
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  trellis_pending_edit_remove (self);
+  if (self->entity != NULL)
+    g_clear_signal_handler (&self->notify_id, self->entity);
+  g_clear_object (&self->entity);
+  g_clear_object (&self->document);
+  if (self->list_box != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->list_box));
+      self->list_box = NULL;
+    }
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (trellis_string_list_parent_class)->dispose (object);
+}
+
+static void
+trellis_string_list_finalize (GObject *object)
+{
+  TrellisStringList *self = TRELLIS_STRING_LIST (object);
+
+  g_free (self->add_title);
+
+  G_OBJECT_CLASS (trellis_string_list_parent_class)->finalize (object);
+}
+
+static void
+trellis_string_list_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TrellisStringList *self = TRELLIS_STRING_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIELD:
+      g_value_set_string (value, trellis_field_get_name (self->field));
+      break;
+
+    case PROP_ADD_TITLE:
+      g_value_set_string (value, self->add_title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_string_list_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TrellisStringList *self = TRELLIS_STRING_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIELD:
+      self->field = trellis_field_from_name (g_value_get_string (value));
+      break;
+
+    case PROP_ADD_TITLE:
+      g_free (self->add_title);
+      self->add_title = g_value_dup_string (value);
+      if (self->add_row != NULL)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), self->add_title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_string_list_class_init (TrellisStringListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_string_list_dispose;
+  object_class->finalize = trellis_string_list_finalize;
+  object_class->get_property = trellis_string_list_get_property;
+  object_class->set_property = trellis_string_list_set_property;
+
+  properties[PROP_FIELD] =
+    g_param_spec_string ("field", NULL, NULL, "behaviours",
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ADD_TITLE] =
+    g_param_spec_string ("add-title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "stringlist");
+}
+
+static void
+trellis_string_list_init (TrellisStringList *self)
+{
+  self->rows = g_ptr_array_new ();
+  self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
+  gtk_widget_set_parent (GTK_WIDGET (self->list_box), GTK_WIDGET (self));
+}
+
+/**
+ * trellis_string_list_set_target:
+ * @self: a #TrellisStringList
+ * @document: (nullable): the document
+ * @entity: (nullable): the entity whose field the rows edit
+ */
+void
+trellis_string_list_set_target (TrellisStringList *self,
+                                TrellisDocument   *document,
+                                TrellisEntity     *entity)
+{
+  g_return_if_fail (TRELLIS_IS_STRING_LIST (self));
+
+  trellis_string_list_flush (self);
+
+  if (self->entity != NULL)
+    g_clear_signal_handler (&self->notify_id, self->entity);
+
+  g_set_object (&self->document, document);
+  g_set_object (&self->entity, entity);
+
+  if (entity != NULL)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", trellis_field_get_name (self->field), NULL);
+
+      self->notify_id = g_signal_connect_object (entity, signal, G_CALLBACK (entity_notify_cb),
+                                                 self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->list_box != NULL)
+    {
+      rebuild (self, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self), entity != NULL);
+    }
+}

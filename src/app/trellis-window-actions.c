@@ -1,0 +1,536 @@
+/* trellis-window-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "trellis-bindings.h"
+#include "trellis-window-private.h"
+
+/* The window's actions: win.* for the window, doc.* for its document. */
+
+static TrellisApplication *
+get_app (TrellisWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return TRELLIS_IS_APPLICATION (app) ? TRELLIS_APPLICATION (app) : NULL;
+}
+
+void
+trellis_window_update_actions (TrellisWindow *self)
+{
+  gboolean has_document = self->document != NULL && !self->busy;
+  gboolean idle = has_document && !self->saving;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.reload",
+                                 idle && trellis_document_get_file (self->document) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
+                                 has_document && trellis_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
+                                 has_document && trellis_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered", idle && self->recovered);
+}
+
+/**
+ * trellis_window_get_target_for_new:
+ * @self: a #TrellisWindow
+ *
+ * Returns: (transfer none): @self when it shows no document, else a new
+ *   window for a new document
+ */
+TrellisWindow *
+trellis_window_get_target_for_new (TrellisWindow *self)
+{
+  TrellisApplication *app = get_app (self);
+
+  if (trellis_window_is_empty (self) || app == NULL)
+    return self;
+
+  return trellis_application_new_window (app);
+}
+
+/* win.new, win.open */
+
+static void
+new_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TrellisWindow *target = trellis_window_get_target_for_new (TRELLIS_WINDOW (widget));
+
+  trellis_window_new_document (target);
+  gtk_window_present (GTK_WINDOW (target));
+  trellis_window_show_section_number (target, 1);
+}
+
+static GFile *
+get_last_folder (TrellisWindow *self)
+{
+  g_autofree char *uri = self->settings != NULL ? g_settings_get_string (self->settings, "last-folder") : NULL;
+  GFile *document_file = self->document != NULL ? trellis_document_get_file (self->document) : NULL;
+
+  if (document_file != NULL)
+    return g_file_get_parent (document_file);
+  if (uri != NULL && uri[0] != '\0')
+    return g_file_new_for_uri (uri);
+
+  return NULL;
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) matrices = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (matrices, _("Trellis Matrices"));
+  gtk_file_filter_add_mime_type (matrices, "application/x-trellis+xml");
+  gtk_file_filter_add_suffix (matrices, "trellis");
+  gtk_file_chooser_add_filter (chooser, matrices);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, matrices);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  TrellisWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      TrellisApplication *app = get_app (self);
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          if (app != NULL)
+            trellis_application_open_file (app, file);
+          else
+            trellis_window_load_file (self, file);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GFile) folder = get_last_folder (self);
+
+  dialog = gtk_file_chooser_native_new (_("Open Matrix"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  add_filters (GTK_FILE_CHOOSER (dialog));
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  TrellisApplication *app = get_app (self);
+
+  if (app != NULL)
+    trellis_application_open_file (app, file);
+  else
+    trellis_window_load_file (self, file);
+}
+
+static void
+new_from_example_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+  g_autofree char *path = g_strconcat (RESOURCE_PATH "/examples/", name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TrellisDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisWindow *target;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    document = trellis_document_new_from_bytes (bytes, name, NULL, &error);
+
+  if (document == NULL)
+    {
+      trellis_window_show_message (self, _("Could Not Open the Example"), error->message);
+      return;
+    }
+
+  /* A new matrix that starts as a copy of the example: saving asks where. */
+  target = trellis_window_get_target_for_new (self);
+  trellis_window_set_document (target, document);
+  trellis_window_show_section (target, "mission");
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+/* Drafts */
+
+static void
+restore_draft_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  trellis_window_restore_draft (TRELLIS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+discard_draft_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  trellis_window_discard_draft (TRELLIS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+discard_recovered_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               TrellisWindow    *self)
+{
+  GFile *file;
+
+  if (g_strcmp0 (response, "discard") != 0 || self->document == NULL)
+    return;
+
+  file = trellis_document_get_file (self->document);
+  if (self->draft != NULL)
+    trellis_draft_discard (self->draft);
+  self->recovered = FALSE;
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) hold = g_object_ref (file);
+
+      trellis_window_load_file (self, hold);
+    }
+  else
+    trellis_window_set_document (self, NULL);
+}
+
+void
+trellis_window_discard_recovered (TrellisWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Recovered Changes?"),
+                                   _("The recovered changes are deleted for good."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_recovered_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+discard_recovered_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  trellis_window_discard_recovered (TRELLIS_WINDOW (widget));
+}
+
+/* doc.save, doc.save-as, doc.reload */
+
+void
+trellis_window_save (TrellisWindow *self)
+{
+  GFile *file;
+
+  if (self->document == NULL)
+    return;
+
+  file = trellis_document_get_file (self->document);
+  if (file == NULL)
+    trellis_window_save_as (self);
+  else
+    trellis_window_save_to (self, file);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     TrellisWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *basename = g_file_get_basename (chosen);
+      g_autoptr(GFile) file = NULL;
+
+      /* A matrix is found again by its extension. */
+      if (strchr (basename, '.') == NULL)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *named = g_strconcat (basename, ".trellis", NULL);
+
+          file = g_file_get_child (parent, named);
+        }
+      else
+        file = g_object_ref (chosen);
+
+      trellis_window_save_to (self, file);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+void
+trellis_window_save_as (TrellisWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  GFile *file;
+  const char *title;
+
+  if (self->document == NULL)
+    return;
+
+  trellis_field_bindings_flush_all ();
+
+  dialog = gtk_file_chooser_native_new (_("Save Matrix"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  add_filters (GTK_FILE_CHOOSER (dialog));
+
+  folder = get_last_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+
+  file = trellis_document_get_file (self->document);
+  title = trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)));
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *stem = g_strndup (basename, strlen (basename) - (g_str_has_suffix (basename, ".trellis") ? 8 : 0));
+
+      /* Translators: the suggested name of a copy; %s is the original's name without extension. */
+      name = self->changed_on_disk ? g_strdup_printf (_("%s (copy).trellis"), stem) : g_strdup (basename);
+    }
+  else if (title != NULL && title[0] != '\0')
+    name = g_strconcat (title, ".trellis", NULL);
+  else
+    name = g_strconcat (_("Matrix"), ".trellis", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  trellis_window_save (TRELLIS_WINDOW (widget));
+}
+
+static void
+save_as_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  trellis_window_save_as (TRELLIS_WINDOW (widget));
+}
+
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TrellisWindow    *self)
+{
+  GFile *file;
+
+  if (g_strcmp0 (response, "reload") != 0 || self->document == NULL)
+    return;
+
+  file = trellis_document_get_file (self->document);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) hold = g_object_ref (file);
+
+      trellis_window_load_file (self, hold);
+    }
+}
+
+void
+trellis_window_reload (TrellisWindow *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+  GFile *file;
+
+  if (self->document == NULL || (file = trellis_document_get_file (self->document)) == NULL)
+    return;
+
+  trellis_field_bindings_flush_all ();
+
+  if (!trellis_window_get_unsaved (self))
+    {
+      g_autoptr(GFile) hold = g_object_ref (file);
+
+      trellis_window_load_file (self, hold);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is a file name. */
+  body = g_strdup_printf (_("Your changes to ‘%s’ are lost when it is read again. To keep them, save them as a copy first."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reload and Lose Your Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  trellis_window_reload (TRELLIS_WINDOW (widget));
+}
+
+/* doc.undo, doc.redo */
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* What was just typed is the last step. */
+  trellis_field_bindings_flush_all ();
+  trellis_document_undo (self->document);
+}
+
+static void
+redo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  trellis_field_bindings_flush_all ();
+  trellis_document_redo (self->document);
+}
+
+/* Sections, toasts, shortcuts */
+
+static void
+show_section_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  trellis_window_show_section_number (TRELLIS_WINDOW (widget), (guint) g_variant_get_int32 (param));
+}
+
+static void
+show_toast_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  trellis_window_add_toast (TRELLIS_WINDOW (widget), adw_toast_new (g_variant_get_string (param, NULL)));
+}
+
+static void
+show_deleted_toast_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is the name of what was deleted. */
+  title = g_strdup_printf (_("‘%s’ deleted"), g_variant_get_string (param, NULL));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "doc.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  trellis_window_add_toast (TRELLIS_WINDOW (widget), toast);
+}
+
+static void
+shortcuts_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/shortcuts-dialog.ui");
+  GtkWindow *dialog = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_dialog"));
+
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (widget));
+  gtk_window_present (dialog);
+}
+
+void
+trellis_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-from-example", "s", new_from_example_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore-draft", "s", restore_draft_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", "s", discard_draft_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, discard_recovered_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-deleted-toast", "s", show_deleted_toast_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, save_as_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.reload", NULL, reload_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.redo", NULL, redo_action_cb);
+}

@@ -1,0 +1,1432 @@
+/* trellis-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-bindings.h"
+#include "trellis-competency-editor.h"
+#include "trellis-organisation-editor.h"
+#include "trellis-value-editor.h"
+#include "trellis-window-private.h"
+
+/* One window per document. Before a document is open it shows the
+ * welcome page; while a file loads, a spinner (the loader runs in a
+ * thread, so the window keeps drawing); then the sections of the matrix
+ * beside the editor of each. The window never loses work: edits go to a
+ * recovery draft within a second, closing asks about unsaved changes,
+ * and a file changed on disk by someone else is noticed by a file
+ * monitor, when the window gets the focus, and right before saving. */
+
+G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_UNSAVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The sections in the order of their Alt+number shortcuts. */
+static const char * const section_names[] = {
+  "mission", "results", "competencies", "roles", "people", "heatmaps", "monitoring", "development",
+};
+
+#define CHECK_DELAY_MS 250
+
+static void check_file_now (TrellisWindow *self);
+
+static TrellisApplication *
+get_app (TrellisWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return TRELLIS_IS_APPLICATION (app) ? TRELLIS_APPLICATION (app) : NULL;
+}
+
+static char *
+dup_folder_label (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return g_file_get_parse_name (file);
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    return g_strconcat ("~/", relative, NULL);
+
+  return g_file_get_parse_name (parent);
+}
+
+static char *
+dup_document_name (TrellisWindow *self)
+{
+  GFile *file = self->document != NULL ? trellis_document_get_file (self->document) : NULL;
+  const char *title;
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+
+  title = self->document != NULL ? trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (self->document))) : NULL;
+  if (title != NULL && title[0] != '\0')
+    return g_strdup (title);
+
+  return g_strdup (_("New Matrix"));
+}
+
+/**
+ * trellis_window_get_unsaved:
+ * @self: a #TrellisWindow
+ *
+ * Returns: whether closing would lose work: edits since the last save,
+ *   or changes recovered from a draft and not saved yet
+ */
+gboolean
+trellis_window_get_unsaved (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+
+  return self->document != NULL && (self->recovered || trellis_document_get_modified (self->document));
+}
+
+void
+trellis_window_update_title (TrellisWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+  gboolean unsaved;
+  GFile *file;
+
+  if (self->document == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Trellis"));
+      return;
+    }
+
+  name = dup_document_name (self);
+  unsaved = trellis_window_get_unsaved (self);
+  file = trellis_document_get_file (self->document);
+
+  /* Translators: the window title of a document with unsaved changes; %s is its name. */
+  title = unsaved ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+
+  if (file != NULL)
+    {
+      g_autofree char *folder = dup_folder_label (file);
+
+      /* Translators: the subtitle of a document with unsaved changes; %s is its folder. */
+      subtitle = unsaved ? g_strdup_printf (_("%s — unsaved changes"), folder) : g_steal_pointer (&folder);
+    }
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* Translators: the title of a window: the document's name, then the program's. */
+  window_title = g_strdup_printf (_("%s — Trellis"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
+/* Banner */
+
+static void
+set_button_action (GtkButton  *button,
+                   const char *action,
+                   GVariant   *target)
+{
+  /* Never an action with the previous action's target, even briefly. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+}
+
+void
+trellis_window_show_banner (TrellisWindow *self,
+                            BannerKind     kind)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  /* What someone else did to the file outranks everything else. */
+  if (self->changed_on_disk && kind != BANNER_CHANGED_ON_DISK && kind != BANNER_NONE)
+    return;
+
+  self->banner_kind = kind;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner), "warning");
+
+  switch (kind)
+    {
+    case BANNER_NONE:
+      gtk_revealer_set_reveal_child (self->banner, FALSE);
+      return;
+
+    case BANNER_DRAFT_FOUND:
+      text = g_strdup (_("Changes to this matrix from an earlier session were never saved. Restore them to review and save them."));
+      gtk_button_set_label (self->banner_primary, _("_Restore"));
+      set_button_action (self->banner_primary, "win.restore-draft",
+                         g_variant_new_string (trellis_draft_get_uuid (self->offered_draft)));
+      gtk_button_set_label (self->banner_secondary, _("_Discard"));
+      set_button_action (self->banner_secondary, "win.discard-draft",
+                         g_variant_new_string (trellis_draft_get_uuid (self->offered_draft)));
+      break;
+
+    case BANNER_RECOVERED:
+      text = g_strdup (_("These changes were recovered after Trellis stopped unexpectedly. Save them to keep them."));
+      gtk_button_set_label (self->banner_primary, _("_Save"));
+      set_button_action (self->banner_primary, "doc.save", NULL);
+      gtk_button_set_label (self->banner_secondary, _("_Discard Changes"));
+      set_button_action (self->banner_secondary, "win.discard-recovered", NULL);
+      break;
+
+    case BANNER_CHANGED_ON_DISK:
+      name = dup_document_name (self);
+      /* Translators: %s is a file name. */
+      text = g_strdup_printf (_("‘%s’ was changed by someone else. Reload it to see their version, or save yours as a copy; it will not be overwritten."), name);
+      gtk_button_set_label (self->banner_primary, _("_Reload"));
+      set_button_action (self->banner_primary, "doc.reload", NULL);
+      gtk_button_set_label (self->banner_secondary, _("Save as _Copy…"));
+      set_button_action (self->banner_secondary, "doc.save-as", NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self->banner), "warning");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner, TRUE);
+}
+
+/* Outside changes */
+
+static gboolean
+check_timeout_cb (gpointer user_data)
+{
+  TrellisWindow *self = user_data;
+
+  self->check_source = 0;
+  check_file_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (TrellisWindow *self)
+{
+  if (self->check_source == 0)
+    self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
+}
+
+static void
+check_file_now (TrellisWindow *self)
+{
+  gboolean changed = FALSE;
+
+  if (self->document == NULL || trellis_document_get_file (self->document) == NULL)
+    return;
+
+  /* Our own save is being written: look again once it is done. */
+  if (self->saving || self->busy)
+    {
+      self->check_after_save = TRUE;
+      return;
+    }
+
+  if (!trellis_document_check_file (self->document, &changed, NULL, NULL))
+    return;
+
+  if (changed && !self->changed_on_disk)
+    {
+      self->changed_on_disk = TRUE;
+      trellis_window_show_banner (self, BANNER_CHANGED_ON_DISK);
+    }
+}
+
+/**
+ * trellis_window_check_file:
+ * @self: a #TrellisWindow
+ *
+ * Compares the document's file with what was read or written, and shows
+ * the banner when someone else changed it.
+ */
+void
+trellis_window_check_file (TrellisWindow *self)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  check_file_now (self);
+}
+
+gboolean
+trellis_window_get_changed_on_disk (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+
+  return self->changed_on_disk;
+}
+
+static void
+monitor_changed_cb (TrellisWindow     *self,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  schedule_check (self);
+}
+
+static void
+setup_monitor (TrellisWindow *self)
+{
+  GFile *file = self->document != NULL ? trellis_document_get_file (self->document) : NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    {
+      g_file_monitor_set_rate_limit (self->monitor, 500);
+      g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+is_active_cb (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (object);
+
+  /* Network folders send no change events: look when the person comes back. */
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    schedule_check (self);
+}
+
+/* The document */
+
+static void
+document_notify_cb (TrellisWindow *self)
+{
+  trellis_window_update_title (self);
+  trellis_window_update_actions (self);
+}
+
+static void
+document_file_cb (TrellisWindow *self)
+{
+  setup_monitor (self);
+  trellis_window_update_title (self);
+  trellis_window_update_actions (self);
+}
+
+static void
+set_document_full (TrellisWindow   *self,
+                   TrellisDocument *document,
+                   TrellisDraft    *draft)
+{
+  g_autoptr(TrellisDocument) old = NULL;
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  old = g_steal_pointer (&self->document);
+  self->document = document != NULL ? g_object_ref (document) : NULL;
+
+  /* A draft belongs to one document; the caller has dealt with the old one. */
+  if (self->draft != NULL)
+    trellis_draft_set_document (self->draft, NULL);
+  g_clear_object (&self->draft);
+  if (document != NULL)
+    {
+      self->draft = draft != NULL ? g_object_ref (draft) : trellis_draft_new (NULL);
+      trellis_draft_set_document (self->draft, document);
+    }
+
+  self->recovered = FALSE;
+  self->changed_on_disk = FALSE;
+  g_clear_object (&self->offered_draft);
+  trellis_window_show_banner (self, BANNER_NONE);
+
+  for (guint i = 0; i < self->panes->len; i++)
+    trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), document);
+
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::title", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::file", G_CALLBACK (document_file_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_set_visible_child_name (self->main_stack, "document");
+    }
+  else
+    {
+      trellis_welcome_page_reload (self->welcome_page);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+
+  setup_monitor (self);
+  trellis_window_update_title (self);
+  trellis_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * trellis_window_set_document:
+ * @self: a #TrellisWindow
+ * @document: (nullable): the document to show, or %NULL for the welcome page
+ */
+void
+trellis_window_set_document (TrellisWindow   *self,
+                             TrellisDocument *document)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (!document || TRELLIS_IS_DOCUMENT (document));
+
+  if (self->draft != NULL && self->document != document)
+    trellis_draft_discard (self->draft);
+
+  set_document_full (self, document, NULL);
+}
+
+/**
+ * trellis_window_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+TrellisDocument *
+trellis_window_get_document (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * trellis_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file of the document shown
+ */
+GFile *
+trellis_window_get_file (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return self->document != NULL ? trellis_document_get_file (self->document) : NULL;
+}
+
+/**
+ * trellis_window_is_empty:
+ *
+ * Returns: whether the window shows the welcome page and loads nothing
+ */
+gboolean
+trellis_window_is_empty (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL && !self->busy;
+}
+
+gboolean
+trellis_window_is_busy (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+
+  return self->busy || self->saving;
+}
+
+const char *
+trellis_window_get_draft_uuid (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return self->draft != NULL ? trellis_draft_get_uuid (self->draft) : NULL;
+}
+
+/**
+ * trellis_window_new_document:
+ * @self: a #TrellisWindow showing no document
+ *
+ * Shows a new, empty matrix.
+ */
+void
+trellis_window_new_document (TrellisWindow *self)
+{
+  g_autoptr(TrellisDocument) document = trellis_document_new ();
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  trellis_window_set_document (self, document);
+  trellis_window_show_section (self, "mission");
+}
+
+/* Loading */
+
+typedef struct
+{
+  TrellisWindow *self;
+  GFile         *file;
+  TrellisDraft  *draft;
+  char          *previous_page;
+  guint          generation;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_clear_object (&data->draft);
+  g_free (data->previous_page);
+  g_free (data);
+}
+
+static void
+begin_loading (TrellisWindow *self,
+               const char    *name,
+               gboolean       restoring)
+{
+  g_autofree char *heading = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  self->busy = TRUE;
+  self->loading_generation++;
+
+  if (restoring)
+    /* Translators: shown while recovered changes are read; %s is a file name. */
+    heading = g_strdup_printf (_("Restoring ‘%s’…"), name);
+  else
+    /* Translators: shown while a file is read; %s is its name. */
+    heading = g_strdup_printf (_("Opening ‘%s’…"), name);
+  adw_status_page_set_title (self->loading_page, heading);
+  gtk_spinner_start (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  trellis_window_update_actions (self);
+}
+
+static void
+end_loading (TrellisWindow *self,
+             const char    *previous_page)
+{
+  self->busy = FALSE;
+  gtk_spinner_stop (self->loading_spinner);
+
+  if (previous_page != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, previous_page);
+  trellis_window_update_actions (self);
+}
+
+static char *
+dup_load_report_summary (TrellisLoadReport *report)
+{
+  guint n;
+
+  if (report == NULL || (n = trellis_load_report_get_n_items (report)) == 0)
+    return NULL;
+
+  /* Translators: %u is a number of parts of a file kept as they were. */
+  return g_strdup_printf (ngettext ("%u part of this file comes from a newer version of Trellis; it was kept as it is.",
+                                    "%u parts of this file come from a newer version of Trellis; they were kept as they are.",
+                                    n), n);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LoadData *data = user_data;
+  TrellisWindow *self = data->self;
+  g_autoptr(TrellisLoadReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisDocument) document = NULL;
+  g_autofree char *summary = NULL;
+  TrellisApplication *app;
+
+  document = trellis_document_load_finish (result, &report, &error);
+
+  if (data->generation != self->loading_generation ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_data_free (data);
+      return;
+    }
+
+  if (document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *heading = NULL;
+      g_autofree char *body = NULL;
+
+      end_loading (self, self->document != NULL ? "document" : "welcome");
+
+      /* Translators: %s is a file name. */
+      heading = g_strdup_printf (_("Could Not Open ‘%s’"), name);
+      body = g_strdup_printf ("%s\n\n%s", error->message,
+                              _("Nothing was changed. Check that the file is a Trellis matrix, or open another one."));
+      trellis_window_show_message (self, heading, body);
+      load_data_free (data);
+      return;
+    }
+
+  end_loading (self, NULL);
+  app = get_app (self);
+
+  if (self->document != NULL && self->draft != NULL)
+    trellis_draft_discard (self->draft);
+  set_document_full (self, document, NULL);
+
+  if (app != NULL)
+    {
+      TrellisDraft *offered;
+
+      trellis_application_add_recent (app, data->file);
+
+      /* Work on this file that a crash left unsaved. */
+      offered = trellis_application_find_draft_for_file (app, data->file);
+      if (offered != NULL)
+        {
+          g_set_object (&self->offered_draft, offered);
+          trellis_window_show_banner (self, BANNER_DRAFT_FOUND);
+        }
+    }
+
+  summary = dup_load_report_summary (report);
+  if (summary != NULL)
+    trellis_window_add_toast (self, adw_toast_new (summary));
+
+  {
+    g_autofree char *section = g_settings_get_string (self->settings, "last-section");
+
+    trellis_window_show_section (self, section);
+  }
+
+  load_data_free (data);
+}
+
+/**
+ * trellis_window_load_file:
+ * @self: a #TrellisWindow
+ * @file: a matrix
+ *
+ * Reads @file in a worker thread and shows it. When it cannot be read,
+ * a dialog says why and what is shown stays as it was.
+ */
+void
+trellis_window_load_file (TrellisWindow *self,
+                          GFile         *file)
+{
+  LoadData *data;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    begin_loading (self, name, FALSE);
+  }
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->generation = self->loading_generation;
+
+  trellis_document_load_async (file, self->cancellable, load_cb, data);
+}
+
+/* Recovery drafts */
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LoadData *data = user_data;
+  TrellisWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisDocument) document = NULL;
+  GFile *file;
+
+  document = trellis_document_load_finish (result, NULL, &error);
+
+  if (data->generation != self->loading_generation ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_data_free (data);
+      return;
+    }
+
+  if (document == NULL)
+    {
+      end_loading (self, data->previous_page);
+      trellis_window_show_message (self, _("Could Not Restore the Changes"), error->message);
+      load_data_free (data);
+      return;
+    }
+
+  end_loading (self, NULL);
+
+  /* The draft's document is the one of its file, as it was when the
+   * draft was written: a later change by someone else must show. */
+  file = trellis_draft_get_document_file (data->draft);
+  trellis_document_set_file (document, file);
+  if (file != NULL)
+    trellis_document_set_file_state (document, trellis_draft_get_file_state (data->draft));
+  trellis_document_clear_history (document);
+
+  if (self->document != NULL && self->draft != NULL && self->draft != data->draft)
+    trellis_draft_discard (self->draft);
+  set_document_full (self, document, data->draft);
+
+  self->recovered = TRUE;
+  trellis_draft_set_keep (self->draft, TRUE);
+  trellis_window_update_title (self);
+  trellis_window_show_banner (self, BANNER_RECOVERED);
+  trellis_window_check_file (self);
+  {
+    g_autofree char *section = g_settings_get_string (self->settings, "last-section");
+
+    trellis_window_show_section (self, section);
+  }
+
+  load_data_free (data);
+}
+
+static char *
+dup_draft_name (TrellisDraft *draft)
+{
+  GFile *file = trellis_draft_get_document_file (draft);
+  const char *title = trellis_draft_get_title (draft);
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  if (title != NULL && title[0] != '\0')
+    return g_strdup (title);
+
+  return g_strdup (_("Unsaved matrix"));
+}
+
+/**
+ * trellis_window_restore_draft:
+ * @self: a #TrellisWindow
+ * @uuid: the id of a draft an earlier session left
+ *
+ * Shows the document of the draft, with its file, as unsaved work.
+ */
+void
+trellis_window_restore_draft (TrellisWindow *self,
+                              const char    *uuid)
+{
+  TrellisApplication *app = get_app (self);
+  g_autoptr(TrellisDraft) draft = NULL;
+  LoadData *data;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  if (app == NULL || (draft = trellis_application_take_draft (app, uuid)) == NULL)
+    return;
+
+  /* Never replace edits made since the file was opened. */
+  if (self->document != NULL && trellis_window_get_unsaved (self))
+    {
+      TrellisWindow *other = trellis_window_new (app);
+      LoadData *other_data = g_new0 (LoadData, 1);
+
+      g_autofree char *name = dup_draft_name (draft);
+
+      begin_loading (other, name, TRUE);
+      other_data->self = g_object_ref (other);
+      other_data->draft = g_steal_pointer (&draft);
+      other_data->previous_page = g_strdup ("welcome");
+      other_data->generation = other->loading_generation;
+      trellis_document_load_async (trellis_draft_get_contents_file (other_data->draft),
+                                   other->cancellable, restore_cb, other_data);
+      gtk_window_present (GTK_WINDOW (other));
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->previous_page = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
+  {
+    g_autofree char *name = dup_draft_name (draft);
+
+    begin_loading (self, name, TRUE);
+  }
+  data->self = g_object_ref (self);
+  data->draft = g_steal_pointer (&draft);
+  data->generation = self->loading_generation;
+
+  trellis_document_load_async (trellis_draft_get_contents_file (data->draft),
+                               self->cancellable, restore_cb, data);
+}
+
+void
+trellis_window_discard_draft (TrellisWindow *self,
+                              const char    *uuid)
+{
+  TrellisApplication *app = get_app (self);
+  g_autoptr(TrellisDraft) draft = NULL;
+
+  if (app == NULL || (draft = trellis_application_take_draft (app, uuid)) == NULL)
+    return;
+
+  trellis_draft_discard (draft);
+
+  if (self->offered_draft != NULL && g_strcmp0 (trellis_draft_get_uuid (self->offered_draft), uuid) == 0)
+    {
+      g_clear_object (&self->offered_draft);
+      trellis_window_show_banner (self, BANNER_NONE);
+    }
+}
+
+/* Sections */
+
+static GtkWidget *
+create_section_row (GtkStackPage *page,
+                    guint         number)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (number > 0)
+    {
+      /* Translators: a section's name and its keyboard shortcut, e.g. “Roles (Alt+4)”. */
+      tooltip = g_strdup_printf (_("%s (Alt+%u)"), gtk_stack_page_get_title (page), number);
+      gtk_widget_set_tooltip_text (row, tooltip);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "section", g_strdup (gtk_stack_page_get_name (page)), g_free);
+
+  return row;
+}
+
+static guint
+section_number (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
+    {
+      if (g_strcmp0 (section_names[i], name) == 0)
+        return i + 1;
+    }
+
+  return 0;
+}
+
+static void
+build_sections (TrellisWindow *self)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->sections_stack));
+  guint n = g_list_model_get_n_items (pages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkStackPage *page = g_list_model_get_item (pages, i);
+      GtkWidget *child = gtk_stack_page_get_child (page);
+
+      gtk_list_box_append (self->sections_list,
+                           create_section_row (page, section_number (gtk_stack_page_get_name (page))));
+      if (TRELLIS_IS_ENTITY_PANE (child))
+        g_ptr_array_add (self->panes, child);
+      g_object_unref (page);
+    }
+}
+
+static void
+section_row_selected_cb (TrellisWindow *self,
+                         GtkListBoxRow *row)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+
+  name = g_object_get_data (G_OBJECT (row), "section");
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sections_stack), name) != 0)
+    gtk_stack_set_visible_child_name (self->sections_stack, name);
+}
+
+static void
+section_row_activated_cb (TrellisWindow *self,
+                          GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (TrellisWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+section_changed_cb (TrellisWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->sections_stack);
+
+  if (name == NULL)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sections_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section"), name) == 0)
+        {
+          if (gtk_list_box_get_selected_row (self->sections_list) != GTK_LIST_BOX_ROW (row))
+            gtk_list_box_select_row (self->sections_list, GTK_LIST_BOX_ROW (row));
+          break;
+        }
+    }
+
+  if (self->settings != NULL && self->document != NULL)
+    g_settings_set_string (self->settings, "last-section", name);
+}
+
+/**
+ * trellis_window_get_section_focus:
+ *
+ * Returns: (transfer none) (nullable): the pane of the section in view
+ */
+GtkWidget *
+trellis_window_get_section_focus (TrellisWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->sections_stack);
+
+  if (child != NULL && GTK_IS_STACK (child))
+    child = gtk_stack_get_visible_child (GTK_STACK (child));
+
+  return child;
+}
+
+/**
+ * trellis_window_show_section:
+ * @self: a #TrellisWindow
+ * @name: mission, results, competencies, roles, people, heatmaps,
+ *   monitoring or development
+ */
+void
+trellis_window_show_section (TrellisWindow *self,
+                             const char    *name)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  if (name == NULL || gtk_stack_get_child_by_name (self->sections_stack, name) == NULL)
+    name = "mission";
+
+  gtk_stack_set_visible_child_name (self->sections_stack, name);
+}
+
+const char *
+trellis_window_get_section (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->sections_stack);
+}
+
+/**
+ * trellis_window_get_section_widget:
+ *
+ * Returns: (transfer none) (nullable): the widget of section @name
+ */
+GtkWidget *
+trellis_window_get_section_widget (TrellisWindow *self,
+                                   const char    *name)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->sections_stack, name);
+}
+
+void
+trellis_window_show_section_number (TrellisWindow *self,
+                                    guint          number)
+{
+  GtkWidget *focus;
+
+  if (number < 1 || number > G_N_ELEMENTS (section_names) || self->document == NULL)
+    return;
+
+  if (gtk_stack_get_child_by_name (self->sections_stack, section_names[number - 1]) == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->sections_stack, section_names[number - 1]);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* Straight to typing the next item. */
+  focus = trellis_window_get_section_focus (self);
+  if (TRELLIS_IS_ENTITY_PANE (focus))
+    trellis_entity_pane_focus_add (TRELLIS_ENTITY_PANE (focus));
+  else if (focus != NULL)
+    gtk_widget_child_focus (focus, GTK_DIR_TAB_FORWARD);
+}
+
+/* Toasts and messages */
+
+void
+trellis_window_add_toast (TrellisWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+trellis_window_show_message (TrellisWindow *self,
+                             const char    *heading,
+                             const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Closing */
+
+static void
+save_window_state (TrellisWindow *self)
+{
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TrellisWindow    *self)
+{
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      trellis_window_save (self);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      if (self->draft != NULL)
+        trellis_draft_discard (self->draft);
+      save_window_state (self);
+      /* After the dialog, which belongs to this window, is gone. */
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+static gboolean
+trellis_window_close_request (GtkWindow *window)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (window);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  trellis_field_bindings_flush_all ();
+
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
+
+  if (!trellis_window_get_unsaved (self))
+    {
+      if (self->draft != NULL)
+        trellis_draft_discard (self->draft);
+      save_window_state (self);
+      return GTK_WINDOW_CLASS (trellis_window_parent_class)->close_request (window);
+    }
+
+  name = dup_document_name (self);
+  /* Translators: %s is the name of a matrix. */
+  body = g_strdup_printf (_("‘%s’ has changes that were not saved. If you close without saving, they are lost."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* Saving (continued in trellis-window-actions.c) */
+
+typedef struct
+{
+  TrellisWindow *self;
+  GFile         *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveData *data = user_data;
+  TrellisWindow *self = data->self;
+  TrellisDocument *document = TRELLIS_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+  TrellisApplication *app = get_app (self);
+
+  self->saving = FALSE;
+  trellis_window_update_actions (self);
+
+  if (!trellis_document_save_finish (document, result, &error))
+    {
+      g_debug ("Saving failed: %s", error->message);
+      self->close_after_save = FALSE;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ;
+      else if (g_error_matches (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_CHANGED_ON_DISK))
+        {
+          self->changed_on_disk = TRUE;
+          trellis_window_show_banner (self, BANNER_CHANGED_ON_DISK);
+          trellis_window_add_toast (self, adw_toast_new (_("Not saved: someone else changed the file")));
+        }
+      else
+        trellis_window_show_message (self, _("Could Not Save"), error->message);
+
+      save_data_free (data);
+      return;
+    }
+
+  if (document != self->document)
+    {
+      save_data_free (data);
+      return;
+    }
+
+  self->recovered = FALSE;
+  self->changed_on_disk = FALSE;
+  if (self->draft != NULL)
+    {
+      trellis_draft_set_keep (self->draft, FALSE);
+      /* Edits made while the file was written stay in the draft. */
+      if (!trellis_document_get_modified (document))
+        trellis_draft_discard (self->draft);
+    }
+  if (self->banner_kind == BANNER_RECOVERED || self->banner_kind == BANNER_CHANGED_ON_DISK)
+    trellis_window_show_banner (self, BANNER_NONE);
+
+  if (app != NULL)
+    trellis_application_add_recent (app, data->file);
+  setup_monitor (self);
+  trellis_window_update_title (self);
+
+  if (self->close_after_save)
+    {
+      self->close_after_save = FALSE;
+      if (!trellis_window_get_unsaved (self))
+        {
+          save_window_state (self);
+          gtk_window_destroy (GTK_WINDOW (self));
+          save_data_free (data);
+          return;
+        }
+    }
+
+  if (self->check_after_save)
+    {
+      self->check_after_save = FALSE;
+      schedule_check (self);
+    }
+
+  save_data_free (data);
+}
+
+/**
+ * trellis_window_save_to:
+ * @self: a #TrellisWindow
+ * @file: where to save
+ *
+ * Saves the document atomically in a worker thread. A file changed by
+ * someone else since it was read is not overwritten: the banner offers
+ * to reload it or to save a copy.
+ */
+void
+trellis_window_save_to (TrellisWindow *self,
+                        GFile         *file)
+{
+  SaveData *data;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL || self->saving)
+    return;
+
+  trellis_field_bindings_flush_all ();
+
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+
+  self->saving = TRUE;
+  trellis_window_update_actions (self);
+  trellis_document_save_async (self->document, file, TRELLIS_SAVE_FLAGS_NONE, NULL, save_cb, data);
+}
+
+/* GObject */
+
+/* What needs the application, which GObject sets after constructed(). */
+static void
+setup_for_application (TrellisWindow *self)
+{
+  TrellisApplication *app = get_app (self);
+
+  g_clear_object (&self->settings);
+
+  if (app != NULL)
+    {
+      self->settings = g_object_ref (trellis_application_get_settings (app));
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      trellis_welcome_page_set_drafts (self->welcome_page, trellis_application_get_drafts (app));
+    }
+  else
+    self->settings = g_settings_new (APP_ID);
+}
+
+static void
+trellis_window_constructed (GObject *object)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (object);
+
+  G_OBJECT_CLASS (trellis_window_parent_class)->constructed (object);
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+static void
+trellis_window_dispose (GObject *object)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (self->draft != NULL)
+    trellis_draft_set_document (self->draft, NULL);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->offered_draft);
+
+  if (self->panes != NULL)
+    {
+      for (guint i = 0; i < self->panes->len; i++)
+        trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), NULL);
+      g_clear_pointer (&self->panes, g_ptr_array_unref);
+    }
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (trellis_window_parent_class)->dispose (object);
+}
+
+static void
+trellis_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, trellis_window_get_unsaved (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_window_class_init (TrellisWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = trellis_window_constructed;
+  object_class->dispose = trellis_window_dispose;
+  object_class->get_property = trellis_window_get_property;
+  window_class->close_request = trellis_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TRELLIS_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TRELLIS_TYPE_COMPETENCY_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_ENTITY_PANE);
+  g_type_ensure (TRELLIS_TYPE_ORGANISATION_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_VALUE_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trellis-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_primary);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_secondary);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, competencies_pane);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sections_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, values_pane);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_row_selected_cb);
+
+  trellis_window_class_add_actions (widget_class);
+}
+
+static void
+trellis_window_init (TrellisWindow *self)
+{
+  self->panes = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  build_sections (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+
+  trellis_window_update_title (self);
+  trellis_window_update_actions (self);
+}
+
+/**
+ * trellis_window_new:
+ * @application: the application
+ *
+ * Returns: (transfer none): a new window showing the welcome page, owned
+ *   by @application
+ */
+TrellisWindow *
+trellis_window_new (TrellisApplication *application)
+{
+  TrellisWindow *self = g_object_new (TRELLIS_TYPE_WINDOW,
+                                      "application", application,
+                                      NULL);
+
+  setup_for_application (self);
+
+  return self;
+}

@@ -1,0 +1,44 @@
+/* trellis-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "trellis-application.h"
+#include "trellis-document.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_WINDOW (trellis_window_get_type ())
+G_DECLARE_FINAL_TYPE (TrellisWindow, trellis_window, TRELLIS, WINDOW, AdwApplicationWindow)
+
+TrellisWindow   *trellis_window_new               (TrellisApplication *application);
+TrellisDocument *trellis_window_get_document      (TrellisWindow      *self);
+void             trellis_window_set_document      (TrellisWindow      *self,
+                                                   TrellisDocument    *document);
+GFile           *trellis_window_get_file          (TrellisWindow      *self);
+gboolean         trellis_window_is_empty          (TrellisWindow      *self);
+gboolean         trellis_window_is_busy           (TrellisWindow      *self);
+gboolean         trellis_window_get_unsaved       (TrellisWindow      *self);
+void             trellis_window_load_file         (TrellisWindow      *self,
+                                                   GFile              *file);
+void             trellis_window_new_document      (TrellisWindow      *self);
+void             trellis_window_save_to           (TrellisWindow      *self,
+                                                   GFile              *file);
+void             trellis_window_restore_draft     (TrellisWindow      *self,
+                                                   const char         *uuid);
+void             trellis_window_check_file        (TrellisWindow      *self);
+void             trellis_window_show_section      (TrellisWindow      *self,
+                                                   const char         *name);
+const char      *trellis_window_get_section       (TrellisWindow      *self);
+GtkWidget       *trellis_window_get_section_widget (TrellisWindow     *self,
+                                                   const char         *name);
+void             trellis_window_add_toast         (TrellisWindow      *self,
+                                                   AdwToast           *toast);
+gboolean         trellis_window_get_changed_on_disk (TrellisWindow    *self);
+const char      *trellis_window_get_draft_uuid    (TrellisWindow      *self);
+
+G_END_DECLS

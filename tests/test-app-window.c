@@ -1,0 +1,193 @@
+/* test-app-window.c: the window, its sections and opening files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "trellis-test-app.h"
+
+static TrellisApplication *app;
+
+static GtkWidget *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+
+  return NULL;
+}
+
+static void
+test_welcome (void)
+{
+  TrellisWindow *window = trellis_application_new_window (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_test_iterate (50);
+
+  g_assert_true (trellis_window_is_empty (window));
+  g_assert_null (trellis_window_get_document (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Trellis");
+
+  /* New empty matrix, from the welcome page's button. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  trellis_test_iterate (20);
+
+  g_assert_nonnull (trellis_window_get_document (window));
+  g_assert_false (trellis_window_get_unsaved (window));
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "mission");
+  g_assert_null (trellis_window_get_file (window));
+  g_assert_cmpuint (trellis_document_get_n_items (trellis_window_get_document (window), TRELLIS_KIND_VALUE), ==, 0);
+
+  trellis_test_close_all (app);
+}
+
+static void
+test_open (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_fixture ("small.trellis");
+  g_autofree char *basename = g_file_get_basename (file);
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisDocument *document = trellis_window_get_document (window);
+  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+
+  g_assert_true (g_file_equal (trellis_window_get_file (window), file));
+  g_assert_cmpstr (trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (document))), ==, "Small & Co");
+  g_assert_true (g_str_has_prefix (title, basename));
+  g_assert_false (trellis_window_get_unsaved (window));
+
+  /* The lists show the document. */
+  {
+    TrellisEntityPane *pane = TRELLIS_ENTITY_PANE (trellis_window_get_section_widget (window, "mission"));
+    GtkListView *list = trellis_entity_pane_get_list_view (pane);
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+    /* The organisation, then the two values. */
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  }
+
+  /* Opening the same file again shows the same window. */
+  g_assert_true (trellis_application_open_file (app, file) == window);
+
+  /* Recent files remember it. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    trellis_test_wait_until (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri), 2000);
+  }
+
+  trellis_test_close_all (app);
+}
+
+static void
+test_sections_by_keyboard (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_fixture ("small.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisEntityPane *pane;
+  GtkWidget *focus;
+
+  /* Alt+3: Competencies, ready to type the next one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "i", 3);
+  trellis_test_iterate (50);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "competencies");
+  pane = TRELLIS_ENTITY_PANE (trellis_window_get_section_widget (window, "competencies"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (trellis_entity_pane_get_add_entry (pane)) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (trellis_entity_pane_get_add_entry (pane))));
+
+  /* Alt+1: back to Mission & Values. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "i", 1);
+  trellis_test_iterate (50);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "mission");
+
+  /* Every section in the sidebar is reachable, and every row has a name. */
+  {
+    GtkWidget *sidebar = trellis_test_find_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, 0);
+    guint rows = 0;
+
+    g_assert_nonnull (sidebar);
+    for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+        rows++;
+      }
+    g_assert_cmpuint (rows, >=, 2);
+  }
+
+  trellis_test_close_all (app);
+}
+
+static void
+test_bad_file (void)
+{
+  g_autoptr(GFile) good = trellis_test_copy_fixture ("small.trellis");
+  g_autoptr(GFile) bad = trellis_test_copy_fixture ("small.trellis");
+  g_autoptr(GError) error = NULL;
+  TrellisWindow *window = trellis_test_open (app, good);
+  TrellisDocument *document = trellis_window_get_document (window);
+  GtkWidget *dialog;
+
+  g_file_replace_contents (bad, "<trellis><oops", 14, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Reading a broken file into the window keeps the document shown. */
+  trellis_window_load_file (window, bad);
+  trellis_test_wait_until (!trellis_window_is_busy (window), 5000);
+  trellis_test_iterate (50);
+
+  g_assert_true (trellis_window_get_document (window) == document);
+  g_assert_true (g_file_equal (trellis_window_get_file (window), good));
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_true (strlen (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog))) > 20);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* From the welcome page too: the window returns to it. */
+  {
+    TrellisWindow *empty = trellis_application_new_window (app);
+
+    trellis_window_load_file (empty, bad);
+    trellis_test_wait_until (!trellis_window_is_busy (empty), 5000);
+    g_assert_true (trellis_window_is_empty (empty));
+    dialog = find_message_dialog (GTK_WINDOW (empty));
+    g_assert_nonnull (dialog);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  trellis_test_close_all (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  trellis_test_init (&argc, &argv);
+  app = trellis_test_app_new ();
+
+  g_test_add_func ("/trellis/app/window/welcome", test_welcome);
+  g_test_add_func ("/trellis/app/window/open", test_open);
+  g_test_add_func ("/trellis/app/window/sections-by-keyboard", test_sections_by_keyboard);
+  g_test_add_func ("/trellis/app/window/bad-file", test_bad_file);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  trellis_test_cleanup ();
+
+  return ret;
+}
