@@ -104,7 +104,7 @@ typedef struct
   guint8             pattern;
   guint8             marks;
   guint8             n_parts;     /* 0: one text for the cell; else strips */
-  guint8             part_hatch;  /* bit per strip */
+  guint8             part_missing;  /* bit per strip with nothing to show */
   guint16            text[MAX_PARTS];
 } CellPaint;
 

@@ -218,8 +218,8 @@ trellis_layout_build_legend_items (TrellisLayout *self)
             label = g_strdup_printf (ngettext ("self %d level lower", "self %d levels lower", n), n);
           legend_add (self, SWATCH_FILL, trellis_palette_gap_color (v), sample, label);
         }
-      legend_add (self, SWATCH_STRIPS, &colors->not_required, NULL,
-                  _("no assessment from that perspective; no colour: nothing to compare"));
+      legend_add (self, SWATCH_STRIPS, &colors->band[0], NULL,
+                  _("a dash: no assessment from that perspective; no colour: nothing to compare"));
       legend_add (self, SWATCH_HATCH, &colors->hatch_background, NULL, _("not assessed"));
       legend_privacy (self);
       break;

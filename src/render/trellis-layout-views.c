@@ -997,8 +997,10 @@ compute_person_cell (TrellisLayout   *self,
           }
         else
           {
+            /* Nothing to compare: a pale neutral, outlined like any
+             * pale fill, so the cells still read as cells. */
             info->value = NAN;
-            paint_fill (self, paint, &self->colors->not_required);
+            paint_fill (self, paint, &self->colors->band[0]);
             if (paint != NULL)
               paint->text_color = &self->colors->foreground;
           }
@@ -1009,7 +1011,7 @@ compute_person_cell (TrellisLayout   *self,
             for (guint k = 0; k < TRELLIS_N_SOURCES; k++)
               {
                 if (info->perspectives[k] == TRELLIS_LEVEL_NONE)
-                  paint->part_hatch |= 1 << k;
+                  paint->part_missing |= 1 << k;
                 else
                   paint->text[k] = number_text (self, info->perspectives[k], FALSE);
               }

@@ -942,14 +942,9 @@ trellis_layout_paint_cells_on (TrellisLayout     *self,
                   guint kk = self->options->rtl ? paint.n_parts - 1 - k : k;
                   TrellisRect part = TRELLIS_RECT_INIT (rect.x + kk * pw, rect.y, pw, rect.height);
 
-                  if (paint.part_hatch & (1 << k))
-                    {
-                      part.y += rect.height * 0.2;
-                      part.height = rect.height * 0.6;
-                      part.x += 1;
-                      part.width -= 2;
-                      g_array_append_val (b.hatches, part);
-                    }
+                  /* A perspective nobody gave: a quiet dash. */
+                  if (paint.part_missing & (1 << k))
+                    g_array_append_val (b.suppressed, part);
                   else if (paint.text[k] != NO_TEXT)
                     batch_text (&b, paint.text[k], paint.text_color,
                                 part.x + part.width / 2, part.y + part.height / 2,
@@ -1416,11 +1411,12 @@ paint_swatch (TrellisLayout    *self,
     case SWATCH_STRIPS:
       {
         double pw = w / 2;
-        TrellisRect hatch = TRELLIS_RECT_INIT (x + pw + 1, y + size * 0.2, pw - 2, size * 0.6);
+        double dash = MIN (pw * 0.4, 10 * self->options->zoom);
 
         fill_rect (cr, &item->fill, x, y, w, size);
         trellis_paint_text_run (self, cr, self->number_text[20 + 2], &c->foreground, x + pw / 2, y + size / 2);
-        trellis_paint_hatch_rect (self, cr, &hatch);
+        fill_rect (cr, &c->muted, x + pw + (pw - dash) / 2, y + size / 2 - 0.75 * self->options->zoom,
+                   dash, 1.5 * self->options->zoom);
       }
       break;
 
