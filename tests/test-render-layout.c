@@ -425,6 +425,54 @@ test_privacy_large (void)
   g_assert_cmpuint (values, >, 0);
 }
 
+/* A role's aggregate with one or two people not shown would give them
+ * away once the rows shown are taken out: hidden too. */
+static void
+test_privacy_differencing (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisAnalysis) analysis = NULL;
+  g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (TRELLIS_VIEW_GAPS);
+  g_autoptr(TrellisLayout) layout = NULL;
+  gint agent_mean;
+  gint listen;
+  TrellisCellInfo info;
+  const char *names[] = { "Cas", "Dee", "Eli" };
+
+  /* Five agents: Anna, Ben (private) and three who share. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      TrellisEntity *p = trellis_document_create (doc, TRELLIS_KIND_PERSON, names[i], -1);
+      const char *roles[] = { "ro-agent", NULL };
+      TrellisAssessment as = { "c-listen", 3, FALSE, TRELLIS_SOURCE_AGREED, 0, NULL, NULL };
+
+      trellis_date_parse ("2026-11-01", 10, &as.date);
+      trellis_document_set_strv (doc, p, TRELLIS_FIELD_ROLES, roles);
+      trellis_document_set_int (doc, p, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_TEAM);
+      trellis_document_set_assessment (doc, TRELLIS_PERSON (p), &as);
+    }
+
+  analysis = trellis_analysis_new (doc);
+  options->privacy = TRUE;
+  layout = trellis_layout_new (analysis, options, NULL);
+  agent_mean = find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent");
+  listen = find_column (layout, "Active listening");
+
+  /* Five people behind it, but Ben alone is not shown: taking the four
+   * rows shown from the mean would give his gap. */
+  cell (layout, agent_mean, listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+
+  /* Ben shares too: nobody hidden, the aggregate shows. */
+  trellis_document_set_int (doc, trellis_document_lookup (doc, "p-ben"), TRELLIS_FIELD_SHARE, TRELLIS_SHARE_TEAM);
+  g_clear_object (&layout);
+  g_clear_pointer (&analysis, trellis_analysis_unref);
+  analysis = trellis_analysis_new (doc);
+  layout = trellis_layout_new (analysis, options, NULL);
+  cell (layout, agent_mean, listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
+}
+
 static void
 test_requirements (void)
 {
@@ -794,6 +842,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/errors", test_errors);
   g_test_add_func ("/render/layout/privacy", test_privacy);
   g_test_add_func ("/render/layout/privacy-large", test_privacy_large);
+  g_test_add_func ("/render/layout/privacy-differencing", test_privacy_differencing);
   g_test_add_func ("/render/layout/requirements", test_requirements);
   g_test_add_func ("/render/layout/coverage", test_coverage);
   g_test_add_func ("/render/layout/responsibilities", test_responsibilities);

@@ -26,6 +26,18 @@ load_small (void)
   return doc;
 }
 
+/* The example matrices that ship in data/examples. */
+static TrellisDocument *
+load_example (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "..", "data", "examples", name, NULL));
+  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
 static TrellisLayout *
 make_layout (TrellisDocument *doc,
              TrellisView      view,
@@ -450,7 +462,9 @@ test_all_views (void)
   g_autoptr(TrellisDocument) small = load_small ();
   g_autoptr(TrellisDocument) tier = render_tier_load (15, 30, 4, 1);
   g_autoptr(TrellisDocument) empty = trellis_document_new ();
-  TrellisDocument *docs[] = { small, tier, empty };
+  g_autoptr(TrellisDocument) english = load_example ("customer-service.trellis");
+  g_autoptr(TrellisDocument) dutch = load_example ("klantenservice.trellis");
+  TrellisDocument *docs[] = { english, dutch, small, tier, empty };
 
   for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
     for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
@@ -466,7 +480,7 @@ test_all_views (void)
             options->rtl = variant == 1;
             options->privacy = variant == 2;
             options->zoom = variant == 2 ? 1.5 : 1.0;
-            options->since = 1;
+            g_assert_true (trellis_date_parse ("2026-03-31", 10, &options->since));
             layout = trellis_layout_new (analysis, options, &error);
             g_assert_no_error (error);
 

@@ -165,6 +165,7 @@ typedef struct
   TrellisAggregate   agg;
   guint16            mean_text;
   guint16            share_text;
+  guint              hidden;    /* people behind it who do not share */
 } AggCell;
 
 typedef struct

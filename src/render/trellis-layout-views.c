@@ -256,15 +256,42 @@ add_aggregate_rows (TrellisLayout *self,
   gboolean trend = self->options->view == TRELLIS_VIEW_TREND;
   GArray *members = role != TEAM_INDEX ? self->role_members[role] : NULL;
   guint n_people = self->n_at[TRELLIS_KIND_PERSON];
+  g_autofree gboolean *shares = g_new (gboolean, MAX (n_people, 1));
+
+  for (guint p = 0; p < n_people; p++)
+    {
+      TrellisEntity *person = entity_at (self, TRELLIS_KIND_PERSON, p);
+
+      shares[p] = person != NULL && person_visible (self, person);
+    }
 
   for (guint c = 0; c < n_cols; c++)
     {
       const Item *col = trellis_layout_column_item (self, c);
       AggCell *a = &cells[c];
+      guint n = members != NULL ? members->len : n_people;
+
+      /* Who is behind the aggregate but not shown (workshop mode). */
+      for (guint i = 0; i < n; i++)
+        {
+          guint p = members != NULL ? g_array_index (members, guint, i) : i;
+          const TrellisCell *cell = trellis_analysis_get_cell (self->analysis, p, col->index);
+          gboolean counted;
+
+          if (trend)
+            counted = cell->assessed != TRELLIS_LEVEL_NONE &&
+                      trellis_analysis_get_cell (self->before, p, col->index)->assessed != TRELLIS_LEVEL_NONE;
+          else if (members != NULL)
+            counted = trellis_analysis_get_role_required (self->analysis, role, col->index) != TRELLIS_LEVEL_NONE;
+          else
+            counted = cell->required != TRELLIS_LEVEL_NONE;
+
+          if (counted && !shares[p])
+            a->hidden++;
+        }
 
       if (trend)
         {
-          guint n = members != NULL ? members->len : n_people;
           double sum = 0;
 
           a->agg.mean_gap = NAN;
@@ -1102,7 +1129,11 @@ compute_aggregate_cell (TrellisLayout   *self,
       cell_not_required (self, info, paint);
       return;
     }
-  if (self->options->privacy && behind < PRIVACY_MINIMUM)
+  /* Workshop mode: no aggregate over fewer than three people, and none
+   * from which the people not shown could be worked out, one or two of
+   * them, by taking away the rows that are shown. */
+  if (self->options->privacy &&
+      (behind < PRIVACY_MINIMUM || (a->hidden > 0 && a->hidden < PRIVACY_MINIMUM)))
     {
       cell_suppressed (self, info, paint);
       return;
