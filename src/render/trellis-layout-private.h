@@ -250,6 +250,8 @@ guint16          trellis_layout_intern_text       (TrellisLayout   *self,
                                                    const char      *text);
 const TextRun   *trellis_layout_get_text_run      (TrellisLayout   *self,
                                                    guint16          id);
+void             trellis_layout_align             (TrellisLayout   *self,
+                                                   PangoLayout     *layout);
 PangoLayout     *trellis_layout_make_text         (TrellisLayout   *self,
                                                    const PangoFontDescription *font,
                                                    const char      *text);
@@ -314,6 +316,15 @@ void             trellis_text_show                (cairo_t         *cr,
 void             trellis_text_size                (PangoLayout     *layout,
                                                    int             *width,
                                                    int             *height);
+void             trellis_text_show_start          (TrellisLayout   *self,
+                                                   cairo_t         *cr,
+                                                   PangoLayout     *layout,
+                                                   double           start,
+                                                   double           y);
+void             trellis_text_show_centred        (cairo_t         *cr,
+                                                   PangoLayout     *layout,
+                                                   double           centre,
+                                                   double           y);
 void             trellis_cairo_set_rgba           (cairo_t         *cr,
                                                    const TrellisRgba *rgba);
 void             trellis_paint_mark               (TrellisLayout   *self,

@@ -572,9 +572,9 @@ trellis_layout_paint_sight (TrellisLayout     *self,
 
       trellis_text_size (node->layout, &lw, &lh);
       trellis_cairo_set_rgba (cr, &c->foreground);
-      cairo_move_to (cr, rtl ? rect.x + rect.width - bar - 6 * zoom - lw : rect.x + bar + 6 * zoom,
-                     rect.y + (rect.height - lh) / 2);
-      trellis_text_show (cr, node->layout);
+      trellis_text_show_start (self, cr, node->layout,
+                               rtl ? rect.x + rect.width - bar - 6 * zoom : rect.x + bar + 6 * zoom,
+                               rect.y + (rect.height - lh) / 2);
 
       if (chip > 0)
         {

@@ -224,6 +224,28 @@ trellis_layout_intern_text (TrellisLayout *self,
   return result;
 }
 
+/**
+ * trellis_layout_align:
+ *
+ * Aligns a layout's lines to the start of the reading direction: the
+ * left in a left-to-right layout, the right when mirrored. Each text
+ * keeps its own direction (a Latin name in a Hebrew matrix reads left to
+ * right), and Pango swaps the alignment of a right-to-left paragraph, so
+ * that is undone here.
+ */
+void
+trellis_layout_align (TrellisLayout *self,
+                      PangoLayout   *layout)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+  gboolean rtl_text = line != NULL && line->resolved_dir == PANGO_DIRECTION_RTL;
+  gboolean right = self->options->rtl;
+
+  if (rtl_text)
+    right = !right;
+  pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+}
+
 PangoLayout *
 trellis_layout_make_text (TrellisLayout              *self,
                           const PangoFontDescription *font,
@@ -232,9 +254,8 @@ trellis_layout_make_text (TrellisLayout              *self,
   PangoLayout *layout = pango_layout_new (self->context);
 
   pango_layout_set_font_description (layout, font);
-  if (self->options->rtl)
-    pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  trellis_layout_align (self, layout);
 
   return layout;
 }
@@ -243,7 +264,10 @@ static void
 shape_run (TrellisLayout *self,
            TextRun       *run)
 {
-  g_autoptr(PangoLayout) layout = trellis_layout_make_text (self, self->cell_font, run->text);
+  /* Numbers read left to right in every language: a left-to-right mark
+   * keeps "−1" from becoming "1−" in a mirrored layout. */
+  g_autofree char *text = g_strconcat ("\u200e", run->text, NULL);
+  g_autoptr(PangoLayout) layout = trellis_layout_make_text (self, self->cell_font, text);
   PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
   PangoRectangle logical;
   PangoFont *font = NULL;

@@ -56,6 +56,43 @@ trellis_text_size (PangoLayout *layout,
   g_rec_mutex_unlock (&text_lock);
 }
 
+/* Draws a layout with its text starting at start: its left edge there,
+ * or its right edge when the layout is mirrored; the logical extents say
+ * where the text lies in the layout, whatever its width and alignment. */
+void
+trellis_text_show_start (TrellisLayout *self,
+                         cairo_t       *cr,
+                         PangoLayout   *layout,
+                         double         start,
+                         double         y)
+{
+  PangoRectangle logical;
+
+  g_rec_mutex_lock (&text_lock);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (self->options->rtl)
+    cairo_move_to (cr, start - logical.x - logical.width, y);
+  else
+    cairo_move_to (cr, start - logical.x, y);
+  pango_cairo_show_layout (cr, layout);
+  g_rec_mutex_unlock (&text_lock);
+}
+
+void
+trellis_text_show_centred (cairo_t     *cr,
+                           PangoLayout *layout,
+                           double       centre,
+                           double       y)
+{
+  PangoRectangle logical;
+
+  g_rec_mutex_lock (&text_lock);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_move_to (cr, centre - logical.x - logical.width / 2.0, y);
+  pango_cairo_show_layout (cr, layout);
+  g_rec_mutex_unlock (&text_lock);
+}
+
 void
 trellis_cairo_set_rgba (cairo_t           *cr,
                         const TrellisRgba *rgba)
@@ -1014,8 +1051,11 @@ group_layout (TrellisLayout *self,
   if (group->layout == NULL)
     {
       group->layout = trellis_layout_make_text (self, self->group_font, group->label);
-      pango_layout_set_ellipsize (group->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (group->layout, (int) (MAX (width, 1) * PANGO_SCALE));
+      if (width > 0)
+        {
+          pango_layout_set_ellipsize (group->layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (group->layout, (int) (MAX (width, 1) * PANGO_SCALE));
+        }
       if (height > 0)
         {
           pango_layout_set_wrap (group->layout, PANGO_WRAP_WORD_CHAR);
@@ -1027,6 +1067,20 @@ group_layout (TrellisLayout *self,
   trellis_text_unlock ();
 
   return group->layout;
+}
+
+/* Upright text always starts at the bottom, next to its column. */
+static void
+show_upright (cairo_t     *cr,
+              PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  trellis_text_lock ();
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_move_to (cr, -logical.x, 0);
+  pango_cairo_show_layout (cr, layout);
+  trellis_text_unlock ();
 }
 
 static void
@@ -1069,8 +1123,7 @@ paint_item_marks (TrellisLayout *self,
       layout = trellis_layout_make_text (self, self->small_font, note);
       trellis_text_size (layout, &w, &h);
       trellis_cairo_set_rgba (cr, &self->colors->muted);
-      cairo_move_to (cr, rtl ? pos - w : pos, cy - h / 2.0);
-      trellis_text_show (cr, layout);
+      trellis_text_show_start (self, cr, layout, pos, cy - h / 2.0);
       g_object_unref (layout);
       trellis_text_unlock ();
     }
@@ -1137,9 +1190,8 @@ trellis_layout_paint_row_headers (TrellisLayout     *self,
           layout = group_layout (self, group, self->rows.band - 12 * zoom, MAX (h - 4 * zoom, 1));
           trellis_text_size (layout, &lw, &lh);
           trellis_cairo_set_rgba (cr, &colors->foreground);
-          cairo_move_to (cr, rtl ? x + self->rows.band - 2 * zoom - 5 * zoom - lw : x + 5 * zoom,
-                         group->pos + MAX (0, MIN ((h - lh) / 2, (self->cell_height - colors->cell_gap - lh) / 2)));
-          trellis_text_show (cr, layout);
+          trellis_text_show_start (self, cr, layout, rtl ? x + self->rows.band - 7 * zoom : x + 5 * zoom,
+                                   group->pos + MAX (0, MIN ((h - lh) / 2, (self->cell_height - colors->cell_gap - lh) / 2)));
         }
     }
 
@@ -1153,8 +1205,7 @@ trellis_layout_paint_row_headers (TrellisLayout     *self,
 
       trellis_text_size (layout, &lw, &lh);
       trellis_cairo_set_rgba (cr, (item->marks & ITEM_MARK_AGGREGATE) ? &colors->muted : &colors->foreground);
-      cairo_move_to (cr, rtl ? width - label_x - lw : label_x, cy - lh / 2.0);
-      trellis_text_show (cr, layout);
+      trellis_text_show_start (self, cr, layout, rtl ? width - label_x : label_x, cy - lh / 2.0);
 
       if (item->marks & (ITEM_MARK_SINGLE | ITEM_MARK_PROBLEM | ITEM_MARK_WARNING | ITEM_MARK_INFO) || item->footnote)
         {
@@ -1236,14 +1287,11 @@ trellis_layout_paint_column_headers (TrellisLayout     *self,
           if (group->label == NULL)
             continue;
 
-          layout = group_layout (self, group, 10000, 0);
+          layout = group_layout (self, group, -1, 0);
           trellis_text_size (layout, &lw, &lh);
           trellis_cairo_set_rgba (cr, &colors->foreground);
           if (lw <= w - 8 * zoom)
-            {
-              cairo_move_to (cr, x + (w - lw) / 2.0, band - lh - 3 * zoom);
-              trellis_text_show (cr, layout);
-            }
+            trellis_text_show_centred (cr, layout, x + w / 2.0, band - lh - 3 * zoom);
           else if (w >= lh)
             {
               /* Too narrow: the name stands up, shortened to the band. */
@@ -1260,8 +1308,7 @@ trellis_layout_paint_column_headers (TrellisLayout     *self,
               cairo_save (cr);
               cairo_translate (cr, x + (w - lh) / 2.0, band - 4 * zoom);
               cairo_rotate (cr, -G_PI / 2);
-              cairo_move_to (cr, 0, 0);
-              trellis_text_show (cr, group->layout_upright);
+              show_upright (cr, group->layout_upright);
               cairo_restore (cr);
             }
         }
@@ -1284,14 +1331,12 @@ trellis_layout_paint_column_headers (TrellisLayout     *self,
           cairo_save (cr);
           cairo_translate (cr, x + (w - lh) / 2.0, height - 5 * self->options->zoom);
           cairo_rotate (cr, -G_PI / 2);
-          cairo_move_to (cr, 0, 0);
-          trellis_text_show (cr, layout);
+          show_upright (cr, layout);
           cairo_restore (cr);
         }
       else
         {
-          cairo_move_to (cr, x + (w - lw) / 2.0, height - 5 * self->options->zoom - lh);
-          trellis_text_show (cr, layout);
+          trellis_text_show_centred (cr, layout, x + w / 2.0, height - 5 * self->options->zoom - lh);
         }
 
       if (item->marks & (ITEM_MARK_SINGLE | ITEM_MARK_PROBLEM | ITEM_MARK_WARNING | ITEM_MARK_INFO))
@@ -1344,11 +1389,10 @@ trellis_layout_paint_title (TrellisLayout     *self,
 
   trellis_text_size (self->title, NULL, &th);
   trellis_cairo_set_rgba (cr, &self->colors->foreground);
-  cairo_move_to (cr, 0, 0);
-  trellis_text_show (cr, self->title);
+  trellis_text_show_start (self, cr, self->title, self->options->rtl ? self->area_title.width : 0, 0);
   trellis_cairo_set_rgba (cr, &self->colors->muted);
-  cairo_move_to (cr, 0, th + 2 * self->options->zoom);
-  trellis_text_show (cr, self->subtitle);
+  trellis_text_show_start (self, cr, self->subtitle, self->options->rtl ? self->area_title.width : 0,
+                           th + 2 * self->options->zoom);
 
   cairo_restore (cr);
 }
@@ -1497,22 +1541,22 @@ trellis_layout_paint_legend (TrellisLayout     *self,
 
       if (item->kind == SWATCH_HEADING)
         {
-          cairo_move_to (cr, box.x, box.y);
-          trellis_text_show (cr, item->label);
+          trellis_text_show_start (self, cr, item->label, rtl ? box.x + box.width : box.x, box.y);
           continue;
         }
 
       if (item->kind == SWATCH_TEXT)
         {
-          cairo_move_to (cr, box.x, box.y + (swatch - lh) / 2.0);
-          trellis_text_show (cr, item->label);
+          trellis_text_show_start (self, cr, item->label, rtl ? box.x + box.width : box.x, box.y + (swatch - lh) / 2.0);
           continue;
         }
 
       paint_swatch (self, cr, item, rtl ? box.x + box.width - swatch * 1.3 : box.x, box.y, swatch);
       trellis_cairo_set_rgba (cr, &c->foreground);
-      cairo_move_to (cr, rtl ? box.x : box.x + swatch * 1.3 + 6 * self->options->zoom, box.y + (swatch - lh) / 2.0);
-      trellis_text_show (cr, item->label);
+      trellis_text_show_start (self, cr, item->label,
+                               rtl ? box.x + box.width - swatch * 1.3 - 6 * self->options->zoom
+                                   : box.x + swatch * 1.3 + 6 * self->options->zoom,
+                               box.y + (swatch - lh) / 2.0);
     }
 
   /* The findings under the map. */
@@ -1533,8 +1577,7 @@ trellis_layout_paint_legend (TrellisLayout     *self,
           trellis_paint_mark (self, cr, kind, rtl ? width - size : 0, y + (self->text_height - size) / 2, size);
         }
       trellis_cairo_set_rgba (cr, &c->foreground);
-      cairo_move_to (cr, rtl ? width - swatch - lw : swatch, y);
-      trellis_text_show (cr, layout);
+      trellis_text_show_start (self, cr, layout, rtl ? width - swatch : swatch, y);
       y += lh + 4 * self->options->zoom;
     }
 
