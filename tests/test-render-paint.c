@@ -406,6 +406,49 @@ test_svg_full_names (void)
   g_assert_nonnull (strstr (svg, long_name));
 }
 
+/* What the picture shortens is listed in full under it, for print and
+ * PDF. */
+static void
+test_names_in_full (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(TrellisLayout) plain = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *long_name = "Handle complaints that arrive by letter, e-mail, chat or telephone, also outside office hours";
+  double before, after;
+
+  plain = make_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_THEME_LIGHT, 1, FALSE);
+  trellis_layout_get_picture_size (plain, NULL, &before);
+
+  trellis_document_set_string (doc, trellis_document_lookup (doc, "rs-complaints"), TRELLIS_FIELD_NAME, long_name);
+  layout = make_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_THEME_LIGHT, 1, FALSE);
+  trellis_layout_get_picture_size (layout, NULL, &after);
+  g_assert_cmpfloat (after, >, before);
+
+  if (pdftotext != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("trellis-render-XXXXXX", &error);
+      g_autofree char *path = g_build_filename (dir, "names.pdf", NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      const char *argv[] = { pdftotext, "-raw", path, "-", NULL };
+      gint status;
+
+      g_assert_true (trellis_render_to_file (layout, path, TRELLIS_EXPORT_PDF, &error));
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      /* Lines may wrap anywhere in the list. */
+      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      g_assert_nonnull (strstr (flat, "Names in full"));
+      g_assert_nonnull (strstr (flat, "outside office hours"));
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 static void
 test_pdf_text (void)
 {
@@ -667,6 +710,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/svg-text", test_svg_text);
   g_test_add_func ("/render/paint/svg-full-names", test_svg_full_names);
   g_test_add_func ("/render/paint/pdf-text", test_pdf_text);
+  g_test_add_func ("/render/paint/names-in-full", test_names_in_full);
   g_test_add_func ("/render/paint/all-views", test_all_views);
   g_test_add_func ("/render/paint/viewport", test_viewport);
   g_test_add_func ("/render/paint/parts", test_parts);

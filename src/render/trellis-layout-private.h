@@ -222,7 +222,9 @@ struct _TrellisLayout
   GArray                    *sight_links;   /* SightLink */
   guint                      n_stages;
   GPtrArray                 *findings;      /* const TrellisFinding *, listed */
-  GPtrArray                 *finding_layouts;
+  GPtrArray                 *finding_layouts;  /* then the names in full */
+  GPtrArray                 *shortened;     /* labels shown shortened, borrowed */
+  GHashTable                *shortened_seen;
   TrellisDate                latest;
 
   cairo_pattern_t           *hatch;         /* made for hatch_scale */

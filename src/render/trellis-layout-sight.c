@@ -376,6 +376,27 @@ trellis_layout_build_sight (TrellisLayout  *self,
       }
   }
 
+  /* Labels longer than their box are listed in full under the picture. */
+  {
+    g_autoptr(PangoLayout) measure = trellis_layout_make_text (self, self->header_font, "");
+
+    for (guint i = 0; i < self->sight_nodes->len; i++)
+      {
+        const SightNode *node = &g_array_index (self->sight_nodes, SightNode, i);
+        double text_w = node_w - 15 * zoom - (node->has_gap ? node_h - 2 * zoom : 0);
+        int w;
+
+        pango_layout_set_text (measure, node->label, -1);
+        pango_layout_get_pixel_size (measure, &w, NULL);
+        if (w > text_w * (node->stage == STAGE_MISSION ? 3 : 1) &&
+            !g_hash_table_contains (self->shortened_seen, node->label))
+          {
+            g_hash_table_add (self->shortened_seen, node->label);
+            g_ptr_array_add (self->shortened, node->label);
+          }
+      }
+  }
+
   self->content_width = self->n_stages * node_w + (self->n_stages - 1) * column_gap;
   self->content_height = tallest;
   self->columns.extent = self->content_width;

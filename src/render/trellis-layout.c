@@ -116,6 +116,8 @@ trellis_layout_finalize (GObject *object)
   g_clear_pointer (&self->sight_links, g_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->finding_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->shortened, g_ptr_array_unref);
+  g_clear_pointer (&self->shortened_seen, g_hash_table_unref);
   g_clear_pointer (&self->legend, g_array_unref);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_object (&self->title);
@@ -160,6 +162,8 @@ trellis_layout_init (TrellisLayout *self)
   self->findings = g_ptr_array_new ();
   self->finding_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->agg_rows = g_ptr_array_new_with_free_func (g_free);
+  self->shortened = g_ptr_array_new ();
+  self->shortened_seen = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* Text */
@@ -468,10 +472,27 @@ axis_find (const Axis *axis,
   return TRUE;
 }
 
+static double font_height (TrellisLayout              *self,
+                           const PangoFontDescription *font);
+
+/* Remembers a label the picture shortens, once, for the list of names
+ * in full under it. */
+static void
+note_shortened (TrellisLayout *self,
+                const char    *label)
+{
+  if (label == NULL || g_hash_table_contains (self->shortened_seen, label))
+    return;
+
+  g_hash_table_add (self->shortened_seen, (gpointer) label);
+  g_ptr_array_add (self->shortened, (gpointer) label);
+}
+
 static double
 measure_labels (TrellisLayout              *self,
                 Axis                       *axis,
-                const PangoFontDescription *font)
+                const PangoFontDescription *font,
+                double                      cap)
 {
   g_autoptr(PangoLayout) layout = trellis_layout_make_text (self, font, "");
   double widest = 0;
@@ -487,6 +508,8 @@ measure_labels (TrellisLayout              *self,
           pango_layout_set_text (layout, item->label, -1);
           pango_layout_get_pixel_size (layout, &w, NULL);
           widest = MAX (widest, w);
+          if (w > cap)
+            note_shortened (self, item->label);
         }
     }
   else
@@ -520,6 +543,8 @@ measure_labels (TrellisLayout              *self,
               w += GPOINTER_TO_INT (v) - 1;
             }
           widest = MAX (widest, w);
+          if (w > cap)
+            note_shortened (self, item->label);
         }
     }
 
@@ -554,7 +579,8 @@ axis_has_group_labels (const Axis *axis)
 static double
 measure_group_labels (TrellisLayout *self,
                       Axis          *axis,
-                      gboolean       only_unfitting)
+                      gboolean       only_unfitting,
+                      double         cap)
 {
   g_autoptr(PangoLayout) layout = trellis_layout_make_text (self, self->group_font, "");
   double widest = 0;
@@ -571,6 +597,15 @@ measure_group_labels (TrellisLayout *self,
       if (only_unfitting && w <= group->size - 8 * self->options->zoom)
         continue;
       widest = MAX (widest, w);
+
+      /* Row group names wrap over as many lines as the group is tall. */
+      if (cap > 0)
+        {
+          double lines = axis == &self->rows ? MAX (1, floor ((group->size - 4) / font_height (self, self->group_font))) : 1;
+
+          if (w > cap * lines)
+            note_shortened (self, group->label);
+        }
     }
 
   return widest;
@@ -593,12 +628,15 @@ compute_headers (TrellisLayout *self)
         mark_space = self->cell_height + (item->footnote > 0 ? 3 * self->text_height : 0);
     }
 
-  widest = measure_labels (self, &self->rows, self->header_font);
+  widest = measure_labels (self, &self->rows, self->header_font,
+                           self->options->view == TRELLIS_VIEW_SIGHT ? G_MAXDOUBLE : MAX_LABEL_WIDTH * zoom);
   self->rows.label_width = MIN (widest, MAX_LABEL_WIDTH * zoom);
   /* Row group names run across a band of their own, wrapping when the
    * group is tall enough. */
   self->rows.band = axis_has_group_labels (&self->rows) ?
-    ceil (MIN (measure_group_labels (self, &self->rows, FALSE), 150 * zoom) + 14 * zoom) : 0;
+    ceil (MIN (measure_group_labels (self, &self->rows, FALSE,
+                                     self->options->view == TRELLIS_VIEW_SIGHT ? 0 : 138 * zoom),
+               150 * zoom) + 14 * zoom) : 0;
   self->rows.header = self->rows.items->len == 0 ? 0 :
     self->rows.band + 6 * zoom + self->rows.label_width + mark_space + 8 * zoom;
 
@@ -613,13 +651,13 @@ compute_headers (TrellisLayout *self)
         mark_space = self->cell_width;
     }
 
-  widest = measure_labels (self, &self->columns, self->header_font);
+  widest = measure_labels (self, &self->columns, self->header_font, MAX_LABEL_WIDTH * zoom);
   /* Column group names lie above their columns, or stand up where the
    * group is too narrow for them. */
   self->columns.band = axis_has_group_labels (&self->columns) ? group_h + 8 * zoom : 0;
   if (self->columns.band > 0)
     {
-      double upright = measure_group_labels (self, &self->columns, TRUE);
+      double upright = measure_group_labels (self, &self->columns, TRUE, 130 * zoom);
 
       if (upright > 0)
         self->columns.band = ceil (MAX (self->columns.band, MIN (upright, 140 * zoom) + 10 * zoom));
@@ -727,6 +765,30 @@ compute_picture (TrellisLayout *self)
   pango_layout_get_pixel_size (self->title, &tw, &th);
   pango_layout_get_pixel_size (self->subtitle, &sw, &sh);
   title_h = th + (sh > 0 ? 2 * zoom + sh : 0);
+
+  /* Under the findings, the names the picture had to shorten, in full. */
+  if (self->shortened->len > 0)
+    {
+      guint shown = MIN (self->shortened->len, 200);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+      g_autofree char *line = NULL;
+
+      for (guint i = 0; i < shown; i++)
+        g_ptr_array_add (names, g_ptr_array_index (self->shortened, i));
+      g_ptr_array_add (names, NULL);
+      /* Translators: separates the full names listed under a picture. */
+      joined = g_strjoinv (_(" · "), (char **) names->pdata);
+      if (shown < self->shortened->len)
+        /* Translators: the full names of shortened labels, and how many more there are. */
+        line = g_strdup_printf (ngettext ("Names in full: %s, and %u more.", "Names in full: %s, and %u more.",
+                                          self->shortened->len - shown),
+                                joined, self->shortened->len - shown);
+      else
+        /* Translators: the full names of the labels the picture shortened. */
+        line = g_strdup_printf (_("Names in full: %s."), joined);
+      g_ptr_array_add (self->finding_layouts, trellis_layout_make_text (self, self->header_font, line));
+    }
 
   /* The legend wraps at the map's width, but never narrower than a
    * readable line. */
