@@ -12,6 +12,25 @@
 
 static char *tmpdir;
 
+/* The environment of the command, where a sanitizer build keeps quiet
+ * about the suppressions it used, so that stderr holds only messages. */
+static char **
+child_environment (void)
+{
+  static char **env;
+
+  if (env == NULL)
+    {
+      const char *lsan = g_getenv ("LSAN_OPTIONS");
+      g_autofree char *quiet = g_strconcat (lsan != NULL ? lsan : "", lsan != NULL ? ":" : "",
+                                            "print_suppressions=0", NULL);
+
+      env = g_environ_setenv (g_get_environ (), "LSAN_OPTIONS", quiet, TRUE);
+    }
+
+  return env;
+}
+
 static int
 run (char       **out,
      char       **err,
@@ -34,7 +53,7 @@ run (char       **out,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, child_environment (), G_SPAWN_DEFAULT, NULL, NULL,
                                out, err, &status, &error));
   g_assert_no_error (error);
 
@@ -141,7 +160,7 @@ test_bad_arguments (gconstpointer data)
   g_ptr_array_add (argv, (gpointer) small ());
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (tmpdir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (tmpdir, (char **) argv->pdata, child_environment (), G_SPAWN_DEFAULT, NULL, NULL,
                                &out, &err, &status, &error));
   g_assert_no_error (error);
   g_assert_false (g_spawn_check_wait_status (status, NULL));
@@ -208,6 +227,7 @@ main (int    argc,
   status = g_test_run ();
   g_rmdir (tmpdir);
   g_free (tmpdir);
+  g_strfreev (child_environment ());
 
   return status;
 }
