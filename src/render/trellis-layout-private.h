@@ -24,6 +24,7 @@ enum
   ITEM_MARK_WARNING  = 1 << 2,  /* a rule finding of severity warning */
   ITEM_MARK_INFO     = 1 << 3,
   ITEM_MARK_AGGREGATE = 1 << 4, /* drawn in italics */
+  ITEM_MARK_FOCUS    = 1 << 5,  /* the role a view is narrowed to: bold */
 };
 
 typedef struct

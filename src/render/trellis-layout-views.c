@@ -529,6 +529,8 @@ build_coverage (TrellisLayout *self)
       if (role == NULL || (!any && is_filtered (self)))
         continue;
       axis_add_item (&self->columns, TRELLIS_ITEM_ROLE, r, role, NULL);
+      if (is_filtered (self) && role_in (roles, r))
+        last_item (&self->columns)->marks |= ITEM_MARK_FOCUS;
     }
   axis_end_group (&self->columns);
 }
@@ -704,8 +706,12 @@ build_responsibilities (TrellisLayout *self)
     {
       TrellisEntity *role = entity_at (self, TRELLIS_KIND_ROLE, r);
 
-      if (role != NULL && (used[r] || !is_filtered (self)))
-        axis_add_item (&self->columns, TRELLIS_ITEM_ROLE, r, role, NULL);
+      if (role == NULL || (!used[r] && is_filtered (self)))
+        continue;
+      axis_add_item (&self->columns, TRELLIS_ITEM_ROLE, r, role, NULL);
+      /* The role the view is narrowed to stands out among the others. */
+      if (is_filtered (self) && role_in (roles, r))
+        last_item (&self->columns)->marks |= ITEM_MARK_FOCUS;
     }
   axis_end_group (&self->columns);
   n_cols = self->columns.items->len;

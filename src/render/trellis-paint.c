@@ -1027,11 +1027,14 @@ item_layout (TrellisLayout *self,
       pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (item->layout, (int) (width * PANGO_SCALE));
       pango_layout_set_single_paragraph_mode (item->layout, TRUE);
-      if (item->marks & ITEM_MARK_AGGREGATE)
+      if (item->marks & (ITEM_MARK_AGGREGATE | ITEM_MARK_FOCUS))
         {
           PangoAttrList *attrs = pango_attr_list_new ();
 
-          pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+          if (item->marks & ITEM_MARK_AGGREGATE)
+            pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+          if (item->marks & ITEM_MARK_FOCUS)
+            pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
           pango_layout_set_attributes (item->layout, attrs);
           pango_attr_list_unref (attrs);
         }
