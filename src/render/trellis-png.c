@@ -19,10 +19,11 @@
 #include "trellis-png.h"
 #include "trellis-render.h"
 
-/* PNG export, fast. The picture is painted in horizontal strips, on
- * every core, and each strip is compressed on its own into deflate blocks
- * that end on a byte boundary; the strips are then joined into one zlib
- * stream, their Adler-32 sums combined.
+/* PNG export, fast. The picture is painted in horizontal strips, small
+ * enough to stay in a core's second-level cache, on every core; each
+ * strip is compressed on its own into deflate blocks that end on a byte
+ * boundary, and the strips are joined into one zlib stream, their
+ * Adler-32 sums combined.
  *
  * The compressor is our own, made for what a heatmap is: rows that repeat
  * the row above (a cell is many identical rows) and runs of one colour
@@ -34,7 +35,7 @@
  * makes files close to zlib's size for a heatmap. Every row uses PNG
  * filter 0 (none), so the compressor sees the pixels themselves. */
 
-#define STRIP_ROWS 96
+#define STRIP_ROWS 64
 
 static guint n_threads_wanted;
 

@@ -49,6 +49,7 @@ cpu_ms (void)
 }
 
 static double last_cpu;
+static double last_best;
 
 static int
 compare_doubles (gconstpointer a,
@@ -61,7 +62,8 @@ compare_doubles (gconstpointer a,
 }
 
 /* The median of repeated runs, after warming up; last_cpu gets the
- * median processor time. */
+ * median processor time, last_best the fastest run (what the machine
+ * can do when nothing else runs on it). */
 static double
 median_of (Measure  measure,
            gpointer data,
@@ -83,6 +85,7 @@ median_of (Measure  measure,
   qsort (cpu, runs, sizeof (double), compare_doubles);
   result = times[runs / 2];
   last_cpu = cpu[runs / 2];
+  last_best = times[0];
 
   return result;
 }
@@ -229,13 +232,14 @@ gaps_layout (TrellisAnalysis *analysis,
 static void
 row (const char *what,
      double      ms,
+     double      best,
      double      cpu,
      double      floor_ms,
      guint       cells,
      const char *aim)
 {
-  printf ("| %-56s | %8.2f | %8.2f | %8.2f | %5.2f× | %7u | %-8s |\n",
-          what, ms, cpu, floor_ms, ms / floor_ms, cells, aim);
+  printf ("| %-56s | %8.2f | %8.2f | %8.2f | %8.2f | %5.2f× | %7u | %-8s |\n",
+          what, ms, best, cpu, floor_ms, ms / floor_ms, cells, aim);
 }
 
 int
@@ -243,16 +247,17 @@ main (int    argc,
       char **argv)
 {
   const char *tiers = argc > 1 ? argv[1] : "workshop,department,enterprise";
-  guint runs = 15;
+  guint runs = 21;
   gboolean all_met = TRUE;
 
   printf ("# Trellis render benchmark (%u processors, median of %u runs, milliseconds;\n"
-          "# cpu is the processor time of all threads, raw fill the same number of cells\n"
-          "# filled one by one with plain cairo on a surface of the same size)\n\n",
+          "# best is the fastest run, cpu the processor time of all threads, raw fill\n"
+          "# the same number of cells filled one by one with plain cairo on a\n"
+          "# surface of the same size, measured the same way)\n\n",
           g_get_num_processors (), runs);
-  printf ("| %-56s | %8s | %8s | %8s | %6s | %7s | %-8s |\n", "what", "wall", "cpu", "raw fill", "ratio", "cells", "aim");
-  printf ("|%s|%s|%s|%s|%s|%s|%s|\n", "----------------------------------------------------------",
-          "----------", "----------", "----------", "--------", "---------", "----------");
+  printf ("| %-56s | %8s | %8s | %8s | %8s | %6s | %7s | %-8s |\n", "what", "wall", "best", "cpu", "raw fill", "ratio", "cells", "aim");
+  printf ("|%s|%s|%s|%s|%s|%s|%s|%s|\n", "----------------------------------------------------------",
+          "----------", "----------", "----------", "----------", "--------", "---------", "----------");
 
   for (guint t = 0; t < G_N_ELEMENTS (render_tiers); t++)
     {
@@ -265,7 +270,7 @@ main (int    argc,
       double width, height, t0, t_layout;
       Frame frame = { 0 };
       RawFill raw = { 0 };
-      double ms, cpu, floor_ms;
+      double ms, cpu, best, floor_ms;
       char *what = NULL;
       TrellisRect first;
 
@@ -286,7 +291,7 @@ main (int    argc,
       trellis_layout_get_cell_rect (numbers, 0, 0, &first);
       what = g_strdup_printf ("%s: lay out %u × %u (matrix made in %.0f ms)", tier->name,
                               trellis_layout_get_n_rows (numbers), trellis_layout_get_n_columns (numbers), t0);
-      printf ("| %-56s | %8.2f | %8s | %8s | %6s | %7u | %-8s |\n", what, t_layout, "", "", "",
+      printf ("| %-56s | %8.2f | %8s | %8s | %8s | %6s | %7u | %-8s |\n", what, t_layout, "", "", "", "",
               trellis_layout_get_n_rows (numbers) * trellis_layout_get_n_columns (numbers), "");
       g_free (what);
 
@@ -299,6 +304,7 @@ main (int    argc,
       frame.layout = plain;
       ms = median_of (measure_frame, &frame, runs);
       cpu = last_cpu;
+      best = last_best;
       raw.surface = surface;
       raw.n = frame.painted;
       raw.cell_w = first.width;
@@ -306,7 +312,7 @@ main (int    argc,
       raw.width = VIEW_W;
       floor_ms = median_of (measure_raw_fill, &raw, runs);
       what = g_strdup_printf ("%s: viewport 1920×1080, colours only", tier->name);
-      row (what, ms, cpu, floor_ms, frame.painted, "<= 2x");
+      row (what, ms, best, cpu, floor_ms, frame.painted, "<= 2x");
       if (t == 2 && ms > 2 * floor_ms)
         all_met = FALSE;
       g_free (what);
@@ -314,7 +320,7 @@ main (int    argc,
       frame.layout = numbers;
       ms = median_of (measure_frame, &frame, runs);
       what = g_strdup_printf ("%s: viewport 1920×1080, every number", tier->name);
-      row (what, ms, last_cpu, floor_ms, frame.painted, "<= 4x");
+      row (what, ms, last_best, last_cpu, floor_ms, frame.painted, "<= 4x");
       if (t == 2 && ms > 4 * floor_ms)
         all_met = FALSE;
       g_free (what);
@@ -322,7 +328,7 @@ main (int    argc,
       frame.headers = TRUE;
       ms = median_of (measure_frame, &frame, runs);
       what = g_strdup_printf ("%s: viewport 1920×1080, numbers and headers", tier->name);
-      row (what, ms, last_cpu, floor_ms, frame.painted, "");
+      row (what, ms, last_best, last_cpu, floor_ms, frame.painted, "");
       g_free (what);
 
       cairo_surface_destroy (surface);
@@ -338,6 +344,7 @@ main (int    argc,
           trellis_layout_get_picture_size (numbers, &pw, &ph);
           ms = median_of (measure_png, &e, runs);
           cpu = last_cpu;
+          best = last_best;
 
           /* Raw: fill every cell on a surface of the picture's size. */
           raw.surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (pw), (int) ceil (ph));
@@ -348,7 +355,7 @@ main (int    argc,
 
           what = g_strdup_printf ("%s: whole heatmap as PNG, %.0f×%.0f px, %" G_GSIZE_FORMAT " KB",
                                   tier->name, pw, ph, e.size / 1024);
-          row (what, ms, cpu, floor_ms, n_cells, "< 50 ms");
+          row (what, ms, best, cpu, floor_ms, n_cells, "< 50 ms");
           if (ms >= 50)
             all_met = FALSE;
           g_free (what);
@@ -358,7 +365,7 @@ main (int    argc,
           ms = median_of (measure_png, &e, runs);
           trellis_png_set_threads (0);
           what = g_strdup_printf ("%s: whole heatmap as PNG on one thread", tier->name);
-          row (what, ms, last_cpu, floor_ms, n_cells, "");
+          row (what, ms, last_best, last_cpu, floor_ms, n_cells, "");
           g_free (what);
         }
     }
