@@ -298,6 +298,9 @@ typedef struct
 
   char               date_cache_str[10];
   TrellisDate        date_cache;
+
+  guint32            level_mask;    /* bit per level of the scale, 0 to 31 */
+  gboolean           level_mask_valid;
 } Reader;
 
 static void reader_error (Reader     *r,
@@ -891,6 +894,29 @@ begin_entity (Reader     *r,
   return entity;
 }
 
+/* Whether @level is on the document's scale. Every assessment asks, so
+ * the levels are kept as a bit mask, made again when the scale changes. */
+static gboolean
+level_in_scale (Reader *r,
+                gint    level)
+{
+  if (level < 0 || level > 31)
+    return trellis_document_level_in_scale (r->doc, level);
+
+  if (!r->level_mask_valid)
+    {
+      r->level_mask = 0;
+      for (gint l = 0; l <= 31; l++)
+        {
+          if (trellis_document_level_in_scale (r->doc, l))
+            r->level_mask |= 1u << l;
+        }
+      r->level_mask_valid = TRUE;
+    }
+
+  return (r->level_mask & (1u << level)) != 0;
+}
+
 static gboolean
 check_level (Reader     *r,
              Elem        elem,
@@ -903,7 +929,7 @@ check_level (Reader     *r,
       return FALSE;
     }
 
-  if (!trellis_document_level_in_scale (r->doc, *out))
+  if (!level_in_scale (r, *out))
     {
       /* Translators: e.g. “Level 7 of <assessment> is not on the scale (0 to 4).” */
       reader_error (r, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, current_line (r), FALSE,
@@ -2099,6 +2125,7 @@ sax_end_element (void          *user_data,
         store_take_boxed (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_SCALE,
                           G_TYPE_PTR_ARRAY, g_steal_pointer (&r->scale));
       g_clear_pointer (&r->scale, g_ptr_array_unref);
+      r->level_mask_valid = FALSE;
       r->seen_scale = TRUE;
       break;
 
