@@ -232,6 +232,14 @@ typedef struct
   gboolean       open;    /* an unknown element's start tag is not closed yet */
 } Frame;
 
+/* A competency as assessments refer to it, without a call per look. */
+typedef struct
+{
+  const char *id;        /* interned */
+  gsize       len;
+  guint32     slot;
+} CompetencyRef;
+
 typedef struct
 {
   const char *id;        /* interned */
@@ -275,7 +283,7 @@ typedef struct
   guint64            n_bytes;
 
   GPtrArray         *entities;      /* owns what was built, in order */
-  GPtrArray         *competencies;  /* for predicting assessment references */
+  GArray            *competencies;  /* CompetencyRef, to predict assessment references */
   guint              predicted;
   GArray            *pending_refs;
 
@@ -889,7 +897,11 @@ begin_entity (Reader     *r,
   trellis_document_add_loaded (r->doc, entity);
 
   if (kind == TRELLIS_KIND_COMPETENCY)
-    g_ptr_array_add (r->competencies, entity);
+    {
+      CompetencyRef ref = { id, strlen (id), trellis_competency_get_slot (TRELLIS_COMPETENCY (entity)) };
+
+      g_array_append_val (r->competencies, ref);
+    }
 
   return entity;
 }
@@ -995,7 +1007,8 @@ start_assessment (Reader     *r,
 
       if (a->name == r->a_competency)
         {
-          TrellisCompetency *c = NULL;
+          const CompetencyRef *refs = (const CompetencyRef *) (gpointer) r->competencies->data;
+          const CompetencyRef *c = NULL;
           guint n = r->competencies->len;
 
           have_competency = TRUE;
@@ -1005,16 +1018,10 @@ start_assessment (Reader     *r,
           for (guint k = 0; k < 2 && c == NULL; k++)
             {
               guint idx = r->predicted + (k == 0 ? 1 : 0);
-              TrellisEntity *candidate;
-              const char *cid;
 
-              if (idx >= n)
-                continue;
-              candidate = g_ptr_array_index (r->competencies, idx);
-              cid = trellis_entity_get_id (candidate);
-              if (strncmp (cid, a->value, a->len) == 0 && cid[a->len] == '\0')
+              if (idx < n && refs[idx].len == a->len && memcmp (refs[idx].id, a->value, a->len) == 0)
                 {
-                  c = TRELLIS_COMPETENCY (candidate);
+                  c = &refs[idx];
                   r->predicted = idx;
                 }
             }
@@ -1027,17 +1034,20 @@ start_assessment (Reader     *r,
 
               if (e != NULL && TRELLIS_IS_COMPETENCY (e))
                 {
-                  c = TRELLIS_COMPETENCY (e);
+                  guint32 slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (e));
+
                   for (guint k = 0; k < n; k++)
                     {
-                      if (g_ptr_array_index (r->competencies, k) == e)
+                      if (refs[k].slot == slot)
                         {
+                          c = &refs[k];
                           r->predicted = k;
                           break;
                         }
                     }
                 }
-              else
+
+              if (c == NULL)
                 {
                   /* Translators: %s is an id. */
                   reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, current_line (r), FALSE,
@@ -1048,7 +1058,7 @@ start_assessment (Reader     *r,
                 }
             }
 
-          rec.slot = trellis_competency_get_slot (c);
+          rec.slot = c->slot;
         }
       else if (a->name == r->a_level)
         {
@@ -2562,7 +2572,7 @@ reader_init (Reader            *r,
   r->text = g_string_new (NULL);
   r->capture_space = g_string_new (NULL);
   r->entities = g_ptr_array_new_with_free_func (g_object_unref);
-  r->competencies = g_ptr_array_new ();
+  r->competencies = g_array_new (FALSE, FALSE, sizeof (CompetencyRef));
   r->pending_refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   r->last_section = -1;
 }
@@ -2659,7 +2669,7 @@ reader_finish (Reader  *r,
     g_string_free (r->capture, TRUE);
   g_string_free (r->capture_space, TRUE);
   g_ptr_array_unref (r->entities);
-  g_ptr_array_unref (r->competencies);
+  g_array_unref (r->competencies);
   g_array_unref (r->pending_refs);
   g_clear_pointer (&r->scale, g_ptr_array_unref);
   g_clear_pointer (&r->behaviours, g_strv_builder_unref);
