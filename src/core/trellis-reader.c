@@ -302,6 +302,9 @@ typedef struct
   char              *note;
   char              *evidence;
   GArray            *records;       /* of the person being read */
+  TrellisRecord     *pending;       /* their records, until the person ends */
+  guint              n_pending;
+  guint              pending_size;
   gboolean           records_unsorted;
 
   char               date_cache_str[10];
@@ -1160,10 +1163,9 @@ end_assessment (Reader *r)
 
   if (r->record_line != 0)
     {
-      if (r->records->len > 0)
+      if (r->n_pending > 0)
         {
-          const TrellisRecord *last = &g_array_index (r->records, TrellisRecord, r->records->len - 1);
-          gint cmp = compare_records (last, rec);
+          gint cmp = compare_records (&r->pending[r->n_pending - 1], rec);
 
           if (cmp == 0)
             duplicate_assessment (r, rec, r->record_line);
@@ -1171,8 +1173,16 @@ end_assessment (Reader *r)
             r->records_unsorted = TRUE;
         }
 
-      rec->text = trellis_document_add_text (r->doc, r->note, r->evidence);
-      g_array_append_val (r->records, *rec);
+      if (r->n_pending == r->pending_size)
+        {
+          r->pending_size = MAX (64, r->pending_size * 2);
+          r->pending = g_renew (TrellisRecord, r->pending, r->pending_size);
+        }
+
+      rec->text = r->note != NULL || r->evidence != NULL
+                  ? trellis_document_add_text (r->doc, r->note, r->evidence)
+                  : 0;
+      r->pending[r->n_pending++] = *rec;
     }
 
   g_clear_pointer (&r->note, g_free);
@@ -1185,16 +1195,19 @@ end_person (Reader *r,
 {
   if (r->records_unsorted)
     {
-      g_array_sort (r->records, compare_records);
-      for (guint i = 1; i < r->records->len; i++)
+      qsort (r->pending, r->n_pending, sizeof (TrellisRecord), compare_records);
+      for (guint i = 1; i < r->n_pending; i++)
         {
-          if (compare_records (&g_array_index (r->records, TrellisRecord, i - 1),
-                               &g_array_index (r->records, TrellisRecord, i)) == 0)
-            duplicate_assessment (r, &g_array_index (r->records, TrellisRecord, i), frame->line);
+          if (compare_records (&r->pending[i - 1], &r->pending[i]) == 0)
+            duplicate_assessment (r, &r->pending[i], frame->line);
         }
     }
 
+  /* One copy into the person's grid row, sized once. */
+  g_array_append_vals (r->records, r->pending, r->n_pending);
+
   r->records = NULL;
+  r->n_pending = 0;
   r->records_unsorted = FALSE;
 }
 
@@ -1930,7 +1943,10 @@ sax_start_element (void           *user_data,
             r->targets = trellis_targets_new ();
           }
         else if (elem == E_PERSON)
-          r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
+          {
+            r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
+            r->n_pending = 0;
+          }
         else if (elem == E_INDICATOR)
           {
             r->measurements = trellis_measurements_new ();
@@ -2686,6 +2702,7 @@ reader_finish (Reader  *r,
     }
   g_free (r->note);
   g_free (r->evidence);
+  g_free (r->pending);
 
   return doc;
 }
