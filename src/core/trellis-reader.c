@@ -307,8 +307,12 @@ typedef struct
   guint              pending_size;
   gboolean           records_unsorted;
 
-  char               date_cache_str[10];
-  TrellisDate        date_cache;
+  /* The last dates read: a person's assessments share a few. */
+  char               date_cache_str[4][10];
+  TrellisDate        date_cache[4];
+  guint              date_cache_next;
+
+  const xmlChar     *ns_uri;        /* the parser's copy of our namespace */
 
   guint32            level_mask;    /* bit per level of the scale, 0 to 31 */
   gboolean           level_mask_valid;
@@ -509,17 +513,24 @@ parse_date (Reader      *r,
             const Attr  *a,
             TrellisDate *out)
 {
-  if (a->len == 10 && r->date_cache != 0 && memcmp (r->date_cache_str, a->value, 10) == 0)
+  if (a->len == 10)
     {
-      *out = r->date_cache;
-      return TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (r->date_cache); i++)
+        {
+          if (r->date_cache[i] != 0 && memcmp (r->date_cache_str[i], a->value, 10) == 0)
+            {
+              *out = r->date_cache[i];
+              return TRUE;
+            }
+        }
     }
 
   if (!trellis_date_parse (a->value, a->len, out))
     return FALSE;
 
-  memcpy (r->date_cache_str, a->value, 10);
-  r->date_cache = *out;
+  memcpy (r->date_cache_str[r->date_cache_next], a->value, 10);
+  r->date_cache[r->date_cache_next] = *out;
+  r->date_cache_next = (r->date_cache_next + 1) % G_N_ELEMENTS (r->date_cache);
   return TRUE;
 }
 
@@ -1734,6 +1745,24 @@ find_child (Reader        *r,
   return E_UNKNOWN;
 }
 
+/* libxml2 hands over the namespace of every element as the string its
+ * dictionary keeps for the declaration in scope, which lives as long as
+ * the parser: compare the pointer first. */
+static inline gboolean
+is_our_namespace (Reader        *r,
+                  const xmlChar *uri)
+{
+  if (uri == NULL)
+    return FALSE;
+  if (uri == r->ns_uri)
+    return TRUE;
+  if (!xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE))
+    return FALSE;
+
+  r->ns_uri = uri;
+  return TRUE;
+}
+
 static void
 sax_start_element (void           *user_data,
                    const xmlChar  *localname,
@@ -1797,7 +1826,7 @@ sax_start_element (void           *user_data,
       elem = E_ROOT;
       r->seen_root = TRUE;
     }
-  else if (uri != NULL && xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE))
+  else if (is_our_namespace (r, uri))
     elem = find_child (r, parent->elem, localname);
   else
     elem = E_UNKNOWN;
