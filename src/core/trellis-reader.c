@@ -2491,21 +2491,17 @@ count_lines (const char *data,
   return n;
 }
 
-typedef struct
-{
-  GByteArray *pending;
-  gsize       verified;   /* bytes of pending known to be safe */
-} Guard;
-
+/* Finds how much of @data is safe to parse: every start tag beginning in
+ * it has been measured. A tag is measured when the next '<' (or the end
+ * of the file) is in view; the bytes from the last '<' on wait for more. */
 static gboolean
 guard_check (Reader     *r,
-             Guard      *g,
+             const char *data,
+             gsize       len,
              gboolean    at_end,
              gsize      *safe)
 {
-  const char *data = (const char *) g->pending->data;
-  gsize len = g->pending->len;
-  gsize pos = g->verified;
+  gsize pos = 0;
   gsize last_lt = G_MAXSIZE;
 
   while (pos < len)
@@ -2570,37 +2566,38 @@ guard_check (Reader     *r,
   return TRUE;
 }
 
+/* Parses the bytes of @data that the pre-scan cleared, all of them at the
+ * end of the file, and says how many were taken; the caller keeps the
+ * rest and hands them in again, followed by more. */
 static gboolean
-push_chunk (Reader     *r,
-            Guard      *g,
-            const char *data,
-            gsize       len,
-            gboolean    at_end)
+push_safe (Reader     *r,
+           const char *data,
+           gsize       len,
+           gboolean    at_end,
+           gsize      *consumed)
 {
   gsize safe = 0;
 
-  r->n_bytes += len;
+  *consumed = 0;
+
   if (at_end && r->n_bytes == 0)
     {
       reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, TRUE, _("The file is empty."));
       return FALSE;
     }
 
-  g_byte_array_append (g->pending, (const guint8 *) data, len);
-
-  if (!guard_check (r, g, at_end, &safe))
+  if (!guard_check (r, data, len, at_end, &safe))
     return FALSE;
 
   if (safe > 0 || at_end)
     {
-      gsize n = at_end ? g->pending->len : safe;
+      gsize n = at_end ? len : safe;
 
       r->at_end = at_end;
-      xmlParseChunk (r->ctxt, (const char *) g->pending->data, (int) n, at_end);
-      g_byte_array_remove_range (g->pending, 0, n);
+      xmlParseChunk (r->ctxt, data, (int) n, at_end);
+      *consumed = n;
     }
 
-  g->verified = 0;
   return !r->stopped;
 }
 
@@ -2815,26 +2812,30 @@ trellis_reader_load_bytes (const char        *data,
                            GError           **error)
 {
   Reader r;
-  Guard guard = { g_byte_array_new (), 0 };
-  gsize offset = 0;
+  gsize pushed = 0;
+  gsize end = 0;
 
   reader_init (&r, display_name, report);
+  r.n_bytes = len;
 
+  /* The bytes are all in memory: hand libxml2 windows of them, and what
+   * the pre-scan held back again with the next window, without copies. */
   if (reader_begin (&r, data, len))
     {
+      gboolean at_end;
+
       do
         {
-          gsize n = MIN (CHUNK_SIZE, len - offset);
-          gboolean at_end = offset + n == len;
+          gsize n;
 
-          if (!push_chunk (&r, &guard, data + offset, n, at_end))
+          end = MIN (end + CHUNK_SIZE, len);
+          at_end = end == len;
+          if (!push_safe (&r, data + pushed, end - pushed, at_end, &n))
             break;
-          offset += n;
+          pushed += n;
         }
-      while (offset < len);
+      while (!at_end);
     }
-
-  g_byte_array_unref (guard.pending);
 
   return reader_finish (&r, error);
 }
@@ -2848,37 +2849,44 @@ trellis_reader_load_stream (GInputStream      *stream,
                             GError           **error)
 {
   Reader r;
-  Guard guard = { g_byte_array_new (), 0 };
-  g_autofree char *buffer = g_malloc (CHUNK_SIZE);
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (2 * CHUNK_SIZE);
   gboolean begun = FALSE;
   GError *io_error = NULL;
 
   reader_init (&r, display_name, report);
 
+  /* Read each chunk behind what the pre-scan held back of the previous
+   * one, so that the bytes are copied once, into libxml2. */
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, CHUNK_SIZE, cancellable, &io_error);
+      guint kept = buffer->len;
+      gsize consumed;
       gboolean at_end;
+      gssize n;
+
+      g_byte_array_set_size (buffer, kept + CHUNK_SIZE);
+      n = g_input_stream_read (stream, buffer->data + kept, CHUNK_SIZE, cancellable, &io_error);
+      g_byte_array_set_size (buffer, kept + MAX (n, 0));
 
       if (n < 0)
         break;
 
       if (hasher != NULL)
-        trellis_hasher_update (hasher, buffer, n);
+        trellis_hasher_update (hasher, buffer->data + kept, n);
+      r.n_bytes += n;
 
       if (!begun)
         {
-          if (!reader_begin (&r, buffer, n))
+          if (!reader_begin (&r, (const char *) buffer->data, buffer->len))
             break;
           begun = TRUE;
         }
 
       at_end = n == 0;
-      if (!push_chunk (&r, &guard, buffer, n, at_end) || at_end)
+      if (!push_safe (&r, (const char *) buffer->data, buffer->len, at_end, &consumed) || at_end)
         break;
+      g_byte_array_remove_range (buffer, 0, consumed);
     }
-
-  g_byte_array_unref (guard.pending);
 
   if (io_error != NULL)
     {
