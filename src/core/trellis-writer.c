@@ -1076,13 +1076,29 @@ trellis_document_write (TrellisDocument  *self,
   return TRUE;
 }
 
-static gboolean
-append_to_byte_array (const char  *data,
-                      gsize        len,
-                      gpointer     user_data,
-                      GError     **error)
+typedef struct
 {
-  g_byte_array_append (user_data, (const guint8 *) data, len);
+  char  *data;
+  gsize  len;
+  gsize  size;
+} Output;
+
+static gboolean
+append_to_output (const char  *data,
+                  gsize        len,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  Output *out = user_data;
+
+  if (out->size - out->len < len)
+    {
+      out->size = MAX (out->len + len, out->size + out->size / 2);
+      out->data = g_realloc (out->data, out->size);
+    }
+
+  memcpy (out->data + out->len, data, len);
+  out->len += len;
   return TRUE;
 }
 
@@ -1099,12 +1115,21 @@ GBytes *
 trellis_document_serialize (TrellisDocument  *self,
                             GError          **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_sized_new (4096 + 48 * self->n_records);
+  Output out = { NULL, 0, 0 };
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
 
-  if (!trellis_document_write (self, append_to_byte_array, bytes, error))
-    return NULL;
+  /* The size of the file last read or written is the best guess; else
+   * about a hundred bytes per assessment. Either way, allocate once
+   * (or grow by half when the document grew). */
+  out.size = MAX (self->file_state.size + 4096, 4096 + (gsize) 100 * self->n_records);
+  out.data = g_malloc (out.size);
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  if (!trellis_document_write (self, append_to_output, &out, error))
+    {
+      g_free (out.data);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_realloc (out.data, MAX (out.len, 1)), out.len);
 }
