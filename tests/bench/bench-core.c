@@ -8,7 +8,7 @@
  * libxml2's own tokenizer with nothing built (`xmllint --sax --noout`),
  * the least any reader of the file can cost. Peak memory is measured in
  * a child process per run: ru_maxrss from wait4(), minus what the child
- * held before it started.
+ * held before it started to load.
  *
  * A benchmark, not a test: it fails only when something does not work
  * (a file that does not load, a save that fails), never when it is slow.
@@ -142,10 +142,11 @@ ensure_file (const char  *folder,
   return g_steal_pointer (&path);
 }
 
-/* The floor: xmllint in a process of its own. A child's ru_maxrss
- * starts at what its parent held when it forked, even across exec, so
- * xmllint is started by a fresh, small copy of this program
- * (spawn_main()) and not by this one, which may hold a large matrix. */
+/* Child processes. A child's ru_maxrss starts at what its parent held
+ * when it forked, even across exec, so the measured programs are started
+ * by a fresh, small copy of this program (spawn_main()) and not by this
+ * one, which may hold a large matrix. The copy reports the peak memory
+ * and the time of its child on stderr. */
 
 static int
 spawn_main (char **argv)
@@ -162,9 +163,6 @@ spawn_main (char **argv)
 
   if (pid == 0)
     {
-      int null = open ("/dev/null", O_WRONLY);
-
-      dup2 (null, STDOUT_FILENO);
       execvp (argv[0], argv);
       _exit (127);
     }
@@ -173,141 +171,102 @@ spawn_main (char **argv)
     return 126;
   clock_gettime (CLOCK_MONOTONIC, &t1);
 
-  /* Peak memory in KiB, then seconds, for measure_xmllint(). */
   fprintf (stderr, "%ld %.9f\n", ru.ru_maxrss,
            (double) (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
   return WEXITSTATUS (status);
 }
 
+/* Runs @argv through spawn_main(), returning its child's output, peak
+ * memory in KiB and time. */
 static gboolean
-measure_xmllint (const char  *path,
-                 Measure     *out,
-                 GError     **error)
+spawn_measured (const char * const  *argv,
+                char               **out,
+                double              *peak_kb,
+                double              *seconds,
+                GError             **error)
 {
-  g_autofree double *times = g_new (double, runs);
-  g_autofree double *peaks = g_new (double, runs);
   g_autofree char *self = g_file_read_link ("/proc/self/exe", error);
-  const char *argv[] = { self, "--spawn", "xmllint", "--sax", "--noout", path, NULL };
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  char *end = NULL;
+  int status;
 
   if (self == NULL)
     return FALSE;
 
-  for (guint i = 0; i < runs; i++)
+  g_ptr_array_add (args, self);
+  g_ptr_array_add (args, (char *) "--spawn");
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     out, &err, &status, error))
+    return FALSE;
+
+  if (!g_spawn_check_wait_status (status, error))
     {
-      g_autofree char *err = NULL;
-      char *end = NULL;
-      int status;
-
-      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                         NULL, &err, &status, error))
-        return FALSE;
-
-      if (!g_spawn_check_wait_status (status, error))
-        {
-          g_prefix_error (error, "xmllint --sax --noout %s: ", path);
-          return FALSE;
-        }
-      peaks[i] = g_ascii_strtod (err, &end);
-      times[i] = g_ascii_strtod (end, NULL);
+      g_prefix_error (error, "%s: ", argv[0]);
+      return FALSE;
     }
 
-  out->seconds = median (times, runs);
-  out->peak_kb = (gint64) median (peaks, runs);
+  *peak_kb = g_ascii_strtod (err, &end);
+  *seconds = g_ascii_strtod (end, NULL);
   return TRUE;
 }
 
-/* Loading, each run in a child, for its peak memory. */
-
-typedef struct
-{
-  double seconds;
-  long   baseline_kb;
-  int    ok;
-} ChildResult;
-
+/* The floor: libxml2's tokenizer and nothing else. */
 static gboolean
-load_in_child (const char   *path,
-               double       *seconds,
-               gint64       *peak_kb,
-               GError      **error)
-{
-  ChildResult result = { 0 };
-  struct rusage ru;
-  int fds[2];
-  int status;
-  pid_t pid;
-
-  if (pipe (fds) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "pipe: %s", g_strerror (errno));
-      return FALSE;
-    }
-
-  pid = fork ();
-  if (pid < 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "fork: %s", g_strerror (errno));
-      close (fds[0]);
-      close (fds[1]);
-      return FALSE;
-    }
-
-  if (pid == 0)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      TrellisDocument *doc;
-      double t0;
-
-      close (fds[0]);
-      getrusage (RUSAGE_SELF, &ru);
-      result.baseline_kb = ru.ru_maxrss;
-
-      t0 = now ();
-      doc = trellis_document_new_from_file (file, NULL, NULL, NULL);
-      result.seconds = now () - t0;
-      result.ok = doc != NULL;
-
-      if (write (fds[1], &result, sizeof result) != sizeof result)
-        _exit (2);
-      /* Leave without freeing: the peak is what loading needed. */
-      _exit (result.ok ? 0 : 1);
-    }
-
-  close (fds[1]);
-  if (read (fds[0], &result, sizeof result) != sizeof result)
-    result.ok = FALSE;
-  close (fds[0]);
-
-  if (wait4 (pid, &status, 0, &ru) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0 || !result.ok)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s did not load in the child", path);
-      return FALSE;
-    }
-
-  *seconds = result.seconds;
-  *peak_kb = MAX (0, ru.ru_maxrss - result.baseline_kb);
-  return TRUE;
-}
-
-static gboolean
-measure_load (const char  *path,
-              Measure     *out,
+xmllint_once (const char  *path,
+              double      *seconds,
+              double      *peak_kb,
               GError     **error)
 {
-  g_autofree double *times = g_new (double, runs);
-  g_autofree double *peaks = g_new (double, runs);
+  const char *argv[] = { "xmllint", "--sax", "--noout", path, NULL };
+  g_autofree char *out = NULL;
 
-  for (guint i = 0; i < runs; i++)
-    {
-      gint64 peak;
+  return spawn_measured (argv, &out, peak_kb, seconds, error);
+}
 
-      if (!load_in_child (path, &times[i], &peak, error))
-        return FALSE;
-      peaks[i] = peak;
-    }
+/* Loading, in a fresh process (load_main()), which reports how long it
+ * took and how much memory it held before it began. */
+static int
+load_main (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrellisDocument *doc;
+  struct rusage ru;
+  double t0;
 
-  out->seconds = median (times, runs);
-  out->peak_kb = (gint64) median (peaks, runs);
+  getrusage (RUSAGE_SELF, &ru);
+  t0 = now ();
+  doc = trellis_document_new_from_file (file, NULL, NULL, NULL);
+  printf ("%ld %.9f\n", ru.ru_maxrss, now () - t0);
+
+  /* Leave without freeing: the peak is what loading needed. */
+  return doc != NULL ? 0 : 1;
+}
+
+static gboolean
+load_once (const char  *path,
+           double      *seconds,
+           double      *peak_kb,
+           GError     **error)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", error);
+  const char *argv[] = { self, "--load", path, NULL };
+  g_autofree char *out = NULL;
+  double process_seconds;
+  double process_peak;
+  char *end = NULL;
+  double baseline;
+
+  if (self == NULL || !spawn_measured (argv, &out, &process_peak, &process_seconds, error))
+    return FALSE;
+
+  baseline = g_ascii_strtod (out, &end);
+  *seconds = g_ascii_strtod (end, NULL);
+  *peak_kb = MAX (0, process_peak - baseline);
   return TRUE;
 }
 
@@ -377,26 +336,24 @@ run_op (Op                 op,
 }
 
 static gboolean
-measure_op (Op                 op,
-            GFile             *input,
-            GFile             *output,
-            TrellisDocument  **doc,
-            Measure           *out,
-            GError           **error)
+op_once (Op                 op,
+         GFile             *input,
+         GFile             *output,
+         TrellisDocument  **doc,
+         double            *seconds,
+         GError           **error)
 {
-  g_autofree double *times = g_new (double, runs);
+  double t0;
 
-  for (guint i = 0; i < runs; i++)
-    {
-      double t0 = now ();
+  /* Letting go of the previous document is not part of loading. */
+  if (op == OP_VALIDATE)
+    g_clear_object (doc);
 
-      if (!run_op (op, input, output, doc, error))
-        return FALSE;
-      times[i] = now () - t0;
-    }
+  t0 = now ();
+  if (!run_op (op, input, output, doc, error))
+    return FALSE;
+  *seconds = now () - t0;
 
-  out->seconds = median (times, runs);
-  out->peak_kb = -1;
   return TRUE;
 }
 
@@ -471,6 +428,16 @@ print_table (const char *tier,
     }
 }
 
+enum {
+  ROW_FLOOR,
+  ROW_LOAD,
+  ROW_VALIDATE,
+  ROW_ANALYSE,
+  ROW_SERIALIZE,
+  ROW_SAVE,
+  N_ROWS
+};
+
 static gboolean
 bench_tier (const char  *folder,
             const char  *tier,
@@ -483,13 +450,15 @@ bench_tier (const char  *folder,
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
   g_autoptr(TrellisDocument) doc = NULL;
-  Row rows[] = {
-    { "xmllint --sax --noout (floor)", { 0 } },
-    { "load (new_from_file)", { 0 } },
-    { "validate (load with a report)", { 0 } },
-    { "analyse (trellis_analysis_new)", { 0 } },
-    { "serialize", { 0 } },
-    { "save (atomic, durable)", { 0 } },
+  g_autofree double *times = g_new0 (double, N_ROWS * runs);
+  g_autofree double *peaks = g_new0 (double, 2 * runs);
+  Row rows[N_ROWS] = {
+    [ROW_FLOOR] = { "xmllint --sax --noout (floor)", { 0 } },
+    [ROW_LOAD] = { "load (new_from_file)", { 0 } },
+    [ROW_VALIDATE] = { "validate (load with a report)", { 0 } },
+    [ROW_ANALYSE] = { "analyse (trellis_analysis_new)", { 0 } },
+    [ROW_SERIALIZE] = { "serialize", { 0 } },
+    [ROW_SAVE] = { "save (atomic, durable)", { 0 } },
   };
   struct stat st;
 
@@ -505,29 +474,40 @@ bench_tier (const char  *folder,
   input = g_file_new_for_path (path);
   output = g_file_new_for_path (saved_path);
 
-  /* One untimed round first: it warms the page cache, checks the file
-   * and leaves a saved copy, so that every timed save replaces a file
-   * and keeps a backup, as saving does in daily use. */
+  /* One untimed round first: it warms the page cache, checks that the
+   * file is canonical and writes the copy that is validated and saved
+   * over in the timed runs, so that every timed save replaces the
+   * document's own file after checking it and keeps a backup, as saving
+   * does in daily use. */
   if (!run_op (OP_VALIDATE, input, output, &doc, error) ||
       !check_canonical (doc, path, error) ||
       !run_op (OP_SAVE, input, output, &doc, error))
     return FALSE;
 
-  if (!measure_xmllint (path, &rows[0].measure, error) ||
-      !measure_load (path, &rows[1].measure, error) ||
-      !measure_op (OP_VALIDATE, input, output, &doc, &rows[2].measure, error) ||
-      !measure_op (OP_ANALYSE, input, output, &doc, &rows[3].measure, error) ||
-      !measure_op (OP_SERIALIZE, input, output, &doc, &rows[4].measure, error))
-    return FALSE;
+  /* The operations take turns, run after run, so that a busy moment of
+   * the machine falls on all of them alike. */
+  for (guint i = 0; i < runs; i++)
+    {
+      if (!xmllint_once (path, &times[ROW_FLOOR * runs + i], &peaks[i], error) ||
+          !load_once (path, &times[ROW_LOAD * runs + i], &peaks[runs + i], error) ||
+          !op_once (OP_VALIDATE, output, output, &doc, &times[ROW_VALIDATE * runs + i], error) ||
+          !op_once (OP_ANALYSE, input, output, &doc, &times[ROW_ANALYSE * runs + i], error) ||
+          !op_once (OP_SERIALIZE, input, output, &doc, &times[ROW_SERIALIZE * runs + i], error) ||
+          !op_once (OP_SAVE, input, output, &doc, &times[ROW_SAVE * runs + i], error))
+        return FALSE;
+    }
 
-  /* The document now belongs to the input file; saving elsewhere once
-   * more makes the saved copy its file. */
-  if (!run_op (OP_SAVE, input, output, &doc, error) ||
-      !measure_op (OP_SAVE, input, output, &doc, &rows[5].measure, error))
-    return FALSE;
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      rows[r].measure.seconds = median (&times[r * runs], runs);
+      rows[r].measure.peak_kb = -1;
+    }
+  rows[ROW_FLOOR].measure.peak_kb = (gint64) median (&peaks[0], runs);
+  rows[ROW_LOAD].measure.peak_kb = (gint64) median (&peaks[runs], runs);
 
-  print_table (tier, path, (guint64) st.st_size, rows, G_N_ELEMENTS (rows));
+  print_table (tier, path, (guint64) st.st_size, rows, N_ROWS);
 
+  g_clear_object (&doc);
   g_unlink (saved_path);
   g_unlink (backup_path);
   return TRUE;
@@ -554,6 +534,8 @@ main (int    argc,
   /* Before anything else, so that this copy stays small. */
   if (argc > 2 && strcmp (argv[1], "--spawn") == 0)
     return spawn_main (argv + 2);
+  if (argc == 3 && strcmp (argv[1], "--load") == 0)
+    return load_main (argv[2]);
 
   setlocale (LC_ALL, "");
 
