@@ -2137,6 +2137,15 @@ end_text (Reader *r,
     }
 }
 
+/* A review with its texts; reviews are freed by their arrays otherwise. */
+static void
+review_free (TrellisReview *review)
+{
+  g_autoptr(GPtrArray) holder = trellis_reviews_new ();
+
+  g_ptr_array_add (holder, review);
+}
+
 static void
 sax_end_element (void          *user_data,
                  const xmlChar *localname,
@@ -2220,7 +2229,7 @@ sax_end_element (void          *user_data,
       if (r->review->date != 0)
         g_ptr_array_add (r->reviews, g_steal_pointer (&r->review));
       else
-        g_clear_pointer (&r->review, g_free);
+        g_clear_pointer (&r->review, review_free);
       break;
 
     default:
@@ -2721,11 +2730,7 @@ reader_finish (Reader  *r,
   g_clear_pointer (&r->targets, g_array_unref);
   g_clear_pointer (&r->measurements, g_array_unref);
   g_clear_pointer (&r->reviews, g_ptr_array_unref);
-  if (r->review != NULL)
-    {
-      g_autoptr(GPtrArray) holder = trellis_reviews_new ();
-      g_ptr_array_add (holder, r->review);
-    }
+  g_clear_pointer (&r->review, review_free);
   g_free (r->note);
   g_free (r->evidence);
   g_free (r->pending);
