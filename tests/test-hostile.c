@@ -247,6 +247,9 @@ static const HostileCase cases[] = {
   { "bad-date.trellis", NULL, TRELLIS_DOCUMENT_ERROR_BAD_DATE, 54, "2026-02-30" },
   /* Found by the fuzzer: the texts of a review without a date leaked. */
   { "review-bad-date.trellis", NULL, TRELLIS_DOCUMENT_ERROR_BAD_DATE, 64, "2026-13-05" },
+  /* Found by the fuzzer: the text of a refused scale level replaced (and
+   * leaked) the description of the level before it. */
+  { "scale-level-twice.trellis", NULL, TRELLIS_DOCUMENT_ERROR_INVALID, 13, "given twice" },
   { "binary-junk.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, NULL },
   { "zip.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, "ZIP" },
   { "empty.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, "empty" },

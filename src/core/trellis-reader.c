@@ -1616,6 +1616,9 @@ start_level (Reader     *r,
               reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
                             _("The scale level %d is out of order or given twice; list levels from low to high."),
                             frame->level);
+              /* Its text must not become the description of the level
+               * already on the scale. */
+              frame->level = TRELLIS_LEVEL_NONE;
               return;
             }
         }
