@@ -250,6 +250,9 @@ static const HostileCase cases[] = {
   /* Found by the fuzzer: the text of a refused scale level replaced (and
    * leaked) the description of the level before it. */
   { "scale-level-twice.trellis", NULL, TRELLIS_DOCUMENT_ERROR_INVALID, 13, "given twice" },
+  /* Found by the fuzzer: the hundredth error stopped libxml2, which freed
+   * its input while the element's later attributes were still read. */
+  { "hundredth-error.trellis", NULL, TRELLIS_DOCUMENT_ERROR_INVALID, 4, "x1" },
   { "binary-junk.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, NULL },
   { "zip.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, "ZIP" },
   { "empty.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, "empty" },

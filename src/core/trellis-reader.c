@@ -265,6 +265,7 @@ typedef struct
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;
   gboolean           stopped;
+  gboolean           halt_pending;  /* libxml2 is to be stopped, see reader_error() */
   gboolean           at_end;        /* the last bytes were handed to libxml2 */
   gboolean           seen_root;
   gint               last_section;
@@ -361,12 +362,41 @@ reader_error (Reader     *r,
   if (r->report != NULL)
     trellis_load_report_add (r->report, TRELLIS_LOAD_ERROR, code, line, message);
 
-  if ((fatal || ++r->n_errors >= TRELLIS_XML_MAX_ERRORS) && !r->stopped)
+  if (!fatal)
+    r->n_errors++;
+
+  if (fatal && (!r->stopped || r->halt_pending))
     {
+      /* A fatal error stops libxml2 at once: the content of a DOCTYPE,
+       * for one, is never parsed. Fatal errors are found before or after
+       * the attributes and text of a callback are used. */
       r->stopped = TRUE;
+      r->halt_pending = FALSE;
       if (r->ctxt != NULL)
         xmlStopParser (r->ctxt);
     }
+  else if (!r->stopped && r->n_errors >= TRELLIS_XML_MAX_ERRORS)
+    {
+      /* Too many errors stop reading now, and libxml2 at the start of the
+       * next callback (reader_stopped()): halting frees libxml2's input,
+       * into which the attributes of the element being read still point. */
+      r->stopped = TRUE;
+      r->halt_pending = TRUE;
+    }
+}
+
+/* Whether reading stopped; the check at the start of every callback. */
+static inline gboolean
+reader_stopped (Reader *r)
+{
+  if (r->halt_pending)
+    {
+      r->halt_pending = FALSE;
+      if (r->ctxt != NULL)
+        xmlStopParser (r->ctxt);
+    }
+
+  return r->stopped;
 }
 
 static void
@@ -1784,7 +1814,7 @@ sax_start_element (void           *user_data,
   guint n_attrs;
   Elem elem;
 
-  if (r->stopped)
+  if (reader_stopped (r))
     return;
 
   if (r->depth >= TRELLIS_XML_MAX_DEPTH)
@@ -2159,7 +2189,7 @@ sax_end_element (void          *user_data,
   Frame *frame = &r->frames[r->depth];
   Frame *parent;
 
-  if (r->stopped || r->depth == 0)
+  if (reader_stopped (r) || r->depth == 0)
     return;
 
   parent = &r->frames[r->depth - 1];
@@ -2252,7 +2282,7 @@ sax_characters (void          *user_data,
 {
   Reader *r = user_data;
 
-  if (r->stopped)
+  if (reader_stopped (r))
     return;
 
   if (r->capture != NULL && r->depth >= r->capture_depth)
@@ -2359,7 +2389,7 @@ sax_structured_error (void       *user_data,
   g_autofree char *detail = NULL;
   guint line;
 
-  if (error == NULL || error->level == XML_ERR_WARNING || r->stopped)
+  if (error == NULL || error->level == XML_ERR_WARNING || reader_stopped (r))
     return;
 
   line = error->line > 0 ? (guint) error->line : current_line (r);
@@ -2608,6 +2638,7 @@ push_safe (Reader     *r,
       r->at_end = at_end;
       xmlParseChunk (r->ctxt, data, (int) n, at_end);
       *consumed = n;
+      reader_stopped (r);
     }
 
   return !r->stopped;
