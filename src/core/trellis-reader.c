@@ -832,7 +832,12 @@ capture_start (Reader         *r,
       g_autofree char *value = attr_dup (&attrs[i]);
 
       g_string_append_c (r->capture, ' ');
-      if (attrs[i].uri != NULL)
+      if (attrs[i].uri != NULL && xmlStrEqual (attrs[i].uri, XML_XML_NAMESPACE))
+        {
+          /* The xml namespace is bound to its own prefix, and to no other. */
+          g_string_append (r->capture, "xml:");
+        }
+      else if (attrs[i].uri != NULL)
         {
           /* Keep namespaced attributes with a prefix of their own. */
           g_string_append_printf (r->capture, "xmlns:k%u=\"", i);
