@@ -776,31 +776,83 @@ build_responsibilities (TrellisLayout *self)
   collect_findings (self);
 }
 
-/* Cell sizes follow the text. */
+/* Cell sizes follow the text: wide enough for the widest number the
+ * view prints, with a little air. */
+static double
+text_width (TrellisLayout *self,
+            const char    *text)
+{
+  g_autoptr(PangoLayout) layout = trellis_layout_make_text (self, self->cell_font, text);
+  int w;
+
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
+/* Widens the columns, up to half again, where that lets a group's name
+ * lie above its columns instead of standing up in a tall band. */
+static void
+fit_group_names (TrellisLayout *self)
+{
+  g_autoptr(PangoLayout) layout = trellis_layout_make_text (self, self->group_font, "");
+  double limit = self->cell_width * 1.5;
+  double wanted = self->cell_width;
+
+  for (guint g = 0; g < self->columns.groups->len; g++)
+    {
+      const Group *group = &g_array_index (self->columns.groups, Group, g);
+      int w;
+
+      if (group->label == NULL || group->n == 0)
+        continue;
+      pango_layout_set_text (layout, group->label, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      wanted = MAX (wanted, (w + 10 * self->options->zoom) / group->n);
+    }
+
+  if (wanted <= limit)
+    self->cell_width = ceil (wanted);
+}
+
 static void
 size_cells (TrellisLayout *self)
 {
   double zoom = self->options->zoom;
+  double air = 3.5 * zoom + self->colors->cell_gap * zoom;
   double th = self->text_height;
-  double digit = th * 0.62;  /* about the width of a digit */
+  double widest;
+  g_autofree char *mean = trellis_format_number (-8.8, 1, FALSE);
+  g_autofree char *change = trellis_format_number (8.8, 1, TRUE);
+  g_autofree char *gap = trellis_format_number (-8, 0, FALSE);
 
   self->cell_height = ceil (MAX (th * 1.4, 14 * zoom));
   switch (self->options->view)
     {
     case TRELLIS_VIEW_COVERAGE:
+      /* Translators: the widest count of people meeting a requirement. */
+      widest = text_width (self, C_("coverage", "88/88"));
+      self->cell_width = ceil (MAX (widest + air, self->cell_height * 1.4));
+      break;
     case TRELLIS_VIEW_RESPONSIBILITIES:
-      self->cell_width = ceil (MAX (5 * digit + 10 * zoom, self->cell_height * 1.6));
+      /* And room for the mandate mark in the corner. */
+      widest = MAX (text_width (self, "RA7"), text_width (self, "888"));
+      self->cell_width = ceil (MAX (widest + air + 8 * zoom, self->cell_height * 1.4));
       break;
     case TRELLIS_VIEW_PERCEPTION:
-      self->cell_width = ceil (TRELLIS_N_SOURCES * (digit + 5 * zoom));
+      self->cell_width = ceil (TRELLIS_N_SOURCES * (text_width (self, "8") + 5 * zoom) + air);
       break;
     case TRELLIS_VIEW_GAPS:
     case TRELLIS_VIEW_TREND:
+      /* Gaps, the means and shares of the aggregate rows, changes. */
+      widest = MAX (MAX (text_width (self, mean), text_width (self, change)),
+                    MAX (text_width (self, gap), text_width (self, "100")));
+      self->cell_width = ceil (MAX (widest + air, self->cell_height * 1.2));
+      break;
     case TRELLIS_VIEW_REQUIREMENTS:
     case TRELLIS_VIEW_SIGHT:
     case TRELLIS_N_VIEWS:
     default:
-      self->cell_width = ceil (MAX (3 * digit + 8 * zoom, self->cell_height * 1.2));
+      self->cell_width = ceil (MAX (text_width (self, "10") + air, self->cell_height * 1.2));
       break;
     }
 }
@@ -839,6 +891,9 @@ trellis_layout_build_view (TrellisLayout  *self,
     default:
       g_assert_not_reached ();
     }
+
+  if (o->view != TRELLIS_VIEW_PERCEPTION)
+    fit_group_names (self);
 
   /* Maps whose cell texts vary ("2/3", "RA5") learn them now, so that
    * painting only ever reads the text cache. */

@@ -363,13 +363,13 @@ typedef struct
   Writer        *out;         /* per strip */
   guint32       *adler;
   gsize         *raw_length;
-  gboolean       failed;
+  gint           next_strip;
+  gint           failed;      /* set by any worker */
 } Job;
 
 typedef struct
 {
   Job             *job;
-  guint            first;
   cairo_surface_t *surface;
 } Worker;
 
@@ -541,7 +541,7 @@ do_strip (Job    *job,
   clip = TRELLIS_RECT_INIT (0, y0 / job->scale, job->width / job->scale, rows / job->scale);
   trellis_render_cairo (job->layout, cr, &clip);
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
-    job->failed = TRUE;
+    g_atomic_int_set (&job->failed, TRUE);
   cairo_destroy (cr);
   cairo_surface_flush (worker->surface);
 
@@ -559,10 +559,16 @@ worker_run (gpointer data)
   cairo_surface_set_device_scale (w->surface, job->scale, job->scale);
 
   if (cairo_surface_status (w->surface) != CAIRO_STATUS_SUCCESS)
-    job->failed = TRUE;
+    g_atomic_int_set (&job->failed, TRUE);
   else
-    for (guint s = w->first; s < job->n_strips; s += job->n_threads)
-      do_strip (job, w, s);
+    {
+      /* Each worker takes the next strip nobody has taken: a thread the
+       * machine keeps waiting does less, and nobody waits for it long. */
+      gint s;
+
+      while ((s = g_atomic_int_add (&job->next_strip, 1)) < (gint) job->n_strips)
+        do_strip (job, w, (guint) s);
+    }
 
   g_clear_pointer (&w->surface, cairo_surface_destroy);
 
@@ -663,7 +669,6 @@ trellis_png_render (TrellisLayout  *layout,
   for (guint t = 0; t < job.n_threads; t++)
     {
       workers[t].job = &job;
-      workers[t].first = t;
       if (t > 0)
         g_ptr_array_add (threads, g_thread_new ("trellis-png", worker_run, &workers[t]));
     }
