@@ -37,6 +37,7 @@ struct _TrellisEntityPane
   GtkSingleSelection *selection;
   GHashTable         *editors;          /* TrellisKind → TrellisEditor */
   TrellisEditor      *current_editor;
+  gboolean            editor_stale;
 
   /* Template widgets */
   GtkEntry           *add_entry;
@@ -149,6 +150,8 @@ show_entity (TrellisEntityPane *self,
 {
   TrellisEditor *editor = NULL;
 
+  self->editor_stale = FALSE;
+
   if (entity != NULL)
     editor = g_hash_table_lookup (self->editors, GINT_TO_POINTER (trellis_entity_get_kind (entity)));
 
@@ -176,7 +179,12 @@ selection_changed_cb (TrellisEntityPane *self)
 {
   g_assert (TRELLIS_IS_ENTITY_PANE (self));
 
-  show_entity (self, trellis_entity_pane_get_selected (self));
+  /* A section out of view binds its editor when it comes into view:
+   * opening a department's matrix must not build every editor. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || self->current_editor != NULL)
+    show_entity (self, trellis_entity_pane_get_selected (self));
+  else
+    self->editor_stale = TRUE;
   update_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -528,6 +536,17 @@ rebuild_model (TrellisEntityPane *self)
 }
 
 static void
+trellis_entity_pane_map (GtkWidget *widget)
+{
+  TrellisEntityPane *self = TRELLIS_ENTITY_PANE (widget);
+
+  GTK_WIDGET_CLASS (trellis_entity_pane_parent_class)->map (widget);
+
+  if (self->editor_stale)
+    show_entity (self, trellis_entity_pane_get_selected (self));
+}
+
+static void
 trellis_entity_pane_constructed (GObject *object)
 {
   TrellisEntityPane *self = TRELLIS_ENTITY_PANE (object);
@@ -637,6 +656,7 @@ trellis_entity_pane_class_init (TrellisEntityPaneClass *klass)
   object_class->dispose = trellis_entity_pane_dispose;
   object_class->get_property = trellis_entity_pane_get_property;
   object_class->set_property = trellis_entity_pane_set_property;
+  widget_class->map = trellis_entity_pane_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TRELLIS_TYPE_DOCUMENT,
