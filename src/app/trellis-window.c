@@ -9,9 +9,16 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-action-editor.h"
 #include "trellis-bindings.h"
 #include "trellis-competency-editor.h"
+#include "trellis-feedback-editor.h"
+#include "trellis-indicator-editor.h"
 #include "trellis-organisation-editor.h"
+#include "trellis-person-editor.h"
+#include "trellis-responsibility-editor.h"
+#include "trellis-result-editor.h"
+#include "trellis-role-editor.h"
 #include "trellis-value-editor.h"
 #include "trellis-window-private.h"
 
@@ -858,6 +865,23 @@ section_number (const char *name)
   return 0;
 }
 
+/* The lists of a section, also those on the pages of a section's own stack. */
+static void
+collect_panes (TrellisWindow *self,
+               GtkWidget     *widget)
+{
+  if (TRELLIS_IS_ENTITY_PANE (widget))
+    {
+      g_ptr_array_add (self->panes, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_panes (self, child);
+}
+
 static void
 build_sections (TrellisWindow *self)
 {
@@ -871,8 +895,7 @@ build_sections (TrellisWindow *self)
 
       gtk_list_box_append (self->sections_list,
                            create_section_row (page, section_number (gtk_stack_page_get_name (page))));
-      if (TRELLIS_IS_ENTITY_PANE (child))
-        g_ptr_array_add (self->panes, child);
+      collect_panes (self, child);
       g_object_unref (page);
     }
 }
@@ -938,8 +961,15 @@ trellis_window_get_section_focus (TrellisWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->sections_stack);
 
-  if (child != NULL && GTK_IS_STACK (child))
-    child = gtk_stack_get_visible_child (GTK_STACK (child));
+  /* A section of two lists: a switcher above a stack of its own. */
+  if (child != NULL && GTK_IS_BOX (child))
+    {
+      for (GtkWidget *c = gtk_widget_get_first_child (child); c != NULL; c = gtk_widget_get_next_sibling (c))
+        {
+          if (GTK_IS_STACK (c))
+            return gtk_stack_get_visible_child (GTK_STACK (c));
+        }
+    }
 
   return child;
 }
@@ -1368,9 +1398,16 @@ trellis_window_class_init (TrellisWindowClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRELLIS_TYPE_ACTION_EDITOR);
   g_type_ensure (TRELLIS_TYPE_COMPETENCY_EDITOR);
   g_type_ensure (TRELLIS_TYPE_ENTITY_PANE);
+  g_type_ensure (TRELLIS_TYPE_FEEDBACK_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_INDICATOR_EDITOR);
   g_type_ensure (TRELLIS_TYPE_ORGANISATION_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_PERSON_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_RESPONSIBILITY_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_RESULT_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_ROLE_EDITOR);
   g_type_ensure (TRELLIS_TYPE_VALUE_EDITOR);
   g_type_ensure (TRELLIS_TYPE_WELCOME_PAGE);
 
