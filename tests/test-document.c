@@ -203,6 +203,22 @@ test_delete_clears_references (void)
   g_autofree char *before = serialize (doc);
   g_autofree char *after = NULL;
 
+  /* A deleted value leaves no id behind: the saved file must load. */
+  trellis_document_remove (doc, trellis_document_lookup (doc, "v-care"));
+  g_assert_false (trellis_strv_contains_id (trellis_entity_get_strv (trellis_document_lookup (doc, "r-once"),
+                                                                      TRELLIS_FIELD_VALUES), "v-care"));
+  g_assert_false (trellis_strv_contains_id (trellis_entity_get_strv (listen, TRELLIS_FIELD_VALUES), "v-care"));
+  {
+    g_autofree char *saved = serialize (doc);
+    g_autoptr(GBytes) bytes = g_bytes_new (saved, strlen (saved));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TrellisDocument) reloaded = trellis_document_new_from_bytes (bytes, "saved", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (reloaded);
+  }
+  g_assert_true (trellis_document_undo (doc));
+
   trellis_document_remove (doc, agent);
   g_assert_null (trellis_document_lookup (doc, "ro-agent"));
   g_assert_false (trellis_strv_contains_id (trellis_entity_get_strv (anna, TRELLIS_FIELD_ROLES), "ro-agent"));

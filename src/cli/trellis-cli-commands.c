@@ -229,12 +229,40 @@ person_label (TrellisEntity *person)
   return trellis_entity_dup_label (person);
 }
 
+/* The largest gaps of people who share their assessments. Gaps of people
+ * who keep them private are only counted: even anonymous, their levels
+ * would point at them in a small team. */
+static GArray *
+shared_gaps (TrellisDocument *doc,
+             TrellisAnalysis *analysis,
+             guint            max,
+             guint           *n_private)
+{
+  GArray *all = trellis_analysis_largest_gaps (analysis, G_MAXUINT);
+  GArray *shown = g_array_new (FALSE, FALSE, sizeof (TrellisGapEntry));
+
+  *n_private = 0;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TrellisGapEntry *g = &g_array_index (all, TrellisGapEntry, i);
+
+      if (!may_name (trellis_document_get_item (doc, TRELLIS_KIND_PERSON, g->person)))
+        (*n_private)++;
+      else if (shown->len < max)
+        g_array_append_val (shown, *g);
+    }
+
+  g_array_unref (all);
+  return shown;
+}
+
 static const char * const severity_names[] = { "info", "warning", "problem" };
 
 static void
 stats_json (TrellisDocument *doc,
             TrellisAnalysis *analysis,
             GArray          *gaps,
+            guint            n_private,
             guint            max_findings)
 {
   g_autoptr(GString) out = g_string_new ("{");
@@ -293,7 +321,8 @@ stats_json (TrellisDocument *doc,
       g_string_append_c (out, '}');
     }
 
-  g_string_append (out, "],\"findings\":{\"total\":");
+  g_string_append_printf (out, "],\"private_gaps\":%u", n_private);
+  g_string_append (out, ",\"findings\":{\"total\":");
   g_string_append_printf (out, "%u,\"by_code\":{", n_findings);
   first = TRUE;
   for (guint code = 0; code < TRELLIS_N_FINDING_CODES; code++)
@@ -367,6 +396,7 @@ static void
 stats_text (TrellisDocument *doc,
             TrellisAnalysis *analysis,
             GArray          *gaps,
+            guint            n_private,
             guint            max_findings)
 {
   TrellisOrganisation *org = trellis_document_get_organisation (doc);
@@ -396,7 +426,7 @@ stats_text (TrellisDocument *doc,
   g_print (_("  Required cells assessed: %u of %u\n"), assessed, required);
 
   g_print ("\n%s\n", _("Largest gaps"));
-  if (gaps->len == 0)
+  if (gaps->len == 0 && n_private == 0)
     g_print ("  %s\n", _("No one is below a requirement."));
   for (guint i = 0; i < gaps->len; i++)
     {
@@ -411,6 +441,13 @@ stats_text (TrellisDocument *doc,
                who, trellis_entity_get_name (competency), cell->required, cell->assessed,
                trellis_source_get_label (cell->source), g->gap);
     }
+
+  if (n_private > 0)
+    /* Translators: %u counts gaps that are not listed. */
+    g_print (ngettext ("  %u more gap belongs to people who keep their assessments private; it is not listed.\n",
+                       "  %u more gaps belong to people who keep their assessments private; they are not listed.\n",
+                       n_private),
+             n_private);
 
   g_print ("\n%s\n", _("Rule findings"));
   if (n_findings == 0)
@@ -474,6 +511,7 @@ trellis_cli_stats (int    argc,
   g_autoptr(GArray) gaps = NULL;
   gboolean json = FALSE;
   gboolean version = FALSE;
+  guint n_private = 0;
   gint top = 10;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
@@ -506,12 +544,12 @@ trellis_cli_stats (int    argc,
     }
 
   analysis = trellis_analysis_new (doc);
-  gaps = trellis_analysis_largest_gaps (analysis, (guint) top);
+  gaps = shared_gaps (doc, analysis, (guint) top, &n_private);
 
   if (json)
-    stats_json (doc, analysis, gaps, (guint) top);
+    stats_json (doc, analysis, gaps, n_private, (guint) top);
   else
-    stats_text (doc, analysis, gaps, (guint) top);
+    stats_text (doc, analysis, gaps, n_private, (guint) top);
 
   return TRELLIS_CLI_OK;
 }

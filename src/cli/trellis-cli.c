@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "trellis-cli.h"
+#include "trellis-document.h"
 
 typedef struct
 {
@@ -77,7 +78,24 @@ void
 trellis_cli_print_error (const char   *file,
                          const GError *error)
 {
-  /* Errors from the reader already name the file and line. */
+  g_autoptr(GFile) gfile = NULL;
+  g_autofree char *full_name = NULL;
+  gsize len;
+
+  /* Errors from the reader already name the file and line, by its full
+   * name: name it as it was given instead, as validate does. */
+  if (file != NULL && error->domain == TRELLIS_DOCUMENT_ERROR)
+    {
+      gfile = g_file_new_for_commandline_arg (file);
+      full_name = g_file_get_parse_name (gfile);
+      len = strlen (full_name);
+      if (strncmp (error->message, full_name, len) == 0 && error->message[len] == ':')
+        {
+          g_printerr ("%s%s\n", file, error->message + len);
+          return;
+        }
+    }
+
   if (file == NULL || g_str_has_prefix (error->message, file))
     g_printerr ("%s\n", error->message);
   else

@@ -14,27 +14,64 @@
 #include "trellis-analysis.h"
 #include "trellis-document-private.h"
 
-/* The rules, as the code implements them (FORMAT.md and the tests hold
- * the same words):
+/* The rules, as the code implements them. src/core/ANALYSIS.md says the
+ * same in plain words with worked examples, and tests/test-analysis.c
+ * checks each against a hand computation; change all three together.
  *
+ * Cells
  * - A person's required level on a competency is the highest level any of
  *   their roles requires, directly or through a responsibility for which
- *   the role is Responsible or Accountable.
+ *   the role is Responsible or Accountable (never Consulted or Informed).
  * - The assessed level is the latest agreed one if there is one, else the
  *   latest of any perspective (on the same date: agreed, coach, peer,
  *   self). "Not assessed" and "not required" are never numbers.
- * - gap = required − assessed; positive means a shortfall.
- * - A single point of knowledge is a required competency that exactly one
- *   person reaches at the highest level any role requires for it.
+ * - Want to grow is the person's own wish: the mark of their latest self
+ *   or agreed assessment (agreed first on the same date). A peer or
+ *   coach cannot say what someone wants, so their assessments neither
+ *   set nor clear it.
+ * - gap = required − assessed, only when both exist; positive means a
+ *   shortfall, negative a level above the requirement.
+ * - Trends (trellis_analysis_new_at()) see only assessments dated on or
+ *   before the day given, against today's roles and requirements.
+ *
+ * Aggregates count required cells only: people, assessed, meeting (at or
+ * above the requirement) and the mean of the signed gaps of the assessed
+ * (NAN when none is). A role's aggregate measures its people against the
+ * role's own requirement; team, value and person aggregates against each
+ * person's.
+ *
+ * Coverage and capacity
+ * - get_meeting counts a role's people assessed at a level or above; a
+ *   coverage target is missed when fewer than its number of people do.
+ * - A single point of knowledge is a competency that exactly one person,
+ *   whatever their roles, reaches at the highest level any role (held or
+ *   not) requires for it.
  * - A responsibility can be carried today by everyone who reaches every
- *   level it needs.
+ *   level it needs; by everyone if it needs nothing. Nobody capable is
+ *   said only of a responsibility that needs something.
+ *
+ * Responsibilities (assignments to roles not in the document are ignored)
+ * - Unassigned: no role is R or A. Otherwise: no accountable (no A),
+ *   several accountable (more than one A, with the count), no responsible
+ *   (no R).
+ * - No authority: a role is R or A without a delegation level.
+ * - Role empty: a role that is R or A for it is held by nobody.
  * - Mandate above ability: a person whose role is R or A for a
  *   responsibility with a delegation level of 5 (advise) or more — the
  *   role decides — is assessed below a level the responsibility needs.
+ *   One finding per person and need, naming the role with the highest
+ *   delegation level; not assessed is no finding.
  * - Ability without mandate: a person reaches every level a
- *   responsibility needs while none of their roles is R or A for it.
+ *   responsibility needs (and it needs something) while none of their
+ *   roles is R or A for it, at any delegation level.
  * - A role is overloaded when it is R or A for at least twice as many
- *   responsibilities as the median role, and at least three more. */
+ *   responsibilities as the median role, and at least three more. The
+ *   median is taken over the roles that are R or A for anything (at
+ *   least two of them), the lower middle value for an even count.
+ *
+ * The chain
+ * - An indicator without a result names no existing result; a result
+ *   without a value names no existing value. */
 
 #define MANDATE_AUTHORITY TRELLIS_AUTHORITY_ADVISE
 
@@ -48,6 +85,7 @@ struct _TrellisAnalysis
   GPtrArray       *roles;
   GPtrArray       *responsibilities;
   GHashTable      *index_of;          /* entity → position + 1 */
+  GPtrArray       *held;              /* other finding subjects, refs */
 
   guint            n_people;
   guint            n_competencies;
@@ -61,6 +99,7 @@ struct _TrellisAnalysis
   guint           *role_load;
   guint           *capable;           /* per responsibility */
   gint            *single_point;      /* per competency: person index or -1 */
+  GStrv           *values_of;         /* per competency: the value ids it expresses */
 
   GArray          *findings;
 };
@@ -264,6 +303,7 @@ compute_cells (TrellisAnalysis *self,
           const TrellisRecord *first = &g_array_index (records, TrellisRecord, i);
           const TrellisRecord *best = NULL;
           const TrellisRecord *agreed = NULL;
+          const TrellisRecord *own = NULL;
           guint32 slot = first->slot;
           guint n = 0;
           guint8 seen = 0;
@@ -284,6 +324,9 @@ compute_cells (TrellisAnalysis *self,
                 best = r;
               if (r->source == TRELLIS_SOURCE_AGREED)
                 agreed = r;
+              /* What the person said, or settled with them. */
+              if (r->source == TRELLIS_SOURCE_SELF || r->source == TRELLIS_SOURCE_AGREED)
+                own = r;
             }
 
           c = slot < doc->slots->len ? slot_index[slot] : -1;
@@ -296,7 +339,7 @@ compute_cells (TrellisAnalysis *self,
 
             cell->assessed = used->level;
             cell->source = used->source;
-            cell->want = best->want;
+            cell->want = own != NULL && own->want;
             cell->history = n > 1;
             cell->perspectives = seen;
           }
@@ -401,6 +444,8 @@ static void
 compute_responsibilities (TrellisAnalysis *self)
 {
   g_autofree gboolean *mandated = g_new (gboolean, MAX (1, self->n_people));
+  g_autofree guint8 *say = g_new (guint8, MAX (1, self->n_people));
+  g_autofree guint *say_role = g_new0 (guint, MAX (1, self->n_people));
   g_autofree guint *loads = NULL;
   guint n_loaded = 0;
   guint median = 0;
@@ -417,6 +462,7 @@ compute_responsibilities (TrellisAnalysis *self)
       gboolean has_needs = needs != NULL && needs->len > 0;
 
       memset (mandated, 0, sizeof (gboolean) * MAX (1, self->n_people));
+      memset (say, TRELLIS_AUTHORITY_NONE, MAX (1, self->n_people));
 
       for (guint a = 0; assigns != NULL && a < assigns->len; a++)
         {
@@ -450,24 +496,37 @@ compute_responsibilities (TrellisAnalysis *self)
 
               mandated[p] = TRUE;
 
-              if (as->authority < MANDATE_AUTHORITY || !has_needs)
-                continue;
-
-              for (guint i = 0; i < needs->len; i++)
+              /* The role that gives the person the most say. */
+              if (as->authority > say[p])
                 {
-                  const TrellisRequirement *req = &g_array_index (needs, TrellisRequirement, i);
-                  gint c = index_of_id (self, req->competency, TRELLIS_KIND_COMPETENCY);
-                  const TrellisCell *cell;
-
-                  if (c < 0)
-                    continue;
-                  cell = cell_at (self, p, c);
-                  if (cell->assessed != TRELLIS_LEVEL_NONE && cell->assessed < req->level)
-                    add_finding (self, TRELLIS_FINDING_MANDATE_ABOVE_ABILITY, rs,
-                                 g_ptr_array_index (self->people, p), role,
-                                 g_ptr_array_index (self->competencies, c),
-                                 (guint) cell->assessed, req->level);
+                  say[p] = as->authority;
+                  say_role[p] = (guint) r;
                 }
+            }
+        }
+
+      /* Mandate above ability: once per person and need, however many
+       * of the person's roles decide on it. */
+      for (guint p = 0; has_needs && p < self->n_people; p++)
+        {
+          if (say[p] < MANDATE_AUTHORITY)
+            continue;
+
+          for (guint i = 0; i < needs->len; i++)
+            {
+              const TrellisRequirement *req = &g_array_index (needs, TrellisRequirement, i);
+              gint c = index_of_id (self, req->competency, TRELLIS_KIND_COMPETENCY);
+              const TrellisCell *cell;
+
+              if (c < 0)
+                continue;
+              cell = cell_at (self, p, c);
+              if (cell->assessed != TRELLIS_LEVEL_NONE && cell->assessed < req->level)
+                add_finding (self, TRELLIS_FINDING_MANDATE_ABOVE_ABILITY, rs,
+                             g_ptr_array_index (self->people, p),
+                             g_ptr_array_index (self->roles, say_role[p]),
+                             g_ptr_array_index (self->competencies, c),
+                             (guint) cell->assessed, req->level);
             }
         }
 
@@ -538,6 +597,17 @@ compute_responsibilities (TrellisAnalysis *self)
     }
 }
 
+/* Whether @id names an entity of @kind in the document. */
+static gboolean
+names_kind (TrellisDocument *doc,
+            const char      *id,
+            TrellisKind      kind)
+{
+  TrellisEntity *e = id != NULL ? trellis_document_lookup (doc, id) : NULL;
+
+  return e != NULL && trellis_entity_get_kind (e) == kind;
+}
+
 static void
 compute_chain (TrellisAnalysis *self)
 {
@@ -550,9 +620,12 @@ compute_chain (TrellisAnalysis *self)
       TrellisEntity *indicator = trellis_document_get_item (doc, TRELLIS_KIND_INDICATOR, i);
       const char *result = trellis_entity_get_string (indicator, TRELLIS_FIELD_RESULT);
 
-      if (result == NULL || trellis_document_lookup (doc, result) == NULL)
-        add_finding (self, TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT, indicator,
-                     NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
+      if (!names_kind (doc, result, TRELLIS_KIND_RESULT))
+        {
+          g_ptr_array_add (self->held, g_object_ref (indicator));
+          add_finding (self, TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT, indicator,
+                       NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
+        }
     }
 
   n = trellis_document_get_n_items (doc, TRELLIS_KIND_RESULT);
@@ -560,10 +633,17 @@ compute_chain (TrellisAnalysis *self)
     {
       TrellisEntity *result = trellis_document_get_item (doc, TRELLIS_KIND_RESULT, i);
       const char **values = trellis_entity_get_strv (result, TRELLIS_FIELD_VALUES);
+      gboolean serves = FALSE;
 
-      if (values == NULL || values[0] == NULL)
-        add_finding (self, TRELLIS_FINDING_RESULT_WITHOUT_VALUE, result,
-                     NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
+      for (guint v = 0; values != NULL && values[v] != NULL && !serves; v++)
+        serves = names_kind (doc, values[v], TRELLIS_KIND_VALUE);
+
+      if (!serves)
+        {
+          g_ptr_array_add (self->held, g_object_ref (result));
+          add_finding (self, TRELLIS_FINDING_RESULT_WITHOUT_VALUE, result,
+                       NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
+        }
     }
 }
 
@@ -573,7 +653,9 @@ compute_chain (TrellisAnalysis *self)
  * @until: look only at assessments dated on or before this date; 0 for all
  *
  * Computes the analysis of @document as it was on @until, for trends.
- * Later changes to the document do not change the analysis.
+ * Later changes to the document do not change the analysis, and every
+ * entity it gives out (list items, finding subjects) stays valid for as
+ * long as the analysis lives, even once deleted from the document.
  *
  * Returns: (transfer full): a new #TrellisAnalysis
  */
@@ -589,6 +671,7 @@ trellis_analysis_new_at (TrellisDocument *document,
   g_atomic_ref_count_init (&self->ref_count);
   self->document = g_object_ref (document);
   self->index_of = g_hash_table_new (NULL, NULL);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->findings = g_array_new (FALSE, FALSE, sizeof (TrellisFinding));
 
   self->people = snapshot_list (document, TRELLIS_KIND_PERSON, self->index_of);
@@ -600,6 +683,13 @@ trellis_analysis_new_at (TrellisDocument *document,
   self->n_roles = self->roles->len;
   self->n_responsibilities = self->responsibilities->len;
   self->role_load = g_new0 (guint, MAX (1, self->n_roles));
+
+  /* Copied: the competencies stay the same objects, but their links to
+   * values may change after this snapshot. */
+  self->values_of = g_new0 (GStrv, MAX (1, self->n_competencies));
+  for (guint c = 0; c < self->n_competencies; c++)
+    self->values_of[c] = g_strdupv ((char **) trellis_entity_get_strv (g_ptr_array_index (self->competencies, c),
+                                                                      TRELLIS_FIELD_VALUES));
 
   compute_role_requirements (self);
   compute_membership (self);
@@ -651,12 +741,16 @@ trellis_analysis_unref (TrellisAnalysis *self)
   g_free (self->role_load);
   g_free (self->capable);
   g_free (self->single_point);
+  for (guint c = 0; c < self->n_competencies; c++)
+    g_strfreev (self->values_of[c]);
+  g_free (self->values_of);
   g_array_unref (self->findings);
   g_hash_table_unref (self->index_of);
   g_ptr_array_unref (self->people);
   g_ptr_array_unref (self->competencies);
   g_ptr_array_unref (self->roles);
   g_ptr_array_unref (self->responsibilities);
+  g_ptr_array_unref (self->held);
   g_object_unref (self->document);
   g_free (self);
 }
@@ -871,8 +965,8 @@ trellis_analysis_aggregate_team (TrellisAnalysis  *self,
  * @value: a value of the document
  * @out: (out caller-allocates): the aggregate
  *
- * Every required cell of the competencies that express @value. n_people
- * counts cells here, not people.
+ * Every required cell of the competencies that expressed @value when the
+ * analysis was made. n_people counts cells here, not people.
  */
 void
 trellis_analysis_aggregate_value (TrellisAnalysis  *self,
@@ -886,9 +980,7 @@ trellis_analysis_aggregate_value (TrellisAnalysis  *self,
 
   for (guint c = 0; c < self->n_competencies; c++)
     {
-      const char **values = trellis_entity_get_strv (g_ptr_array_index (self->competencies, c), TRELLIS_FIELD_VALUES);
-
-      if (!trellis_strv_contains_id (values, id))
+      if (!trellis_strv_contains_id ((const char **) self->values_of[c], id))
         continue;
 
       for (guint p = 0; p < self->n_people; p++)

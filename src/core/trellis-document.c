@@ -1460,7 +1460,7 @@ clear_references (TrellisDocument *self,
               continue;
             }
 
-          for (TrellisField f = TRELLIS_FIELD_RESULT; f < TRELLIS_N_FIELDS; f++)
+          for (TrellisField f = TRELLIS_FIELD_VALUES; f < TRELLIS_N_FIELDS; f++)
             {
               if (!trellis_entity_has_field (e, f))
                 continue;
@@ -1729,6 +1729,9 @@ trellis_document_set_uint (TrellisDocument *self,
                            guint            value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
+
+  /* The only uint fields are dates, which files write as YYYY-MM-DD. */
+  g_return_if_fail (value == 0 || trellis_date_is_valid (value));
 
   g_value_init (&v, G_TYPE_UINT);
   g_value_set_uint (&v, value);
@@ -2012,6 +2015,7 @@ trellis_document_set_assessment (TrellisDocument         *self,
   g_return_if_fail (assessment != NULL);
   g_return_if_fail (assessment->source < TRELLIS_N_SOURCES);
   g_return_if_fail (trellis_document_level_in_scale (self, assessment->level));
+  g_return_if_fail (assessment->date == 0 || trellis_date_is_valid (assessment->date));
 
   competency = trellis_document_lookup (self, assessment->competency);
   g_return_if_fail (competency != NULL && TRELLIS_IS_COMPETENCY (competency));

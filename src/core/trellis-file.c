@@ -621,6 +621,10 @@ make_backup (const char *path,
       return FALSE;
     }
 
+  /* When the backup already was a link to the file (a save that failed
+   * after making it), rename() leaves both names in place. */
+  g_unlink (tmp);
+
   return TRUE;
 }
 
@@ -701,7 +705,8 @@ atomic_save (GFile             *file,
       return FALSE;
     }
 
-  if (fault (TRELLIS_FAULT_CLOSE) || close (sink.fd) != 0)
+  /* Close first: even a failed close releases the descriptor. */
+  if (close (sink.fd) != 0 || fault (TRELLIS_FAULT_CLOSE))
     {
       saved = errno;
       g_unlink (tmp);
@@ -815,7 +820,7 @@ trellis_document_save (TrellisDocument   *self,
                        GCancellable      *cancellable,
                        GError           **error)
 {
-  TrellisFileState state;
+  TrellisFileState state = { 0 };
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -825,7 +830,16 @@ trellis_document_save (TrellisDocument   *self,
     return FALSE;
 
   if (!atomic_save (file, produce_document, self, wants_private (self, flags), flags, &state, error))
-    return FALSE;
+    {
+      /* The file was replaced but not confirmed to be stored: it is ours,
+       * so that saving again, as the message asks, is no conflict. */
+      if (state.exists)
+        {
+          trellis_document_set_file (self, file);
+          trellis_document_set_file_state (self, &state);
+        }
+      return FALSE;
+    }
 
   trellis_document_set_file (self, file);
   trellis_document_set_file_state (self, &state);
@@ -940,10 +954,19 @@ trellis_document_save_finish (TrellisDocument  *self,
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
   sd = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      /* As in trellis_document_save(): a replaced file is ours. */
+      if (sd->result.exists)
+        {
+          trellis_document_set_file (self, sd->file);
+          trellis_document_set_file_state (self, &sd->result);
+        }
+      return FALSE;
+    }
+
   trellis_document_set_file (self, sd->file);
   trellis_document_set_file_state (self, &sd->result);
   trellis_document_mark_saved_at (self, sd->serial);

@@ -257,6 +257,7 @@ typedef struct
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;
   gboolean           stopped;
+  gboolean           at_end;        /* the last bytes were handed to libxml2 */
   gboolean           seen_root;
   gint               last_section;
   gboolean           seen_scale;
@@ -266,6 +267,7 @@ typedef struct
   gboolean           collecting;
   GString           *capture;       /* an unknown element being kept */
   guint              capture_depth;
+  GString           *capture_space; /* white space in it not known to be text yet */
 
   GError            *first_error;
   gboolean           first_error_fatal;
@@ -756,6 +758,9 @@ capture_start (Reader         *r,
       parent_uri = parent->uri;
     }
 
+  /* White space between elements is layout. */
+  g_string_truncate (r->capture_space, 0);
+
   g_string_append_c (r->capture, '<');
   g_string_append (r->capture, (const char *) localname);
 
@@ -789,6 +794,15 @@ capture_start (Reader         *r,
   (void) prefix;
   (void) namespaces;
   (void) n_namespaces;
+}
+
+/* Kept elements are written back inside entities, the organisation,
+ * sections and the root; anywhere else they have no place to go. */
+static gboolean
+capture_has_place (const Frame *parent)
+{
+  return parent->entity != NULL || parent->elem == E_ORGANISATION || parent->elem == E_ROOT ||
+         section_kind (parent->elem) != TRELLIS_KIND_ORGANISATION;
 }
 
 static void
@@ -1750,14 +1764,27 @@ sax_start_element (void           *user_data,
                         _("The element <%s> is not allowed inside <%s>."),
                         (const char *) localname, elem_names[parent->elem]);
         }
-      else
+      else if (capture_has_place (parent))
         {
           g_autofree char *msg =
             g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was kept as it is."),
                              (const char *) localname);
           reader_notice (r, current_line (r), msg);
         }
+      else
+        {
+          /* Translators: %s is an element name. */
+          g_autofree char *msg =
+            g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was left out."),
+                             (const char *) localname);
+          reader_notice (r, current_line (r), msg);
+        }
     }
+
+  /* Captured while the parent is still the top frame: the capture
+   * closes the parent's start tag and inherits its namespace. */
+  if (elem == E_UNKNOWN)
+    capture_start (r, localname, prefix, uri, attrs, n_attrs, namespaces, n_namespaces);
 
   r->depth++;
   frame = &r->frames[r->depth];
@@ -1767,7 +1794,6 @@ sax_start_element (void           *user_data,
 
   if (elem == E_UNKNOWN)
     {
-      capture_start (r, localname, prefix, uri, attrs, n_attrs, namespaces, n_namespaces);
       frame->uri = uri;
       frame->open = TRUE;
       /* Remember the element's name for its end tag. */
@@ -2047,6 +2073,7 @@ sax_end_element (void          *user_data,
 
   if (frame->elem == E_UNKNOWN)
     {
+      g_string_truncate (r->capture_space, 0);
       if (frame->open)
         g_string_append (r->capture, "/>");
       else
@@ -2140,10 +2167,18 @@ sax_characters (void          *user_data,
 
       for (int i = 0; i < len && blank; i++)
         blank = g_ascii_isspace (ch[i]);
+
+      /* White space only is layout when an element follows, but text
+       * when more text does ("a &lt; b" arrives in three pieces). */
       if (blank)
-        return;
+        {
+          g_string_append_len (r->capture_space, (const char *) ch, len);
+          return;
+        }
 
       capture_close_start_tag (r);
+      capture_escaped (r->capture, r->capture_space->str, r->capture_space->len, FALSE);
+      g_string_truncate (r->capture_space, 0);
       capture_escaped (r->capture, (const char *) ch, len, FALSE);
       return;
     }
@@ -2236,6 +2271,16 @@ sax_structured_error (void       *user_data,
   line = error->line > 0 ? (guint) error->line : current_line (r);
   detail = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
 
+  /* Whatever libxml2 calls it, a problem at the very end of a file that
+   * is still inside an element means the file was cut off. */
+  if (r->at_end && r->seen_root && r->depth > 0 && r->ctxt != NULL && r->ctxt->input != NULL &&
+      r->ctxt->input->cur >= r->ctxt->input->end)
+    {
+      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                    _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
+      return;
+    }
+
   switch (error->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
@@ -2296,8 +2341,12 @@ static ScanResult
 scan_tag (const char *data,
           gsize       len)
 {
+  /* Only these characters matter; memchr() skips the rest, which keeps
+   * refusing a tag of a megabyte cheap. */
+  static const char stops[] = "\"'=<>";
+  gsize limit = MIN (len, (gsize) TRELLIS_XML_MAX_TAG_BYTES + 1);
   guint n_attrs = 0;
-  char quote = 0;
+  gsize i = 1;
 
   g_assert (len > 0 && data[0] == '<');
 
@@ -2306,32 +2355,41 @@ scan_tag (const char *data,
   if (data[1] == '!' || data[1] == '?' || data[1] == '/')
     return SCAN_OK;
 
-  for (gsize i = 1; i < len; i++)
+  while (i < limit)
     {
-      char c = data[i];
+      const char *stop = data + limit;
 
-      if (i > TRELLIS_XML_MAX_TAG_BYTES)
-        return SCAN_TOO_LONG;
-
-      if (quote != 0)
+      for (guint k = 0; k < sizeof stops - 1; k++)
         {
-          if (c == quote)
-            quote = 0;
-          continue;
-        }
+          const char *p = memchr (data + i, stops[k], stop - (data + i));
 
-      if (c == '"' || c == '\'')
-        quote = c;
-      else if (c == '=')
+          if (p != NULL)
+            stop = p;
+        }
+      if (stop == data + limit)
+        break;
+
+      i = stop - data;
+      if (*stop == '"' || *stop == '\'')
+        {
+          const char *end = memchr (stop + 1, *stop, limit - i - 1);
+
+          if (end == NULL)
+            break;
+          i = end - data + 1;
+        }
+      else if (*stop == '=')
         {
           if (++n_attrs > TRELLIS_XML_MAX_ATTRIBUTES)
             return SCAN_TOO_MANY_ATTRIBUTES;
+          i++;
         }
-      else if (c == '>' || c == '<')
+      else
         return SCAN_OK;
     }
 
-  return SCAN_INCOMPLETE;
+  /* Nothing decided within the first TRELLIS_XML_MAX_TAG_BYTES. */
+  return len > (gsize) TRELLIS_XML_MAX_TAG_BYTES + 1 ? SCAN_TOO_LONG : SCAN_INCOMPLETE;
 }
 
 static guint
@@ -2383,12 +2441,27 @@ guard_check (Reader     *r,
       next = t + 1 < len ? memchr (data + t + 1, '<', len - t - 1) : NULL;
       span = (next != NULL ? (gsize) (next - data) : len) - t;
 
-      if (span > TRELLIS_XML_SHORT_TAG_BYTES || (next == NULL && at_end))
+      if (next == NULL && !at_end && span <= TRELLIS_XML_MAX_TAG_BYTES &&
+          (span <= TRELLIS_XML_SHORT_TAG_BYTES || memchr (data + t, '>', span) == NULL))
+        {
+          /* An unfinished tail: it may grow into a long tag with the next
+           * chunk. Scanning it again with every chunk would take time
+           * quadratic in its length, so wait until it ends or is too long. */
+          last_lt = t;
+          break;
+        }
+      else if (span > TRELLIS_XML_SHORT_TAG_BYTES || next == NULL)
         {
           result = scan_tag (data + t, span);
           if (result == SCAN_TOO_MANY_ATTRIBUTES || result == SCAN_TOO_LONG)
             {
+              xmlParserInputPtr input = r->ctxt != NULL ? r->ctxt->input : NULL;
               guint line = current_line (r) + count_lines (data, t);
+
+              /* libxml2 counts lines up to where it stopped, which may be
+               * before the end of what it was given. */
+              if (input != NULL && input->cur != NULL && input->end > input->cur)
+                line += count_lines ((const char *) input->cur, input->end - input->cur);
 
               if (result == SCAN_TOO_MANY_ATTRIBUTES)
                 reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
@@ -2406,12 +2479,6 @@ guard_check (Reader     *r,
               last_lt = t;
               break;
             }
-        }
-      else if (next == NULL)
-        {
-          /* A short tail: it may grow into a long tag with the next chunk. */
-          last_lt = t;
-          break;
         }
 
       pos = next != NULL ? (gsize) (next - data) : len;
@@ -2446,6 +2513,7 @@ push_chunk (Reader     *r,
     {
       gsize n = at_end ? g->pending->len : safe;
 
+      r->at_end = at_end;
       xmlParseChunk (r->ctxt, (const char *) g->pending->data, (int) n, at_end);
       g_byte_array_remove_range (g->pending, 0, n);
     }
@@ -2465,6 +2533,7 @@ reader_init (Reader            *r,
   r->report = report;
   r->display_name = display_name != NULL ? display_name : "";
   r->text = g_string_new (NULL);
+  r->capture_space = g_string_new (NULL);
   r->entities = g_ptr_array_new_with_free_func (g_object_unref);
   r->competencies = g_ptr_array_new ();
   r->pending_refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
@@ -2561,6 +2630,7 @@ reader_finish (Reader  *r,
   g_string_free (r->text, TRUE);
   if (r->capture != NULL)
     g_string_free (r->capture, TRUE);
+  g_string_free (r->capture_space, TRUE);
   g_ptr_array_unref (r->entities);
   g_ptr_array_unref (r->competencies);
   g_array_unref (r->pending_refs);

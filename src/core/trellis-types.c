@@ -416,3 +416,23 @@ trellis_date_today (void)
 
   return g_date_get_julian (&d);
 }
+
+/**
+ * trellis_date_is_valid:
+ * @date: a #TrellisDate
+ *
+ * Returns: whether @date can be written as YYYY-MM-DD (years 1 to 9999)
+ */
+gboolean
+trellis_date_is_valid (TrellisDate date)
+{
+  GDate d;
+
+  if (date == 0 || !g_date_valid_julian (date))
+    return FALSE;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, date);
+
+  return g_date_get_year (&d) <= 9999;
+}

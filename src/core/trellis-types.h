@@ -182,5 +182,6 @@ gboolean    trellis_date_parse          (const char *str, gsize len, TrellisDate
 /* Writes "YYYY-MM-DD" into buf, which holds 11 bytes. */
 char       *trellis_date_format         (TrellisDate date, char buf[11]);
 TrellisDate trellis_date_today          (void);
+gboolean    trellis_date_is_valid       (TrellisDate date);
 
 G_END_DECLS

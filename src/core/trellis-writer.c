@@ -93,9 +93,11 @@ indent (Writer *w,
   put_len (w, spaces, MIN (depth * 2, sizeof spaces - 1));
 }
 
-/* Escapes text for XML. Characters XML 1.0 does not allow are dropped;
- * in attributes, tabs and line breaks become character references so
- * that attribute normalisation does not change them on reading. */
+/* Escapes text for XML. Characters XML 1.0 does not allow are dropped
+ * and bytes that are not UTF-8 replaced by U+FFFD, so that whatever the
+ * document holds, the file can be read back; in attributes, tabs and line
+ * breaks become character references so that attribute normalisation
+ * does not change them on reading. */
 static void
 put_escaped (Writer     *w,
              const char *s,
@@ -123,6 +125,24 @@ put_escaped (Writer     *w,
         default:
           if (c < 0x20)
             repl = "";
+          else if (c >= 0x80)
+            {
+              gunichar ch = g_utf8_get_char_validated (s, -1);
+
+              /* Bytes that are not UTF-8 would make the whole file
+               * unreadable: write U+FFFD for each. U+FFFE and U+FFFF
+               * are not characters either: leave them out. */
+              if (ch == (gunichar) -1 || ch == (gunichar) -2)
+                repl = "\xef\xbf\xbd";
+              else if (ch == 0xFFFE || ch == 0xFFFF)
+                {
+                  put_len (w, start, s - start);
+                  s += 2;
+                  start = s + 1;
+                }
+              else
+                s += g_utf8_skip[c] - 1;
+            }
           break;
         }
 
