@@ -123,11 +123,11 @@ trellis_test_iterate (guint ms)
     }
 }
 
-/* A copy of a fixture in a folder of its own, to edit and save freely. */
+/* A copy of a file in a folder of its own, to edit and save freely. */
 static inline GFile *
-trellis_test_copy_fixture (const char *name)
+trellis_test_copy_file (const char *source,
+                        const char *name)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
   g_autofree char *dir = g_build_filename (test_home, "documents", NULL);
   g_autofree char *dest = NULL;
   g_autofree char *contents = NULL;
@@ -143,6 +143,24 @@ trellis_test_copy_fixture (const char *name)
   g_assert_no_error (error);
 
   return g_file_new_for_path (dest);
+}
+
+/* A copy of a fixture of tests/data. */
+static inline GFile *
+trellis_test_copy_fixture (const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return trellis_test_copy_file (source, name);
+}
+
+/* A copy of an example matrix of data/examples. */
+static inline GFile *
+trellis_test_copy_example (const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+
+  return trellis_test_copy_file (source, name);
 }
 
 static inline TrellisWindow *
