@@ -109,6 +109,11 @@ check_add_edit_delete_undo (Fixture           *f,
                                          GTK_WIDGET (trellis_entity_pane_get_add_entry (pane))));
   g_assert_true (trellis_window_get_unsaved (f->window));
 
+  /* Tab moves on to the editor of what was just added. */
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (trellis_entity_pane_get_add_entry (pane)), GDK_KEY_Tab, 0));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (trellis_entity_pane_get_editor (pane, kind))));
+
   /* Edit it in the editor beside the list: its name, or for actions and
    * feedback the text typed under the list. */
   editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, kind));

@@ -120,6 +120,34 @@ test_new_from_example (void)
 }
 
 static void
+test_drop (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_application_new_window (app);
+  GtkEventController *target;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_test_iterate (50);
+
+  /* A matrix dragged from the file manager onto the window. */
+  target = trellis_test_find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+
+  trellis_test_wait_until (trellis_window_get_document (window) != NULL && !trellis_window_is_busy (window), 10000);
+  g_assert_true (g_file_equal (trellis_window_get_file (window), file));
+
+  trellis_test_close_all (app);
+}
+
+static void
 test_sections_by_keyboard (void)
 {
   g_autoptr(GFile) file = trellis_test_copy_fixture ("small.trellis");
@@ -212,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/window/welcome", test_welcome);
   g_test_add_func ("/trellis/app/window/open", test_open);
   g_test_add_func ("/trellis/app/window/new-from-example", test_new_from_example);
+  g_test_add_func ("/trellis/app/window/drop", test_drop);
   g_test_add_func ("/trellis/app/window/sections-by-keyboard", test_sections_by_keyboard);
   g_test_add_func ("/trellis/app/window/bad-file", test_bad_file);
 

@@ -305,6 +305,41 @@ trellis_test_pane_type_and_enter (TrellisEntityPane *pane,
   return trellis_entity_pane_get_selected (pane);
 }
 
+/* The first event controller of @type on @widget. */
+static inline GtkEventController *
+trellis_test_find_controller (GtkWidget *widget,
+                              GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (controller), type))
+        return controller;  /* the widget keeps it */
+    }
+
+  return NULL;
+}
+
+/* Presses a key on @widget through its key controller, as GTK would. */
+static inline gboolean
+trellis_test_press_key (GtkWidget       *widget,
+                        guint            keyval,
+                        GdkModifierType  state)
+{
+  GtkEventController *keys = trellis_test_find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  trellis_test_iterate (20);
+
+  return handled;
+}
+
 /* Types into an entry row and presses Enter. */
 static inline void
 trellis_test_row_type_and_enter (GtkWidget  *row,

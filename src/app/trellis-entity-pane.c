@@ -444,6 +444,26 @@ add_activate_cb (TrellisEntityPane *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
 }
 
+/* Tab from the field under the list moves on to the editor of what was
+ * just added, not through the buttons under the list. */
+static gboolean
+add_entry_key_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  TrellisEntityPane     *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (self->current_editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->current_editor)))
+    return FALSE;
+
+  trellis_editor_focus_first (self->current_editor);
+  return TRUE;
+}
+
 static void
 list_activate_cb (TrellisEntityPane *self,
                   guint              position)
@@ -751,6 +771,11 @@ trellis_entity_pane_init (TrellisEntityPane *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (add_entry_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->add_entry), keys);
 
   update_buttons (self);
 }

@@ -1435,12 +1435,44 @@ trellis_window_class_init (TrellisWindowClass *klass)
   trellis_window_class_add_actions (widget_class);
 }
 
+/* Matrices dropped on the window open as if opened from the menu. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TrellisWindow *self)
+{
+  TrellisApplication *app = get_app (self);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (app != NULL)
+        trellis_application_open_file (app, l->data);
+      else
+        trellis_window_load_file (self, l->data);
+    }
+
+  return files != NULL;
+}
+
 static void
 trellis_window_init (TrellisWindow *self)
 {
+  GtkDropTarget *drop;
+
   self->panes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   build_sections (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
