@@ -102,6 +102,7 @@ struct _TrellisAnalysis
   GStrv           *values_of;         /* per competency: the value ids it expresses */
 
   GArray          *findings;
+  TrellisDate      latest;            /* newest assessment considered */
 };
 
 G_DEFINE_BOXED_TYPE (TrellisAnalysis, trellis_analysis, trellis_analysis_ref, trellis_analysis_unref)
@@ -320,6 +321,8 @@ compute_cells (TrellisAnalysis *self,
 
               n++;
               seen |= 1 << r->source;
+              if (r->date > self->latest)
+                self->latest = r->date;
               if (best == NULL || r->date > best->date || source_rank (r->source) >= source_rank (best->source))
                 best = r;
               if (r->source == TRELLIS_SOURCE_AGREED)
@@ -765,6 +768,22 @@ TrellisDocument *
 trellis_analysis_get_document (TrellisAnalysis *self)
 {
   return self->document;
+}
+
+/**
+ * trellis_analysis_get_latest_date:
+ * @self: a #TrellisAnalysis
+ *
+ * Returns: the date of the newest assessment the analysis considered
+ *   (on or before its date, for trellis_analysis_new_at()), or 0 when
+ *   there is none: the date a picture of the matrix stands for
+ */
+TrellisDate
+trellis_analysis_get_latest_date (TrellisAnalysis *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->latest;
 }
 
 guint

@@ -104,6 +104,7 @@ TrellisAnalysis    *trellis_analysis_new_at            (TrellisDocument  *docume
 TrellisAnalysis    *trellis_analysis_ref               (TrellisAnalysis  *self);
 void                trellis_analysis_unref             (TrellisAnalysis  *self);
 TrellisDocument    *trellis_analysis_get_document      (TrellisAnalysis  *self);
+TrellisDate         trellis_analysis_get_latest_date   (TrellisAnalysis  *self);
 
 guint               trellis_analysis_get_n_people      (TrellisAnalysis  *self);
 guint               trellis_analysis_get_n_competencies (TrellisAnalysis *self);

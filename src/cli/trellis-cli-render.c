@@ -1,0 +1,184 @@
+/* trellis-cli-render.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "trellis-analysis.h"
+#include "trellis-cli.h"
+#include "trellis-document.h"
+#include "trellis-render.h"
+
+/* render: draw a view of a matrix as PNG, SVG or PDF, with the same code
+ * the application paints its windows and prints with. */
+
+static gboolean
+locale_is_rtl (void)
+{
+  static const char * const rtl[] = { "ar", "dv", "fa", "he", "ps", "ug", "ur", "yi", "ckb", NULL };
+  const char *lang = g_get_language_names ()[0];
+
+  for (guint i = 0; rtl[i] != NULL; i++)
+    {
+      gsize n = strlen (rtl[i]);
+
+      if (g_ascii_strncasecmp (lang, rtl[i], n) == 0 && (lang[n] == '\0' || lang[n] == '-' || lang[n] == '_'))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+int
+trellis_cli_render (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(TrellisDocument) doc = NULL;
+  g_autoptr(TrellisAnalysis) analysis = NULL;
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(TrellisRenderOptions) options = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *theme = NULL;
+  g_autofree char *direction = NULL;
+  g_autofree char *font = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *output = NULL;
+  double scale = 1.0;
+  double zoom = 1.0;
+  gboolean workshop = FALSE;
+  gboolean no_numbers = FALSE;
+  TrellisView view_id;
+  TrellisTheme theme_id = TRELLIS_THEME_LIGHT;
+  TrellisExportFormat format;
+  TrellisDate since_date = 0;
+  const GOptionEntry entries[] = {
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
+      N_("The view: gaps, requirements, coverage, responsibilities, perception, trend or sight"), N_("VIEW") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Show only this role: its people, competencies and responsibilities"), N_("ID") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Show only this person"), N_("ID") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date"), N_("YYYY-MM-DD") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("Colours: light, dark or high-contrast"), N_("THEME") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per point for PNG, e.g. 2 for a sharp print"), N_("N") },
+    { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, &zoom, N_("Make cells and text larger or smaller"), N_("N") },
+    { "direction", 0, 0, G_OPTION_ARG_STRING, &direction, N_("Lay out ltr or rtl (default: from the language)"), N_("DIR") },
+    { "workshop", 0, 0, G_OPTION_ARG_NONE, &workshop,
+      N_("Workshop mode: only people who share with the team, no group under three"), NULL },
+    { "no-numbers", 0, 0, G_OPTION_ARG_NONE, &no_numbers, N_("Leave the numbers out of the cells"), NULL },
+    { "font", 0, 0, G_OPTION_ARG_STRING, &font, N_("Font families, e.g. “DejaVu Sans”"), N_("FAMILY") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The picture’s title"), N_("TEXT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT.png, OUT.svg or OUT.pdf"), N_("OUT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("--view VIEW -o OUT FILE"));
+  g_option_context_set_summary (context,
+                                _("Draws a view of a matrix as PNG, SVG or PDF. The file type follows the\n"
+                                  "name of OUT; the picture’s size follows its content."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return trellis_cli_usage_error (context, error->message);
+
+  if (argc != 2)
+    return trellis_cli_usage_error (context, _("Name exactly one matrix to draw."));
+  if (view == NULL)
+    return trellis_cli_usage_error (context, _("Choose a view with --view."));
+  if (!trellis_view_from_string (view, &view_id))
+    {
+      /* Translators: %s is what the user typed after --view. */
+      g_autofree char *msg = g_strdup_printf (_("Unknown view ‘%s’. Choose gaps, requirements, coverage, "
+                                                "responsibilities, perception, trend or sight."), view);
+      return trellis_cli_usage_error (context, msg);
+    }
+  if (output == NULL)
+    return trellis_cli_usage_error (context, _("Say where to write with -o OUT.png, OUT.svg or OUT.pdf."));
+  if (!trellis_export_format_from_path (output, &format))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Cannot tell the file type of ‘%s’: end its name in .png, .svg or .pdf."),
+                                              output);
+      return trellis_cli_usage_error (context, msg);
+    }
+  if (theme != NULL && !trellis_theme_from_string (theme, &theme_id))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown theme ‘%s’. Choose light, dark or high-contrast."), theme);
+      return trellis_cli_usage_error (context, msg);
+    }
+  if (!(scale >= 0.25 && scale <= 8))
+    return trellis_cli_usage_error (context, _("The scale must be between 0.25 and 8."));
+  if (!(zoom >= 0.25 && zoom <= 8))
+    return trellis_cli_usage_error (context, _("The zoom must be between 0.25 and 8."));
+  if (direction != NULL && g_strcmp0 (direction, "ltr") != 0 && g_strcmp0 (direction, "rtl") != 0)
+    return trellis_cli_usage_error (context, _("The direction is ltr or rtl."));
+  if (role != NULL && person != NULL)
+    return trellis_cli_usage_error (context, _("Give --role or --person, not both."));
+  if (since != NULL)
+    {
+      if (view_id != TRELLIS_VIEW_TREND)
+        return trellis_cli_usage_error (context, _("--since belongs to the trend view (--view trend)."));
+      if (!trellis_date_parse (since, strlen (since), &since_date))
+        {
+          g_autofree char *msg = g_strdup_printf (_("‘%s’ is not a date; write it as YYYY-MM-DD."), since);
+          return trellis_cli_usage_error (context, msg);
+        }
+    }
+  else if (view_id == TRELLIS_VIEW_TREND)
+    return trellis_cli_usage_error (context, _("The trend compares with an earlier date: give --since YYYY-MM-DD."));
+
+  input = g_file_new_for_commandline_arg (argv[1]);
+  doc = trellis_document_new_from_file (input, NULL, NULL, &error);
+  if (doc == NULL)
+    {
+      trellis_cli_print_error (argv[1], error);
+      return TRELLIS_CLI_INVALID;
+    }
+
+  options = trellis_render_options_new (view_id);
+  trellis_render_options_set_role (options, role);
+  trellis_render_options_set_person (options, person);
+  trellis_render_options_set_font_family (options, font);
+  trellis_render_options_set_title (options, title);
+  options->since = since_date;
+  options->theme = theme_id;
+  options->scale = scale;
+  options->zoom = zoom;
+  options->privacy = workshop;
+  options->cell_text = !no_numbers;
+  options->rtl = direction != NULL ? g_strcmp0 (direction, "rtl") == 0 : locale_is_rtl ();
+
+  analysis = trellis_analysis_new (doc);
+  layout = trellis_layout_new (analysis, options, &error);
+  if (layout == NULL)
+    {
+      if (g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_ROLE) ||
+          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON) ||
+          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NOT_SHARED))
+        {
+          trellis_cli_print_error (argv[1], error);
+          return TRELLIS_CLI_USAGE;
+        }
+      trellis_cli_print_error (argv[1], error);
+      return TRELLIS_CLI_INVALID;
+    }
+
+  if (!trellis_render_to_file (layout, output, format, &error))
+    {
+      trellis_cli_print_error (output, error);
+      return TRELLIS_CLI_INVALID;
+    }
+
+  return TRELLIS_CLI_OK;
+}

@@ -1,0 +1,210 @@
+/* trellis-render-options.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-render-options"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "trellis-render-options.h"
+
+G_DEFINE_BOXED_TYPE (TrellisRenderOptions, trellis_render_options,
+                     trellis_render_options_copy, trellis_render_options_free)
+
+static const char * const view_names[TRELLIS_N_VIEWS] = {
+  "gaps", "requirements", "coverage", "responsibilities", "perception", "trend", "sight",
+};
+
+static const char * const view_titles[TRELLIS_N_VIEWS] = {
+  N_("Gap heatmap"),
+  N_("Role requirements"),
+  N_("Coverage"),
+  N_("Responsibility boundaries"),
+  N_("Perception"),
+  N_("Trend"),
+  N_("Line of sight"),
+};
+
+static const char * const theme_names[TRELLIS_N_THEMES] = {
+  "light", "dark", "high-contrast",
+};
+
+const char *
+trellis_view_to_string (TrellisView view)
+{
+  g_return_val_if_fail (view < TRELLIS_N_VIEWS, NULL);
+  return view_names[view];
+}
+
+gboolean
+trellis_view_from_string (const char  *str,
+                          TrellisView *out)
+{
+  for (guint i = 0; str != NULL && i < TRELLIS_N_VIEWS; i++)
+    {
+      if (strcmp (str, view_names[i]) == 0)
+        {
+          *out = (TrellisView) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * trellis_view_get_title:
+ * @view: a #TrellisView
+ *
+ * Returns: the translated name of @view
+ */
+const char *
+trellis_view_get_title (TrellisView view)
+{
+  g_return_val_if_fail (view < TRELLIS_N_VIEWS, NULL);
+  return _(view_titles[view]);
+}
+
+const char *
+trellis_theme_to_string (TrellisTheme theme)
+{
+  g_return_val_if_fail (theme < TRELLIS_N_THEMES, NULL);
+  return theme_names[theme];
+}
+
+gboolean
+trellis_theme_from_string (const char   *str,
+                           TrellisTheme *out)
+{
+  for (guint i = 0; str != NULL && i < TRELLIS_N_THEMES; i++)
+    {
+      if (strcmp (str, theme_names[i]) == 0)
+        {
+          *out = (TrellisTheme) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * trellis_render_options_new:
+ * @view: the view to draw
+ *
+ * Returns: (transfer full): options for @view with every other choice
+ *   at its default: the whole matrix, light theme, scale and zoom 1,
+ *   left to right, numbers in the cells
+ */
+TrellisRenderOptions *
+trellis_render_options_new (TrellisView view)
+{
+  TrellisRenderOptions *self = g_new0 (TrellisRenderOptions, 1);
+
+  self->view = view;
+  self->theme = TRELLIS_THEME_LIGHT;
+  self->scale = 1.0;
+  self->zoom = 1.0;
+  self->cell_text = TRUE;
+
+  return self;
+}
+
+TrellisRenderOptions *
+trellis_render_options_copy (const TrellisRenderOptions *self)
+{
+  TrellisRenderOptions *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->role = g_strdup (self->role);
+  copy->person = g_strdup (self->person);
+  copy->font_family = g_strdup (self->font_family);
+  copy->title = g_strdup (self->title);
+
+  return copy;
+}
+
+void
+trellis_render_options_free (TrellisRenderOptions *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->role);
+  g_free (self->person);
+  g_free (self->font_family);
+  g_free (self->title);
+  g_free (self);
+}
+
+gboolean
+trellis_render_options_equal (const TrellisRenderOptions *a,
+                              const TrellisRenderOptions *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return a->view == b->view &&
+         g_strcmp0 (a->role, b->role) == 0 &&
+         g_strcmp0 (a->person, b->person) == 0 &&
+         a->since == b->since &&
+         a->theme == b->theme &&
+         a->scale == b->scale &&
+         a->zoom == b->zoom &&
+         !a->rtl == !b->rtl &&
+         !a->privacy == !b->privacy &&
+         !a->cell_text == !b->cell_text &&
+         g_strcmp0 (a->font_family, b->font_family) == 0 &&
+         a->font_size == b->font_size &&
+         g_strcmp0 (a->title, b->title) == 0;
+}
+
+static void
+replace_string (char       **slot,
+                const char  *value)
+{
+  char *old = *slot;
+
+  *slot = g_strdup (value);
+  g_free (old);
+}
+
+void
+trellis_render_options_set_role (TrellisRenderOptions *self,
+                                 const char           *role)
+{
+  g_return_if_fail (self != NULL);
+  replace_string (&self->role, role);
+}
+
+void
+trellis_render_options_set_person (TrellisRenderOptions *self,
+                                   const char           *person)
+{
+  g_return_if_fail (self != NULL);
+  replace_string (&self->person, person);
+}
+
+void
+trellis_render_options_set_font_family (TrellisRenderOptions *self,
+                                        const char           *family)
+{
+  g_return_if_fail (self != NULL);
+  replace_string (&self->font_family, family);
+}
+
+void
+trellis_render_options_set_title (TrellisRenderOptions *self,
+                                  const char           *title)
+{
+  g_return_if_fail (self != NULL);
+  replace_string (&self->title, title);
+}

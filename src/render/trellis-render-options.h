@@ -1,0 +1,74 @@
+/* trellis-render-options.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "trellis-render-types.h"
+#include "trellis-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TrellisRenderOptions:
+ * @view: which view to draw
+ * @role: restrict the view to one role (its id), or %NULL
+ * @person: restrict the view to one person (their id), or %NULL
+ * @since: for %TRELLIS_VIEW_TREND, the earlier date to compare with
+ * @theme: the colour theme
+ * @scale: device pixels per logical pixel (2 on a HiDPI screen); the
+ *   layout is in logical pixels, exports are scaled
+ * @zoom: 1 for the normal size; cells and text grow with it
+ * @rtl: lay out right to left (mirrored), for right-to-left languages
+ * @privacy: workshop mode: only aggregate rows and people who share with
+ *   the team, and no aggregate over fewer than three people
+ * @cell_text: print levels and gaps in the cells where they fit
+ * @font_family: a Pango family list, or %NULL for the default
+ * @font_size: the size of cell and header text in points at zoom 1, or 0
+ *   for the default
+ * @title: the picture's title, or %NULL for "organisation — view"
+ *
+ * What to draw and how. A #TrellisLayout is computed for one set of
+ * options; change them and compute a new layout.
+ */
+typedef struct
+{
+  TrellisView   view;
+  char         *role;
+  char         *person;
+  TrellisDate   since;
+  TrellisTheme  theme;
+  double        scale;
+  double        zoom;
+  gboolean      rtl;
+  gboolean      privacy;
+  gboolean      cell_text;
+  char         *font_family;
+  double        font_size;
+  char         *title;
+} TrellisRenderOptions;
+
+#define TRELLIS_DEFAULT_FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
+#define TRELLIS_DEFAULT_FONT_SIZE   9.0
+
+#define TRELLIS_TYPE_RENDER_OPTIONS (trellis_render_options_get_type ())
+
+GType                 trellis_render_options_get_type   (void);
+TrellisRenderOptions *trellis_render_options_new        (TrellisView                 view);
+TrellisRenderOptions *trellis_render_options_copy       (const TrellisRenderOptions *self);
+void                  trellis_render_options_free       (TrellisRenderOptions       *self);
+gboolean              trellis_render_options_equal      (const TrellisRenderOptions *a,
+                                                         const TrellisRenderOptions *b);
+void                  trellis_render_options_set_role   (TrellisRenderOptions       *self,
+                                                         const char                 *role);
+void                  trellis_render_options_set_person (TrellisRenderOptions       *self,
+                                                         const char                 *person);
+void                  trellis_render_options_set_font_family (TrellisRenderOptions  *self,
+                                                         const char                 *family);
+void                  trellis_render_options_set_title  (TrellisRenderOptions       *self,
+                                                         const char                 *title);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisRenderOptions, trellis_render_options_free)
+
+G_END_DECLS

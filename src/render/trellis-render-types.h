@@ -1,0 +1,97 @@
+/* trellis-render-types.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TrellisRgba:
+ *
+ * A colour with straight (not premultiplied) alpha, each channel 0…1.
+ * The renderer's own type, so that it needs neither GDK nor GTK.
+ */
+typedef struct
+{
+  float red;
+  float green;
+  float blue;
+  float alpha;
+} TrellisRgba;
+
+/**
+ * TrellisRect:
+ *
+ * A rectangle in logical pixels (device pixels divided by the scale).
+ */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} TrellisRect;
+
+/**
+ * TrellisView:
+ *
+ * The views of a matrix the renderer draws.
+ */
+typedef enum
+{
+  TRELLIS_VIEW_GAPS,
+  TRELLIS_VIEW_REQUIREMENTS,
+  TRELLIS_VIEW_COVERAGE,
+  TRELLIS_VIEW_RESPONSIBILITIES,
+  TRELLIS_VIEW_PERCEPTION,
+  TRELLIS_VIEW_TREND,
+  TRELLIS_VIEW_SIGHT,
+  TRELLIS_N_VIEWS
+} TrellisView;
+
+/**
+ * TrellisTheme:
+ *
+ * The colour themes: data colours come from the palettes, the chrome
+ * (background, text, grid, bands) from the theme.
+ */
+typedef enum
+{
+  TRELLIS_THEME_LIGHT,
+  TRELLIS_THEME_DARK,
+  TRELLIS_THEME_HIGH_CONTRAST,
+  TRELLIS_N_THEMES
+} TrellisTheme;
+
+#define TRELLIS_RECT_INIT(x, y, w, h) ((TrellisRect) { (x), (y), (w), (h) })
+
+static inline gboolean
+trellis_rect_intersects (const TrellisRect *a,
+                         const TrellisRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static inline gboolean
+trellis_rect_contains_point (const TrellisRect *r,
+                             double             x,
+                             double             y)
+{
+  return x >= r->x && x < r->x + r->width && y >= r->y && y < r->y + r->height;
+}
+
+/* Stable names for files and the command line (never translated). */
+const char  *trellis_view_to_string     (TrellisView   view);
+gboolean     trellis_view_from_string   (const char   *str,
+                                         TrellisView  *out);
+const char  *trellis_view_get_title     (TrellisView   view);
+const char  *trellis_theme_to_string    (TrellisTheme  theme);
+gboolean     trellis_theme_from_string  (const char   *str,
+                                         TrellisTheme *out);
+
+G_END_DECLS

@@ -1,0 +1,720 @@
+/* test-render-paint.c: what lands on the page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <math.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "render-tiers.h"
+#include "trellis-png.h"
+#include "trellis-render.h"
+
+static TrellisDocument *
+load_small (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL));
+  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* The example matrices that ship in data/examples. */
+static TrellisDocument *
+load_example (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "..", "data", "examples", name, NULL));
+  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static TrellisLayout *
+make_layout (TrellisDocument *doc,
+             TrellisView      view,
+             TrellisTheme     theme,
+             double           scale,
+             gboolean         rtl)
+{
+  g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+  g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (view);
+  g_autoptr(GError) error = NULL;
+  TrellisLayout *layout;
+
+  options->theme = theme;
+  options->scale = scale;
+  options->rtl = rtl;
+  if (view == TRELLIS_VIEW_TREND)
+    g_assert_true (trellis_date_parse ("2026-06-01", 10, &options->since));
+
+  layout = trellis_layout_new (analysis, options, &error);
+  g_assert_no_error (error);
+
+  return layout;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         at;
+} Reader;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  Reader *r = closure;
+
+  if (r->at + length > r->length)
+    return CAIRO_STATUS_READ_ERROR;
+
+  memcpy (data, r->data + r->at, length);
+  r->at += length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+render_png (TrellisLayout *layout)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = trellis_render_to_bytes (layout, TRELLIS_EXPORT_PNG, &error);
+  Reader reader = { 0 };
+  cairo_surface_t *surface;
+
+  g_assert_no_error (error);
+  reader.data = g_bytes_get_data (bytes, &reader.length);
+  g_assert_cmpmem (reader.data, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  /* libpng checks every chunk's CRC and the zlib stream's Adler-32. */
+  surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpuint (reader.at, ==, reader.length);
+
+  return surface;
+}
+
+static void
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y,
+       guint8           rgb[3])
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 p;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  p = *(const guint32 *) (const void *) (data + (gsize) stride * y + 4 * x);
+  rgb[0] = p >> 16;
+  rgb[1] = p >> 8;
+  rgb[2] = p;
+}
+
+static gboolean
+close_to (const guint8       rgb[3],
+          const TrellisRgba *color,
+          int                tolerance)
+{
+  return abs (rgb[0] - (int) lround (color->red * 255)) <= tolerance &&
+         abs (rgb[1] - (int) lround (color->green * 255)) <= tolerance &&
+         abs (rgb[2] - (int) lround (color->blue * 255)) <= tolerance;
+}
+
+static void
+assert_color (cairo_surface_t   *surface,
+              int                x,
+              int                y,
+              const TrellisRgba *color)
+{
+  guint8 rgb[3];
+
+  pixel (surface, x, y, rgb);
+  if (!close_to (rgb, color, 2))
+    g_error ("pixel %d,%d is #%02x%02x%02x, expected #%02x%02x%02x", x, y, rgb[0], rgb[1], rgb[2],
+             (int) lround (color->red * 255), (int) lround (color->green * 255), (int) lround (color->blue * 255));
+}
+
+/* A point in a cell clear of its text and marks: near the bottom-right. */
+static void
+probe_point (TrellisLayout *layout,
+             guint          row,
+             guint          column,
+             double         scale,
+             int           *x,
+             int           *y)
+{
+  TrellisRect cells, rect;
+  const TrellisThemeColors *colors = trellis_theme_get_colors (trellis_layout_get_options (layout)->theme);
+
+  trellis_layout_get_areas (layout, NULL, NULL, NULL, &cells, NULL);
+  g_assert_true (trellis_layout_get_cell_rect (layout, row, column, &rect));
+  *x = (int) floor ((cells.x + rect.x + rect.width - colors->cell_gap - 3) * scale);
+  *y = (int) floor ((cells.y + rect.y + rect.height - colors->cell_gap - 3) * scale);
+}
+
+/* Where a pixel lies on the way from one colour to another (0 at the
+ * first, 1 at the second), or NAN when it is no blend of the two. */
+static double
+blend_position (const guint8       rgb[3],
+                const TrellisRgba *from,
+                const TrellisRgba *to)
+{
+  double f[3] = { from->red * 255, from->green * 255, from->blue * 255 };
+  double d[3] = { to->red * 255 - f[0], to->green * 255 - f[1], to->blue * 255 - f[2] };
+  double t = ((rgb[0] - f[0]) * d[0] + (rgb[1] - f[1]) * d[1] + (rgb[2] - f[2]) * d[2]) /
+             (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+
+  for (guint i = 0; i < 3; i++)
+    if (fabs (f[i] + t * d[i] - rgb[i]) > 6)
+      return NAN;
+
+  return t;
+}
+
+static void
+check_probes (TrellisLayout   *layout,
+              cairo_surface_t *surface,
+              double           scale,
+              guint           *n_values,
+              guint           *n_hatched)
+{
+  const TrellisRenderOptions *options = trellis_layout_get_options (layout);
+  const TrellisThemeColors *colors = trellis_theme_get_colors (options->theme);
+
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
+      {
+        TrellisCellInfo info;
+        int x, y;
+
+        trellis_layout_get_cell_info (layout, r, c, &info);
+        probe_point (layout, r, c, scale, &x, &y);
+
+        if (info.content == TRELLIS_CONTENT_VALUE)
+          {
+            const TrellisRgba *expected;
+
+            if (trellis_layout_get_row_kind (layout, r) == TRELLIS_ITEM_AGGREGATE_MEETING)
+              expected = trellis_palette_get_step (TRELLIS_PALETTE_COVERAGE,
+                                                   trellis_palette_share_step (info.count, info.total));
+            else
+              expected = trellis_palette_gap_color (info.value);
+            assert_color (surface, x, y, expected);
+            (*n_values)++;
+          }
+        else if (info.content == TRELLIS_CONTENT_NOT_ASSESSED)
+          {
+            TrellisRect cells, rect;
+            guint lines = 0, ground = 0, total = 0;
+
+            /* The hatch: every pixel is a blend of its lines and its
+             * ground (so no digit is printed), and both show. */
+            trellis_layout_get_areas (layout, NULL, NULL, NULL, &cells, NULL);
+            trellis_layout_get_cell_rect (layout, r, c, &rect);
+            for (int py = (int) ((cells.y + rect.y + 2) * scale); py < (int) ((cells.y + rect.y + rect.height - 3) * scale); py++)
+              for (int px = (int) ((cells.x + rect.x + 2) * scale); px < (int) ((cells.x + rect.x + rect.width - 3) * scale); px++)
+                {
+                  guint8 rgb[3];
+                  double t;
+
+                  pixel (surface, px, py, rgb);
+                  t = blend_position (rgb, &colors->hatch_background, &colors->hatch_line);
+                  g_assert_cmpfloat (t, >=, -0.05);
+                  g_assert_cmpfloat (t, <=, 1.05);
+                  total++;
+                  lines += t > 0.6;
+                  ground += t < 0.1;
+                }
+            g_assert_cmpuint (lines, >, total / 10);
+            g_assert_cmpuint (ground, >, total / 4);
+            (*n_hatched)++;
+          }
+        else if (info.content == TRELLIS_CONTENT_EMPTY)
+          assert_color (surface, x, y, &colors->not_required);
+      }
+}
+
+static void
+test_pixel_probes (void)
+{
+  g_autoptr(TrellisDocument) small = load_small ();
+  g_autoptr(TrellisDocument) tier = render_tier_load (24, 18, 4, 2);
+  TrellisDocument *docs[] = { small, tier };
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    for (TrellisTheme theme = 0; theme < TRELLIS_N_THEMES; theme++)
+      for (guint s = 1; s <= 2; s++)
+        {
+          g_autoptr(TrellisLayout) layout = make_layout (docs[d], TRELLIS_VIEW_GAPS, theme, s, s == 2 && d == 1);
+          cairo_surface_t *surface = render_png (layout);
+          double width, height;
+          guint n_values = 0, n_hatched = 0;
+
+          trellis_layout_get_picture_size (layout, &width, &height);
+          g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) ceil (width * s));
+          g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) ceil (height * s));
+
+          /* The page. */
+          assert_color (surface, 1, 1, &trellis_theme_get_colors (theme)->background);
+
+          check_probes (layout, surface, s, &n_values, &n_hatched);
+          g_assert_cmpuint (n_values, >, 4);
+          g_assert_cmpuint (n_hatched, >, 0);
+          cairo_surface_destroy (surface);
+        }
+}
+
+/* The strip-wise, threaded PNG writer paints the same picture as one
+ * cairo call on one surface. At a fractional scale, edges that fall
+ * between pixels may round a few levels apart (the whole picture clips to
+ * the cell area at a fractional position, a strip to whole pixels); at
+ * scale 1 and 2 the pictures are the same. */
+static void
+compare_png_with_cairo (TrellisDocument *doc,
+                        TrellisView      view,
+                        guint            threads,
+                        double           scale,
+                        int              tolerance)
+{
+  g_autoptr(TrellisLayout) layout = NULL;
+  cairo_surface_t *png, *direct;
+  cairo_t *cr;
+  double width, height;
+  gsize differing = 0;
+  int w, h;
+
+  trellis_png_set_threads (threads);
+  layout = make_layout (doc, view, TRELLIS_THEME_LIGHT, scale, FALSE);
+  png = render_png (layout);
+  trellis_png_set_threads (0);
+
+  trellis_layout_get_picture_size (layout, &width, &height);
+  w = (int) ceil (width * scale);
+  h = (int) ceil (height * scale);
+  direct = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_surface_set_device_scale (direct, scale, scale);
+  cr = cairo_create (direct);
+  trellis_render_cairo (layout, cr, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (direct);
+
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint8 a[3], b[3];
+
+        pixel (png, x, y, a);
+        pixel (direct, x, y, b);
+        if (abs (a[0] - b[0]) > tolerance || abs (a[1] - b[1]) > tolerance || abs (a[2] - b[2]) > tolerance)
+          differing++;
+      }
+
+  if (differing > 0)
+    {
+      g_autofree char *pa = g_build_filename (g_get_tmp_dir (), "trellis-strips.png", NULL);
+      g_autofree char *pb = g_build_filename (g_get_tmp_dir (), "trellis-direct.png", NULL);
+
+      cairo_surface_write_to_png (png, pa);
+      cairo_surface_write_to_png (direct, pb);
+      g_test_message ("%s with %u threads at scale %.1f: %" G_GSIZE_FORMAT " pixels differ; see %s and %s",
+                      trellis_view_to_string (view), threads, scale, differing, pa, pb);
+    }
+  g_assert_cmpuint (differing, ==, 0);
+
+  cairo_surface_destroy (png);
+  cairo_surface_destroy (direct);
+}
+
+static void
+test_png_matches_cairo (void)
+{
+  g_autoptr(TrellisDocument) doc = render_tier_load (80, 30, 6, 4);
+
+  for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
+    {
+      compare_png_with_cairo (doc, v, 1, 1, 0);
+      compare_png_with_cairo (doc, v, 3, 1, 0);
+      compare_png_with_cairo (doc, v, 2, 2, 0);
+      compare_png_with_cairo (doc, v, 2, 1.5, 12);
+    }
+}
+
+static char *
+render_text (TrellisLayout       *layout,
+             TrellisExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = trellis_render_to_bytes (layout, format, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_svg_text (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_THEME_LIGHT, 1, FALSE);
+  g_autofree char *svg = render_text (layout, TRELLIS_EXPORT_SVG);
+  xmlDocPtr xml;
+
+  xml = xmlReadMemory (svg, strlen (svg), "gaps.svg", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (xml);
+  g_assert_cmpstr ((const char *) xmlDocGetRootElement (xml)->name, ==, "svg");
+  xmlFreeDoc (xml);
+
+  g_assert_nonnull (strstr (svg, ">Small &amp; Co — Gap heatmap<"));
+  g_assert_nonnull (strstr (svg, ">Anna<"));
+  g_assert_nonnull (strstr (svg, ">Active listening<"));
+  g_assert_nonnull (strstr (svg, ">Product knowledge<"));
+  g_assert_nonnull (strstr (svg, ">not assessed<"));
+}
+
+static void
+test_svg_full_names (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autofree char *svg = NULL;
+  const char *long_name = "Answering complex written complaints from business customers within one working day";
+
+  trellis_document_set_string (doc, trellis_document_lookup (doc, "c-listen"), TRELLIS_FIELD_NAME, long_name);
+  layout = make_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_THEME_LIGHT, 1, FALSE);
+  svg = render_text (layout, TRELLIS_EXPORT_SVG);
+
+  /* Shortened on the picture, whole in the text. */
+  g_assert_cmpfloat (trellis_layout_get_column_header_height (layout), <, 400);
+  g_assert_nonnull (strstr (svg, long_name));
+}
+
+/* What the picture shortens is listed in full under it, for print and
+ * PDF. */
+static void
+test_names_in_full (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(TrellisLayout) plain = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *long_name = "Handle complaints that arrive by letter, e-mail, chat or telephone, also outside office hours";
+  double before, after;
+
+  plain = make_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_THEME_LIGHT, 1, FALSE);
+  trellis_layout_get_picture_size (plain, NULL, &before);
+
+  trellis_document_set_string (doc, trellis_document_lookup (doc, "rs-complaints"), TRELLIS_FIELD_NAME, long_name);
+  layout = make_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_THEME_LIGHT, 1, FALSE);
+  trellis_layout_get_picture_size (layout, NULL, &after);
+  g_assert_cmpfloat (after, >, before);
+
+  if (pdftotext != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("trellis-render-XXXXXX", &error);
+      g_autofree char *path = g_build_filename (dir, "names.pdf", NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      const char *argv[] = { pdftotext, "-raw", path, "-", NULL };
+      gint status;
+
+      g_assert_true (trellis_render_to_file (layout, path, TRELLIS_EXPORT_PDF, &error));
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      /* Lines may wrap anywhere in the list. */
+      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      g_assert_nonnull (strstr (flat, "Names in full"));
+      g_assert_nonnull (strstr (flat, "outside office hours"));
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
+static void
+test_pdf_text (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisView views[] = { TRELLIS_VIEW_GAPS, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_VIEW_SIGHT };
+  const char *expect[][3] = {
+    { "Gap heatmap", "Anna", "Product knowledge" },
+    { "Responsibility boundaries", "Handle complaints", "A7" },
+    { "Line of sight", "We solve questions", "Solved in one contact" },
+  };
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("trellis-render-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "view.pdf", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(TrellisLayout) layout = make_layout (doc, views[i], TRELLIS_THEME_LIGHT, 1, FALSE);
+      g_autofree char *text = NULL;
+      const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+      gint status;
+
+      g_assert_true (trellis_render_to_file (layout, path, TRELLIS_EXPORT_PDF, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      for (guint k = 0; k < 3; k++)
+        if (strstr (text, expect[i][k]) == NULL)
+          g_error ("‘%s’ missing from the PDF's text:\n%s", expect[i][k], text);
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Every view, for the small example and a workshop-sized team, in every
+ * theme, both directions, and in workshop mode, as PNG, SVG and PDF. */
+static void
+test_all_views (void)
+{
+  g_autoptr(TrellisDocument) small = load_small ();
+  g_autoptr(TrellisDocument) tier = render_tier_load (15, 30, 4, 1);
+  g_autoptr(TrellisDocument) empty = trellis_document_new ();
+  g_autoptr(TrellisDocument) english = load_example ("customer-service.trellis");
+  g_autoptr(TrellisDocument) dutch = load_example ("klantenservice.trellis");
+  TrellisDocument *docs[] = { english, dutch, small, tier, empty };
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
+      for (TrellisTheme theme = 0; theme < TRELLIS_N_THEMES; theme++)
+        for (guint variant = 0; variant < 3; variant++)
+          {
+            g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (docs[d]);
+            g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (v);
+            g_autoptr(TrellisLayout) layout = NULL;
+            g_autoptr(GError) error = NULL;
+
+            options->theme = theme;
+            options->rtl = variant == 1;
+            options->privacy = variant == 2;
+            options->zoom = variant == 2 ? 1.5 : 1.0;
+            g_assert_true (trellis_date_parse ("2026-03-31", 10, &options->since));
+            layout = trellis_layout_new (analysis, options, &error);
+            g_assert_no_error (error);
+
+            for (TrellisExportFormat f = TRELLIS_EXPORT_PNG; f <= TRELLIS_EXPORT_PDF; f++)
+              {
+                g_autoptr(GBytes) bytes = NULL;
+
+                /* Vector formats once per theme is plenty. */
+                if (f != TRELLIS_EXPORT_PNG && variant != 0)
+                  continue;
+                bytes = trellis_render_to_bytes (layout, f, &error);
+                g_assert_no_error (error);
+                g_assert_cmpuint (g_bytes_get_size (bytes), >, 100);
+              }
+          }
+}
+
+static guint
+count_intersecting (TrellisLayout     *layout,
+                    const TrellisRect *clip)
+{
+  guint n = 0;
+
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
+    for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
+      {
+        TrellisRect rect;
+
+        trellis_layout_get_cell_rect (layout, r, c, &rect);
+        n += trellis_rect_intersects (&rect, clip);
+      }
+
+  return n;
+}
+
+/* Painting a viewport touches the cells in it and no others. */
+static void
+test_viewport (void)
+{
+  g_autoptr(TrellisDocument) doc = render_tier_load (400, 120, 12, 9);
+
+  for (guint rtl = 0; rtl < 2; rtl++)
+    {
+      g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_THEME_LIGHT, 1, rtl);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+      cairo_t *cr = cairo_create (surface);
+      TrellisRect clips[] = {
+        TRELLIS_RECT_INIT (300, 2000, 1920, 1080),
+        TRELLIS_RECT_INIT (0, 0, 1920, 1080),
+        TRELLIS_RECT_INIT (1000.5, 4100.25, 333, 77),
+      };
+      double width, height;
+      TrellisRect rect;
+      guint painted;
+
+      trellis_layout_get_content_size (layout, &width, &height);
+      g_assert_cmpfloat (width, >, 1920 + 300);
+      g_assert_cmpfloat (height, >, 2000 + 1080);
+
+      for (guint i = 0; i < G_N_ELEMENTS (clips); i++)
+        {
+          guint expected = count_intersecting (layout, &clips[i]);
+
+          cairo_save (cr);
+          cairo_translate (cr, -clips[i].x, -clips[i].y);
+          painted = trellis_layout_paint_cells (layout, cr, &clips[i]);
+          cairo_restore (cr);
+          g_test_message ("viewport %u: %u cells painted of %u in the matrix", i, painted,
+                          trellis_layout_get_n_rows (layout) * trellis_layout_get_n_columns (layout));
+          g_assert_cmpuint (painted, ==, expected);
+          g_assert_cmpuint (painted, <, trellis_layout_get_n_rows (layout) * trellis_layout_get_n_columns (layout) / 4);
+        }
+
+      /* One cell's inside: one cell. */
+      trellis_layout_get_cell_rect (layout, 17, 23, &rect);
+      rect.x += 2, rect.y += 2, rect.width = 3, rect.height = 3;
+      g_assert_cmpuint (trellis_layout_paint_cells (layout, cr, &rect), ==, 1);
+
+      /* Outside the matrix: none. */
+      rect = TRELLIS_RECT_INIT (width + 10, 0, 100, 100);
+      g_assert_cmpuint (trellis_layout_paint_cells (layout, cr, &rect), ==, 0);
+
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Headers stay put while the cells scroll: each part paints alone. */
+static void
+test_parts (void)
+{
+  g_autoptr(TrellisDocument) doc = render_tier_load (80, 50, 5, 3);
+  g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_THEME_DARK, 1, FALSE);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  TrellisRect clip = TRELLIS_RECT_INIT (0, 500, 400, 300);
+  guint8 rgb[3];
+
+  trellis_layout_paint_row_headers (layout, cr, &clip);
+  clip = TRELLIS_RECT_INIT (700, 0, 400, 300);
+  cairo_translate (cr, -700, 0);
+  trellis_layout_paint_column_headers (layout, cr, &clip);
+  cairo_identity_matrix (cr);
+  trellis_layout_paint_corner (layout, cr);
+  clip = TRELLIS_RECT_INIT (0, 0, 400, 300);
+  trellis_layout_paint_title (layout, cr, &clip);
+  trellis_layout_paint_legend (layout, cr, &clip);
+  trellis_layout_paint_focus (layout, cr, 2, 3);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel (surface, 399, 299, rgb);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(TrellisDocument) doc = render_tier_load (1600, 20, 2, 3);
+  g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_THEME_LIGHT, 1, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = trellis_render_to_bytes (layout, TRELLIS_EXPORT_PNG, &error);
+
+  /* 1,600 people are taller than a PNG can be: say so. */
+  g_assert_null (bytes);
+  g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_TOO_LARGE);
+}
+
+/* The PNG writer's Adler-32 agrees with zlib's on every length and
+ * content, including sums that wrap. */
+static void
+test_adler32 (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  gsize n = 200000;
+  g_autofree guint8 *data = g_malloc (n);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      for (gsize i = 0; i < n; i++)
+        data[i] = round == 0 ? (guint8) g_rand_int (rand) : round == 1 ? 0xff : (guint8) (i % 7);
+
+      for (gsize length = 0; length < 100; length++)
+        g_assert_cmpuint (trellis_png_adler32 (1, data, length), ==, adler32 (1, data, length));
+      for (gsize length = 5540; length < 5600; length += 3)
+        g_assert_cmpuint (trellis_png_adler32 (1, data, length), ==, adler32 (1, data, length));
+      g_assert_cmpuint (trellis_png_adler32 (1, data, n), ==, adler32 (1, data, n));
+      g_assert_cmpuint (trellis_png_adler32 (0x12345678 % 65521, data + 1, n - 1), ==,
+                        adler32 (0x12345678 % 65521, data + 1, n - 1));
+    }
+
+  /* Straight from RGB24 pixels: the sum of their R, G, B bytes. */
+  for (guint round = 0; round < 3; round++)
+    {
+      gsize n_px = 7000;
+      g_autofree guint32 *px = g_new (guint32, n_px);
+      g_autofree guint8 *rgb = g_malloc (3 * n_px);
+
+      for (gsize i = 0; i < n_px; i++)
+        {
+          px[i] = round == 0 ? g_rand_int (rand) : round == 1 ? 0xffffffff : 0xff000000 | (guint32) (i * 2654435761u >> 8);
+          rgb[3 * i] = px[i] >> 16;
+          rgb[3 * i + 1] = px[i] >> 8;
+          rgb[3 * i + 2] = px[i];
+        }
+      for (gsize count = 0; count < 40; count++)
+        g_assert_cmpuint (trellis_png_adler32_pixels (1, px, count), ==, adler32 (1, rgb, 3 * count));
+      g_assert_cmpuint (trellis_png_adler32_pixels (1, px, n_px), ==, adler32 (1, rgb, 3 * n_px));
+      g_assert_cmpuint (trellis_png_adler32_pixels (0xfff0fff0, px + 3, n_px - 3), ==, adler32 (0xfff0fff0, rgb + 9, 3 * (n_px - 3)));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/paint/adler32", test_adler32);
+  g_test_add_func ("/render/paint/pixel-probes", test_pixel_probes);
+  g_test_add_func ("/render/paint/png-matches-cairo", test_png_matches_cairo);
+  g_test_add_func ("/render/paint/svg-text", test_svg_text);
+  g_test_add_func ("/render/paint/svg-full-names", test_svg_full_names);
+  g_test_add_func ("/render/paint/pdf-text", test_pdf_text);
+  g_test_add_func ("/render/paint/names-in-full", test_names_in_full);
+  g_test_add_func ("/render/paint/all-views", test_all_views);
+  g_test_add_func ("/render/paint/viewport", test_viewport);
+  g_test_add_func ("/render/paint/parts", test_parts);
+  g_test_add_func ("/render/paint/too-large", test_too_large);
+
+  return g_test_run ();
+}
