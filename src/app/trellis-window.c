@@ -387,6 +387,7 @@ set_document_full (TrellisWindow   *self,
 
   for (guint i = 0; i < self->panes->len; i++)
     trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), document);
+  trellis_heatmap_page_set_document (self->heatmap_page, document);
 
   if (document != NULL)
     {
@@ -1343,6 +1344,8 @@ trellis_window_dispose (GObject *object)
         trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), NULL);
       g_clear_pointer (&self->panes, g_ptr_array_unref);
     }
+  if (self->heatmap_page != NULL)
+    trellis_heatmap_page_set_document (self->heatmap_page, NULL);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -1402,6 +1405,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_COMPETENCY_EDITOR);
   g_type_ensure (TRELLIS_TYPE_ENTITY_PANE);
   g_type_ensure (TRELLIS_TYPE_FEEDBACK_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_HEATMAP_PAGE);
   g_type_ensure (TRELLIS_TYPE_INDICATOR_EDITOR);
   g_type_ensure (TRELLIS_TYPE_ORGANISATION_EDITOR);
   g_type_ensure (TRELLIS_TYPE_PERSON_EDITOR);
@@ -1417,6 +1421,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_primary);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, competencies_pane);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, heatmap_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_spinner);
