@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "trellis-heatmap-page.h"
 #include "trellis-test-app.h"
 
 static void
@@ -38,11 +39,34 @@ save_window (GtkWindow  *window,
   g_print ("%s\n", path);
 }
 
+static gboolean
+any_transition (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (any_transition (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *current_window;
+static char *screenshot_home;
+
 static void
 settle (void)
 {
-  /* Long enough for crossfades and the first frames of every list. */
-  trellis_test_iterate (900);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* Until every crossfade has ended, then the first frames of every list. */
+  trellis_test_iterate (300);
+  while (current_window != NULL && any_transition (current_window) && g_get_monotonic_time () < end)
+    trellis_test_iterate (50);
+  trellis_test_iterate (700);
 }
 
 static void
@@ -53,6 +77,7 @@ shoot (TrellisWindow *window,
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *path = g_build_filename (folder, file, NULL);
 
+  current_window = GTK_WIDGET (window);
   settle ();
   save_window (GTK_WINDOW (window), path);
 }
@@ -111,9 +136,30 @@ main (int   argc,
       g_printerr ("Usage: %s MATRIX OUTPUT-FOLDER [--dark]\n", argv[0]);
       return 2;
     }
-  file = g_file_new_for_commandline_arg (argv[1]);
   folder = argv[2];
   dark = argc > 3 && g_str_equal (argv[3], "--dark");
+
+  /* The matrix as a facilitator keeps it, in ~/Documents of a home of
+   * its own: the pictures show no folder of the machine they were made on. */
+  {
+    g_autofree char *home = g_dir_make_tmp ("trellis-screenshots-XXXXXX", NULL);
+    g_autofree char *documents = g_build_filename (home, "Documents", NULL);
+    g_autofree char *basename = g_path_get_basename (argv[1]);
+    g_autofree char *path = g_build_filename (documents, basename, NULL);
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_setenv ("HOME", home, TRUE);
+    screenshot_home = g_strdup (home);
+    g_mkdir_with_parents (documents, 0700);
+    if (!g_file_get_contents (argv[1], &contents, &len, NULL) ||
+        !g_file_set_contents (path, contents, len, NULL))
+      {
+        g_printerr ("Could not copy %s\n", argv[1]);
+        return 1;
+      }
+    file = g_file_new_for_path (path);
+  }
 
   {
     /* GTK's own test setup, without the test harness' arguments. */
@@ -146,11 +192,15 @@ main (int   argc,
 
   if (dark)
     {
-      pane = show (window, "competencies", NULL);
-      select_nth (pane, document, 0);
-      shoot (window, folder, "dark");
+      TrellisHeatmapPage *page;
+
+      show (window, "heatmaps", NULL);
+      page = TRELLIS_HEATMAP_PAGE (trellis_window_get_section_widget (window, "heatmaps"));
+      trellis_heatmap_page_set_view (page, TRELLIS_VIEW_GAPS);
+      shoot (window, folder, "heatmap-dark");
       trellis_test_close_all (app);
       trellis_test_cleanup ();
+      trellis_test_rm_rf (screenshot_home);
       return 0;
     }
 
@@ -174,6 +224,27 @@ main (int   argc,
   select_nth (pane, document, 0);
   shoot (window, folder, "people");
 
+  {
+    TrellisHeatmapPage *page;
+    TrellisHeatmapView *view;
+
+    show (window, "heatmaps", NULL);
+    page = TRELLIS_HEATMAP_PAGE (trellis_window_get_section_widget (window, "heatmaps"));
+    view = trellis_heatmap_page_get_view (page);
+    trellis_heatmap_page_set_view (page, TRELLIS_VIEW_GAPS);
+    trellis_heatmap_view_set_focus_cell (view, 1, 2);
+    shoot (window, folder, "heatmap");
+
+    trellis_heatmap_page_set_view (page, TRELLIS_VIEW_RESPONSIBILITIES);
+    shoot (window, folder, "responsibility-map");
+
+    trellis_heatmap_page_set_view (page, TRELLIS_VIEW_COVERAGE);
+    trellis_heatmap_page_set_workshop_mode (page, TRUE);
+    shoot (window, folder, "coverage-workshop");
+    trellis_heatmap_page_set_workshop_mode (page, FALSE);
+    trellis_heatmap_page_set_view (page, TRELLIS_VIEW_GAPS);
+  }
+
   pane = show (window, "monitoring", NULL);
   select_nth (pane, document, 0);
   shoot (window, folder, "monitoring");
@@ -184,6 +255,8 @@ main (int   argc,
 
   trellis_test_close_all (app);
   trellis_test_cleanup ();
+  trellis_test_rm_rf (screenshot_home);
+  g_free (screenshot_home);
 
   return 0;
 }
