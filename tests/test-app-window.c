@@ -188,6 +188,41 @@ test_sections_by_keyboard (void)
 }
 
 static void
+test_shortcuts_and_about (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean shortcuts = FALSE;
+  gboolean about = FALSE;
+
+  /* Both open without a warning (warnings are fatal in the tests). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.shortcuts", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  trellis_test_iterate (200);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      shortcuts |= GTK_IS_SHORTCUTS_WINDOW (w);
+      about |= ADW_IS_ABOUT_WINDOW (w);
+    }
+  g_assert_true (shortcuts);
+  g_assert_true (about);
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (w) || ADW_IS_ABOUT_WINDOW (w))
+        gtk_window_destroy (w);
+    }
+
+  trellis_test_close_all (app);
+}
+
+static void
 test_bad_file (void)
 {
   g_autoptr(GFile) good = trellis_test_copy_fixture ("small.trellis");
@@ -242,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/window/new-from-example", test_new_from_example);
   g_test_add_func ("/trellis/app/window/drop", test_drop);
   g_test_add_func ("/trellis/app/window/sections-by-keyboard", test_sections_by_keyboard);
+  g_test_add_func ("/trellis/app/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/trellis/app/window/bad-file", test_bad_file);
 
   ret = g_test_run ();
