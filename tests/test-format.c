@@ -1038,6 +1038,15 @@ static const NewerCase newer_cases[] = {
     "      <record xmlns=\"urn:example:hr\" xmlns:k0=\"urn:example:hr\" k0:number=\"0042\" plain=\"p\">"
     "<since>2019</since><free xmlns=\"\">x</free></record>\n"
     "    </person>\n" },
+  /* Found by the fuzzer: xml:lang was kept with a prefix of its own
+   * bound to the xml namespace, which no XML reader accepts. */
+  { "xml-namespace",
+    "    </role>\n  </roles>\n",
+    "      <caption xml:lang=\"nl\" xml:space=\"preserve\">Tekst</caption>\n",
+    46,
+    "      <requires competency=\"c-product\" level=\"3\"/>\n"
+    "      <caption xml:lang=\"nl\" xml:space=\"preserve\">Tekst</caption>\n"
+    "    </role>\n" },
   { "multiline-text",
     "    </responsibility>\n",
     "      <hint>line one\nline two</hint>\n",

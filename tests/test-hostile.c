@@ -245,6 +245,14 @@ static const HostileCase cases[] = {
   { "duplicate-id.trellis", NULL, TRELLIS_DOCUMENT_ERROR_DUPLICATE_ID, 21, "v-care" },
   { "level-out-of-range.trellis", NULL, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, 53, "9" },
   { "bad-date.trellis", NULL, TRELLIS_DOCUMENT_ERROR_BAD_DATE, 54, "2026-02-30" },
+  /* Found by the fuzzer: the texts of a review without a date leaked. */
+  { "review-bad-date.trellis", NULL, TRELLIS_DOCUMENT_ERROR_BAD_DATE, 64, "2026-13-05" },
+  /* Found by the fuzzer: the text of a refused scale level replaced (and
+   * leaked) the description of the level before it. */
+  { "scale-level-twice.trellis", NULL, TRELLIS_DOCUMENT_ERROR_INVALID, 13, "given twice" },
+  /* Found by the fuzzer: the hundredth error stopped libxml2, which freed
+   * its input while the element's later attributes were still read. */
+  { "hundredth-error.trellis", NULL, TRELLIS_DOCUMENT_ERROR_INVALID, 4, "x1" },
   { "binary-junk.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, NULL },
   { "zip.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, "ZIP" },
   { "empty.trellis", NULL, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, "empty" },

@@ -150,7 +150,6 @@ test_bad_arguments (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *cwd = g_get_current_dir ();
   gint status;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("TRELLIS_CLI"));

@@ -456,7 +456,6 @@ test_pdf_text (void)
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   TrellisView views[] = { TRELLIS_VIEW_GAPS, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_VIEW_SIGHT };
   const char *expect[][3] = {

@@ -416,28 +416,46 @@ compute_coverage (TrellisAnalysis *self)
     }
 }
 
-static gboolean
-person_meets_needs (TrellisAnalysis *self,
-                    guint            p,
-                    GArray          *needs,
-                    gint            *first_short,
-                    gint            *short_level)
+/* A responsibility's needs with their competencies found once, not once
+ * per person; needs of unknown competencies are left out. */
+typedef struct
 {
-  for (guint i = 0; i < needs->len; i++)
+  guint competency;
+  gint  level;
+} Need;
+
+static guint
+resolve_needs (TrellisAnalysis *self,
+               GArray          *needs,
+               Need            *out)
+{
+  guint n = 0;
+
+  for (guint i = 0; needs != NULL && i < needs->len; i++)
     {
       const TrellisRequirement *req = &g_array_index (needs, TrellisRequirement, i);
       gint c = index_of_id (self, req->competency, TRELLIS_KIND_COMPETENCY);
 
       if (c < 0)
         continue;
-      if (!meets (cell_at (self, p, c), req->level))
-        {
-          if (first_short != NULL)
-            *first_short = c;
-          if (short_level != NULL)
-            *short_level = req->level;
-          return FALSE;
-        }
+      out[n].competency = (guint) c;
+      out[n].level = req->level;
+      n++;
+    }
+
+  return n;
+}
+
+static gboolean
+person_meets_needs (TrellisAnalysis *self,
+                    guint            p,
+                    const Need      *needs,
+                    guint            n_needs)
+{
+  for (guint i = 0; i < n_needs; i++)
+    {
+      if (!meets (cell_at (self, p, needs[i].competency), needs[i].level))
+        return FALSE;
     }
 
   return TRUE;
@@ -463,6 +481,8 @@ compute_responsibilities (TrellisAnalysis *self)
       guint n_a = 0;
       guint n_r = 0;
       gboolean has_needs = needs != NULL && needs->len > 0;
+      g_autofree Need *resolved = g_new (Need, MAX (1, needs != NULL ? needs->len : 0));
+      guint n_resolved = resolve_needs (self, needs, resolved);
 
       memset (mandated, 0, sizeof (gboolean) * MAX (1, self->n_people));
       memset (say, TRELLIS_AUTHORITY_NONE, MAX (1, self->n_people));
@@ -515,21 +535,17 @@ compute_responsibilities (TrellisAnalysis *self)
           if (say[p] < MANDATE_AUTHORITY)
             continue;
 
-          for (guint i = 0; i < needs->len; i++)
+          for (guint i = 0; i < n_resolved; i++)
             {
-              const TrellisRequirement *req = &g_array_index (needs, TrellisRequirement, i);
-              gint c = index_of_id (self, req->competency, TRELLIS_KIND_COMPETENCY);
-              const TrellisCell *cell;
+              guint c = resolved[i].competency;
+              const TrellisCell *cell = cell_at (self, p, c);
 
-              if (c < 0)
-                continue;
-              cell = cell_at (self, p, c);
-              if (cell->assessed != TRELLIS_LEVEL_NONE && cell->assessed < req->level)
+              if (cell->assessed != TRELLIS_LEVEL_NONE && cell->assessed < resolved[i].level)
                 add_finding (self, TRELLIS_FINDING_MANDATE_ABOVE_ABILITY, rs,
                              g_ptr_array_index (self->people, p),
                              g_ptr_array_index (self->roles, say_role[p]),
                              g_ptr_array_index (self->competencies, c),
-                             (guint) cell->assessed, req->level);
+                             (guint) cell->assessed, resolved[i].level);
             }
         }
 
@@ -554,7 +570,7 @@ compute_responsibilities (TrellisAnalysis *self)
               continue;
             }
 
-          if (!person_meets_needs (self, p, needs, NULL, NULL))
+          if (!person_meets_needs (self, p, resolved, n_resolved))
             continue;
 
           self->capable[s]++;

@@ -232,6 +232,14 @@ typedef struct
   gboolean       open;    /* an unknown element's start tag is not closed yet */
 } Frame;
 
+/* A competency as assessments refer to it, without a call per look. */
+typedef struct
+{
+  const char *id;        /* interned */
+  gsize       len;
+  guint32     slot;
+} CompetencyRef;
+
 typedef struct
 {
   const char *id;        /* interned */
@@ -257,6 +265,7 @@ typedef struct
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;
   gboolean           stopped;
+  gboolean           halt_pending;  /* libxml2 is to be stopped, see reader_error() */
   gboolean           at_end;        /* the last bytes were handed to libxml2 */
   gboolean           seen_root;
   gint               last_section;
@@ -275,7 +284,7 @@ typedef struct
   guint64            n_bytes;
 
   GPtrArray         *entities;      /* owns what was built, in order */
-  GPtrArray         *competencies;  /* for predicting assessment references */
+  GArray            *competencies;  /* CompetencyRef, to predict assessment references */
   guint              predicted;
   GArray            *pending_refs;
 
@@ -294,10 +303,20 @@ typedef struct
   char              *note;
   char              *evidence;
   GArray            *records;       /* of the person being read */
+  TrellisRecord     *pending;       /* their records, until the person ends */
+  guint              n_pending;
+  guint              pending_size;
   gboolean           records_unsorted;
 
-  char               date_cache_str[10];
-  TrellisDate        date_cache;
+  /* The last dates read: a person's assessments share a few. */
+  char               date_cache_str[4][10];
+  TrellisDate        date_cache[4];
+  guint              date_cache_next;
+
+  const xmlChar     *ns_uri;        /* the parser's copy of our namespace */
+
+  guint32            level_mask;    /* bit per level of the scale, 0 to 31 */
+  gboolean           level_mask_valid;
 } Reader;
 
 static void reader_error (Reader     *r,
@@ -343,12 +362,41 @@ reader_error (Reader     *r,
   if (r->report != NULL)
     trellis_load_report_add (r->report, TRELLIS_LOAD_ERROR, code, line, message);
 
-  if ((fatal || ++r->n_errors >= TRELLIS_XML_MAX_ERRORS) && !r->stopped)
+  if (!fatal)
+    r->n_errors++;
+
+  if (fatal && (!r->stopped || r->halt_pending))
     {
+      /* A fatal error stops libxml2 at once: the content of a DOCTYPE,
+       * for one, is never parsed. Fatal errors are found before or after
+       * the attributes and text of a callback are used. */
       r->stopped = TRUE;
+      r->halt_pending = FALSE;
       if (r->ctxt != NULL)
         xmlStopParser (r->ctxt);
     }
+  else if (!r->stopped && r->n_errors >= TRELLIS_XML_MAX_ERRORS)
+    {
+      /* Too many errors stop reading now, and libxml2 at the start of the
+       * next callback (reader_stopped()): halting frees libxml2's input,
+       * into which the attributes of the element being read still point. */
+      r->stopped = TRUE;
+      r->halt_pending = TRUE;
+    }
+}
+
+/* Whether reading stopped; the check at the start of every callback. */
+static inline gboolean
+reader_stopped (Reader *r)
+{
+  if (r->halt_pending)
+    {
+      r->halt_pending = FALSE;
+      if (r->ctxt != NULL)
+        xmlStopParser (r->ctxt);
+    }
+
+  return r->stopped;
 }
 
 static void
@@ -495,17 +543,24 @@ parse_date (Reader      *r,
             const Attr  *a,
             TrellisDate *out)
 {
-  if (a->len == 10 && r->date_cache != 0 && memcmp (r->date_cache_str, a->value, 10) == 0)
+  if (a->len == 10)
     {
-      *out = r->date_cache;
-      return TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (r->date_cache); i++)
+        {
+          if (r->date_cache[i] != 0 && memcmp (r->date_cache_str[i], a->value, 10) == 0)
+            {
+              *out = r->date_cache[i];
+              return TRUE;
+            }
+        }
     }
 
   if (!trellis_date_parse (a->value, a->len, out))
     return FALSE;
 
-  memcpy (r->date_cache_str, a->value, 10);
-  r->date_cache = *out;
+  memcpy (r->date_cache_str[r->date_cache_next], a->value, 10);
+  r->date_cache[r->date_cache_next] = *out;
+  r->date_cache_next = (r->date_cache_next + 1) % G_N_ELEMENTS (r->date_cache);
   return TRUE;
 }
 
@@ -777,7 +832,12 @@ capture_start (Reader         *r,
       g_autofree char *value = attr_dup (&attrs[i]);
 
       g_string_append_c (r->capture, ' ');
-      if (attrs[i].uri != NULL)
+      if (attrs[i].uri != NULL && xmlStrEqual (attrs[i].uri, XML_XML_NAMESPACE))
+        {
+          /* The xml namespace is bound to its own prefix, and to no other. */
+          g_string_append (r->capture, "xml:");
+        }
+      else if (attrs[i].uri != NULL)
         {
           /* Keep namespaced attributes with a prefix of their own. */
           g_string_append_printf (r->capture, "xmlns:k%u=\"", i);
@@ -886,9 +946,36 @@ begin_entity (Reader     *r,
   trellis_document_add_loaded (r->doc, entity);
 
   if (kind == TRELLIS_KIND_COMPETENCY)
-    g_ptr_array_add (r->competencies, entity);
+    {
+      CompetencyRef ref = { id, strlen (id), trellis_competency_get_slot (TRELLIS_COMPETENCY (entity)) };
+
+      g_array_append_val (r->competencies, ref);
+    }
 
   return entity;
+}
+
+/* Whether @level is on the document's scale. Every assessment asks, so
+ * the levels are kept as a bit mask, made again when the scale changes. */
+static gboolean
+level_in_scale (Reader *r,
+                gint    level)
+{
+  if (level < 0 || level > 31)
+    return trellis_document_level_in_scale (r->doc, level);
+
+  if (!r->level_mask_valid)
+    {
+      r->level_mask = 0;
+      for (gint l = 0; l <= 31; l++)
+        {
+          if (trellis_document_level_in_scale (r->doc, l))
+            r->level_mask |= 1u << l;
+        }
+      r->level_mask_valid = TRUE;
+    }
+
+  return (r->level_mask & (1u << level)) != 0;
 }
 
 static gboolean
@@ -903,7 +990,7 @@ check_level (Reader     *r,
       return FALSE;
     }
 
-  if (!trellis_document_level_in_scale (r->doc, *out))
+  if (!level_in_scale (r, *out))
     {
       /* Translators: e.g. “Level 7 of <assessment> is not on the scale (0 to 4).” */
       reader_error (r, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, current_line (r), FALSE,
@@ -969,7 +1056,8 @@ start_assessment (Reader     *r,
 
       if (a->name == r->a_competency)
         {
-          TrellisCompetency *c = NULL;
+          const CompetencyRef *refs = (const CompetencyRef *) (gpointer) r->competencies->data;
+          const CompetencyRef *c = NULL;
           guint n = r->competencies->len;
 
           have_competency = TRUE;
@@ -979,16 +1067,10 @@ start_assessment (Reader     *r,
           for (guint k = 0; k < 2 && c == NULL; k++)
             {
               guint idx = r->predicted + (k == 0 ? 1 : 0);
-              TrellisEntity *candidate;
-              const char *cid;
 
-              if (idx >= n)
-                continue;
-              candidate = g_ptr_array_index (r->competencies, idx);
-              cid = trellis_entity_get_id (candidate);
-              if (strncmp (cid, a->value, a->len) == 0 && cid[a->len] == '\0')
+              if (idx < n && refs[idx].len == a->len && memcmp (refs[idx].id, a->value, a->len) == 0)
                 {
-                  c = TRELLIS_COMPETENCY (candidate);
+                  c = &refs[idx];
                   r->predicted = idx;
                 }
             }
@@ -1001,17 +1083,20 @@ start_assessment (Reader     *r,
 
               if (e != NULL && TRELLIS_IS_COMPETENCY (e))
                 {
-                  c = TRELLIS_COMPETENCY (e);
+                  guint32 slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (e));
+
                   for (guint k = 0; k < n; k++)
                     {
-                      if (g_ptr_array_index (r->competencies, k) == e)
+                      if (refs[k].slot == slot)
                         {
+                          c = &refs[k];
                           r->predicted = k;
                           break;
                         }
                     }
                 }
-              else
+
+              if (c == NULL)
                 {
                   /* Translators: %s is an id. */
                   reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, current_line (r), FALSE,
@@ -1022,7 +1107,7 @@ start_assessment (Reader     *r,
                 }
             }
 
-          rec.slot = trellis_competency_get_slot (c);
+          rec.slot = c->slot;
         }
       else if (a->name == r->a_level)
         {
@@ -1124,10 +1209,9 @@ end_assessment (Reader *r)
 
   if (r->record_line != 0)
     {
-      if (r->records->len > 0)
+      if (r->n_pending > 0)
         {
-          const TrellisRecord *last = &g_array_index (r->records, TrellisRecord, r->records->len - 1);
-          gint cmp = compare_records (last, rec);
+          gint cmp = compare_records (&r->pending[r->n_pending - 1], rec);
 
           if (cmp == 0)
             duplicate_assessment (r, rec, r->record_line);
@@ -1135,8 +1219,16 @@ end_assessment (Reader *r)
             r->records_unsorted = TRUE;
         }
 
-      rec->text = trellis_document_add_text (r->doc, r->note, r->evidence);
-      g_array_append_val (r->records, *rec);
+      if (r->n_pending == r->pending_size)
+        {
+          r->pending_size = MAX (64, r->pending_size * 2);
+          r->pending = g_renew (TrellisRecord, r->pending, r->pending_size);
+        }
+
+      rec->text = r->note != NULL || r->evidence != NULL
+                  ? trellis_document_add_text (r->doc, r->note, r->evidence)
+                  : 0;
+      r->pending[r->n_pending++] = *rec;
     }
 
   g_clear_pointer (&r->note, g_free);
@@ -1149,16 +1241,19 @@ end_person (Reader *r,
 {
   if (r->records_unsorted)
     {
-      g_array_sort (r->records, compare_records);
-      for (guint i = 1; i < r->records->len; i++)
+      qsort (r->pending, r->n_pending, sizeof (TrellisRecord), compare_records);
+      for (guint i = 1; i < r->n_pending; i++)
         {
-          if (compare_records (&g_array_index (r->records, TrellisRecord, i - 1),
-                               &g_array_index (r->records, TrellisRecord, i)) == 0)
-            duplicate_assessment (r, &g_array_index (r->records, TrellisRecord, i), frame->line);
+          if (compare_records (&r->pending[i - 1], &r->pending[i]) == 0)
+            duplicate_assessment (r, &r->pending[i], frame->line);
         }
     }
 
+  /* One copy into the person's grid row, sized once. */
+  g_array_append_vals (r->records, r->pending, r->n_pending);
+
   r->records = NULL;
+  r->n_pending = 0;
   r->records_unsorted = FALSE;
 }
 
@@ -1556,6 +1651,9 @@ start_level (Reader     *r,
               reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
                             _("The scale level %d is out of order or given twice; list levels from low to high."),
                             frame->level);
+              /* Its text must not become the description of the level
+               * already on the scale. */
+              frame->level = TRELLIS_LEVEL_NONE;
               return;
             }
         }
@@ -1685,6 +1783,24 @@ find_child (Reader        *r,
   return E_UNKNOWN;
 }
 
+/* libxml2 hands over the namespace of every element as the string its
+ * dictionary keeps for the declaration in scope, which lives as long as
+ * the parser: compare the pointer first. */
+static inline gboolean
+is_our_namespace (Reader        *r,
+                  const xmlChar *uri)
+{
+  if (uri == NULL)
+    return FALSE;
+  if (uri == r->ns_uri)
+    return TRUE;
+  if (!xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE))
+    return FALSE;
+
+  r->ns_uri = uri;
+  return TRUE;
+}
+
 static void
 sax_start_element (void           *user_data,
                    const xmlChar  *localname,
@@ -1703,7 +1819,7 @@ sax_start_element (void           *user_data,
   guint n_attrs;
   Elem elem;
 
-  if (r->stopped)
+  if (reader_stopped (r))
     return;
 
   if (r->depth >= TRELLIS_XML_MAX_DEPTH)
@@ -1748,7 +1864,7 @@ sax_start_element (void           *user_data,
       elem = E_ROOT;
       r->seen_root = TRUE;
     }
-  else if (uri != NULL && xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE))
+  else if (is_our_namespace (r, uri))
     elem = find_child (r, parent->elem, localname);
   else
     elem = E_UNKNOWN;
@@ -1894,7 +2010,10 @@ sax_start_element (void           *user_data,
             r->targets = trellis_targets_new ();
           }
         else if (elem == E_PERSON)
-          r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
+          {
+            r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
+            r->n_pending = 0;
+          }
         else if (elem == E_INDICATOR)
           {
             r->measurements = trellis_measurements_new ();
@@ -2056,6 +2175,15 @@ end_text (Reader *r,
     }
 }
 
+/* A review with its texts; reviews are freed by their arrays otherwise. */
+static void
+review_free (TrellisReview *review)
+{
+  g_autoptr(GPtrArray) holder = trellis_reviews_new ();
+
+  g_ptr_array_add (holder, review);
+}
+
 static void
 sax_end_element (void          *user_data,
                  const xmlChar *localname,
@@ -2066,7 +2194,7 @@ sax_end_element (void          *user_data,
   Frame *frame = &r->frames[r->depth];
   Frame *parent;
 
-  if (r->stopped || r->depth == 0)
+  if (reader_stopped (r) || r->depth == 0)
     return;
 
   parent = &r->frames[r->depth - 1];
@@ -2099,6 +2227,7 @@ sax_end_element (void          *user_data,
         store_take_boxed (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_SCALE,
                           G_TYPE_PTR_ARRAY, g_steal_pointer (&r->scale));
       g_clear_pointer (&r->scale, g_ptr_array_unref);
+      r->level_mask_valid = FALSE;
       r->seen_scale = TRUE;
       break;
 
@@ -2138,7 +2267,7 @@ sax_end_element (void          *user_data,
       if (r->review->date != 0)
         g_ptr_array_add (r->reviews, g_steal_pointer (&r->review));
       else
-        g_clear_pointer (&r->review, g_free);
+        g_clear_pointer (&r->review, review_free);
       break;
 
     default:
@@ -2158,7 +2287,7 @@ sax_characters (void          *user_data,
 {
   Reader *r = user_data;
 
-  if (r->stopped)
+  if (reader_stopped (r))
     return;
 
   if (r->capture != NULL && r->depth >= r->capture_depth)
@@ -2265,7 +2394,7 @@ sax_structured_error (void       *user_data,
   g_autofree char *detail = NULL;
   guint line;
 
-  if (error == NULL || error->level == XML_ERR_WARNING || r->stopped)
+  if (error == NULL || error->level == XML_ERR_WARNING || reader_stopped (r))
     return;
 
   line = error->line > 0 ? (guint) error->line : current_line (r);
@@ -2409,21 +2538,17 @@ count_lines (const char *data,
   return n;
 }
 
-typedef struct
-{
-  GByteArray *pending;
-  gsize       verified;   /* bytes of pending known to be safe */
-} Guard;
-
+/* Finds how much of @data is safe to parse: every start tag beginning in
+ * it has been measured. A tag is measured when the next '<' (or the end
+ * of the file) is in view; the bytes from the last '<' on wait for more. */
 static gboolean
 guard_check (Reader     *r,
-             Guard      *g,
+             const char *data,
+             gsize       len,
              gboolean    at_end,
              gsize      *safe)
 {
-  const char *data = (const char *) g->pending->data;
-  gsize len = g->pending->len;
-  gsize pos = g->verified;
+  gsize pos = 0;
   gsize last_lt = G_MAXSIZE;
 
   while (pos < len)
@@ -2488,37 +2613,39 @@ guard_check (Reader     *r,
   return TRUE;
 }
 
+/* Parses the bytes of @data that the pre-scan cleared, all of them at the
+ * end of the file, and says how many were taken; the caller keeps the
+ * rest and hands them in again, followed by more. */
 static gboolean
-push_chunk (Reader     *r,
-            Guard      *g,
-            const char *data,
-            gsize       len,
-            gboolean    at_end)
+push_safe (Reader     *r,
+           const char *data,
+           gsize       len,
+           gboolean    at_end,
+           gsize      *consumed)
 {
   gsize safe = 0;
 
-  r->n_bytes += len;
+  *consumed = 0;
+
   if (at_end && r->n_bytes == 0)
     {
       reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, TRUE, _("The file is empty."));
       return FALSE;
     }
 
-  g_byte_array_append (g->pending, (const guint8 *) data, len);
-
-  if (!guard_check (r, g, at_end, &safe))
+  if (!guard_check (r, data, len, at_end, &safe))
     return FALSE;
 
   if (safe > 0 || at_end)
     {
-      gsize n = at_end ? g->pending->len : safe;
+      gsize n = at_end ? len : safe;
 
       r->at_end = at_end;
-      xmlParseChunk (r->ctxt, (const char *) g->pending->data, (int) n, at_end);
-      g_byte_array_remove_range (g->pending, 0, n);
+      xmlParseChunk (r->ctxt, data, (int) n, at_end);
+      *consumed = n;
+      reader_stopped (r);
     }
 
-  g->verified = 0;
   return !r->stopped;
 }
 
@@ -2535,7 +2662,7 @@ reader_init (Reader            *r,
   r->text = g_string_new (NULL);
   r->capture_space = g_string_new (NULL);
   r->entities = g_ptr_array_new_with_free_func (g_object_unref);
-  r->competencies = g_ptr_array_new ();
+  r->competencies = g_array_new (FALSE, FALSE, sizeof (CompetencyRef));
   r->pending_refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   r->last_section = -1;
 }
@@ -2632,7 +2759,7 @@ reader_finish (Reader  *r,
     g_string_free (r->capture, TRUE);
   g_string_free (r->capture_space, TRUE);
   g_ptr_array_unref (r->entities);
-  g_ptr_array_unref (r->competencies);
+  g_array_unref (r->competencies);
   g_array_unref (r->pending_refs);
   g_clear_pointer (&r->scale, g_ptr_array_unref);
   g_clear_pointer (&r->behaviours, g_strv_builder_unref);
@@ -2642,13 +2769,10 @@ reader_finish (Reader  *r,
   g_clear_pointer (&r->targets, g_array_unref);
   g_clear_pointer (&r->measurements, g_array_unref);
   g_clear_pointer (&r->reviews, g_ptr_array_unref);
-  if (r->review != NULL)
-    {
-      g_autoptr(GPtrArray) holder = trellis_reviews_new ();
-      g_ptr_array_add (holder, r->review);
-    }
+  g_clear_pointer (&r->review, review_free);
   g_free (r->note);
   g_free (r->evidence);
+  g_free (r->pending);
 
   return doc;
 }
@@ -2732,26 +2856,30 @@ trellis_reader_load_bytes (const char        *data,
                            GError           **error)
 {
   Reader r;
-  Guard guard = { g_byte_array_new (), 0 };
-  gsize offset = 0;
+  gsize pushed = 0;
+  gsize end = 0;
 
   reader_init (&r, display_name, report);
+  r.n_bytes = len;
 
+  /* The bytes are all in memory: hand libxml2 windows of them, and what
+   * the pre-scan held back again with the next window, without copies. */
   if (reader_begin (&r, data, len))
     {
+      gboolean at_end;
+
       do
         {
-          gsize n = MIN (CHUNK_SIZE, len - offset);
-          gboolean at_end = offset + n == len;
+          gsize n;
 
-          if (!push_chunk (&r, &guard, data + offset, n, at_end))
+          end = MIN (end + CHUNK_SIZE, len);
+          at_end = end == len;
+          if (!push_safe (&r, data + pushed, end - pushed, at_end, &n))
             break;
-          offset += n;
+          pushed += n;
         }
-      while (offset < len);
+      while (!at_end);
     }
-
-  g_byte_array_unref (guard.pending);
 
   return reader_finish (&r, error);
 }
@@ -2765,37 +2893,44 @@ trellis_reader_load_stream (GInputStream      *stream,
                             GError           **error)
 {
   Reader r;
-  Guard guard = { g_byte_array_new (), 0 };
-  g_autofree char *buffer = g_malloc (CHUNK_SIZE);
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (2 * CHUNK_SIZE);
   gboolean begun = FALSE;
   GError *io_error = NULL;
 
   reader_init (&r, display_name, report);
 
+  /* Read each chunk behind what the pre-scan held back of the previous
+   * one, so that the bytes are copied once, into libxml2. */
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, CHUNK_SIZE, cancellable, &io_error);
+      guint kept = buffer->len;
+      gsize consumed;
       gboolean at_end;
+      gssize n;
+
+      g_byte_array_set_size (buffer, kept + CHUNK_SIZE);
+      n = g_input_stream_read (stream, buffer->data + kept, CHUNK_SIZE, cancellable, &io_error);
+      g_byte_array_set_size (buffer, kept + MAX (n, 0));
 
       if (n < 0)
         break;
 
       if (hasher != NULL)
-        trellis_hasher_update (hasher, buffer, n);
+        trellis_hasher_update (hasher, buffer->data + kept, n);
+      r.n_bytes += n;
 
       if (!begun)
         {
-          if (!reader_begin (&r, buffer, n))
+          if (!reader_begin (&r, (const char *) buffer->data, buffer->len))
             break;
           begun = TRUE;
         }
 
       at_end = n == 0;
-      if (!push_chunk (&r, &guard, buffer, n, at_end) || at_end)
+      if (!push_safe (&r, (const char *) buffer->data, buffer->len, at_end, &consumed) || at_end)
         break;
+      g_byte_array_remove_range (buffer, 0, consumed);
     }
-
-  g_byte_array_unref (guard.pending);
 
   if (io_error != NULL)
     {

@@ -25,11 +25,21 @@
 
 typedef struct
 {
+  TrellisDate date;
+  char        text[10];
+} DateText;
+
+typedef struct
+{
   TrellisDocument  *document;
   TrellisWriteFunc  func;
   gpointer          user_data;
   GError           *error;
   guint            *positions;   /* competency slot → list position */
+  char            **slot_ids;    /* competency slot → id, escaped for an attribute */
+  gsize            *slot_id_lens;
+  DateText          dates[4];    /* the last dates written */
+  guint             next_date;
   gsize             len;
   char              buffer[BUFFER_SIZE];
 } Writer;
@@ -155,6 +165,64 @@ put_escaped (Writer     *w,
     }
 
   put_len (w, start, s - start);
+}
+
+static gboolean
+append_to_string (const char  *data,
+                  gsize        len,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  g_string_append_len (user_data, data, len);
+  return TRUE;
+}
+
+/* A writer to @func; only its buffer is left uninitialised. */
+static Writer *
+writer_new (TrellisWriteFunc func,
+            gpointer         user_data)
+{
+  Writer *w = g_malloc (sizeof (Writer));
+
+  memset (w, 0, G_STRUCT_OFFSET (Writer, buffer));
+  w->func = func;
+  w->user_data = user_data;
+
+  return w;
+}
+
+/* What put_escaped() writes for @s, as a string of its own. Ids are
+ * nearly always plain ASCII that needs no escaping: copied as they are. */
+static char *
+escape_dup (const char *s,
+            gboolean    attribute,
+            gsize      *len)
+{
+  g_autofree Writer *scratch = NULL;
+  GString *out;
+  const char *p;
+
+  for (p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"')
+        break;
+    }
+
+  if (*p == '\0')
+    {
+      *len = p - s;
+      return g_strndup (s, *len);
+    }
+
+  out = g_string_new (NULL);
+  scratch = writer_new (append_to_string, out);
+  put_escaped (scratch, s, attribute);
+  writer_flush (scratch);
+
+  *len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -518,34 +586,24 @@ compare_ordered (gconstpointer a,
   return (oa->record->source > ob->record->source) - (oa->record->source < ob->record->source);
 }
 
+/* The general form of one assessment. */
 static void
-put_record (Writer              *w,
-            guint                depth,
-            const TrellisRecord *r)
+put_record_slow (Writer              *w,
+                 guint                depth,
+                 const TrellisRecord *r)
 {
   TrellisDocument *doc = w->document;
   const TrellisText *text = trellis_document_get_text (doc, r->text);
   TrellisCompetency *competency = trellis_document_get_competency_by_slot (doc, r->slot);
-  char buf[16];
   char date[11];
-  gsize n;
 
-  /* The hot loop of saving large matrices: written by hand. */
-  put_len (w, "\n", 1);
-  put_len (w, "          ", depth * 2);
-  put_len (w, "<assessment competency=\"", 24);
-  put_escaped (w, trellis_entity_get_id (TRELLIS_ENTITY (competency)), TRUE);
-  put_len (w, "\" level=\"", 9);
-  n = g_snprintf (buf, sizeof buf, "%d", r->level);
-  put_len (w, buf, n);
-  put_c (w, '"');
+  open_tag (w, depth, "assessment");
+  put_attr (w, "competency", trellis_entity_get_id (TRELLIS_ENTITY (competency)));
+  put_attr_int (w, "level", r->level);
   if (r->want)
     put_len (w, " want=\"grow\"", 12);
-  put_len (w, " source=\"", 9);
-  put (w, trellis_source_to_string (r->source));
-  put_len (w, "\" date=\"", 8);
-  put_len (w, trellis_date_format (r->date, date), 10);
-  put_c (w, '"');
+  put_attr (w, "source", trellis_source_to_string (r->source));
+  put_attr (w, "date", trellis_date_format (r->date, date));
 
   if (text == NULL)
     {
@@ -554,6 +612,106 @@ put_record (Writer              *w,
     }
 
   put_c (w, '>');
+  put_text_element (w, depth + 1, "note", text->note);
+  put_text_element (w, depth + 1, "evidence", text->evidence);
+  close_tag (w, depth, "assessment");
+}
+
+/* The text of a date, from the last few written: a person's assessments
+ * share a few dates. NULL when the date has no ten-character form. */
+static const char *
+date_text (Writer      *w,
+           TrellisDate  date)
+{
+  DateText *slot;
+  char buf[11];
+
+  for (guint i = 0; i < G_N_ELEMENTS (w->dates); i++)
+    {
+      if (w->dates[i].date == date && date != 0)
+        return w->dates[i].text;
+    }
+
+  if (date == 0 || strlen (trellis_date_format (date, buf)) != 10)
+    return NULL;
+
+  slot = &w->dates[w->next_date];
+  w->next_date = (w->next_date + 1) % G_N_ELEMENTS (w->dates);
+  slot->date = date;
+  memcpy (slot->text, buf, 10);
+
+  return slot->text;
+}
+
+#define RECORD_MAX_FIXED 128
+
+/* One assessment: the hot loop of saving large matrices, written into the
+ * buffer in one piece. Anything out of the ordinary takes the general
+ * path, which writes the same bytes. */
+static void
+put_record (Writer              *w,
+            guint                depth,
+            const TrellisRecord *r)
+{
+  static const char * const sources[] = { "self", "peer", "coach", "agreed" };
+  static const guint8 source_lens[] = { 4, 4, 5, 6 };
+  const TrellisText *text;
+  const char *date;
+  gsize id_len;
+  char *p;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (sources) == TRELLIS_N_SOURCES);
+
+  id_len = w->slot_id_lens[r->slot];
+  date = date_text (w, r->date);
+  if (date == NULL || r->source >= TRELLIS_N_SOURCES || r->level < 0 || r->level > 9 ||
+      depth > 8 || id_len > BUFFER_SIZE - RECORD_MAX_FIXED)
+    {
+      put_record_slow (w, depth, r);
+      return;
+    }
+
+  if (BUFFER_SIZE - w->len < RECORD_MAX_FIXED + id_len && !writer_flush (w))
+    return;
+
+  p = w->buffer + w->len;
+  *p++ = '\n';
+  memset (p, ' ', depth * 2);
+  p += depth * 2;
+  memcpy (p, "<assessment competency=\"", 24);
+  p += 24;
+  memcpy (p, w->slot_ids[r->slot], id_len);
+  p += id_len;
+  memcpy (p, "\" level=\"", 9);
+  p += 9;
+  *p++ = (char) ('0' + r->level);
+  *p++ = '"';
+  if (r->want)
+    {
+      memcpy (p, " want=\"grow\"", 12);
+      p += 12;
+    }
+  memcpy (p, " source=\"", 9);
+  p += 9;
+  memcpy (p, sources[r->source], source_lens[r->source]);
+  p += source_lens[r->source];
+  memcpy (p, "\" date=\"", 8);
+  p += 8;
+  memcpy (p, date, 10);
+  p += 10;
+  *p++ = '"';
+
+  text = trellis_document_get_text (w->document, r->text);
+  if (text == NULL)
+    {
+      *p++ = '/';
+      *p++ = '>';
+      w->len = p - w->buffer;
+      return;
+    }
+
+  *p++ = '>';
+  w->len = p - w->buffer;
   put_text_element (w, depth + 1, "note", text->note);
   put_text_element (w, depth + 1, "evidence", text->evidence);
   close_tag (w, depth, "assessment");
@@ -882,18 +1040,32 @@ trellis_document_write (TrellisDocument  *self,
                         gpointer          user_data,
                         GError          **error)
 {
-  g_autofree Writer *w = g_new (Writer, 1);
+  g_autofree Writer *w = writer_new (func, user_data);
   g_autofree guint *positions = slot_positions (self);
+  guint n_slots = self->slots->len;
 
   w->document = self;
-  w->func = func;
-  w->user_data = user_data;
-  w->error = NULL;
-  w->len = 0;
   w->positions = positions;
+
+  /* Every assessment names its competency: escape each id once. */
+  w->slot_ids = g_new0 (char *, MAX (n_slots, 1));
+  w->slot_id_lens = g_new0 (gsize, MAX (n_slots, 1));
+  for (guint i = 0; i < n_slots; i++)
+    {
+      TrellisCompetency *c = trellis_document_get_competency_by_slot (self, i);
+
+      if (c == NULL)
+        continue;
+      w->slot_ids[i] = escape_dup (trellis_entity_get_id (TRELLIS_ENTITY (c)), TRUE, &w->slot_id_lens[i]);
+    }
 
   write_document (w);
   writer_flush (w);
+
+  for (guint i = 0; i < n_slots; i++)
+    g_free (w->slot_ids[i]);
+  g_free (w->slot_ids);
+  g_free (w->slot_id_lens);
 
   if (w->error != NULL)
     {
@@ -904,13 +1076,29 @@ trellis_document_write (TrellisDocument  *self,
   return TRUE;
 }
 
-static gboolean
-append_to_byte_array (const char  *data,
-                      gsize        len,
-                      gpointer     user_data,
-                      GError     **error)
+typedef struct
 {
-  g_byte_array_append (user_data, (const guint8 *) data, len);
+  char  *data;
+  gsize  len;
+  gsize  size;
+} Output;
+
+static gboolean
+append_to_output (const char  *data,
+                  gsize        len,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  Output *out = user_data;
+
+  if (out->size - out->len < len)
+    {
+      out->size = MAX (out->len + len, out->size + out->size / 2);
+      out->data = g_realloc (out->data, out->size);
+    }
+
+  memcpy (out->data + out->len, data, len);
+  out->len += len;
   return TRUE;
 }
 
@@ -927,12 +1115,21 @@ GBytes *
 trellis_document_serialize (TrellisDocument  *self,
                             GError          **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_sized_new (4096 + 48 * self->n_records);
+  Output out = { NULL, 0, 0 };
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
 
-  if (!trellis_document_write (self, append_to_byte_array, bytes, error))
-    return NULL;
+  /* The size of the file last read or written is the best guess; else
+   * about a hundred bytes per assessment. Either way, allocate once
+   * (or grow by half when the document grew). */
+  out.size = MAX (self->file_state.size + 4096, 4096 + (gsize) 100 * self->n_records);
+  out.data = g_malloc (out.size);
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  if (!trellis_document_write (self, append_to_output, &out, error))
+    {
+      g_free (out.data);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_realloc (out.data, MAX (out.len, 1)), out.len);
 }
