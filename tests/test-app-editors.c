@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "trellis-choice-button.h"
 #include "trellis-editor.h"
 #include "trellis-test-app.h"
 
@@ -35,9 +36,10 @@ fixture_tear_down (Fixture       *f,
 }
 
 static TrellisEntityPane *
-show_pane (Fixture    *f,
-           const char *section,
-           guint       number)
+show_sub_pane (Fixture    *f,
+               const char *section,
+               guint       number,
+               const char *page)
 {
   GtkWidget *widget;
 
@@ -46,11 +48,26 @@ show_pane (Fixture    *f,
   g_assert_cmpstr (trellis_window_get_section (f->window), ==, section);
 
   widget = trellis_window_get_section_widget (f->window, section);
-  if (GTK_IS_STACK (widget))
-    widget = gtk_stack_get_visible_child (GTK_STACK (widget));
+  if (page != NULL)
+    {
+      GtkWidget *stack = trellis_test_find_type (widget, GTK_TYPE_STACK, 0);
+
+      g_assert_nonnull (stack);
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), page);
+      trellis_test_iterate (300);
+      widget = gtk_stack_get_visible_child (GTK_STACK (stack));
+    }
   g_assert_true (TRELLIS_IS_ENTITY_PANE (widget));
 
   return TRELLIS_ENTITY_PANE (widget);
+}
+
+static TrellisEntityPane *
+show_pane (Fixture    *f,
+           const char *section,
+           guint       number)
+{
+  return show_sub_pane (f, section, number, NULL);
 }
 
 static void
@@ -71,12 +88,18 @@ check_add_edit_delete_undo (Fixture           *f,
   TrellisEntity *second;
   TrellisEntity *selected;
   GtkWidget *editor;
-  GtkWidget *name_row;
+  GtkWidget *name_row = NULL;
+  TrellisField text_field = kind == TRELLIS_KIND_ACTION ? TRELLIS_FIELD_NOTE
+                            : kind == TRELLIS_KIND_FEEDBACK ? TRELLIS_FIELD_TEXT
+                            : TRELLIS_FIELD_NAME;
   guint n = trellis_document_get_n_items (f->document, kind);
 
-  /* Enter adds, and the next can be typed at once. */
+  /* Enter adds, and the next can be typed at once. Adding is the only
+   * change: no chooser elsewhere may move along with the list. */
   first = trellis_test_pane_type_and_enter (pane, "First of the workshop");
+  g_assert_true (g_str_has_prefix (trellis_document_get_undo_label (f->document), "Add "));
   second = trellis_test_pane_type_and_enter (pane, "Second of the workshop");
+  g_assert_true (g_str_has_prefix (trellis_document_get_undo_label (f->document), "Add "));
   g_assert_cmpuint (trellis_document_get_n_items (f->document, kind), ==, n + 2);
   g_assert_true (trellis_document_get_item (f->document, kind, n) == first);
   g_assert_true (trellis_document_get_item (f->document, kind, n + 1) == second);
@@ -86,19 +109,37 @@ check_add_edit_delete_undo (Fixture           *f,
                                          GTK_WIDGET (trellis_entity_pane_get_add_entry (pane))));
   g_assert_true (trellis_window_get_unsaved (f->window));
 
-  /* Edit the name in the editor beside the list. */
+  /* Tab moves on to the editor of what was just added. */
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (trellis_entity_pane_get_add_entry (pane)), GDK_KEY_Tab, 0));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (trellis_entity_pane_get_editor (pane, kind))));
+
+  /* Edit it in the editor beside the list: its name, or for actions and
+   * feedback the text typed under the list. */
   editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, kind));
   g_assert_nonnull (editor);
-  name_row = trellis_test_find_row (editor, "Name");
-  g_assert_nonnull (name_row);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Second of the workshop");
-  trellis_test_row_type_and_enter (name_row, "Renamed");
-  g_assert_cmpstr (trellis_entity_get_name (second), ==, "Renamed");
+  if (text_field == TRELLIS_FIELD_NAME)
+    {
+      name_row = trellis_test_find_row (editor, "Name");
+      g_assert_nonnull (name_row);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Second of the workshop");
+      trellis_test_row_type_and_enter (name_row, "Renamed");
+    }
+  else
+    {
+      GtkTextView *view = GTK_TEXT_VIEW (trellis_test_find_type (editor, GTK_TYPE_TEXT_VIEW, 0));
 
-  /* Undo the rename: the field follows. */
+      g_assert_nonnull (view);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Renamed", -1);
+      trellis_field_bindings_flush_all ();
+    }
+  g_assert_cmpstr (trellis_entity_get_string (second, text_field), ==, "Renamed");
+
+  /* Undo the edit: the field follows. */
   undo (f);
-  g_assert_cmpstr (trellis_entity_get_name (second), ==, "Second of the workshop");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Second of the workshop");
+  g_assert_cmpstr (trellis_entity_get_string (second, text_field), ==, "Second of the workshop");
+  if (name_row != NULL)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Second of the workshop");
 
   /* Reorder by keyboard: Alt+Up. */
   gtk_widget_activate_action (GTK_WIDGET (pane), "pane.move", "i", -1);
@@ -240,6 +281,247 @@ test_competencies (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 }
 
+
+static GtkWidget *
+nth_mapped (GtkWidget *root,
+            GType      type,
+            guint      nth)
+{
+  GtkWidget *widget = trellis_test_find_type (root, type, nth);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+test_results (Fixture       *f,
+              gconstpointer  data)
+{
+  TrellisEntityPane *pane = show_sub_pane (f, "results", 2, "results");
+
+  check_add_edit_delete_undo (f, pane, TRELLIS_KIND_RESULT);
+}
+
+static void
+test_responsibilities (Fixture       *f,
+                       gconstpointer  data)
+{
+  TrellisEntityPane *pane = show_sub_pane (f, "results", 2, "responsibilities");
+  TrellisEntity *complaints = trellis_document_lookup (f->document, "rs-complaints");
+  GtkWidget *editor;
+  GtkWidget *table;
+  GtkWidget *toggle;
+  const TrellisAssignment *a;
+
+  check_add_edit_delete_undo (f, pane, TRELLIS_KIND_RESPONSIBILITY);
+
+  g_assert_true (trellis_entity_pane_select (pane, complaints));
+  trellis_test_iterate (100);
+  editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, TRELLIS_KIND_RESPONSIBILITY));
+
+  /* RACI: make the agent Consulted too (the third toggle of the first role). */
+  table = trellis_test_find_css (editor, "raci");
+  g_assert_nonnull (table);
+  toggle = nth_mapped (table, GTK_TYPE_TOGGLE_BUTTON, 2);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  trellis_test_iterate (20);
+  a = trellis_assignments_lookup (trellis_entity_get_array (complaints, TRELLIS_FIELD_ASSIGNS), "ro-agent");
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->raci, ==, TRELLIS_RACI_RESPONSIBLE | TRELLIS_RACI_CONSULTED);
+  g_assert_cmpint (a->authority, ==, TRELLIS_AUTHORITY_ADVISE);
+  undo (f);
+  a = trellis_assignments_lookup (trellis_entity_get_array (complaints, TRELLIS_FIELD_ASSIGNS), "ro-agent");
+  g_assert_cmpint (a->raci, ==, TRELLIS_RACI_RESPONSIBLE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+
+  /* The result it serves. */
+  {
+    GtkWidget *row = trellis_test_find_row (editor, "Serves the result");
+
+    g_assert_nonnull (row);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+    trellis_test_iterate (20);
+    g_assert_null (trellis_entity_get_string (complaints, TRELLIS_FIELD_RESULT));
+    undo (f);
+    g_assert_cmpstr (trellis_entity_get_string (complaints, TRELLIS_FIELD_RESULT), ==, "r-once");
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  }
+}
+
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  TrellisEntityPane *pane = show_pane (f, "roles", 4);
+  TrellisEntity *agent = trellis_document_lookup (f->document, "ro-agent");
+  GtkWidget *editor;
+  GtkWidget *dropdown;
+
+  check_add_edit_delete_undo (f, pane, TRELLIS_KIND_ROLE);
+
+  g_assert_true (trellis_entity_pane_select (pane, agent));
+  trellis_test_iterate (100);
+  editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, TRELLIS_KIND_ROLE));
+
+  /* The first competency, Active listening, is required at 3. */
+  dropdown = nth_mapped (editor, TRELLIS_TYPE_CHOICE_BUTTON, 0);
+  g_assert_cmpuint (trellis_choice_button_get_selected (TRELLIS_CHOICE_BUTTON (dropdown)), ==, 4);
+  trellis_choice_button_set_selected (TRELLIS_CHOICE_BUTTON (dropdown), 5);
+  trellis_test_iterate (20);
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (agent, TRELLIS_FIELD_REQUIRES), "c-listen"), ==, 4);
+  undo (f);
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (agent, TRELLIS_FIELD_REQUIRES), "c-listen"), ==, 3);
+  g_assert_cmpuint (trellis_choice_button_get_selected (TRELLIS_CHOICE_BUTTON (dropdown)), ==, 4);
+}
+
+static void
+test_people (Fixture       *f,
+             gconstpointer  data)
+{
+  TrellisEntityPane *pane = show_pane (f, "people", 5);
+  TrellisPerson *anna = TRELLIS_PERSON (trellis_document_lookup (f->document, "p-anna"));
+  TrellisEntity *person;
+  GtkWidget *editor;
+  GtkWidget *button;
+  guint n = trellis_document_get_n_assessments (f->document);
+
+  check_add_edit_delete_undo (f, pane, TRELLIS_KIND_PERSON);
+
+  /* A new person rates themself on product knowledge. */
+  person = trellis_test_pane_type_and_enter (pane, "Chris");
+  trellis_test_iterate (100);
+  editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, TRELLIS_KIND_PERSON));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (trellis_test_find_row (editor, "Competency")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (trellis_test_find_row (editor, "Level")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (trellis_test_find_row (editor, "Perspective")), TRELLIS_SOURCE_SELF);
+  button = trellis_test_find_css (editor, "suggested-action");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  trellis_test_iterate (50);
+  g_assert_cmpuint (trellis_document_get_n_assessments (f->document), ==, n + 1);
+  {
+    TrellisAssessment a;
+
+    g_assert_true (trellis_document_get_effective (f->document, TRELLIS_PERSON (person), "c-product", &a));
+    g_assert_cmpint (a.level, ==, 2);
+    g_assert_cmpint (a.source, ==, TRELLIS_SOURCE_SELF);
+  }
+  undo (f);
+  g_assert_cmpuint (trellis_document_get_n_assessments (f->document), ==, n);
+
+  /* Anna's level, changed in her table: the history stays. */
+  g_assert_true (trellis_entity_pane_select (pane, TRELLIS_ENTITY (anna)));
+  trellis_test_iterate (100);
+  {
+    GtkWidget *table = trellis_test_find_type (editor, g_type_from_name ("TrellisAssessmentTable"), 0);
+    GtkWidget *level;
+    g_autoptr(GArray) before = trellis_document_get_assessments (f->document, anna, "c-listen");
+
+    g_assert_nonnull (table);
+    level = nth_mapped (table, TRELLIS_TYPE_CHOICE_BUTTON, 0);
+    trellis_choice_button_set_selected (TRELLIS_CHOICE_BUTTON (level), 1);
+    trellis_test_iterate (20);
+    {
+      g_autoptr(GArray) after = trellis_document_get_assessments (f->document, anna, "c-listen");
+
+      g_assert_cmpuint (after->len, ==, before->len);
+      g_assert_cmpint (g_array_index (after, TrellisAssessment, 0).level, ==, 1);
+    }
+    undo (f);
+    {
+      g_autoptr(GArray) after = trellis_document_get_assessments (f->document, anna, "c-listen");
+
+      g_assert_cmpint (g_array_index (after, TrellisAssessment, 0).level, ==, 2);
+    }
+  }
+
+  /* Who sees her levels, said in words. */
+  {
+    GtkWidget *share = trellis_test_find_row (editor, "Shares assessments with");
+    GtkWidget *privacy = trellis_test_find_row (editor, "Privacy");
+
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (share)), ==, TRELLIS_SHARE_TEAM);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (share), TRELLIS_SHARE_PRIVATE);
+    trellis_test_iterate (20);
+    g_assert_cmpint (trellis_entity_get_int (TRELLIS_ENTITY (anna), TRELLIS_FIELD_SHARE), ==, TRELLIS_SHARE_PRIVATE);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (privacy)), "three"));
+    undo (f);
+  }
+}
+
+static void
+test_monitoring (Fixture       *f,
+                 gconstpointer  data)
+{
+  TrellisEntityPane *pane = show_pane (f, "monitoring", 7);
+  TrellisEntity *indicator = trellis_document_lookup (f->document, "i-once");
+  GtkWidget *editor;
+  GtkWidget *row;
+
+  check_add_edit_delete_undo (f, pane, TRELLIS_KIND_INDICATOR);
+
+  g_assert_true (trellis_entity_pane_select (pane, indicator));
+  trellis_test_iterate (100);
+  editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, TRELLIS_KIND_INDICATOR));
+
+  /* A target typed the Dutch way. */
+  row = trellis_test_find_row (editor, "Target");
+  trellis_test_row_type_and_enter (row, "82,5");
+  g_assert_cmpfloat (trellis_entity_get_double (indicator, TRELLIS_FIELD_TARGET), ==, 82.5);
+  undo (f);
+  g_assert_cmpfloat (trellis_entity_get_double (indicator, TRELLIS_FIELD_TARGET), ==, 80);
+
+  /* A measurement. */
+  row = trellis_test_find_row (editor, "New measurement");
+  g_assert_nonnull (row);
+  {
+    GtkWidget *entry = nth_mapped (row, GTK_TYPE_ENTRY, 0);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "77");
+    g_signal_emit_by_name (entry, "activate");
+    trellis_test_iterate (20);
+    g_assert_cmpuint (trellis_entity_get_array (indicator, TRELLIS_FIELD_MEASUREMENTS)->len, ==, 3);
+    undo (f);
+    g_assert_cmpuint (trellis_entity_get_array (indicator, TRELLIS_FIELD_MEASUREMENTS)->len, ==, 2);
+  }
+}
+
+static void
+test_development (Fixture       *f,
+                  gconstpointer  data)
+{
+  TrellisEntityPane *pane = show_sub_pane (f, "development", 8, "actions");
+  TrellisEntity *action;
+  GtkWidget *editor;
+
+  check_add_edit_delete_undo (f, pane, TRELLIS_KIND_ACTION);
+
+  /* Who and what it is for. */
+  action = trellis_test_pane_type_and_enter (pane, "Shadow a senior colleague");
+  trellis_test_iterate (100);
+  editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, TRELLIS_KIND_ACTION));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (trellis_test_find_row (editor, "Person")), 2);
+  trellis_test_iterate (20);
+  g_assert_cmpstr (trellis_entity_get_string (action, TRELLIS_FIELD_PERSON), ==, "p-ben");
+
+  pane = show_sub_pane (f, "development", 8, "feedback");
+  check_add_edit_delete_undo (f, pane, TRELLIS_KIND_FEEDBACK);
+  {
+    TrellisEntity *remark = trellis_document_lookup (f->document, "f-1");
+
+    g_assert_true (trellis_entity_pane_select (pane, remark));
+    trellis_test_iterate (100);
+    editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, TRELLIS_KIND_FEEDBACK));
+    /* About product knowledge: values first, then the result, then the competencies. */
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (trellis_test_find_row (editor, "About"))), ==, 5);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (trellis_test_find_row (editor, "Status")), TRELLIS_FEEDBACK_RESOLVED);
+    trellis_test_iterate (20);
+    g_assert_cmpint (trellis_entity_get_int (remark, TRELLIS_FIELD_STATUS), ==, TRELLIS_FEEDBACK_RESOLVED);
+  }
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -269,6 +551,12 @@ main (int   argc,
 
   g_test_add ("/trellis/app/editors/mission", Fixture, NULL, fixture_set_up, test_mission, fixture_tear_down);
   g_test_add ("/trellis/app/editors/competencies", Fixture, NULL, fixture_set_up, test_competencies, fixture_tear_down);
+  g_test_add ("/trellis/app/editors/results", Fixture, NULL, fixture_set_up, test_results, fixture_tear_down);
+  g_test_add ("/trellis/app/editors/responsibilities", Fixture, NULL, fixture_set_up, test_responsibilities, fixture_tear_down);
+  g_test_add ("/trellis/app/editors/roles", Fixture, NULL, fixture_set_up, test_roles, fixture_tear_down);
+  g_test_add ("/trellis/app/editors/people", Fixture, NULL, fixture_set_up, test_people, fixture_tear_down);
+  g_test_add ("/trellis/app/editors/monitoring", Fixture, NULL, fixture_set_up, test_monitoring, fixture_tear_down);
+  g_test_add ("/trellis/app/editors/development", Fixture, NULL, fixture_set_up, test_development, fixture_tear_down);
   g_test_add ("/trellis/app/editors/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
 
   ret = g_test_run ();

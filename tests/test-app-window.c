@@ -55,26 +55,35 @@ test_welcome (void)
 static void
 test_open (void)
 {
-  g_autoptr(GFile) file = trellis_test_copy_fixture ("small.trellis");
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
   g_autofree char *basename = g_file_get_basename (file);
   TrellisWindow *window = trellis_test_open (app, file);
   TrellisDocument *document = trellis_window_get_document (window);
   const char *title = gtk_window_get_title (GTK_WINDOW (window));
 
   g_assert_true (g_file_equal (trellis_window_get_file (window), file));
-  g_assert_cmpstr (trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (document))), ==, "Small & Co");
+  g_assert_cmpstr (trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (document))),
+                   ==, "Customer Service North");
   g_assert_true (g_str_has_prefix (title, basename));
   g_assert_false (trellis_window_get_unsaved (window));
 
-  /* The lists show the document. */
+  /* The lists show the document: the organisation first, then the values. */
   {
     TrellisEntityPane *pane = TRELLIS_ENTITY_PANE (trellis_window_get_section_widget (window, "mission"));
     GtkListView *list = trellis_entity_pane_get_list_view (pane);
     GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
 
-    /* The organisation, then the two values. */
-    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                      1 + trellis_document_get_n_items (document, TRELLIS_KIND_VALUE));
   }
+
+  /* Every section shows its list, and opening left the document as it was. */
+  for (guint i = 1; i <= 8; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "i", i);
+      trellis_test_iterate (50);
+    }
+  g_assert_false (trellis_document_get_modified (document));
 
   /* Opening the same file again shows the same window. */
   g_assert_true (trellis_application_open_file (app, file) == window);
@@ -85,6 +94,55 @@ test_open (void)
 
     trellis_test_wait_until (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri), 2000);
   }
+
+  trellis_test_close_all (app);
+}
+
+static void
+test_new_from_example (void)
+{
+  TrellisWindow *window = trellis_application_new_window (app);
+  TrellisDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_test_iterate (50);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-example", "s", "klantenservice.trellis");
+  trellis_test_iterate (50);
+  document = trellis_window_get_document (window);
+  g_assert_nonnull (document);
+
+  /* A new matrix that starts as the example: saving asks where. */
+  g_assert_null (trellis_window_get_file (window));
+  g_assert_cmpuint (trellis_document_get_n_items (document, TRELLIS_KIND_PERSON), >, 0);
+
+  trellis_test_close_all (app);
+}
+
+static void
+test_drop (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_application_new_window (app);
+  GtkEventController *target;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_test_iterate (50);
+
+  /* A matrix dragged from the file manager onto the window. */
+  target = trellis_test_find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+
+  trellis_test_wait_until (trellis_window_get_document (window) != NULL && !trellis_window_is_busy (window), 10000);
+  g_assert_true (g_file_equal (trellis_window_get_file (window), file));
 
   trellis_test_close_all (app);
 }
@@ -125,6 +183,41 @@ test_sections_by_keyboard (void)
       }
     g_assert_cmpuint (rows, >=, 2);
   }
+
+  trellis_test_close_all (app);
+}
+
+static void
+test_shortcuts_and_about (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean shortcuts = FALSE;
+  gboolean about = FALSE;
+
+  /* Both open without a warning (warnings are fatal in the tests). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.shortcuts", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  trellis_test_iterate (200);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      shortcuts |= GTK_IS_SHORTCUTS_WINDOW (w);
+      about |= ADW_IS_ABOUT_WINDOW (w);
+    }
+  g_assert_true (shortcuts);
+  g_assert_true (about);
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (w) || ADW_IS_ABOUT_WINDOW (w))
+        gtk_window_destroy (w);
+    }
 
   trellis_test_close_all (app);
 }
@@ -181,7 +274,10 @@ main (int   argc,
 
   g_test_add_func ("/trellis/app/window/welcome", test_welcome);
   g_test_add_func ("/trellis/app/window/open", test_open);
+  g_test_add_func ("/trellis/app/window/new-from-example", test_new_from_example);
+  g_test_add_func ("/trellis/app/window/drop", test_drop);
   g_test_add_func ("/trellis/app/window/sections-by-keyboard", test_sections_by_keyboard);
+  g_test_add_func ("/trellis/app/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/trellis/app/window/bad-file", test_bad_file);
 
   ret = g_test_run ();

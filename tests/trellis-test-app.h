@@ -123,11 +123,11 @@ trellis_test_iterate (guint ms)
     }
 }
 
-/* A copy of a fixture in a folder of its own, to edit and save freely. */
+/* A copy of a file in a folder of its own, to edit and save freely. */
 static inline GFile *
-trellis_test_copy_fixture (const char *name)
+trellis_test_copy_file (const char *source,
+                        const char *name)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
   g_autofree char *dir = g_build_filename (test_home, "documents", NULL);
   g_autofree char *dest = NULL;
   g_autofree char *contents = NULL;
@@ -143,6 +143,24 @@ trellis_test_copy_fixture (const char *name)
   g_assert_no_error (error);
 
   return g_file_new_for_path (dest);
+}
+
+/* A copy of a fixture of tests/data. */
+static inline GFile *
+trellis_test_copy_fixture (const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return trellis_test_copy_file (source, name);
+}
+
+/* A copy of an example matrix of data/examples. */
+static inline GFile *
+trellis_test_copy_example (const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+
+  return trellis_test_copy_file (source, name);
 }
 
 static inline TrellisWindow *
@@ -285,6 +303,41 @@ trellis_test_pane_type_and_enter (TrellisEntityPane *pane,
 
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
   return trellis_entity_pane_get_selected (pane);
+}
+
+/* The first event controller of @type on @widget. */
+static inline GtkEventController *
+trellis_test_find_controller (GtkWidget *widget,
+                              GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (controller), type))
+        return controller;  /* the widget keeps it */
+    }
+
+  return NULL;
+}
+
+/* Presses a key on @widget through its key controller, as GTK would. */
+static inline gboolean
+trellis_test_press_key (GtkWidget       *widget,
+                        guint            keyval,
+                        GdkModifierType  state)
+{
+  GtkEventController *keys = trellis_test_find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  trellis_test_iterate (20);
+
+  return handled;
 }
 
 /* Types into an entry row and presses Enter. */

@@ -82,6 +82,7 @@ static const struct {
   { "win.open", { "<Control>o", NULL } },
   { "doc.save", { "<Control>s", NULL } },
   { "doc.save-as", { "<Control><Shift>s", NULL } },
+  { "doc.export", { "<Control>e", NULL } },
   { "doc.undo", { "<Control>z", NULL } },
   { "doc.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "window.close", { "<Control>w", NULL } },

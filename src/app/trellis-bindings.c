@@ -359,10 +359,21 @@ date_changed_cb (TrellisFieldBinding *self)
                              trellis_date_button_get_date (TRELLIS_DATE_BUTTON (self->widget)));
 }
 
+/* When entities are added to or removed from the choices, the widget's
+ * selection moves with the positions; that is not a choice the person
+ * made, and must not be written back. */
+static void
+choices_changing_cb (TrellisFieldBinding *self)
+{
+  self->updating = TRUE;
+}
+
 static void
 choices_changed_cb (TrellisFieldBinding *self)
 {
-  /* Positions moved: show the referenced entity where it is now. */
+  self->updating = FALSE;
+
+  /* Show the referenced entity where it is now. */
   update_widget (self);
 }
 
@@ -463,13 +474,19 @@ rebuild_choices (TrellisFieldBinding *self)
     source = trellis_document_get_list (self->document, self->reference_kind);
 
   if (self->choices != NULL)
-    g_signal_handlers_disconnect_by_func (self->choices, choices_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->choices, choices_changing_cb, self);
+      g_signal_handlers_disconnect_by_func (self->choices, choices_changed_cb, self);
+    }
   g_clear_object (&self->choices);
 
   if (source != NULL)
     {
       self->choices = trellis_entity_choices_new (source, self->none_label);
-      g_signal_connect_swapped (self->choices, "items-changed", G_CALLBACK (choices_changed_cb), self);
+      /* Before the widget's own handler, and after all of them. */
+      g_signal_connect_swapped (self->choices, "items-changed", G_CALLBACK (choices_changing_cb), self);
+      g_signal_connect_data (self->choices, "items-changed", G_CALLBACK (choices_changed_cb), self,
+                             NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
 
   if (self->widget != NULL)
@@ -493,7 +510,10 @@ trellis_field_binding_dispose (GObject *object)
   g_clear_object (&self->document);
 
   if (self->choices != NULL)
-    g_signal_handlers_disconnect_by_func (self->choices, choices_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->choices, choices_changing_cb, self);
+      g_signal_handlers_disconnect_by_func (self->choices, choices_changed_cb, self);
+    }
   g_clear_object (&self->choices);
   g_clear_object (&self->source);
 
@@ -860,6 +880,8 @@ trellis_entity_dup_display_label (TrellisDocument *document,
   return trellis_entity_dup_label (entity);
 }
 
+#define MAX_LABELS 12
+
 static void
 append_label (GString       *str,
               TrellisEntity *entity)
@@ -869,6 +891,24 @@ append_label (GString       *str,
   if (str->len > 0)
     g_string_append (str, " · ");
   g_string_append (str, label);
+}
+
+/* A department has hundreds of people in a role: name a few, count the rest. */
+static char *
+finish_labels (GString *str,
+               guint    more)
+{
+  if (str->len == 0)
+    {
+      g_string_free (str, TRUE);
+      return NULL;
+    }
+
+  if (more > 0)
+    /* Translators: after a list of names, how many more there are. */
+    g_string_append_printf (str, ngettext (" and %u more", " and %u more", more), more);
+
+  return g_string_free (str, FALSE);
 }
 
 /**
@@ -890,14 +930,18 @@ trellis_dup_labels_referencing (TrellisDocument *document,
                                 TrellisField     field,
                                 const char      *id)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
+  GString *str;
   GListModel *list;
   guint n;
+  guint shown = 0;
+  guint more = 0;
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (document), NULL);
 
   if (id == NULL)
     return NULL;
+
+  str = g_string_new (NULL);
 
   list = trellis_document_get_list (document, kind);
   n = g_list_model_get_n_items (list);
@@ -921,11 +965,13 @@ trellis_dup_labels_referencing (TrellisDocument *document,
           match = a != NULL && (a->raci != TRELLIS_RACI_NONE || a->authority != TRELLIS_AUTHORITY_NONE);
         }
 
-      if (match)
+      if (match && shown++ < MAX_LABELS)
         append_label (str, e);
+      else if (match)
+        more++;
     }
 
-  return str->len > 0 ? g_string_free (g_steal_pointer (&str), FALSE) : NULL;
+  return finish_labels (str, more);
 }
 
 /**
@@ -939,17 +985,71 @@ char *
 trellis_dup_labels_of_ids (TrellisDocument    *document,
                            const char * const *ids)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
+  GString *str = g_string_new (NULL);
+  guint shown = 0;
+  guint more = 0;
 
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       TrellisEntity *e = trellis_document_lookup (document, ids[i]);
 
-      if (e != NULL)
+      if (e != NULL && shown++ < MAX_LABELS)
         append_label (str, e);
+      else if (e != NULL)
+        more++;
     }
 
-  return str->len > 0 ? g_string_free (g_steal_pointer (&str), FALSE) : NULL;
+  return finish_labels (str, more);
+}
+
+/* Tables inside an editor: tall enough for their rows, up to a limit. */
+
+#define TABLE_HEADER_HEIGHT 34
+
+static void
+fit_rows (GtkScrolledWindow *scroller)
+{
+  GListModel *model = g_object_get_data (G_OBJECT (scroller), "fit-model");
+  int row_height = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "fit-row-height"));
+  int max_rows = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (scroller), "fit-max-rows"));
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  int rows = MAX (1, MIN ((int) n, max_rows));
+
+  gtk_scrolled_window_set_min_content_height (scroller, -1);
+  gtk_scrolled_window_set_max_content_height (scroller, TABLE_HEADER_HEIGHT + rows * row_height);
+  gtk_scrolled_window_set_min_content_height (scroller, TABLE_HEADER_HEIGHT + rows * row_height);
+}
+
+/**
+ * trellis_scroller_fit_rows:
+ * @scroller: the scrolled window of a table
+ * @model: the rows of the table
+ * @row_height: the height of one row
+ * @max_rows: how many rows to show at most before scrolling
+ *
+ * A list view measures only the rows it has made, so a table inside a
+ * scrolling editor would otherwise show a row or two: size it by its rows.
+ */
+void
+trellis_scroller_fit_rows (GtkScrolledWindow *scroller,
+                           GListModel        *model,
+                           int                row_height,
+                           int                max_rows)
+{
+  GListModel *old = g_object_get_data (G_OBJECT (scroller), "fit-model");
+
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_func (old, fit_rows, scroller);
+
+  g_object_set_data_full (G_OBJECT (scroller), "fit-model", model != NULL ? g_object_ref (model) : NULL,
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (scroller), "fit-row-height", GINT_TO_POINTER (row_height));
+  g_object_set_data (G_OBJECT (scroller), "fit-max-rows", GINT_TO_POINTER (max_rows));
+
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (fit_rows), scroller, G_CONNECT_SWAPPED);
+
+  fit_rows (scroller);
 }
 
 /* Scale levels as choices, optionally with "none" first. */

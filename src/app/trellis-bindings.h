@@ -79,6 +79,11 @@ char                *trellis_dup_labels_referencing        (TrellisDocument     
 char                *trellis_dup_labels_of_ids             (TrellisDocument     *document,
                                                              const char * const  *ids);
 
+void                 trellis_scroller_fit_rows             (GtkScrolledWindow   *scroller,
+                                                             GListModel          *model,
+                                                             int                  row_height,
+                                                             int                  max_rows);
+
 GtkStringList       *trellis_scale_choices_new             (TrellisDocument     *document,
                                                              const char          *none_label);
 gint                 trellis_scale_choice_to_level         (TrellisDocument     *document,

@@ -37,6 +37,7 @@ struct _TrellisEntityPane
   GtkSingleSelection *selection;
   GHashTable         *editors;          /* TrellisKind → TrellisEditor */
   TrellisEditor      *current_editor;
+  gboolean            editor_stale;
 
   /* Template widgets */
   GtkEntry           *add_entry;
@@ -149,6 +150,8 @@ show_entity (TrellisEntityPane *self,
 {
   TrellisEditor *editor = NULL;
 
+  self->editor_stale = FALSE;
+
   if (entity != NULL)
     editor = g_hash_table_lookup (self->editors, GINT_TO_POINTER (trellis_entity_get_kind (entity)));
 
@@ -176,7 +179,12 @@ selection_changed_cb (TrellisEntityPane *self)
 {
   g_assert (TRELLIS_IS_ENTITY_PANE (self));
 
-  show_entity (self, trellis_entity_pane_get_selected (self));
+  /* A section out of view binds its editor when it comes into view:
+   * opening a department's matrix must not build every editor. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || self->current_editor != NULL)
+    show_entity (self, trellis_entity_pane_get_selected (self));
+  else
+    self->editor_stale = TRUE;
   update_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -436,6 +444,26 @@ add_activate_cb (TrellisEntityPane *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
 }
 
+/* Tab from the field under the list moves on to the editor of what was
+ * just added, not through the buttons under the list. */
+static gboolean
+add_entry_key_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  TrellisEntityPane     *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (self->current_editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->current_editor)))
+    return FALSE;
+
+  trellis_editor_focus_first (self->current_editor);
+  return TRUE;
+}
+
 static void
 list_activate_cb (TrellisEntityPane *self,
                   guint              position)
@@ -525,6 +553,17 @@ rebuild_model (TrellisEntityPane *self)
     g_list_store_append (self->pinned, trellis_document_get_organisation (self->document));
 
   gtk_filter_list_model_set_model (self->filtered, current_list (self));
+}
+
+static void
+trellis_entity_pane_map (GtkWidget *widget)
+{
+  TrellisEntityPane *self = TRELLIS_ENTITY_PANE (widget);
+
+  GTK_WIDGET_CLASS (trellis_entity_pane_parent_class)->map (widget);
+
+  if (self->editor_stale)
+    show_entity (self, trellis_entity_pane_get_selected (self));
 }
 
 static void
@@ -637,6 +676,7 @@ trellis_entity_pane_class_init (TrellisEntityPaneClass *klass)
   object_class->dispose = trellis_entity_pane_dispose;
   object_class->get_property = trellis_entity_pane_get_property;
   object_class->set_property = trellis_entity_pane_set_property;
+  widget_class->map = trellis_entity_pane_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TRELLIS_TYPE_DOCUMENT,
@@ -731,6 +771,11 @@ trellis_entity_pane_init (TrellisEntityPane *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (add_entry_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->add_entry), keys);
 
   update_buttons (self);
 }

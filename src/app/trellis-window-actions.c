@@ -31,6 +31,7 @@ trellis_window_update_actions (TrellisWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.reload",
                                  idle && trellis_document_get_file (self->document) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
@@ -436,6 +437,23 @@ reload_action_cb (GtkWidget  *widget,
   trellis_window_reload (TRELLIS_WINDOW (widget));
 }
 
+/* doc.export */
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* What is exported is the map in view: show it first. */
+  trellis_window_show_section (self, "heatmaps");
+  trellis_heatmap_page_export (self->heatmap_page);
+}
+
 /* doc.undo, doc.redo */
 
 static void
@@ -531,6 +549,7 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.reload", NULL, reload_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, redo_action_cb);
 }

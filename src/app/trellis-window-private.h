@@ -7,6 +7,7 @@
 
 #include "trellis-draft.h"
 #include "trellis-entity-pane.h"
+#include "trellis-heatmap-page.h"
 #include "trellis-welcome-page.h"
 #include "trellis-window.h"
 
@@ -30,6 +31,7 @@ struct _TrellisWindow
   GtkButton            *banner_primary;
   GtkButton            *banner_secondary;
   TrellisEntityPane    *competencies_pane;
+  TrellisHeatmapPage   *heatmap_page;
   AdwLeaflet           *leaflet;
   AdwStatusPage        *loading_page;
   GtkSpinner           *loading_spinner;

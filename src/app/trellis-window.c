@@ -9,9 +9,16 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-action-editor.h"
 #include "trellis-bindings.h"
 #include "trellis-competency-editor.h"
+#include "trellis-feedback-editor.h"
+#include "trellis-indicator-editor.h"
 #include "trellis-organisation-editor.h"
+#include "trellis-person-editor.h"
+#include "trellis-responsibility-editor.h"
+#include "trellis-result-editor.h"
+#include "trellis-role-editor.h"
 #include "trellis-value-editor.h"
 #include "trellis-window-private.h"
 
@@ -380,6 +387,7 @@ set_document_full (TrellisWindow   *self,
 
   for (guint i = 0; i < self->panes->len; i++)
     trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), document);
+  trellis_heatmap_page_set_document (self->heatmap_page, document);
 
   if (document != NULL)
     {
@@ -858,6 +866,23 @@ section_number (const char *name)
   return 0;
 }
 
+/* The lists of a section, also those on the pages of a section's own stack. */
+static void
+collect_panes (TrellisWindow *self,
+               GtkWidget     *widget)
+{
+  if (TRELLIS_IS_ENTITY_PANE (widget))
+    {
+      g_ptr_array_add (self->panes, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_panes (self, child);
+}
+
 static void
 build_sections (TrellisWindow *self)
 {
@@ -871,8 +896,7 @@ build_sections (TrellisWindow *self)
 
       gtk_list_box_append (self->sections_list,
                            create_section_row (page, section_number (gtk_stack_page_get_name (page))));
-      if (TRELLIS_IS_ENTITY_PANE (child))
-        g_ptr_array_add (self->panes, child);
+      collect_panes (self, child);
       g_object_unref (page);
     }
 }
@@ -938,8 +962,15 @@ trellis_window_get_section_focus (TrellisWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->sections_stack);
 
-  if (child != NULL && GTK_IS_STACK (child))
-    child = gtk_stack_get_visible_child (GTK_STACK (child));
+  /* A section of two lists: a switcher above a stack of its own. */
+  if (child != NULL && GTK_IS_BOX (child))
+    {
+      for (GtkWidget *c = gtk_widget_get_first_child (child); c != NULL; c = gtk_widget_get_next_sibling (c))
+        {
+          if (GTK_IS_STACK (c))
+            return gtk_stack_get_visible_child (GTK_STACK (c));
+        }
+    }
 
   return child;
 }
@@ -1313,6 +1344,8 @@ trellis_window_dispose (GObject *object)
         trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), NULL);
       g_clear_pointer (&self->panes, g_ptr_array_unref);
     }
+  if (self->heatmap_page != NULL)
+    trellis_heatmap_page_set_document (self->heatmap_page, NULL);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -1368,9 +1401,17 @@ trellis_window_class_init (TrellisWindowClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRELLIS_TYPE_ACTION_EDITOR);
   g_type_ensure (TRELLIS_TYPE_COMPETENCY_EDITOR);
   g_type_ensure (TRELLIS_TYPE_ENTITY_PANE);
+  g_type_ensure (TRELLIS_TYPE_FEEDBACK_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_HEATMAP_PAGE);
+  g_type_ensure (TRELLIS_TYPE_INDICATOR_EDITOR);
   g_type_ensure (TRELLIS_TYPE_ORGANISATION_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_PERSON_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_RESPONSIBILITY_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_RESULT_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_ROLE_EDITOR);
   g_type_ensure (TRELLIS_TYPE_VALUE_EDITOR);
   g_type_ensure (TRELLIS_TYPE_WELCOME_PAGE);
 
@@ -1380,6 +1421,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_primary);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, competencies_pane);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, heatmap_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_spinner);
@@ -1398,12 +1440,44 @@ trellis_window_class_init (TrellisWindowClass *klass)
   trellis_window_class_add_actions (widget_class);
 }
 
+/* Matrices dropped on the window open as if opened from the menu. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TrellisWindow *self)
+{
+  TrellisApplication *app = get_app (self);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (app != NULL)
+        trellis_application_open_file (app, l->data);
+      else
+        trellis_window_load_file (self, l->data);
+    }
+
+  return files != NULL;
+}
+
 static void
 trellis_window_init (TrellisWindow *self)
 {
+  GtkDropTarget *drop;
+
   self->panes = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   build_sections (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);

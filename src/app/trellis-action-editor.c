@@ -1,0 +1,89 @@
+/* trellis-action-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-action-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "trellis-action-editor.h"
+#include "trellis-date-button.h"
+
+/* A development action agreed with a person: training, coaching,
+ * practice or mentoring in a competency, by a date. */
+
+struct _TrellisActionEditor
+{
+  TrellisEditor      parent_instance;
+
+  AdwComboRow       *competency_row;
+  TrellisDateButton *due_button;
+  AdwComboRow       *kind_row;
+  GtkTextView       *note_view;
+  AdwComboRow       *person_row;
+  AdwComboRow       *status_row;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisActionEditor, trellis_action_editor, TRELLIS_TYPE_EDITOR)
+
+static void
+trellis_action_editor_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), TRELLIS_TYPE_ACTION_EDITOR);
+
+  G_OBJECT_CLASS (trellis_action_editor_parent_class)->dispose (object);
+}
+
+static void
+trellis_action_editor_class_init (TrellisActionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisEditorClass *editor_class = TRELLIS_EDITOR_CLASS (klass);
+
+  object_class->dispose = trellis_action_editor_dispose;
+  editor_class->kind = TRELLIS_KIND_ACTION;
+
+  g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trellis-action-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, competency_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, due_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, person_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, status_row);
+}
+
+static void
+trellis_action_editor_init (TrellisActionEditor *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < TRELLIS_N_ACTION_KINDS; i++)
+    gtk_string_list_append (kinds, trellis_action_kind_get_label (i));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  for (guint i = 0; i < TRELLIS_N_ACTION_STATUSES; i++)
+    gtk_string_list_append (statuses, trellis_action_status_get_label (i));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+
+  trellis_editor_bind_reference (TRELLIS_EDITOR (self), GTK_WIDGET (self->person_row),
+                                 TRELLIS_FIELD_PERSON, TRELLIS_KIND_PERSON, _("Nobody yet"));
+  trellis_editor_bind_reference (TRELLIS_EDITOR (self), GTK_WIDGET (self->competency_row),
+                                 TRELLIS_FIELD_COMPETENCY, TRELLIS_KIND_COMPETENCY, _("No competency yet"));
+  trellis_editor_bind_field (TRELLIS_EDITOR (self), GTK_WIDGET (self->kind_row),
+                             TRELLIS_FIELD_ACTION_KIND, TRELLIS_BINDING_CHOICE);
+  trellis_editor_bind_field (TRELLIS_EDITOR (self), GTK_WIDGET (self->status_row),
+                             TRELLIS_FIELD_STATUS, TRELLIS_BINDING_CHOICE);
+  trellis_editor_bind_field (TRELLIS_EDITOR (self), GTK_WIDGET (self->due_button),
+                             TRELLIS_FIELD_DUE, TRELLIS_BINDING_DATE);
+  trellis_editor_bind_field (TRELLIS_EDITOR (self), GTK_WIDGET (self->note_view),
+                             TRELLIS_FIELD_NOTE, TRELLIS_BINDING_TEXT);
+}

@@ -1,0 +1,24 @@
+/* trellis-choice-button.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_CHOICE_BUTTON (trellis_choice_button_get_type ())
+G_DECLARE_FINAL_TYPE (TrellisChoiceButton, trellis_choice_button, TRELLIS, CHOICE_BUTTON, GtkWidget)
+
+GtkWidget *trellis_choice_button_new                  (GListModel          *model);
+void       trellis_choice_button_set_model            (TrellisChoiceButton *self,
+                                                       GListModel          *model);
+guint      trellis_choice_button_get_selected         (TrellisChoiceButton *self);
+void       trellis_choice_button_set_selected         (TrellisChoiceButton *self,
+                                                       guint                selected);
+void       trellis_choice_button_set_accessible_label (TrellisChoiceButton *self,
+                                                       const char          *label);
+
+G_END_DECLS

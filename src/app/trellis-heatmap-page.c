@@ -1,0 +1,837 @@
+/* trellis-heatmap-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-heatmap-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "trellis-bindings.h"
+#include "trellis-date-button.h"
+#include "trellis-heatmap-page.h"
+#include "trellis-heatmap-table.h"
+#include "trellis-heatmap-view.h"
+
+/* The Heatmaps section: every view of the matrix (gaps, role
+ * requirements, coverage, responsibility boundaries, perception, trend,
+ * line of sight) in one heatmap widget, filtered by role, in workshop
+ * mode on request, with its table twin and, beside the responsibility
+ * map, the rule findings. After every change of the document it makes
+ * a new analysis and layout; the widget repaints only what changed. */
+
+struct _TrellisHeatmapPage
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  GtkStack             *content_stack;
+  GtkListBox           *findings_list;
+  GtkRevealer          *findings_revealer;
+  GtkToggleButton      *map_toggle;
+  AdwStatusPage        *message_page;
+  GtkLabel             *privacy_label;
+  GtkDropDown          *role_dropdown;
+  TrellisDateButton    *since_button;
+  TrellisHeatmapTable  *table;
+  GtkToggleButton      *table_toggle;
+  TrellisHeatmapView   *view;
+  GtkDropDown          *view_dropdown;
+  GtkToggleButton      *workshop_button;
+  GtkButton            *zoom_button;
+
+  GSettings            *settings;
+  TrellisDocument      *document;
+  GListModel           *roles;
+  TrellisLayout        *layout;
+  double                zoom;
+  guint                 rebuild_source;
+  gboolean              stale;
+  gboolean              updating;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisHeatmapPage, trellis_heatmap_page, GTK_TYPE_WIDGET)
+
+static void schedule_rebuild (TrellisHeatmapPage *self);
+
+static TrellisTheme
+current_theme (TrellisHeatmapPage *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  int choice = self->settings != NULL ? g_settings_get_enum (self->settings, "heatmap-theme") : 0;
+
+  switch (choice)
+    {
+    case 1: return TRELLIS_THEME_LIGHT;
+    case 2: return TRELLIS_THEME_DARK;
+    case 3: return TRELLIS_THEME_HIGH_CONTRAST;
+    default: break;
+    }
+
+  if (adw_style_manager_get_high_contrast (style))
+    return TRELLIS_THEME_HIGH_CONTRAST;
+  if (adw_style_manager_get_dark (style))
+    return TRELLIS_THEME_DARK;
+
+  return TRELLIS_THEME_LIGHT;
+}
+
+static TrellisRenderOptions *
+make_options (TrellisHeatmapPage *self)
+{
+  guint view = gtk_drop_down_get_selected (self->view_dropdown);
+  TrellisRenderOptions *options;
+  TrellisEntity *role = NULL;
+
+  if (view >= TRELLIS_N_VIEWS)
+    view = TRELLIS_VIEW_GAPS;
+
+  options = trellis_render_options_new (view);
+  if (self->roles != NULL)
+    role = trellis_entity_choices_get_entity (self->roles, gtk_drop_down_get_selected (self->role_dropdown));
+  if (role != NULL)
+    trellis_render_options_set_role (options, trellis_entity_get_id (role));
+
+  options->since = trellis_date_button_get_date (self->since_button);
+  options->theme = current_theme (self);
+  options->zoom = self->zoom;
+  options->rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  options->privacy = gtk_toggle_button_get_active (self->workshop_button);
+  options->cell_text = self->settings != NULL ? g_settings_get_boolean (self->settings, "heatmap-cell-text") : TRUE;
+  options->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  return options;
+}
+
+static void
+update_privacy_label (TrellisHeatmapPage *self)
+{
+  gboolean workshop = gtk_toggle_button_get_active (self->workshop_button);
+  guint private_people = 0;
+
+  if (self->document != NULL)
+    {
+      guint n = trellis_document_get_n_items (self->document, TRELLIS_KIND_PERSON);
+
+      for (guint i = 0; i < n; i++)
+        {
+          TrellisEntity *person = trellis_document_get_item (self->document, TRELLIS_KIND_PERSON, i);
+
+          private_people += trellis_entity_get_int (person, TRELLIS_FIELD_SHARE) != TRELLIS_SHARE_TEAM;
+        }
+    }
+
+  if (workshop)
+    gtk_label_set_label (self->privacy_label,
+                         _("Workshop mode: only people who share their assessments with the team are shown by name, and no total covers fewer than three people. Safe to project."));
+  else if (private_people > 0)
+    {
+      /* Translators: %u people keep their assessments to themselves or their coach. */
+      g_autofree char *text = g_strdup_printf (ngettext ("Everyone is shown by name, also %u person who does not share with the team. Turn on workshop mode before showing this to the team.",
+                                                         "Everyone is shown by name, also %u people who do not share with the team. Turn on workshop mode before showing this to the team.",
+                                                         private_people), private_people);
+
+      gtk_label_set_label (self->privacy_label, text);
+    }
+  else
+    gtk_label_set_label (self->privacy_label, _("Everyone here shares their assessments with the team."));
+}
+
+static void
+rebuild_findings (TrellisHeatmapPage *self)
+{
+  GtkWidget *child;
+  guint n = self->layout != NULL ? trellis_layout_get_n_findings (self->layout) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    gtk_list_box_remove (self->findings_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TrellisFinding *finding = trellis_layout_get_finding (self->layout, i);
+      g_autofree char *message = trellis_finding_dup_message (finding);
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, trellis_finding_code_get_title (finding->code));
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      GtkWidget *heading = gtk_label_new (title);
+      GtkWidget *body = gtk_label_new (message);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_label_set_xalign (GTK_LABEL (body), 0);
+      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+      gtk_widget_add_css_class (body, "caption");
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_box_append (GTK_BOX (box), body);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "finding", GUINT_TO_POINTER (i));
+      gtk_list_box_append (self->findings_list, row);
+    }
+
+  gtk_revealer_set_reveal_child (self->findings_revealer, n > 0);
+}
+
+static void
+show_presentation (TrellisHeatmapPage *self)
+{
+  if (self->layout == NULL ||
+      trellis_layout_get_n_rows (self->layout) == 0 || trellis_layout_get_n_columns (self->layout) == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "message");
+  else if (gtk_toggle_button_get_active (self->table_toggle))
+    {
+      guint row, column;
+
+      gtk_stack_set_visible_child_name (self->content_stack, "table");
+      if (trellis_heatmap_view_get_focus_cell (self->view, &row, &column))
+        trellis_heatmap_table_select_cell (self->table, row, column);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "map");
+}
+
+static void
+rebuild (TrellisHeatmapPage *self)
+{
+  g_autoptr(TrellisRenderOptions) options = NULL;
+  g_autoptr(TrellisAnalysis) analysis = NULL;
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zoom = NULL;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->stale = FALSE;
+
+  if (self->document == NULL)
+    {
+      g_clear_object (&self->layout);
+      trellis_heatmap_view_set_layout (self->view, NULL);
+      trellis_heatmap_table_set_layout (self->table, NULL);
+      return;
+    }
+
+  options = make_options (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->since_button), options->view == TRELLIS_VIEW_TREND);
+
+  analysis = trellis_analysis_new (self->document);
+  layout = trellis_layout_new (analysis, options, &error);
+
+  g_clear_object (&self->layout);
+  if (layout == NULL)
+    {
+      adw_status_page_set_title (self->message_page, trellis_view_get_title (options->view));
+      adw_status_page_set_description (self->message_page, error->message);
+    }
+  else
+    {
+      g_autofree char *label = NULL;
+
+      self->layout = g_object_ref (layout);
+
+      if (trellis_layout_get_n_rows (layout) == 0 || trellis_layout_get_n_columns (layout) == 0)
+        {
+          adw_status_page_set_title (self->message_page, trellis_view_get_title (options->view));
+          adw_status_page_set_description (self->message_page,
+                                           _("Nothing to show yet. Add competencies, roles and people, and assess people, to see the matrix grow here."));
+        }
+
+      /* Translators: the accessible name of the heatmap; %s is the view, e.g. “Gap heatmap”. */
+      label = g_strdup_printf (_("Heatmap: %s"), trellis_view_get_title (options->view));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+
+  trellis_heatmap_view_set_layout (self->view, self->layout);
+  trellis_heatmap_table_set_layout (self->table, self->layout);
+  rebuild_findings (self);
+  update_privacy_label (self);
+  show_presentation (self);
+
+  zoom = g_strdup_printf ("%d %%", (int) (self->zoom * 100 + 0.5));
+  gtk_button_set_label (self->zoom_button, zoom);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  TrellisHeatmapPage *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_rebuild (TrellisHeatmapPage *self)
+{
+  /* Out of view, the next showing rebuilds; in view, once per burst of
+   * changes (a grouped edit emits many). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_idle_cb, self, NULL);
+}
+
+static void
+document_changed_cb (TrellisHeatmapPage *self)
+{
+  schedule_rebuild (self);
+}
+
+static void
+options_changed_cb (TrellisHeatmapPage *self)
+{
+  if (self->updating)
+    return;
+
+  if (self->settings != NULL)
+    {
+      guint view = gtk_drop_down_get_selected (self->view_dropdown);
+
+      if (view < TRELLIS_N_VIEWS)
+        g_settings_set_string (self->settings, "last-heatmap-view", trellis_view_to_string (view));
+    }
+
+  schedule_rebuild (self);
+}
+
+static void
+style_changed_cb (TrellisHeatmapPage *self)
+{
+  schedule_rebuild (self);
+}
+
+static void
+zoom_changed_cb (TrellisHeatmapPage *self)
+{
+  double zoom;
+
+  g_object_get (self->view, "zoom", &zoom, NULL);
+  if (zoom == self->zoom)
+    return;
+
+  self->zoom = zoom;
+  if (self->settings != NULL)
+    g_settings_set_double (self->settings, "heatmap-zoom", zoom);
+  schedule_rebuild (self);
+}
+
+static void
+zoom_in_cb (TrellisHeatmapPage *self)
+{
+  g_object_set (self->view, "zoom", self->zoom * 1.2, NULL);
+}
+
+static void
+zoom_out_cb (TrellisHeatmapPage *self)
+{
+  g_object_set (self->view, "zoom", self->zoom / 1.2, NULL);
+}
+
+static void
+zoom_reset_cb (TrellisHeatmapPage *self)
+{
+  g_object_set (self->view, "zoom", 1.0, NULL);
+}
+
+static void
+presentation_toggled_cb (TrellisHeatmapPage *self)
+{
+  show_presentation (self);
+}
+
+static void
+table_cell_selected_cb (TrellisHeatmapPage *self,
+                        guint               row,
+                        guint               column)
+{
+  trellis_heatmap_view_set_focus_cell (self->view, row, column);
+}
+
+static void
+finding_activated_cb (TrellisHeatmapPage *self,
+                      GtkListBoxRow      *row)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "finding"));
+  const TrellisFinding *finding;
+  guint n_rows, n_columns;
+  guint found_row = 0;
+  guint found_column = 0;
+
+  if (self->layout == NULL || index >= trellis_layout_get_n_findings (self->layout))
+    return;
+
+  finding = trellis_layout_get_finding (self->layout, index);
+  n_rows = trellis_layout_get_n_rows (self->layout);
+  n_columns = trellis_layout_get_n_columns (self->layout);
+
+  /* The finding's row, and the role or competency it names. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      if (trellis_layout_get_row_entity (self->layout, r) == finding->subject)
+        {
+          found_row = r;
+          break;
+        }
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      TrellisEntity *entity = trellis_layout_get_column_entity (self->layout, c);
+
+      if (entity != NULL && (entity == finding->role || entity == finding->competency))
+        {
+          found_column = c;
+          break;
+        }
+    }
+
+  gtk_toggle_button_set_active (self->map_toggle, TRUE);
+  trellis_heatmap_view_set_focus_cell (self->view, found_row, found_column);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+source_changed_cb (TrellisHeatmapPage *self)
+{
+  g_autofree char *source = g_settings_get_string (self->settings, "assessment-source");
+  TrellisSource value = TRELLIS_SOURCE_AGREED;
+
+  trellis_source_from_string (source, strlen (source), &value);
+  trellis_heatmap_view_set_source (self->view, value);
+}
+
+static void
+trellis_heatmap_page_map (GtkWidget *widget)
+{
+  TrellisHeatmapPage *self = TRELLIS_HEATMAP_PAGE (widget);
+
+  GTK_WIDGET_CLASS (trellis_heatmap_page_parent_class)->map (widget);
+
+  if (self->stale || (self->layout == NULL && self->document != NULL))
+    rebuild (self);
+}
+
+static void
+trellis_heatmap_page_dispose (GObject *object)
+{
+  TrellisHeatmapPage *self = TRELLIS_HEATMAP_PAGE (object);
+  GtkWidget *child;
+
+  trellis_heatmap_page_set_document (self, NULL);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_HEATMAP_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (trellis_heatmap_page_parent_class)->dispose (object);
+}
+
+static void
+trellis_heatmap_page_class_init (TrellisHeatmapPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_heatmap_page_dispose;
+  widget_class->map = trellis_heatmap_page_map;
+
+  g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
+  g_type_ensure (TRELLIS_TYPE_HEATMAP_TABLE);
+  g_type_ensure (TRELLIS_TYPE_HEATMAP_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trellis-heatmap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, findings_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, map_toggle);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, message_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, privacy_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, since_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, table);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, workshop_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, zoom_button);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, presentation_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_cell_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_out_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_reset_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "heatmappage");
+}
+
+static void
+trellis_heatmap_page_init (TrellisHeatmapPage *self)
+{
+  g_autoptr(GtkStringList) views = gtk_string_list_new (NULL);
+  g_autofree char *last_view = NULL;
+  TrellisView view = TRELLIS_VIEW_GAPS;
+  GDate since;
+
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < TRELLIS_N_VIEWS; i++)
+    gtk_string_list_append (views, trellis_view_get_title (i));
+  gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (views));
+
+  self->settings = g_settings_new (APP_ID);
+  last_view = g_settings_get_string (self->settings, "last-heatmap-view");
+  trellis_view_from_string (last_view, &view);
+  gtk_drop_down_set_selected (self->view_dropdown, view);
+  self->zoom = g_settings_get_double (self->settings, "heatmap-zoom");
+  g_object_set (self->view, "zoom", self->zoom, NULL);
+
+  /* A trend looks back half a year unless told otherwise. */
+  g_date_clear (&since, 1);
+  g_date_set_julian (&since, trellis_date_today ());
+  g_date_subtract_months (&since, 6);
+  trellis_date_button_set_date (self->since_button, g_date_get_julian (&since));
+
+  g_signal_connect_object (self->settings, "changed::assessment-source", G_CALLBACK (source_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::heatmap-theme", G_CALLBACK (style_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::heatmap-cell-text", G_CALLBACK (style_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (style_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast", G_CALLBACK (style_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  source_changed_cb (self);
+
+  adw_status_page_set_title (self->message_page, _("No Heatmap"));
+  self->updating = FALSE;
+}
+
+TrellisDocument *
+trellis_heatmap_page_get_document (TrellisHeatmapPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * trellis_heatmap_page_set_document:
+ * @self: a #TrellisHeatmapPage
+ * @document: (nullable): the document whose heatmaps to show
+ */
+void
+trellis_heatmap_page_set_document (TrellisHeatmapPage *self,
+                                   TrellisDocument    *document)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+
+  g_set_object (&self->document, document);
+
+  self->updating = TRUE;
+  g_clear_object (&self->roles);
+  if (document != NULL)
+    {
+      self->roles = trellis_entity_choices_new (trellis_document_get_list (document, TRELLIS_KIND_ROLE), _("All roles"));
+      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  expression = trellis_entity_label_expression_new (_("All roles"));
+  gtk_drop_down_set_expression (self->role_dropdown, expression);
+  gtk_drop_down_set_model (self->role_dropdown, self->roles);
+  gtk_drop_down_set_selected (self->role_dropdown, 0);
+  self->updating = FALSE;
+
+  g_clear_object (&self->layout);
+  trellis_heatmap_view_set_layout (self->view, NULL);
+  trellis_heatmap_table_set_layout (self->table, NULL);
+  schedule_rebuild (self);
+}
+
+/**
+ * trellis_heatmap_page_get_view:
+ *
+ * Returns: (transfer none): the heatmap widget
+ */
+TrellisHeatmapView *
+trellis_heatmap_page_get_view (TrellisHeatmapPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), NULL);
+
+  return self->view;
+}
+
+/**
+ * trellis_heatmap_page_get_table:
+ *
+ * Returns: (transfer none): the table twin
+ */
+TrellisHeatmapTable *
+trellis_heatmap_page_get_table (TrellisHeatmapPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), NULL);
+
+  return self->table;
+}
+
+/**
+ * trellis_heatmap_page_get_layout:
+ *
+ * Returns: (transfer none) (nullable): the view shown
+ */
+TrellisLayout *
+trellis_heatmap_page_get_layout (TrellisHeatmapPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), NULL);
+
+  return self->layout;
+}
+
+/**
+ * trellis_heatmap_page_set_view:
+ * @self: a #TrellisHeatmapPage
+ * @view: the view to show
+ */
+void
+trellis_heatmap_page_set_view (TrellisHeatmapPage *self,
+                               TrellisView         view)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+  g_return_if_fail (view < TRELLIS_N_VIEWS);
+
+  gtk_drop_down_set_selected (self->view_dropdown, view);
+  rebuild (self);
+}
+
+/**
+ * trellis_heatmap_page_set_workshop_mode:
+ * @self: a #TrellisHeatmapPage
+ * @workshop: whether to show only what is safe to project
+ */
+void
+trellis_heatmap_page_set_workshop_mode (TrellisHeatmapPage *self,
+                                        gboolean            workshop)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  gtk_toggle_button_set_active (self->workshop_button, workshop);
+  rebuild (self);
+}
+
+/**
+ * trellis_heatmap_page_rebuild:
+ * @self: a #TrellisHeatmapPage
+ *
+ * Makes the layout again now rather than when idle.
+ */
+void
+trellis_heatmap_page_rebuild (TrellisHeatmapPage *self)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  rebuild (self);
+}
+
+/* Export */
+
+static const struct {
+  TrellisExportFormat format;
+  const char *extension;
+  const char *name;
+  const char *mime_type;
+} formats[] = {
+  { TRELLIS_EXPORT_PDF, "pdf", N_("PDF Document"), "application/pdf" },
+  { TRELLIS_EXPORT_PNG, "png", N_("PNG Image"), "image/png" },
+  { TRELLIS_EXPORT_SVG, "svg", N_("SVG Image"), "image/svg+xml" },
+};
+
+/**
+ * trellis_heatmap_page_export_to:
+ * @self: a #TrellisHeatmapPage
+ * @file: where to write
+ * @error: return location for a #GError
+ *
+ * Writes the view shown, in the light theme and at twice the pixels for
+ * PNG, in the format the file's extension names.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+trellis_heatmap_page_export_to (TrellisHeatmapPage  *self,
+                                GFile               *file,
+                                GError             **error)
+{
+  g_autoptr(TrellisRenderOptions) options = NULL;
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  TrellisExportFormat format;
+
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), FALSE);
+
+  if (self->layout == NULL)
+    rebuild (self);
+  if (self->layout == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no map to export."));
+      return FALSE;
+    }
+
+  if (path == NULL || !trellis_export_format_from_path (path, &format))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("Name the file with .png, .svg or .pdf at the end, so that Trellis knows which format to write."));
+      return FALSE;
+    }
+
+  options = trellis_render_options_copy (trellis_layout_get_options (self->layout));
+  options->theme = TRELLIS_THEME_LIGHT;
+  options->zoom = 1.0;
+  options->scale = format == TRELLIS_EXPORT_PNG ? 2.0 : 1.0;
+  layout = trellis_layout_new (trellis_layout_get_analysis (self->layout), options, error);
+  if (layout == NULL)
+    return FALSE;
+
+  return trellis_render_to_file (layout, path, format, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog    *dialog,
+                    int                 response,
+                    TrellisHeatmapPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *basename = g_file_get_basename (chosen);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *extension = self->settings != NULL ? g_settings_get_string (self->settings, "export-format") : g_strdup ("pdf");
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      const char *filter_extension = filter != NULL ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
+      TrellisExportFormat format;
+
+      if (filter_extension != NULL)
+        {
+          g_free (extension);
+          extension = g_strdup (filter_extension);
+        }
+
+      /* Without an extension, the chosen format's. */
+      if (!trellis_export_format_from_path (basename, &format))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+          g_autofree char *named = g_strconcat (basename, ".", extension, NULL);
+
+          file = g_file_get_child (parent, named);
+        }
+      else
+        file = g_object_ref (chosen);
+
+      if (trellis_heatmap_page_export_to (self, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = NULL;
+          g_autofree char *written = g_file_get_basename (file);
+          const char *dot = strrchr (written, '.');
+
+          if (dot != NULL && self->settings != NULL)
+            {
+              for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+                {
+                  if (g_ascii_strcasecmp (dot + 1, formats[i].extension) == 0)
+                    g_settings_set_string (self->settings, "export-format", formats[i].extension);
+                }
+            }
+
+          /* Translators: %s is the name of the file the map was exported to. */
+          message = g_strdup_printf (_("Exported ‘%s’"), name);
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+        }
+      else
+        {
+          /* Translators: %s says why the map could not be exported. */
+          g_autofree char *message = g_strdup_printf (_("Could not export the map: %s"), error->message);
+
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/**
+ * trellis_heatmap_page_export:
+ * @self: a #TrellisHeatmapPage
+ *
+ * Asks where to export the view shown, as PNG, SVG or PDF.
+ */
+void
+trellis_heatmap_page_export (TrellisHeatmapPage *self)
+{
+  GtkFileChooserNative *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *preferred = NULL;
+  g_autofree char *name = NULL;
+  const char *organisation = NULL;
+  TrellisView view;
+
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  if (self->layout == NULL)
+    rebuild (self);
+
+  preferred = self->settings != NULL ? g_settings_get_string (self->settings, "export-format") : g_strdup ("pdf");
+  view = gtk_drop_down_get_selected (self->view_dropdown);
+  if (self->document != NULL)
+    organisation = trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)));
+
+  dialog = gtk_file_chooser_native_new (_("Export Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
+      gtk_file_filter_add_suffix (filter, formats[i].extension);
+      g_object_set_data (G_OBJECT (filter), "extension", (gpointer) formats[i].extension);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      if (g_strcmp0 (preferred, formats[i].extension) == 0)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+
+  /* Translators: the suggested name of an exported map: organisation, view and extension. */
+  name = g_strdup_printf (_("%s — %s.%s"), organisation != NULL && organisation[0] != '\0' ? organisation : _("Matrix"),
+                          trellis_view_get_title (view < TRELLIS_N_VIEWS ? view : TRELLIS_VIEW_GAPS), preferred);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}

@@ -1,0 +1,38 @@
+/* trellis-heatmap-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "trellis-render.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_HEATMAP_VIEW (trellis_heatmap_view_get_type ())
+G_DECLARE_FINAL_TYPE (TrellisHeatmapView, trellis_heatmap_view, TRELLIS, HEATMAP_VIEW, GtkWidget)
+
+GtkWidget     *trellis_heatmap_view_new              (void);
+TrellisLayout *trellis_heatmap_view_get_layout       (TrellisHeatmapView *self);
+void           trellis_heatmap_view_set_layout       (TrellisHeatmapView *self,
+                                                      TrellisLayout      *layout);
+gboolean       trellis_heatmap_view_get_focus_cell   (TrellisHeatmapView *self,
+                                                      guint              *row,
+                                                      guint              *column);
+void           trellis_heatmap_view_set_focus_cell   (TrellisHeatmapView *self,
+                                                      guint               row,
+                                                      guint               column);
+gboolean       trellis_heatmap_view_set_level        (TrellisHeatmapView *self,
+                                                      gint                level);
+gboolean       trellis_heatmap_view_toggle_letter    (TrellisHeatmapView *self,
+                                                      TrellisRaci         letter);
+gboolean       trellis_heatmap_view_set_authority    (TrellisHeatmapView *self,
+                                                      TrellisAuthority    authority);
+void           trellis_heatmap_view_edit_focus       (TrellisHeatmapView *self);
+guint          trellis_heatmap_view_take_painted     (TrellisHeatmapView *self);
+void           trellis_heatmap_view_set_source       (TrellisHeatmapView *self,
+                                                      TrellisSource       source);
+
+G_END_DECLS

@@ -1,0 +1,262 @@
+/* take-screenshots.c: pictures of the main views, for the README and AppStream
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens a matrix in the real window and saves a PNG of each view, drawn
+ * by GTK itself (gtk_widget_paintable_new and the window's renderer), so
+ * that no screen grabber or window manager is needed. Run it through
+ * build-aux/screenshots, under a display.
+ *
+ *   take-screenshots MATRIX OUTPUT-FOLDER [--dark]
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "trellis-heatmap-page.h"
+#include "trellis-test-app.h"
+
+static void
+save_window (GtkWindow  *window,
+             const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+  g_print ("%s\n", path);
+}
+
+static gboolean
+any_transition (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (any_transition (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *current_window;
+static char *screenshot_home;
+
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* Until every crossfade has ended, then the first frames of every list. */
+  trellis_test_iterate (300);
+  while (current_window != NULL && any_transition (current_window) && g_get_monotonic_time () < end)
+    trellis_test_iterate (50);
+  trellis_test_iterate (700);
+}
+
+static void
+shoot (TrellisWindow *window,
+       const char    *folder,
+       const char    *name)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (folder, file, NULL);
+
+  current_window = GTK_WIDGET (window);
+  settle ();
+  save_window (GTK_WINDOW (window), path);
+}
+
+static TrellisEntityPane *
+show (TrellisWindow *window,
+      const char    *section,
+      const char    *page)
+{
+  GtkWidget *widget;
+
+  trellis_window_show_section (window, section);
+  widget = trellis_window_get_section_widget (window, section);
+  if (page != NULL)
+    {
+      GtkWidget *stack = trellis_test_find_type (widget, GTK_TYPE_STACK, 0);
+
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), page);
+      settle ();
+      widget = gtk_stack_get_visible_child (GTK_STACK (stack));
+    }
+
+  return TRELLIS_IS_ENTITY_PANE (widget) ? TRELLIS_ENTITY_PANE (widget) : NULL;
+}
+
+static void
+select_nth (TrellisEntityPane *pane,
+            TrellisDocument   *document,
+            guint              n)
+{
+  TrellisEntity *entity = trellis_document_get_item (document, trellis_entity_pane_get_kind (pane), n);
+
+  if (entity != NULL)
+    trellis_entity_pane_select (pane, entity);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TrellisApplication) app = NULL;
+  g_autoptr(GFile) file = NULL;
+  TrellisWindow *window;
+  TrellisDocument *document;
+  TrellisEntityPane *pane;
+  const char *folder;
+  gboolean dark = FALSE;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TRELLIS_LOCALEDIR") != NULL ? g_getenv ("TRELLIS_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 3)
+    {
+      g_printerr ("Usage: %s MATRIX OUTPUT-FOLDER [--dark]\n", argv[0]);
+      return 2;
+    }
+  folder = argv[2];
+  dark = argc > 3 && g_str_equal (argv[3], "--dark");
+
+  /* The matrix as a facilitator keeps it, in ~/Documents of a home of
+   * its own: the pictures show no folder of the machine they were made on. */
+  {
+    g_autofree char *home = g_dir_make_tmp ("trellis-screenshots-XXXXXX", NULL);
+    g_autofree char *documents = g_build_filename (home, "Documents", NULL);
+    g_autofree char *basename = g_path_get_basename (argv[1]);
+    g_autofree char *path = g_build_filename (documents, basename, NULL);
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_setenv ("HOME", home, TRUE);
+    screenshot_home = g_strdup (home);
+    g_mkdir_with_parents (documents, 0700);
+    if (!g_file_get_contents (argv[1], &contents, &len, NULL) ||
+        !g_file_set_contents (path, contents, len, NULL))
+      {
+        g_printerr ("Could not copy %s\n", argv[1]);
+        return 1;
+      }
+    file = g_file_new_for_path (path);
+  }
+
+  {
+    /* GTK's own test setup, without the test harness' arguments. */
+    int fake_argc = 1;
+    char **fake_argv = argv;
+
+    trellis_test_init (&fake_argc, &fake_argv);
+  }
+  g_set_application_name (_("Trellis"));
+  g_mkdir_with_parents (folder, 0755);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  app = trellis_test_app_new ();
+
+  /* The welcome page first, with the matrix among the recent ones. */
+  trellis_application_add_recent (app, file);
+  settle ();
+  window = trellis_application_new_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!dark)
+    shoot (window, folder, "welcome");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = trellis_test_open (app, file);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  document = trellis_window_get_document (window);
+
+  if (dark)
+    {
+      TrellisHeatmapPage *page;
+
+      show (window, "heatmaps", NULL);
+      page = TRELLIS_HEATMAP_PAGE (trellis_window_get_section_widget (window, "heatmaps"));
+      trellis_heatmap_page_set_view (page, TRELLIS_VIEW_GAPS);
+      shoot (window, folder, "heatmap-dark");
+      trellis_test_close_all (app);
+      trellis_test_cleanup ();
+      trellis_test_rm_rf (screenshot_home);
+      return 0;
+    }
+
+  pane = show (window, "mission", NULL);
+  trellis_entity_pane_select (pane, TRELLIS_ENTITY (trellis_document_get_organisation (document)));
+  shoot (window, folder, "mission");
+
+  pane = show (window, "results", "responsibilities");
+  select_nth (pane, document, 0);
+  shoot (window, folder, "responsibilities");
+
+  pane = show (window, "competencies", NULL);
+  select_nth (pane, document, 0);
+  shoot (window, folder, "competencies");
+
+  pane = show (window, "roles", NULL);
+  select_nth (pane, document, 0);
+  shoot (window, folder, "roles");
+
+  pane = show (window, "people", NULL);
+  select_nth (pane, document, 0);
+  shoot (window, folder, "people");
+
+  {
+    TrellisHeatmapPage *page;
+    TrellisHeatmapView *view;
+
+    show (window, "heatmaps", NULL);
+    page = TRELLIS_HEATMAP_PAGE (trellis_window_get_section_widget (window, "heatmaps"));
+    view = trellis_heatmap_page_get_view (page);
+    trellis_heatmap_page_set_view (page, TRELLIS_VIEW_GAPS);
+    trellis_heatmap_view_set_focus_cell (view, 1, 2);
+    shoot (window, folder, "heatmap");
+
+    trellis_heatmap_page_set_view (page, TRELLIS_VIEW_RESPONSIBILITIES);
+    shoot (window, folder, "responsibility-map");
+
+    trellis_heatmap_page_set_view (page, TRELLIS_VIEW_COVERAGE);
+    trellis_heatmap_page_set_workshop_mode (page, TRUE);
+    shoot (window, folder, "coverage-workshop");
+    trellis_heatmap_page_set_workshop_mode (page, FALSE);
+    trellis_heatmap_page_set_view (page, TRELLIS_VIEW_GAPS);
+  }
+
+  pane = show (window, "monitoring", NULL);
+  select_nth (pane, document, 0);
+  shoot (window, folder, "monitoring");
+
+  pane = show (window, "development", "actions");
+  select_nth (pane, document, 0);
+  shoot (window, folder, "development");
+
+  trellis_test_close_all (app);
+  trellis_test_cleanup ();
+  trellis_test_rm_rf (screenshot_home);
+  g_free (screenshot_home);
+
+  return 0;
+}

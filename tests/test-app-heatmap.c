@@ -1,0 +1,463 @@
+/* test-app-heatmap.c: the heatmaps in the window, edited by keyboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "trellis-heatmap-page.h"
+#include "trellis-test-app.h"
+
+static TrellisApplication *app;
+
+/* The layouts a test looks at are kept alive, so that a new layout
+ * never takes the address of one that was freed. */
+static GPtrArray *seen_layouts;
+
+typedef struct
+{
+  GFile              *file;
+  TrellisWindow      *window;
+  TrellisDocument    *document;
+  TrellisHeatmapPage *page;
+  TrellisHeatmapView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->file = trellis_test_copy_example ("customer-service.trellis");
+  f->window = trellis_test_open (app, f->file);
+  f->document = trellis_window_get_document (f->window);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "i", 6);
+  trellis_test_iterate (100);
+  g_assert_cmpstr (trellis_window_get_section (f->window), ==, "heatmaps");
+
+  f->page = TRELLIS_HEATMAP_PAGE (trellis_window_get_section_widget (f->window, "heatmaps"));
+  f->view = trellis_heatmap_page_get_view (f->page);
+  trellis_test_wait_until (trellis_heatmap_page_get_layout (f->page) != NULL, 5000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  trellis_test_close_all (app);
+  g_clear_object (&f->file);
+  g_ptr_array_set_size (seen_layouts, 0);
+}
+
+static TrellisLayout *
+current_layout (Fixture *f)
+{
+  TrellisLayout *layout = trellis_heatmap_page_get_layout (f->page);
+
+  if (layout != NULL)
+    g_ptr_array_add (seen_layouts, g_object_ref (layout));
+
+  return layout;
+}
+
+static void
+show_view (Fixture     *f,
+           TrellisView  view)
+{
+  trellis_heatmap_page_set_view (f->page, view);
+  trellis_test_iterate (200);
+  g_assert_nonnull (trellis_heatmap_page_get_layout (f->page));
+  g_assert_cmpint (trellis_layout_get_options (trellis_heatmap_page_get_layout (f->page))->view, ==, view);
+}
+
+/* The layout's cell where @row_entity meets @column_entity. */
+static gboolean
+find_cell (TrellisLayout *layout,
+           TrellisEntity *row_entity,
+           TrellisItemKind row_kind,
+           TrellisEntity *column_entity,
+           guint         *row,
+           guint         *column)
+{
+  gboolean found_row = FALSE;
+
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout) && !found_row; r++)
+    {
+      if (trellis_layout_get_row_entity (layout, r) == row_entity && trellis_layout_get_row_kind (layout, r) == row_kind)
+        {
+          *row = r;
+          found_row = TRUE;
+        }
+    }
+
+  for (guint c = 0; found_row && c < trellis_layout_get_n_columns (layout); c++)
+    {
+      if (trellis_layout_get_column_entity (layout, c) == column_entity)
+        {
+          *column = c;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+layout_changed (Fixture       *f,
+                TrellisLayout *before)
+{
+  return trellis_heatmap_page_get_layout (f->page) != before;
+}
+
+/* The facts of the cell where @row_entity meets @column_entity in the
+ * layout shown now. */
+static gboolean
+current_cell (Fixture         *f,
+              TrellisEntity   *row_entity,
+              TrellisItemKind  row_kind,
+              TrellisEntity   *column_entity,
+              TrellisCellInfo *info)
+{
+  TrellisLayout *layout = trellis_heatmap_page_get_layout (f->page);
+  guint row, column;
+
+  if (layout == NULL || !find_cell (layout, row_entity, row_kind, column_entity, &row, &column))
+    return FALSE;
+
+  trellis_layout_get_cell_info (layout, row, column, info);
+  return TRUE;
+}
+
+static void
+test_level_by_keyboard (Fixture       *f,
+                        gconstpointer  data)
+{
+  TrellisLayout *layout;
+  TrellisEntity *person = NULL;
+  TrellisEntity *competency = NULL;
+  TrellisCellInfo info;
+  TrellisAssessment a;
+  guint row = 0, column = 0;
+  guint painted;
+
+  show_view (f, TRELLIS_VIEW_GAPS);
+  layout = current_layout (f);
+
+  /* The first person with a gap of one or more on something required. */
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout) && person == NULL; r++)
+    {
+      if (trellis_layout_get_row_kind (layout, r) != TRELLIS_ITEM_PERSON)
+        continue;
+      for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
+        {
+          trellis_layout_get_cell_info (layout, r, c, &info);
+          if (info.content == TRELLIS_CONTENT_VALUE && info.value >= 1 && info.required >= 1)
+            {
+              person = trellis_layout_get_row_entity (layout, r);
+              competency = trellis_layout_get_column_entity (layout, c);
+              row = r;
+              column = c;
+              break;
+            }
+        }
+    }
+  g_assert_nonnull (person);
+
+  /* Arrow keys move the focus cell. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  trellis_heatmap_view_set_focus_cell (f->view, row, column);
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_Right, 0));
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_Left, 0));
+  {
+    guint r, c;
+
+    g_assert_true (trellis_heatmap_view_get_focus_cell (f->view, &r, &c));
+    g_assert_cmpuint (r, ==, row);
+    g_assert_cmpuint (c, ==, column);
+  }
+
+  /* Typing the required level closes the gap. */
+  trellis_test_iterate (200);
+  trellis_heatmap_view_take_painted (f->view);
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_0 + info.required, 0));
+  g_assert_true (trellis_document_get_effective (f->document, TRELLIS_PERSON (person),
+                                                 trellis_entity_get_id (competency), &a));
+  g_assert_cmpint (a.level, ==, info.required);
+  g_assert_cmpint (a.date, ==, trellis_date_today ());
+  trellis_test_wait_until (current_cell (f, person, TRELLIS_ITEM_PERSON, competency, &info) &&
+                           info.assessed == a.level, 5000);
+  trellis_test_iterate (200);
+  g_assert_cmpfloat (info.value, ==, 0);
+
+  /* Only the cells whose facts changed were painted again: the cell and
+   * the totals of its column, not the whole map. */
+  painted = trellis_heatmap_view_take_painted (f->view);
+  g_test_message ("%u cells painted after the edit", painted);
+  g_assert_cmpuint (painted, >=, 1);
+  g_assert_cmpuint (painted, <=, 12);
+
+  /* Undo brings the gap back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "doc.undo", NULL);
+  trellis_test_wait_until (current_cell (f, person, TRELLIS_ITEM_PERSON, competency, &info) &&
+                           info.value >= 1, 5000);
+}
+
+static void
+test_requirement_by_keyboard (Fixture       *f,
+                              gconstpointer  data)
+{
+  TrellisLayout *layout;
+  TrellisEntity *role;
+  TrellisEntity *competency;
+  guint row, column;
+
+  show_view (f, TRELLIS_VIEW_REQUIREMENTS);
+  layout = current_layout (f);
+  role = trellis_document_get_item (f->document, TRELLIS_KIND_ROLE, 0);
+  competency = trellis_document_get_item (f->document, TRELLIS_KIND_COMPETENCY, 0);
+  g_assert_true (find_cell (layout, role, TRELLIS_ITEM_ROLE, competency, &row, &column));
+
+  trellis_heatmap_view_set_focus_cell (f->view, row, column);
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_4, 0));
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (role, TRELLIS_FIELD_REQUIRES),
+                                                trellis_entity_get_id (competency)), ==, 4);
+}
+
+static void
+test_responsibility_map (Fixture       *f,
+                         gconstpointer  data)
+{
+  TrellisLayout *layout;
+  TrellisEntity *responsibility = NULL;
+  TrellisEntity *role = NULL;
+  const TrellisAssignment *a;
+  TrellisRaci before_raci = TRELLIS_RACI_NONE;
+  TrellisAuthority before_authority = TRELLIS_AUTHORITY_NONE;
+  guint row = 0, column = 0;
+
+  show_view (f, TRELLIS_VIEW_RESPONSIBILITIES);
+  layout = current_layout (f);
+
+  /* A responsibility and a role that does not yet consult on it. */
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout) && role == NULL; r++)
+    {
+      for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
+        {
+          TrellisEntity *re = trellis_layout_get_row_entity (layout, r);
+          TrellisEntity *ce = trellis_layout_get_column_entity (layout, c);
+
+          if (re == NULL || ce == NULL || !TRELLIS_IS_RESPONSIBILITY (re) || !TRELLIS_IS_ROLE (ce))
+            continue;
+          a = trellis_assignments_lookup (trellis_entity_get_array (re, TRELLIS_FIELD_ASSIGNS), trellis_entity_get_id (ce));
+          if (a == NULL || (a->raci & TRELLIS_RACI_CONSULTED) == 0)
+            {
+              responsibility = re;
+              role = ce;
+              row = r;
+              column = c;
+              if (a != NULL)
+                {
+                  before_raci = a->raci;
+                  before_authority = a->authority;
+                }
+              break;
+            }
+        }
+    }
+  g_assert_nonnull (role);
+
+  /* C adds Consulted, a digit sets the delegation, in place. */
+  trellis_heatmap_view_set_focus_cell (f->view, row, column);
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_c, 0));
+  a = trellis_assignments_lookup (trellis_entity_get_array (responsibility, TRELLIS_FIELD_ASSIGNS),
+                                  trellis_entity_get_id (role));
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->raci, ==, before_raci | TRELLIS_RACI_CONSULTED);
+
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_3, 0));
+  a = trellis_assignments_lookup (trellis_entity_get_array (responsibility, TRELLIS_FIELD_ASSIGNS),
+                                  trellis_entity_get_id (role));
+  g_assert_cmpint (a->authority, ==, TRELLIS_AUTHORITY_CONSULT);
+
+  /* The map shows it. */
+  {
+    TrellisCellInfo info;
+
+    trellis_test_wait_until (current_cell (f, responsibility, TRELLIS_ITEM_RESPONSIBILITY, role, &info) &&
+                             info.authority == TRELLIS_AUTHORITY_CONSULT, 5000);
+    g_assert_cmpint (info.raci, ==, before_raci | TRELLIS_RACI_CONSULTED);
+  }
+  layout = current_layout (f);
+
+  /* Two undos: as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "doc.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "doc.undo", NULL);
+  a = trellis_assignments_lookup (trellis_entity_get_array (responsibility, TRELLIS_FIELD_ASSIGNS),
+                                  trellis_entity_get_id (role));
+  g_assert_cmpint (a != NULL ? a->raci : TRELLIS_RACI_NONE, ==, before_raci);
+  g_assert_cmpint (a != NULL ? a->authority : TRELLIS_AUTHORITY_NONE, ==, before_authority);
+
+  /* The findings are listed beside the map; choosing one shows its cell. */
+  if (trellis_layout_get_n_findings (layout) > 0)
+    {
+      GtkWidget *list = trellis_test_find_css (GTK_WIDGET (f->page), "navigation-sidebar");
+      GtkWidget *first;
+      const TrellisFinding *finding = trellis_layout_get_finding (layout, 0);
+      guint r;
+
+      trellis_test_wait_until (gtk_widget_get_mapped (list), 2000);
+      first = gtk_widget_get_first_child (list);
+      g_assert_nonnull (first);
+      g_signal_emit_by_name (list, "row-activated", first);
+      g_assert_true (trellis_heatmap_view_get_focus_cell (f->view, &r, NULL));
+      g_assert_true (trellis_layout_get_row_entity (trellis_heatmap_page_get_layout (f->page), r) == finding->subject);
+    }
+}
+
+static void
+test_table_twin (Fixture       *f,
+                 gconstpointer  data)
+{
+  TrellisHeatmapTable *table = trellis_heatmap_page_get_table (f->page);
+  TrellisLayout *layout;
+  GListModel *cells;
+  g_autofree char *facts = NULL;
+  GtkWidget *toggle;
+
+  show_view (f, TRELLIS_VIEW_GAPS);
+  layout = current_layout (f);
+  cells = trellis_heatmap_table_get_model (table);
+
+  /* Every cell of the map, with its facts in words. */
+  g_assert_cmpuint (g_list_model_get_n_items (cells), ==,
+                    trellis_layout_get_n_rows (layout) * trellis_layout_get_n_columns (layout));
+  facts = trellis_heatmap_table_dup_facts (table, 0);
+  g_assert_nonnull (facts);
+  g_assert_cmpuint (strlen (facts), >, 10);
+
+  /* Shown by the Table toggle; the focus cell is selected there. */
+  trellis_heatmap_view_set_focus_cell (f->view, 2, 3);
+  toggle = NULL;
+  {
+    GQueue queue = G_QUEUE_INIT;
+
+    g_queue_push_tail (&queue, GTK_WIDGET (f->page));
+    while (!g_queue_is_empty (&queue) && toggle == NULL)
+      {
+        GtkWidget *w = g_queue_pop_head (&queue);
+
+        if (GTK_IS_TOGGLE_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Table") == 0)
+          toggle = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_queue_push_tail (&queue, c);
+      }
+    g_queue_clear (&queue);
+  }
+  g_assert_nonnull (toggle);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  trellis_test_iterate (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+  {
+    GtkWidget *column_view = trellis_test_find_type (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, 0);
+    GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+
+    g_assert_true (gtk_selection_model_is_selected (selection, 2 * trellis_layout_get_n_columns (layout) + 3));
+  }
+}
+
+static void
+test_workshop_mode (Fixture       *f,
+                    gconstpointer  data)
+{
+  TrellisLayout *layout;
+  guint private_rows = 0;
+
+  show_view (f, TRELLIS_VIEW_GAPS);
+  trellis_heatmap_page_set_workshop_mode (f->page, TRUE);
+  layout = current_layout (f);
+  g_assert_true (trellis_layout_get_options (layout)->privacy);
+
+  /* Nobody who keeps their assessments to themselves is named. */
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
+    {
+      TrellisEntity *e = trellis_layout_get_row_entity (layout, r);
+
+      if (e != NULL && TRELLIS_IS_PERSON (e) && trellis_entity_get_int (e, TRELLIS_FIELD_SHARE) != TRELLIS_SHARE_TEAM)
+        private_rows++;
+    }
+  g_assert_cmpuint (private_rows, ==, 0);
+}
+
+static void
+test_zoom_and_export (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *names[] = { "map.pdf", "map.png", "map.svg" };
+  TrellisLayout *layout;
+
+  show_view (f, TRELLIS_VIEW_COVERAGE);
+  layout = current_layout (f);
+
+  /* Ctrl+plus zooms in. */
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_plus, GDK_CONTROL_MASK));
+  trellis_test_wait_until (layout_changed (f, layout), 3000);
+  g_assert_cmpfloat (trellis_layout_get_options (trellis_heatmap_page_get_layout (f->page))->zoom, >, 1.1);
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_0, GDK_CONTROL_MASK));
+
+  /* PNG, SVG and PDF of the map in view, through the renderer. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (test_home, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      g_assert_true (trellis_heatmap_page_export_to (f->page, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_cmpuint (len, >, 100);
+      if (g_str_has_suffix (path, ".png"))
+        g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+      else if (g_str_has_suffix (path, ".pdf"))
+        g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+      else
+        g_assert_nonnull (strstr (contents, "<svg"));
+    }
+
+  /* A name without a known extension says what to do. */
+  {
+    g_autofree char *path = g_build_filename (test_home, "map.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (trellis_heatmap_page_export_to (f->page, file, &error));
+    g_assert_nonnull (error);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  trellis_test_init (&argc, &argv);
+  app = trellis_test_app_new ();
+  seen_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_test_add ("/trellis/app/heatmap/level-by-keyboard", Fixture, NULL, fixture_set_up, test_level_by_keyboard, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/requirement-by-keyboard", Fixture, NULL, fixture_set_up, test_requirement_by_keyboard, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/responsibility-map", Fixture, NULL, fixture_set_up, test_responsibility_map, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/table-twin", Fixture, NULL, fixture_set_up, test_table_twin, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/workshop-mode", Fixture, NULL, fixture_set_up, test_workshop_mode, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/zoom-and-export", Fixture, NULL, fixture_set_up, test_zoom_and_export, fixture_tear_down);
+
+  ret = g_test_run ();
+
+  g_clear_pointer (&seen_layouts, g_ptr_array_unref);
+  g_clear_object (&app);
+  trellis_test_cleanup ();
+
+  return ret;
+}
