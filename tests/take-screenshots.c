@@ -207,6 +207,15 @@ main (int   argc,
   pane = show (window, "mission", NULL);
   trellis_entity_pane_select (pane, TRELLIS_ENTITY (trellis_document_get_organisation (document)));
   shoot (window, folder, "mission");
+  {
+    TrellisEntity *value = trellis_document_get_item (document, TRELLIS_KIND_VALUE, 0);
+
+    if (value != NULL)
+      {
+        trellis_entity_pane_select (pane, value);
+        shoot (window, folder, "values");
+      }
+  }
 
   pane = show (window, "results", "responsibilities");
   select_nth (pane, document, 0);

@@ -219,6 +219,25 @@ test_mission (Fixture       *f,
     trellis_test_row_type_and_enter (add_row, "Calls back when promised");
     g_assert_cmpuint (g_strv_length ((char **) trellis_entity_get_strv (care, TRELLIS_FIELD_BEHAVIOURS)), ==, 3);
     g_assert_cmpstr (trellis_entity_get_strv (care, TRELLIS_FIELD_BEHAVIOURS)[2], ==, "Calls back when promised");
+
+    /* The arrow moves it up, as one undoable edit. */
+    {
+      GtkWidget *last = trellis_test_find_row (editor, "3");
+      GtkWidget *up = NULL;
+
+      g_assert_nonnull (last);
+      for (guint i = 0; (up = trellis_test_find_type (last, GTK_TYPE_BUTTON, i)) != NULL; i++)
+        if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (up)), "go-up-symbolic") == 0)
+          break;
+      g_assert_nonnull (up);
+      g_signal_emit_by_name (up, "clicked");
+      trellis_test_iterate (20);
+      g_assert_cmpstr (trellis_entity_get_strv (care, TRELLIS_FIELD_BEHAVIOURS)[1], ==, "Calls back when promised");
+      g_assert_cmpuint (g_strv_length ((char **) trellis_entity_get_strv (care, TRELLIS_FIELD_BEHAVIOURS)), ==, 3);
+      undo (f);
+      g_assert_cmpstr (trellis_entity_get_strv (care, TRELLIS_FIELD_BEHAVIOURS)[2], ==, "Calls back when promised");
+    }
+
     undo (f);
     g_assert_cmpuint (g_strv_length ((char **) trellis_entity_get_strv (care, TRELLIS_FIELD_BEHAVIOURS)), ==, 2);
   }

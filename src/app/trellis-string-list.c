@@ -15,7 +15,8 @@
 
 /* A boxed list editing a field that holds a list of texts, such as the
  * behaviours of a value: one entry row per text, Enter in the last row
- * adds the next, emptying a row removes it. */
+ * adds the next, emptying a row removes it, Alt+Up and Alt+Down (or the
+ * arrow button) move a row. */
 
 #define COMMIT_DELAY_MS 800
 
@@ -188,6 +189,69 @@ add_activated_cb (TrellisStringList *self)
   rebuild (self, TRUE);
 }
 
+/* Moves the text of @row by @delta places, as one undoable edit, and
+ * keeps the focus on it. */
+static void
+move_row (TrellisStringList *self,
+          GtkWidget         *row,
+          int                delta)
+{
+  g_auto(GStrv) texts = NULL;
+  guint index;
+  guint position = 0;
+  guint n;
+  int target;
+  char *swap;
+
+  if (self->document == NULL || self->entity == NULL ||
+      !g_ptr_array_find (self->rows, row, &index))
+    return;
+
+  /* Rows left empty are dropped when committed: count the others. */
+  for (guint i = 0; i < index; i++)
+    {
+      g_autofree char *text = g_strdup (gtk_editable_get_text (g_ptr_array_index (self->rows, i)));
+
+      if (g_strstrip (text)[0] != '\0')
+        position++;
+    }
+
+  trellis_string_list_flush (self);
+
+  texts = g_strdupv ((char **) trellis_entity_get_strv (self->entity, self->field));
+  n = texts != NULL ? g_strv_length (texts) : 0;
+  target = (int) position + delta;
+  if (position >= n || target < 0 || target >= (int) n)
+    return;
+
+  swap = texts[position];
+  texts[position] = texts[target];
+  texts[target] = swap;
+  trellis_document_set_strv (self->document, self->entity, self->field, (const char * const *) texts);
+
+  if (!rows_show (self, (const char * const *) texts))
+    rebuild (self, FALSE);
+  if ((guint) target < self->rows->len)
+    gtk_widget_grab_focus (g_ptr_array_index (self->rows, target));
+}
+
+static void
+move_up_clicked_cb (GtkButton         *button,
+                    TrellisStringList *self)
+{
+  move_row (self, g_object_get_data (G_OBJECT (button), "row"), -1);
+}
+
+static gboolean
+move_shortcut_cb (GtkWidget *row,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  move_row (TRELLIS_STRING_LIST (user_data), row, g_variant_get_int32 (args));
+
+  return TRUE;
+}
+
 static GtkWidget *
 make_row (TrellisStringList *self,
           const char        *text,
@@ -195,7 +259,10 @@ make_row (TrellisStringList *self,
 {
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkShortcut *shortcut;
   g_autofree char *title = NULL;
 
   title = g_strdup_printf ("%u", index + 1);
@@ -203,6 +270,17 @@ make_row (TrellisStringList *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+
+  gtk_widget_set_valign (up, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (up, "flat");
+  gtk_widget_set_tooltip_text (up, _("Move Up (Alt+↑)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (up),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move up"),
+                                  -1);
+  gtk_widget_set_sensitive (up, index > 0);
+  g_object_set_data (G_OBJECT (up), "row", row);
+  g_signal_connect (up, "clicked", G_CALLBACK (move_up_clicked_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -218,6 +296,17 @@ make_row (TrellisStringList *self,
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (row_commit_cb), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (row_commit_cb), self);
   gtk_widget_add_controller (row, focus);
+
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                               gtk_callback_action_new (move_shortcut_cb, self, NULL));
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (-1));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                               gtk_callback_action_new (move_shortcut_cb, self, NULL));
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (1));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_LOCAL);
+  gtk_widget_add_controller (row, keys);
 
   return row;
 }
