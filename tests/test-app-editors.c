@@ -395,6 +395,22 @@ test_roles (Fixture       *f,
   g_assert_cmpuint (trellis_choice_button_get_selected (TRELLIS_CHOICE_BUTTON (dropdown)), ==, 4);
 }
 
+static gboolean
+has_assessment (GArray        *assessments,
+                                      TrellisSource  source,
+                                      TrellisDate    date)
+{
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      const TrellisAssessment *a = &g_array_index (assessments, TrellisAssessment, i);
+
+      if (a->source == source && a->date == date)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_people (Fixture       *f,
              gconstpointer  data)
@@ -453,6 +469,41 @@ test_people (Fixture       *f,
       g_autoptr(GArray) after = trellis_document_get_assessments (f->document, anna, "c-listen");
 
       g_assert_cmpint (g_array_index (after, TrellisAssessment, 0).level, ==, 2);
+    }
+
+    /* Her self-assessment was really the coach's: the popover under it
+     * moves it, level and note along, in one undoable edit. */
+    {
+      GtkWidget *key = trellis_test_find_css (table, "assessment-key");
+      GtkWidget *source;
+      TrellisAssessment a;
+      g_autoptr(GArray) after = NULL;
+
+      g_assert_nonnull (key);
+      g_assert_cmpint (g_array_index (before, TrellisAssessment, 0).source, ==, TRELLIS_SOURCE_SELF);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (key));
+      trellis_test_iterate (100);
+      source = trellis_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (key))),
+                                       TRELLIS_TYPE_CHOICE_BUTTON, 0);
+      g_assert_nonnull (source);
+      g_assert_cmpuint (trellis_choice_button_get_selected (TRELLIS_CHOICE_BUTTON (source)), ==, TRELLIS_SOURCE_SELF);
+      trellis_choice_button_set_selected (TRELLIS_CHOICE_BUTTON (source), TRELLIS_SOURCE_COACH);
+      trellis_test_iterate (100);
+
+      after = trellis_document_get_assessments (f->document, anna, "c-listen");
+      g_assert_cmpuint (after->len, ==, before->len);
+      g_assert_false (has_assessment (after, TRELLIS_SOURCE_SELF,
+                                                            g_array_index (before, TrellisAssessment, 0).date));
+      g_assert_true (has_assessment (after, TRELLIS_SOURCE_COACH,
+                                                           g_array_index (before, TrellisAssessment, 0).date));
+      g_assert_true (trellis_document_get_effective (f->document, anna, "c-listen", &a));
+      undo (f);
+      g_clear_pointer (&after, g_array_unref);
+      after = trellis_document_get_assessments (f->document, anna, "c-listen");
+      g_assert_true (has_assessment (after, TRELLIS_SOURCE_SELF,
+                                                           g_array_index (before, TrellisAssessment, 0).date));
+      g_assert_false (has_assessment (after, TRELLIS_SOURCE_COACH,
+                                                            g_array_index (before, TrellisAssessment, 0).date));
     }
   }
 

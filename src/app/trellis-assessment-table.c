@@ -16,9 +16,10 @@
 
 /* Every assessment of one person, with its history: competency, level,
  * the wish to grow, the perspective (self, peer, coach, agreed), the date
- * and a note. Level, wish and note are edited in place; a wrong
- * perspective or date is deleted and entered again, since together with
- * the competency they say which assessment it is. */
+ * and a note. Level, wish and note are edited in place; the perspective
+ * and date, which together with the competency say which assessment it
+ * is, from a popover under them: changing them moves the assessment, as
+ * one undoable edit, unless another one already has that place. */
 
 /* One row: a copy of one assessment. */
 
@@ -183,14 +184,131 @@ set_syncing (GtkWidget *widget,
 /* Competency */
 
 
+/* Perspective and date */
+
+static void rekey_changed_cb (GtkWidget              *chooser,
+                              GParamSpec             *pspec,
+                              TrellisAssessmentTable *self);
+
+static gboolean
+has_assessment (TrellisAssessmentTable *self,
+                const char             *competency,
+                TrellisSource           source,
+                TrellisDate             date)
+{
+  g_autoptr(GArray) assessments = trellis_document_get_assessments (self->document, self->person, competency);
+
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      const TrellisAssessment *a = &g_array_index (assessments, TrellisAssessment, i);
+
+      if (a->source == source && a->date == date)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Moves the assessment of the row to another perspective or date. */
+static void
+rekey (TrellisAssessmentTable *self,
+       GtkWidget              *box,
+       TrellisSource           source,
+       TrellisDate             date)
+{
+  TrellisAssessmentItem *item = widget_item (box);
+  GtkWidget *menu_button = g_object_get_data (G_OBJECT (box), "key-button");
+  TrellisAssessment a;
+
+  if (item == NULL || self->document == NULL || self->person == NULL || source >= TRELLIS_N_SOURCES ||
+      (source == item->source && date == item->date))
+    return;
+
+  if (has_assessment (self, item->competency, source, date))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                                  _("There is already an assessment from that perspective on that day. Change or delete that one instead."));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+      return;
+    }
+
+  a = (TrellisAssessment) {
+    .competency = item->competency,
+    .level = item->level,
+    .want = item->want,
+    .source = source,
+    .date = date,
+    .note = item->note,
+    .evidence = item->evidence,
+  };
+
+  trellis_document_begin_group (self->document, _("Change assessment"));
+  trellis_document_remove_assessment (self->document, self->person, item->competency, item->source, item->date);
+  trellis_document_set_assessment (self->document, self->person, &a);
+  trellis_document_end_group (self->document);
+
+  /* The row may now show another assessment: start again from it. */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+}
+
+static void
+rekey_changed_cb (GtkWidget              *chooser,
+                  GParamSpec             *pspec,
+                  TrellisAssessmentTable *self)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (chooser), "box");
+  TrellisChoiceButton *source = g_object_get_data (G_OBJECT (box), "source-chooser");
+  TrellisDateButton *date = g_object_get_data (G_OBJECT (box), "date-chooser");
+
+  if (is_syncing (box))
+    return;
+
+  rekey (self, box, trellis_choice_button_get_selected (source), trellis_date_button_get_date (date));
+}
+
+/* Fills the popover from the row when it opens. */
+static void
+key_popover_show_cb (GtkWidget *popover,
+                     GtkWidget *box)
+{
+  TrellisAssessmentItem *item = widget_item (box);
+
+  if (item == NULL)
+    return;
+
+  set_syncing (box, TRUE);
+  trellis_choice_button_set_selected (g_object_get_data (G_OBJECT (box), "source-chooser"), item->source);
+  trellis_date_button_set_date (g_object_get_data (G_OBJECT (box), "date-chooser"), item->date);
+  set_syncing (box, FALSE);
+}
+
 static void
 setup_competency_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      TrellisAssessmentTable   *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *heading = gtk_label_new (_("Who assessed, and when"));
+  GtkWidget *source_label = gtk_label_new_with_mnemonic (_("_Perspective"));
+  GtkWidget *date_label = gtk_label_new_with_mnemonic (_("_Date"));
+  GtkWidget *source;
+  GtkWidget *date;
+
+  for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
+    gtk_string_list_append (sources, trellis_source_get_label (i));
+  source = trellis_choice_button_new (G_LIST_MODEL (sources));
+  trellis_choice_button_set_accessible_label (TRELLIS_CHOICE_BUTTON (source), _("Perspective"));
+  /* Framed, as a chooser in a popover is, not quiet as in the table. */
+  for (GtkWidget *child = gtk_widget_get_first_child (source); child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_remove_css_class (child, "flat");
+  date = trellis_date_button_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -198,11 +316,49 @@ setup_competency_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
+
+  /* The caption is a quiet button opening the popover. */
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (menu_button), subtitle);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (menu_button), FALSE);
+  gtk_widget_set_halign (menu_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (menu_button, "assessment-key");
+  gtk_widget_set_tooltip_text (menu_button, _("Change who assessed, or when"));
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (source_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (date_label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (source_label), source);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (date_label), date);
+  gtk_widget_set_hexpand (source, TRUE);
+  gtk_widget_set_halign (date, GTK_ALIGN_START);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 6);
+  gtk_widget_set_margin_end (grid, 6);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
+  gtk_grid_attach (GTK_GRID (grid), heading, 0, 0, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), source_label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), source, 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), date_label, 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), date, 1, 2, 1, 1);
+  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_box_append (GTK_BOX (box), menu_button);
   g_object_set_data (G_OBJECT (box), "list-item", list_item);
   g_object_set_data (G_OBJECT (box), "table", self);
+  g_object_set_data (G_OBJECT (box), "key-button", menu_button);
+  g_object_set_data (G_OBJECT (box), "source-chooser", source);
+  g_object_set_data (G_OBJECT (box), "date-chooser", date);
+  g_object_set_data (G_OBJECT (source), "box", box);
+  g_object_set_data (G_OBJECT (date), "box", box);
+  g_signal_connect (popover, "show", G_CALLBACK (key_popover_show_cb), box);
+  g_signal_connect (source, "notify::selected", G_CALLBACK (rekey_changed_cb), self);
+  g_signal_connect (date, "notify::date", G_CALLBACK (rekey_changed_cb), self);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -212,10 +368,12 @@ sync_competency (GtkWidget *box)
   GtkListItem *list_item = g_object_get_data (G_OBJECT (box), "list-item");
   TrellisAssessmentTable *self = g_object_get_data (G_OBJECT (box), "table");
   TrellisAssessmentItem *item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+  GtkWidget *menu_button = g_object_get_data (G_OBJECT (box), "key-button");
   TrellisEntity *competency;
   g_autofree char *label = NULL;
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
   GtkWidget *title = gtk_widget_get_first_child (box);
 
   if (item == NULL || self->document == NULL)
@@ -228,7 +386,12 @@ sync_competency (GtkWidget *box)
   /* Translators: who assessed and when, e.g. “Coach · 21 November 2026”. */
   subtitle = g_strdup_printf (_("%s · %s"), trellis_source_get_label (item->source), date);
   gtk_label_set_label (GTK_LABEL (title), label);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (title)), subtitle);
+  gtk_label_set_label (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (menu_button))), subtitle);
+
+  /* Translators: the accessible name of the button under an assessment,
+   * e.g. “Perspective and date of Active listening: Coach · 21 November 2026”. */
+  description = g_strdup_printf (_("Perspective and date of %s: %s"), label, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 
