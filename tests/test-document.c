@@ -248,6 +248,25 @@ test_delete_clears_references (void)
 }
 
 static void
+test_unnamed_entities_save (void)
+{
+  g_autoptr(TrellisDocument) doc = trellis_document_new ();
+  g_autoptr(TrellisDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (TrellisKind k = TRELLIS_KIND_VALUE; k < TRELLIS_N_KINDS; k++)
+    trellis_document_create (doc, k, NULL, -1);
+
+  text = serialize (doc);
+  bytes = g_bytes_new (text, strlen (text));
+  again = trellis_document_new_from_bytes (bytes, "unnamed", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_document_get_n_items (again, TRELLIS_KIND_ROLE), ==, 1);
+}
+
+static void
 test_make_id (void)
 {
   g_autoptr(TrellisDocument) doc = trellis_document_new ();
@@ -326,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/trellis/document/edit/create-and-signals", test_create_and_signals);
   g_test_add_func ("/trellis/document/edit/delete-clears-references", test_delete_clears_references);
   g_test_add_func ("/trellis/document/make-id", test_make_id);
+  g_test_add_func ("/trellis/document/unnamed-entities-save", test_unnamed_entities_save);
   g_test_add_func ("/trellis/document/scale/in-use", test_scale_in_use);
   g_test_add_func ("/trellis/types/dates", test_dates);
   g_test_add_func ("/trellis/types/raci", test_raci_strings);

@@ -865,6 +865,17 @@ feedback_children (Writer        *w,
   return TRUE;
 }
 
+/* Every named element carries a name, even an empty one: the format
+ * requires it, and an entity created without a name must still save. */
+static void
+put_name (Writer        *w,
+          TrellisEntity *e)
+{
+  const char *name = trellis_entity_get_name (e);
+
+  put_attr (w, "name", name != NULL ? name : "");
+}
+
 static void
 write_entity (Writer        *w,
               TrellisEntity *e,
@@ -880,42 +891,42 @@ write_entity (Writer        *w,
   switch (kind)
     {
     case TRELLIS_KIND_VALUE:
-      put_attr (w, "name", trellis_entity_get_name (e));
+      put_name (w, e);
       children = value_children;
       break;
 
     case TRELLIS_KIND_RESULT:
-      put_attr (w, "name", trellis_entity_get_name (e));
+      put_name (w, e);
       put_attr_ids (w, "values", trellis_entity_get_strv (e, TRELLIS_FIELD_VALUES));
       children = description_children;
       break;
 
     case TRELLIS_KIND_COMPETENCY:
-      put_attr (w, "name", trellis_entity_get_name (e));
+      put_name (w, e);
       put_attr_ids (w, "values", trellis_entity_get_strv (e, TRELLIS_FIELD_VALUES));
       children = competency_children;
       break;
 
     case TRELLIS_KIND_RESPONSIBILITY:
-      put_attr (w, "name", trellis_entity_get_name (e));
+      put_name (w, e);
       put_attr (w, "result", trellis_entity_get_string (e, TRELLIS_FIELD_RESULT));
       children = responsibility_children;
       break;
 
     case TRELLIS_KIND_ROLE:
-      put_attr (w, "name", trellis_entity_get_name (e));
+      put_name (w, e);
       children = role_children;
       break;
 
     case TRELLIS_KIND_PERSON:
-      put_attr (w, "name", trellis_entity_get_name (e));
+      put_name (w, e);
       put_attr_ids (w, "roles", trellis_entity_get_strv (e, TRELLIS_FIELD_ROLES));
       put_attr (w, "share", trellis_share_to_string (trellis_entity_get_int (e, TRELLIS_FIELD_SHARE)));
       children = person_children;
       break;
 
     case TRELLIS_KIND_INDICATOR:
-      put_attr (w, "name", trellis_entity_get_name (e));
+      put_name (w, e);
       put_attr (w, "result", trellis_entity_get_string (e, TRELLIS_FIELD_RESULT));
       put_attr (w, "kind", trellis_indicator_kind_to_string (trellis_entity_get_int (e, TRELLIS_FIELD_INDICATOR_KIND)));
       put_attr_double (w, "target", trellis_entity_get_double (e, TRELLIS_FIELD_TARGET));
