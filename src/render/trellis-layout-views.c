@@ -344,6 +344,9 @@ add_aggregate_rows (TrellisLayout *self,
 
   if (!trend)
     {
+      /* Translators: the row with the percentage of people who meet the
+       * requirement; not a format string. */
+      /* xgettext:no-c-format */
       axis_add_item (&self->rows, TRELLIS_ITEM_AGGREGATE_MEETING, role, entity, _("% meeting"));
       last_item (&self->rows)->data = cells;
       last_item (&self->rows)->marks |= ITEM_MARK_AGGREGATE;
