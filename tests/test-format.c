@@ -1047,6 +1047,15 @@ static const NewerCase newer_cases[] = {
     "      <requires competency=\"c-product\" level=\"3\"/>\n"
     "      <caption xml:lang=\"nl\" xml:space=\"preserve\">Tekst</caption>\n"
     "    </role>\n" },
+  /* Found by the fuzzer: a line break written as &#10; reached the
+   * reader apart from the text before it, and was taken for layout. */
+  { "text-then-element",
+    "    </responsibility>\n",
+    "      <hint>see\n<b>this</b> and\n  <i>that</i></hint>\n",
+    36,
+    "      <assign role=\"ro-lead\" raci=\"A\" authority=\"delegate\"/>\n"
+    "      <hint>see&#10;<b>this</b> and&#10;  <i>that</i></hint>\n"
+    "    </responsibility>\n" },
   { "multiline-text",
     "    </responsibility>\n",
     "      <hint>line one\nline two</hint>\n",

@@ -277,6 +277,7 @@ typedef struct
   GString           *capture;       /* an unknown element being kept */
   guint              capture_depth;
   GString           *capture_space; /* white space in it not known to be text yet */
+  gboolean           capture_in_text; /* the text since the last tag is not blank */
 
   GError            *first_error;
   gboolean           first_error_fatal;
@@ -815,6 +816,7 @@ capture_start (Reader         *r,
 
   /* White space between elements is layout. */
   g_string_truncate (r->capture_space, 0);
+  r->capture_in_text = FALSE;
 
   g_string_append_c (r->capture, '<');
   g_string_append (r->capture, (const char *) localname);
@@ -2202,6 +2204,7 @@ sax_end_element (void          *user_data,
   if (frame->elem == E_UNKNOWN)
     {
       g_string_truncate (r->capture_space, 0);
+      r->capture_in_text = FALSE;
       if (frame->open)
         g_string_append (r->capture, "/>");
       else
@@ -2298,13 +2301,16 @@ sax_characters (void          *user_data,
         blank = g_ascii_isspace (ch[i]);
 
       /* White space only is layout when an element follows, but text
-       * when more text does ("a &lt; b" arrives in three pieces). */
-      if (blank)
+       * when more text does ("a &lt; b" arrives in three pieces) or did:
+       * libxml2 hands over a line break written as &#10; on its own, and
+       * what counts is the whole text between two tags. */
+      if (blank && !r->capture_in_text)
         {
           g_string_append_len (r->capture_space, (const char *) ch, len);
           return;
         }
 
+      r->capture_in_text = TRUE;
       capture_close_start_tag (r);
       capture_escaped (r->capture, r->capture_space->str, r->capture_space->len, FALSE);
       g_string_truncate (r->capture_space, 0);

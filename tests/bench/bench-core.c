@@ -4,7 +4,8 @@
  *
  * For each size tier, generates the matrix once (kept in a temporary
  * folder and reused while the generator is unchanged), then measures
- * each operation several times and prints the median beside the floor:
+ * each operation several times and prints the median beside the floor
+ * (and the median of each run's ratio to the floor of that run):
  * libxml2's own tokenizer with nothing built (`xmllint --sax --noout`),
  * the least any reader of the file can cost. Peak memory is measured in
  * a child process per run: ru_maxrss from wait4(), minus what the child
@@ -37,6 +38,7 @@
 typedef struct
 {
   double  seconds;     /* median */
+  double  ratio;       /* median of each run's time over the floor's of that run */
   gint64  peak_kb;     /* median, or -1 when not measured */
 } Measure;
 
@@ -426,7 +428,7 @@ print_table (const char *tier,
                                    : g_strdup ("");
 
       g_print ("  %-34s %10s %10s %8.2f %10s %10s\n", rows[i].name, t, f,
-               m->seconds / floor->seconds, mem, mem_ratio);
+               m->ratio, mem, mem_ratio);
     }
 }
 
@@ -497,6 +499,17 @@ bench_tier (const char  *folder,
           !op_once (OP_SERIALIZE, input, output, &doc, &times[ROW_SERIALIZE * runs + i], error) ||
           !op_once (OP_SAVE, input, output, &doc, &times[ROW_SAVE * runs + i], error))
         return FALSE;
+    }
+
+  /* Each run's ratio pairs an operation with the floor measured just
+   * before it, which a busy machine skews less than a ratio of medians. */
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      g_autofree double *ratios = g_new (double, runs);
+
+      for (guint i = 0; i < runs; i++)
+        ratios[i] = times[r * runs + i] / times[ROW_FLOOR * runs + i];
+      rows[r].measure.ratio = median (ratios, runs);
     }
 
   for (guint r = 0; r < N_ROWS; r++)
