@@ -2559,7 +2559,8 @@ guard_check (Reader     *r,
 
   while (pos < len)
     {
-      const char *lt = memchr (data + pos, '<', len - pos);
+      /* After the first tag, pos is where the last search found a '<'. */
+      const char *lt = data[pos] == '<' ? data + pos : memchr (data + pos, '<', len - pos);
       const char *next;
       gsize t;
       gsize span;
