@@ -1184,6 +1184,22 @@ test_newer_minor_attribute (void)
   g_assert_nonnull (strstr (out, "version=\"1.3\""));
 }
 
+/* The root may gain attributes in a newer minor version too. */
+static void
+test_newer_minor_root_attribute (void)
+{
+  g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+  g_autofree char *xml = test_replace (small, "matrix:1\" version=\"1.0\"",
+                                       "matrix:1\" created-by=\"Trellis 9\" version=\"1.3\"");
+  g_autoptr(TrellisLoadReport) report = trellis_load_report_new ();
+  g_autoptr(TrellisDocument) doc = load_ok (xml, report);
+  g_autofree char *dump = test_report_dump (report);
+
+  if (!test_report_has (report, TRELLIS_LOAD_NOTICE, -1, 2))
+    g_error ("no notice on line 2:\n%s", dump);
+  g_assert_cmpuint (trellis_load_report_get_n_errors (report), ==, 0);
+}
+
 /* A document of the current version is written as 1.0 and validates. */
 static void
 test_current_version_written (void)
@@ -1407,6 +1423,7 @@ main (int   argc,
       g_test_add_data_func (path, &left_out_cases[i], test_newer_minor_left_out);
     }
   g_test_add_func ("/trellis/format/newer-minor/attribute", test_newer_minor_attribute);
+  g_test_add_func ("/trellis/format/newer-minor/root-attribute", test_newer_minor_root_attribute);
 
   for (guint i = 0; i < G_N_ELEMENTS (unknown_in_current); i++)
     {

@@ -1719,8 +1719,6 @@ start_root (Reader         *r,
           g_free (r->doc->lang);
           r->doc->lang = attr_dup (&attrs[i]);
         }
-      else if (attrs[i].uri == NULL)
-        unknown_attribute (r, E_ROOT, &attrs[i]);
     }
 
   if (version == NULL)
@@ -1767,6 +1765,13 @@ start_root (Reader         *r,
 
   r->doc->format_minor = minor;
   r->newer_minor = minor > TRELLIS_FORMAT_MINOR;
+
+  /* Judged only now: a newer minor version may add attributes here too. */
+  for (guint i = 0; i < n_attrs; i++)
+    {
+      if (attrs[i].uri == NULL && attrs[i].name != r->a_version)
+        unknown_attribute (r, E_ROOT, &attrs[i]);
+    }
 }
 
 static Elem
