@@ -852,7 +852,7 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            TrellisHeatmapView       *self)
 {
-  guint row, column;
+  guint row = 0, column = 0;
   gboolean hit = cell_at_widget_point (self, x, y, &row, &column);
 
   if (hit == self->has_hover && (!hit || (row == self->hover_row && column == self->hover_column)))
