@@ -119,7 +119,7 @@ current_cell (Fixture         *f,
               TrellisCellInfo *info)
 {
   TrellisLayout *layout = trellis_heatmap_page_get_layout (f->page);
-  guint row, column;
+  guint row = 0, column = 0;
 
   if (layout == NULL || !find_cell (layout, row_entity, row_kind, column_entity, &row, &column))
     return FALSE;
@@ -209,7 +209,7 @@ test_requirement_by_keyboard (Fixture       *f,
   TrellisLayout *layout;
   TrellisEntity *role;
   TrellisEntity *competency;
-  guint row, column;
+  guint row = 0, column = 0;
 
   show_view (f, TRELLIS_VIEW_REQUIREMENTS);
   layout = current_layout (f);
