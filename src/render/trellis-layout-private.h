@@ -228,7 +228,7 @@ struct _TrellisLayout
   GHashTable                *shortened_seen;
   TrellisDate                latest;
 
-  cairo_pattern_t           *hatch;         /* made for hatch_scale */
+  cairo_surface_t           *hatch;         /* a tile, made for hatch_scale */
   double                     hatch_scale;
 
   /* The picture around the map. */
@@ -314,8 +314,13 @@ guint            trellis_layout_paint_cells_on    (TrellisLayout   *self,
                                                    PageMode         page);
 void             trellis_text_lock                (void);
 void             trellis_text_unlock              (void);
+void             trellis_cairo_flatten            (cairo_t         *cr);
+void             trellis_cairo_clip_pixels        (cairo_t         *cr,
+                                                   const TrellisRect *r);
 void             trellis_text_show                (cairo_t         *cr,
-                                                   PangoLayout     *layout);
+                                                   PangoLayout     *layout,
+                                                   double           x,
+                                                   double           y);
 void             trellis_text_size                (PangoLayout     *layout,
                                                    int             *width,
                                                    int             *height);

@@ -119,7 +119,7 @@ trellis_layout_finalize (GObject *object)
   g_clear_pointer (&self->shortened, g_ptr_array_unref);
   g_clear_pointer (&self->shortened_seen, g_hash_table_unref);
   g_clear_pointer (&self->legend, g_array_unref);
-  g_clear_pointer (&self->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&self->hatch, cairo_surface_destroy);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
   g_clear_pointer (&self->texts, g_ptr_array_unref);

@@ -536,8 +536,12 @@ do_strip (Job    *job,
   TrellisRect clip;
   cairo_t *cr;
 
+  /* The strip's place as a device offset, in whole pixels: moving the
+   * user space instead (by y0 / scale, rarely a number a double holds
+   * exactly) would round some positions the other way than painting the
+   * whole picture does. */
+  cairo_surface_set_device_offset (worker->surface, 0, -y0);
   cr = cairo_create (worker->surface);
-  cairo_translate (cr, 0, -y0 / job->scale);
   clip = TRELLIS_RECT_INIT (0, y0 / job->scale, job->width / job->scale, rows / job->scale);
   trellis_render_cairo (job->layout, cr, &clip);
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
