@@ -9,7 +9,6 @@
 #include <libxml/parser.h>
 #include <math.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "render-tiers.h"
 #include "trellis-png.h"
@@ -729,57 +728,12 @@ test_too_large (void)
   g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_TOO_LARGE);
 }
 
-/* The PNG writer's Adler-32 agrees with zlib's on every length and
- * content, including sums that wrap. */
-static void
-test_adler32 (void)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  gsize n = 200000;
-  g_autofree guint8 *data = g_malloc (n);
-
-  for (guint round = 0; round < 3; round++)
-    {
-      for (gsize i = 0; i < n; i++)
-        data[i] = round == 0 ? (guint8) g_rand_int (rand) : round == 1 ? 0xff : (guint8) (i % 7);
-
-      for (gsize length = 0; length < 100; length++)
-        g_assert_cmpuint (trellis_png_adler32 (1, data, length), ==, adler32 (1, data, length));
-      for (gsize length = 5540; length < 5600; length += 3)
-        g_assert_cmpuint (trellis_png_adler32 (1, data, length), ==, adler32 (1, data, length));
-      g_assert_cmpuint (trellis_png_adler32 (1, data, n), ==, adler32 (1, data, n));
-      g_assert_cmpuint (trellis_png_adler32 (0x12345678 % 65521, data + 1, n - 1), ==,
-                        adler32 (0x12345678 % 65521, data + 1, n - 1));
-    }
-
-  /* Straight from RGB24 pixels: the sum of their R, G, B bytes. */
-  for (guint round = 0; round < 3; round++)
-    {
-      gsize n_px = 7000;
-      g_autofree guint32 *px = g_new (guint32, n_px);
-      g_autofree guint8 *rgb = g_malloc (3 * n_px);
-
-      for (gsize i = 0; i < n_px; i++)
-        {
-          px[i] = round == 0 ? g_rand_int (rand) : round == 1 ? 0xffffffff : 0xff000000 | (guint32) (i * 2654435761u >> 8);
-          rgb[3 * i] = px[i] >> 16;
-          rgb[3 * i + 1] = px[i] >> 8;
-          rgb[3 * i + 2] = px[i];
-        }
-      for (gsize count = 0; count < 40; count++)
-        g_assert_cmpuint (trellis_png_adler32_pixels (1, px, count), ==, adler32 (1, rgb, 3 * count));
-      g_assert_cmpuint (trellis_png_adler32_pixels (1, px, n_px), ==, adler32 (1, rgb, 3 * n_px));
-      g_assert_cmpuint (trellis_png_adler32_pixels (0xfff0fff0, px + 3, n_px - 3), ==, adler32 (0xfff0fff0, rgb + 9, 3 * (n_px - 3)));
-    }
-}
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/render/paint/adler32", test_adler32);
   g_test_add_func ("/render/paint/pixel-probes", test_pixel_probes);
   g_test_add_func ("/render/paint/png-matches-cairo", test_png_matches_cairo);
   g_test_add_func ("/render/paint/bands-match-whole", test_bands_match_whole);
