@@ -256,6 +256,9 @@ test_pixel_probes (void)
   g_autoptr(TrellisDocument) tier = render_tier_load (24, 18, 4, 2);
   TrellisDocument *docs[] = { small, tier };
 
+  /* Ben shares with his coach here, so that his cells are painted too. */
+  trellis_document_set_int (small, trellis_document_lookup (small, "p-ben"), TRELLIS_FIELD_SHARE, TRELLIS_SHARE_COACH);
+
   for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
     for (TrellisTheme theme = 0; theme < TRELLIS_N_THEMES; theme++)
       for (guint s = 1; s <= 2; s++)
@@ -595,7 +598,7 @@ test_all_views (void)
 
             options->theme = theme;
             options->rtl = variant == 1;
-            options->privacy = variant == 2;
+            options->audience = variant == 2 ? TRELLIS_AUDIENCE_WORKSHOP : TRELLIS_AUDIENCE_COACH;
             options->zoom = variant == 2 ? 1.5 : 1.0;
             g_assert_true (trellis_date_parse ("2026-03-31", 10, &options->since));
             layout = trellis_layout_new (analysis, options, &error);
@@ -715,15 +718,140 @@ test_parts (void)
   cairo_surface_destroy (surface);
 }
 
+static char *
+pdf_text (TrellisLayout *layout)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  char *text = NULL;
+  gint status;
+
+  if (pdftotext == NULL)
+    return NULL;
+
+  dir = g_dir_make_tmp ("trellis-render-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "view.pdf", NULL);
+  g_assert_true (trellis_render_to_file (layout, path, TRELLIS_EXPORT_PDF, &error));
+  {
+    const char *argv[] = { pdftotext, "-raw", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &text, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  return text;
+}
+
+/* Whether a layout says name anywhere: in a row or column label, a
+ * cell's text, tooltip or description, or a finding. */
+static gboolean
+layout_says (TrellisLayout *layout,
+             const char    *name)
+{
+  TrellisView view = trellis_layout_get_options (layout)->view;
+
+  for (guint i = 0; i < trellis_layout_get_n_findings (layout); i++)
+    {
+      g_autofree char *message = trellis_finding_dup_message (trellis_layout_get_finding (layout, i));
+
+      if (strstr (message, name) != NULL)
+        return TRUE;
+    }
+
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
+    {
+      if (strstr (trellis_layout_get_row_label (layout, r), name) != NULL)
+        return TRUE;
+      for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
+        {
+          g_autofree char *text = NULL;
+          g_autofree char *tooltip = NULL;
+          g_autofree char *description = NULL;
+
+          if (r == 0 && strstr (trellis_layout_get_column_label (layout, c), name) != NULL)
+            return TRUE;
+          if (view == TRELLIS_VIEW_SIGHT)
+            continue;
+          text = trellis_layout_dup_cell_text (layout, r, c);
+          tooltip = trellis_layout_dup_tooltip (layout, r, c);
+          description = trellis_layout_dup_cell_description (layout, r, c);
+          if (strstr (text, name) != NULL || strstr (tooltip, name) != NULL || strstr (description, name) != NULL)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Ben keeps his assessments private: no view for a coach or a workshop
+ * names him, in any format, nor anything in words about him; a view
+ * narrowed to him does. */
+static void
+test_private_never_shown (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+
+  for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
+    for (TrellisAudience audience = 0; audience < TRELLIS_N_AUDIENCES; audience++)
+      for (guint narrowed = 0; narrowed <= 1; narrowed++)
+        {
+          g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+          g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (v);
+          g_autoptr(TrellisLayout) layout = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GBytes) png = NULL;
+          g_autofree char *svg = NULL;
+          g_autofree char *pdf = NULL;
+          gboolean shown = narrowed;
+
+          options->audience = audience;
+          if (narrowed)
+            trellis_render_options_set_person (options, "p-ben");
+          if (v == TRELLIS_VIEW_TREND)
+            g_assert_true (trellis_date_parse ("2026-06-01", 10, &options->since));
+          layout = trellis_layout_new (analysis, options, &error);
+          g_assert_no_error (error);
+
+          svg = render_text (layout, TRELLIS_EXPORT_SVG);
+          pdf = pdf_text (layout);
+          png = trellis_render_to_bytes (layout, TRELLIS_EXPORT_PNG, &error);
+          g_assert_no_error (error);
+
+          g_assert_true ((strstr (svg, "Ben") != NULL) == shown);
+          if (pdf != NULL)
+            g_assert_true ((strstr (pdf, "Ben") != NULL) == shown);
+          /* No text in the PNG but the pixels. */
+          g_assert_null (g_strstr_len (g_bytes_get_data (png, NULL), g_bytes_get_size (png), "Ben"));
+          if (!narrowed)
+            g_assert_false (layout_says (layout, "Ben"));
+
+          /* The people views say who is left out, and why. */
+          if (!narrowed && (v == TRELLIS_VIEW_GAPS || v == TRELLIS_VIEW_PERCEPTION || v == TRELLIS_VIEW_TREND))
+            g_assert_nonnull (strstr (svg, audience == TRELLIS_AUDIENCE_COACH
+                                           ? "1 person keeps their assessments private and is not shown"
+                                           : "1 person does not share their assessments with the team and is not shown"));
+        }
+}
+
 static void
 test_too_large (void)
 {
-  g_autoptr(TrellisDocument) doc = render_tier_load (1600, 20, 2, 3);
+  g_autoptr(TrellisDocument) doc = render_tier_load (2400, 20, 2, 3);
   g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_THEME_LIGHT, 1, FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = trellis_render_to_bytes (layout, TRELLIS_EXPORT_PNG, &error);
+  double height;
 
-  /* 1,600 people are taller than a PNG can be: say so. */
+  /* 2,400 people, less the quarter who keep their assessments private,
+   * are taller than a PNG can be: say so. */
+  trellis_layout_get_picture_size (layout, NULL, &height);
+  g_assert_cmpfloat (height, >, 32767);
   g_assert_null (bytes);
   g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_TOO_LARGE);
 }
@@ -744,6 +872,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/all-views", test_all_views);
   g_test_add_func ("/render/paint/viewport", test_viewport);
   g_test_add_func ("/render/paint/parts", test_parts);
+  g_test_add_func ("/render/paint/private-never-shown", test_private_never_shown);
   g_test_add_func ("/render/paint/too-large", test_too_large);
 
   return g_test_run ();

@@ -216,6 +216,10 @@ struct _TrellisLayout
   TrellisEntity            **entity_at[TRELLIS_N_KINDS];  /* by analysis index */
   guint                      n_at[TRELLIS_N_KINDS];
   GArray                   **role_members;  /* per role: person indices */
+  gboolean                  *shown;         /* per person: may be shown to the audience */
+  guint                     *role_hidden;   /* per role: its people not shown */
+  guint                      team_hidden;   /* people not shown */
+  guint                      n_not_shown;   /* of the people the view is about */
   GPtrArray                 *agg_rows;      /* AggCell arrays owned */
   Assign                    *assigns;       /* responsibility rows × role columns */
   guint                      n_assign_columns;
