@@ -283,10 +283,7 @@ test_pixel_probes (void)
 }
 
 /* The strip-wise, threaded PNG writer paints the same picture as one
- * cairo call on one surface. At a fractional scale, edges that fall
- * between pixels may round a few levels apart (the whole picture clips to
- * the cell area at a fractional position, a strip to whole pixels); at
- * scale 1 and 2 the pictures are the same. */
+ * cairo call on one surface, pixel for pixel, at fractional scales too. */
 static void
 compare_png_with_cairo (TrellisDocument *doc,
                         TrellisView      view,
