@@ -375,7 +375,7 @@ test_workshop_mode (Fixture       *f,
   show_view (f, TRELLIS_VIEW_GAPS);
   trellis_heatmap_page_set_workshop_mode (f->page, TRUE);
   layout = current_layout (f);
-  g_assert_true (trellis_layout_get_options (layout)->privacy);
+  g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_WORKSHOP);
 
   /* Nobody who keeps their assessments to themselves is named. */
   for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)

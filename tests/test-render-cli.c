@@ -117,6 +117,44 @@ test_filters_and_options (void)
   g_unlink (path);
 }
 
+/* For a coach (the default) and in a workshop, Ben, who keeps his
+ * assessments private, is named nowhere; narrowed to him, he is. */
+static void
+test_audience (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "who.svg", NULL);
+  const char *cases[][3] = {
+    { NULL, NULL, NULL },
+    { "--audience", "coach", NULL },
+    { "--audience", "workshop", NULL },
+    { "--workshop", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint narrowed = 0; narrowed <= 1; narrowed++)
+      {
+        g_autofree char *contents = NULL;
+        const char *args[12] = { "--view", "gaps", "-o", path };
+        guint n = 4;
+        int status;
+
+        for (guint k = 0; k < 2 && cases[i][k] != NULL; k++)
+          args[n++] = cases[i][k];
+        if (narrowed)
+          {
+            args[n++] = "--person";
+            args[n++] = "p-ben";
+          }
+        args[n++] = small ();
+        status = run (NULL, NULL, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7],
+                      args[8], args[9], args[10], NULL);
+        g_assert_cmpint (status, ==, 0);
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_true ((strstr (contents, "Ben") != NULL) == (narrowed == 1));
+        g_unlink (path);
+      }
+}
+
 typedef struct
 {
   const char *args[12];
@@ -139,7 +177,8 @@ static const BadCase bad_cases[] = {
   { { "--view", "gaps", "--person", "p-nobody", "-o", "x.png", NULL }, 2, "no person with the id ‘p-nobody’" },
   { { "--view", "gaps", "--role", "ro-agent", "--person", "p-anna", "-o", "x.png", NULL }, 2, "not both" },
   { { "--view", "gaps", "--direction", "up", "-o", "x.png", NULL }, 2, "ltr or rtl" },
-  { { "--view", "gaps", "--workshop", "--person", "p-ben", "-o", "x.png", NULL }, 2, "does not share" },
+  { { "--view", "gaps", "--audience", "everyone", "-o", "x.png", NULL }, 2, "Unknown audience ‘everyone’" },
+  { { "--view", "gaps", "--workshop", "--audience", "coach", "-o", "x.png", NULL }, 2, "contradict" },
 };
 
 static void
@@ -199,6 +238,7 @@ test_help (void)
   g_assert_nonnull (strstr (out, "--view"));
   g_assert_nonnull (strstr (out, "--since"));
   g_assert_nonnull (strstr (out, "--workshop"));
+  g_assert_nonnull (strstr (out, "--audience"));
 }
 
 int
@@ -215,6 +255,7 @@ main (int    argc,
 
   g_test_add_func ("/render/cli/each-view", test_writes_each_view);
   g_test_add_func ("/render/cli/filters-and-options", test_filters_and_options);
+  g_test_add_func ("/render/cli/audience", test_audience);
   g_test_add_func ("/render/cli/bad-files", test_bad_files);
   g_test_add_func ("/render/cli/help", test_help);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

@@ -22,6 +22,18 @@ load_small (void)
   return doc;
 }
 
+/* Ben keeps his assessments private, so a coach's view leaves him out.
+ * The tests of what each view shows let him share with his coach; the
+ * tests of privacy keep his own choice. */
+static TrellisDocument *
+load_small_shared (void)
+{
+  TrellisDocument *doc = load_small ();
+
+  trellis_document_set_int (doc, trellis_document_lookup (doc, "p-ben"), TRELLIS_FIELD_SHARE, TRELLIS_SHARE_COACH);
+  return doc;
+}
+
 static TrellisLayout *
 make_layout (TrellisDocument *doc,
              TrellisView      view,
@@ -89,7 +101,7 @@ cell (TrellisLayout   *layout,
 static void
 test_gaps_small (void)
 {
-  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisDocument) doc = load_small_shared ();
   g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_GAPS, NULL, NULL);
   gint listen = find_column (layout, "Active listening");
   gint product = find_column (layout, "Product knowledge");
@@ -287,7 +299,7 @@ test_picture_areas (void)
 static void
 test_filters (void)
 {
-  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisDocument) doc = load_small_shared ();
   g_autoptr(TrellisLayout) lead = make_layout (doc, TRELLIS_VIEW_GAPS, "ro-lead", NULL);
   g_autoptr(TrellisLayout) anna = make_layout (doc, TRELLIS_VIEW_GAPS, NULL, "p-anna");
   g_autoptr(TrellisLayout) lead_map = make_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, "ro-lead", NULL);
@@ -338,15 +350,7 @@ test_errors (void)
   g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON);
   g_clear_error (&error);
 
-  /* Workshop mode never shows someone who keeps their assessments private. */
-  trellis_render_options_set_person (options, "p-ben");
-  options->privacy = TRUE;
-  layout = trellis_layout_new (analysis, options, &error);
-  g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NOT_SHARED);
-  g_clear_error (&error);
-
   trellis_render_options_set_person (options, NULL);
-  options->privacy = FALSE;
   options->view = TRELLIS_VIEW_TREND;
   layout = trellis_layout_new (analysis, options, &error);
   g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NEEDS_DATE);
@@ -361,7 +365,7 @@ test_privacy (void)
   g_autoptr(TrellisLayout) layout = NULL;
   TrellisCellInfo info;
 
-  options->privacy = TRUE;
+  options->audience = TRELLIS_AUDIENCE_WORKSHOP;
   layout = trellis_layout_new (analysis, options, NULL);
 
   /* Ben keeps his assessments private: he is in no row. Every aggregate
@@ -394,7 +398,7 @@ test_privacy_large (void)
   guint shown = 0;
   guint values = 0;
 
-  options->privacy = TRUE;
+  options->audience = TRELLIS_AUDIENCE_WORKSHOP;
   layout = trellis_layout_new (analysis, options, NULL);
 
   for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
@@ -453,7 +457,7 @@ test_privacy_differencing (void)
     }
 
   analysis = trellis_analysis_new (doc);
-  options->privacy = TRUE;
+  options->audience = TRELLIS_AUDIENCE_WORKSHOP;
   layout = trellis_layout_new (analysis, options, NULL);
   agent_mean = find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent");
   listen = find_column (layout, "Active listening");
@@ -498,7 +502,7 @@ test_requirements (void)
 static void
 test_coverage (void)
 {
-  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisDocument) doc = load_small_shared ();
   g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_COVERAGE, NULL, NULL);
   gint listen = find_row (layout, TRELLIS_ITEM_COMPETENCY, "Active listening", NULL);
   gint agent = find_column (layout, "Agent");
@@ -530,7 +534,7 @@ test_coverage (void)
 static void
 test_responsibilities (void)
 {
-  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisDocument) doc = load_small_shared ();
   g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, NULL, NULL);
   gint complaints = find_row (layout, TRELLIS_ITEM_RESPONSIBILITY, "Handle complaints", "Solved in one contact");
   gint agent = find_column (layout, "Agent");
@@ -622,6 +626,201 @@ test_findings (void)
   g_assert_true (trellis_layout_get_finding (layout, 0)->subject == trellis_document_lookup (doc, "s1"));
 }
 
+static TrellisLayout *
+audience_layout (TrellisDocument *doc,
+                 TrellisView      view,
+                 TrellisAudience  audience)
+{
+  g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+  g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (view);
+  g_autoptr(GError) error = NULL;
+  TrellisLayout *layout;
+
+  options->audience = audience;
+  layout = trellis_layout_new (analysis, options, &error);
+  g_assert_no_error (error);
+
+  return layout;
+}
+
+static TrellisEntity *
+add_agent (TrellisDocument *doc,
+           const char      *name,
+           TrellisShare     share)
+{
+  TrellisEntity *p = trellis_document_create (doc, TRELLIS_KIND_PERSON, name, -1);
+  const char *roles[] = { "ro-agent", NULL };
+  TrellisAssessment as = { "c-listen", 3, FALSE, TRELLIS_SOURCE_AGREED, 0, NULL, NULL };
+
+  trellis_date_parse ("2026-11-01", 10, &as.date);
+  trellis_document_set_strv (doc, p, TRELLIS_FIELD_ROLES, roles);
+  trellis_document_set_int (doc, p, TRELLIS_FIELD_SHARE, share);
+  trellis_document_set_assessment (doc, TRELLIS_PERSON (p), &as);
+
+  return p;
+}
+
+/* For a coach (the default), people who share with their coach or the
+ * team are shown; whoever keeps their assessments private is not, and
+ * counts only in totals that cannot give them away. */
+static void
+test_coach_audience (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisLayout) layout = NULL;
+  TrellisEntity *dee, *eli;
+  TrellisCellInfo info;
+  gint agent_mean, listen;
+
+  /* Agents: Anna (team), Ben (private), three who share with their coach. */
+  add_agent (doc, "Cas", TRELLIS_SHARE_COACH);
+  dee = add_agent (doc, "Dee", TRELLIS_SHARE_COACH);
+  eli = add_agent (doc, "Eli", TRELLIS_SHARE_COACH);
+
+  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Anna", "Agent"), >=, 0);
+  g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Cas", "Agent"), >=, 0);
+  g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Ben", NULL), <, 0);
+
+  /* Five agents behind the mean, Ben alone not shown: taking the four
+   * rows shown out of it would give his gap. Nothing of it goes out. */
+  agent_mean = find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent");
+  listen = find_column (layout, "Active listening");
+  cell (layout, agent_mean, listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+  g_assert_cmpuint (info.count, ==, 0);
+  g_assert_cmpuint (info.total, ==, 0);
+  {
+    g_autofree char *tooltip = trellis_layout_dup_tooltip (layout, agent_mean, listen);
+
+    g_assert_nonnull (strstr (tooltip, "keeps their assessments private"));
+  }
+  g_clear_object (&layout);
+
+  /* Three agents keep theirs private: the mean covers them and shows. */
+  trellis_document_set_int (doc, dee, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_PRIVATE);
+  trellis_document_set_int (doc, eli, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_PRIVATE);
+  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Dee", NULL), <, 0);
+  agent_mean = find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent");
+  cell (layout, agent_mean, listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
+  g_assert_cmpuint (info.total, ==, 5);
+  g_clear_object (&layout);
+
+  /* In a workshop only Anna shares with the team; Cas, who shares with
+   * his coach only, is left out too. */
+  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_WORKSHOP);
+  g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Anna", "Agent"), >=, 0);
+  g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Cas", NULL), <, 0);
+}
+
+/* A total over a few people, none of them left out, gives nobody away:
+ * a coach sees it; a workshop never sees a total under three. */
+static void
+test_coach_small_totals (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small_shared ();
+  g_autoptr(TrellisLayout) coach = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  g_autoptr(TrellisLayout) workshop = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_WORKSHOP);
+  gint listen = find_column (coach, "Active listening");
+  TrellisCellInfo info;
+
+  cell (coach, find_row (coach, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
+  cell (workshop, find_row (workshop, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+}
+
+/* Coverage, who can carry a responsibility, a single point of knowledge
+ * and a mandate above ability are totals over people too. Ben alone
+ * holds the lead's role and keeps his assessments private. */
+static void
+test_coach_other_totals (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisLayout) coverage = audience_layout (doc, TRELLIS_VIEW_COVERAGE, TRELLIS_AUDIENCE_COACH);
+  g_autoptr(TrellisLayout) map = audience_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_AUDIENCE_COACH);
+  gint product = find_row (coverage, TRELLIS_ITEM_COMPETENCY, "Product knowledge", NULL);
+  gint complaints = find_row (map, TRELLIS_ITEM_RESPONSIBILITY, "Handle complaints", "Solved in one contact");
+  TrellisCellInfo info;
+
+  cell (coverage, product, find_column (coverage, "Lead"), &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+  g_assert_cmpuint (info.count, ==, 0);
+
+  /* One person of the team not shown: "nobody else" would say something
+   * about him, so no single points are marked either. */
+  for (guint r = 0; r < trellis_layout_get_n_rows (coverage); r++)
+    for (guint c = 0; c < trellis_layout_get_n_columns (coverage); c++)
+      {
+        trellis_layout_get_cell_info (coverage, r, c, &info);
+        g_assert_false (info.flags & TRELLIS_CELL_FLAG_SINGLE);
+      }
+
+  cell (map, complaints, (gint) trellis_layout_get_n_columns (map) - 1, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+}
+
+/* A finding that names a person is listed only where the audience may
+ * see them: never in a workshop, for a coach when they share with their
+ * coach or the team. The mandate mark is a total over the role. */
+static void
+test_findings_audience (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (findings_xml, sizeof findings_xml - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisDocument) doc = trellis_document_new_from_bytes (bytes, "findings.trellis", NULL, &error);
+  TrellisEntity *pat;
+  const TrellisShare shares[] = { TRELLIS_SHARE_COACH, TRELLIS_SHARE_PRIVATE };
+
+  g_assert_no_error (error);
+  pat = trellis_document_lookup (doc, "p");
+
+  for (guint s = 0; s < G_N_ELEMENTS (shares); s++)
+    for (TrellisAudience audience = 0; audience < TRELLIS_N_AUDIENCES; audience++)
+      {
+        g_autoptr(TrellisLayout) layout = NULL;
+        gboolean named = FALSE;
+        gboolean may_see = audience == TRELLIS_AUDIENCE_COACH && shares[s] == TRELLIS_SHARE_COACH;
+        TrellisCellInfo info;
+
+        trellis_document_set_int (doc, pat, TRELLIS_FIELD_SHARE, shares[s]);
+        layout = audience_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, audience);
+        for (guint i = 0; i < trellis_layout_get_n_findings (layout); i++)
+          named |= trellis_layout_get_finding (layout, i)->person == pat;
+        g_assert_true (named == may_see);
+
+        cell (layout, find_row (layout, TRELLIS_ITEM_RESPONSIBILITY, "Answer mail", NULL),
+              find_column (layout, "Agent"), &info);
+        g_assert_true (!(info.flags & TRELLIS_CELL_FLAG_MANDATE) == (shares[s] == TRELLIS_SHARE_PRIVATE ||
+                                                                    audience == TRELLIS_AUDIENCE_WORKSHOP));
+      }
+}
+
+/* A view narrowed to one person shows them whatever they chose: they are
+ * looking at their own, or it is shown with their consent. */
+static void
+test_person_shown (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+
+  for (TrellisAudience audience = 0; audience < TRELLIS_N_AUDIENCES; audience++)
+    {
+      g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+      g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (TRELLIS_VIEW_GAPS);
+      g_autoptr(TrellisLayout) layout = NULL;
+      g_autoptr(GError) error = NULL;
+
+      options->audience = audience;
+      trellis_render_options_set_person (options, "p-ben");
+      layout = trellis_layout_new (analysis, options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Ben", "Agent"), >=, 0);
+      g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Ben", "Lead"), >=, 0);
+    }
+}
+
 static void
 test_perception (void)
 {
@@ -651,7 +850,7 @@ test_perception (void)
 static void
 test_trend (void)
 {
-  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisDocument) doc = load_small_shared ();
   g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_TREND, NULL, NULL);
   gint anna = find_row (layout, TRELLIS_ITEM_PERSON, "Anna", "Agent");
   gint ben = find_row (layout, TRELLIS_ITEM_PERSON, "Ben", "Agent");
@@ -843,6 +1042,11 @@ main (int    argc,
   g_test_add_func ("/render/layout/privacy", test_privacy);
   g_test_add_func ("/render/layout/privacy-large", test_privacy_large);
   g_test_add_func ("/render/layout/privacy-differencing", test_privacy_differencing);
+  g_test_add_func ("/render/layout/coach-audience", test_coach_audience);
+  g_test_add_func ("/render/layout/coach-small-totals", test_coach_small_totals);
+  g_test_add_func ("/render/layout/coach-other-totals", test_coach_other_totals);
+  g_test_add_func ("/render/layout/findings-audience", test_findings_audience);
+  g_test_add_func ("/render/layout/person-shown", test_person_shown);
   g_test_add_func ("/render/layout/requirements", test_requirements);
   g_test_add_func ("/render/layout/coverage", test_coverage);
   g_test_add_func ("/render/layout/responsibilities", test_responsibilities);

@@ -9,7 +9,6 @@
 #include <libxml/parser.h>
 #include <math.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "render-tiers.h"
 #include "trellis-png.h"
@@ -257,6 +256,9 @@ test_pixel_probes (void)
   g_autoptr(TrellisDocument) tier = render_tier_load (24, 18, 4, 2);
   TrellisDocument *docs[] = { small, tier };
 
+  /* Ben shares with his coach here, so that his cells are painted too. */
+  trellis_document_set_int (small, trellis_document_lookup (small, "p-ben"), TRELLIS_FIELD_SHARE, TRELLIS_SHARE_COACH);
+
   for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
     for (TrellisTheme theme = 0; theme < TRELLIS_N_THEMES; theme++)
       for (guint s = 1; s <= 2; s++)
@@ -281,16 +283,12 @@ test_pixel_probes (void)
 }
 
 /* The strip-wise, threaded PNG writer paints the same picture as one
- * cairo call on one surface. At a fractional scale, edges that fall
- * between pixels may round a few levels apart (the whole picture clips to
- * the cell area at a fractional position, a strip to whole pixels); at
- * scale 1 and 2 the pictures are the same. */
+ * cairo call on one surface, pixel for pixel, at fractional scales too. */
 static void
 compare_png_with_cairo (TrellisDocument *doc,
                         TrellisView      view,
                         guint            threads,
-                        double           scale,
-                        int              tolerance)
+                        double           scale)
 {
   g_autoptr(TrellisLayout) layout = NULL;
   cairo_surface_t *png, *direct;
@@ -324,7 +322,7 @@ compare_png_with_cairo (TrellisDocument *doc,
 
         pixel (png, x, y, a);
         pixel (direct, x, y, b);
-        if (abs (a[0] - b[0]) > tolerance || abs (a[1] - b[1]) > tolerance || abs (a[2] - b[2]) > tolerance)
+        if (memcmp (a, b, 3) != 0)
           differing++;
       }
 
@@ -351,10 +349,87 @@ test_png_matches_cairo (void)
 
   for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
     {
-      compare_png_with_cairo (doc, v, 1, 1, 0);
-      compare_png_with_cairo (doc, v, 3, 1, 0);
-      compare_png_with_cairo (doc, v, 2, 2, 0);
-      compare_png_with_cairo (doc, v, 2, 1.5, 12);
+      compare_png_with_cairo (doc, v, 1, 1);
+      compare_png_with_cairo (doc, v, 3, 1);
+      compare_png_with_cairo (doc, v, 2, 2);
+      compare_png_with_cairo (doc, v, 2, 1.5);
+      compare_png_with_cairo (doc, v, 1, 1.25);
+    }
+}
+
+/* Painting a band of the picture with the band as the clip gives the
+ * band's pixels of the whole picture, exactly: what the clip leaves out
+ * must not change what it lets in. Bands of a few pixels cut through
+ * every cell's text somewhere, and at a fractional scale through cells
+ * and areas that do not end on whole pixels. */
+static void
+assert_bands_match_whole (TrellisDocument *doc,
+                          TrellisView      view,
+                          double           scale)
+{
+  g_autoptr(TrellisLayout) layout = make_layout (doc, view, TRELLIS_THEME_LIGHT, scale, FALSE);
+  cairo_surface_t *whole, *bands;
+  double width, height;
+  gsize differing = 0;
+  int w, h;
+  cairo_t *cr;
+
+  trellis_layout_get_picture_size (layout, &width, &height);
+  w = (int) ceil (width * scale);
+  h = (int) ceil (height * scale);
+
+  whole = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_surface_set_device_scale (whole, scale, scale);
+  cr = cairo_create (whole);
+  trellis_render_cairo (layout, cr, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (whole);
+
+  bands = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_surface_set_device_scale (bands, scale, scale);
+  cr = cairo_create (bands);
+  for (int y = 0; y < h; y += 7)
+    {
+      TrellisRect band = TRELLIS_RECT_INIT (0, y / scale, w / scale, MIN (7, h - y) / scale);
+
+      trellis_render_cairo (layout, cr, &band);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (bands);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint8 a[3], b[3];
+
+        pixel (whole, x, y, a);
+        pixel (bands, x, y, b);
+        if (memcmp (a, b, 3) != 0)
+          {
+            if (differing == 0)
+              g_test_message ("%s at scale %.2f: pixel %d, %d is %02x%02x%02x painted whole, %02x%02x%02x in bands",
+                              trellis_view_to_string (view), scale, x, y, a[0], a[1], a[2], b[0], b[1], b[2]);
+            differing++;
+          }
+      }
+  g_assert_cmpuint (differing, ==, 0);
+
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (bands);
+}
+
+static void
+test_bands_match_whole (void)
+{
+  g_autoptr(TrellisDocument) small = load_small ();
+  g_autoptr(TrellisDocument) tier = render_tier_load (80, 30, 6, 4);
+
+  for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
+    {
+      assert_bands_match_whole (small, v, 1);
+      assert_bands_match_whole (tier, v, 1);
+      assert_bands_match_whole (tier, v, 1.5);
     }
 }
 
@@ -520,7 +595,7 @@ test_all_views (void)
 
             options->theme = theme;
             options->rtl = variant == 1;
-            options->privacy = variant == 2;
+            options->audience = variant == 2 ? TRELLIS_AUDIENCE_WORKSHOP : TRELLIS_AUDIENCE_COACH;
             options->zoom = variant == 2 ? 1.5 : 1.0;
             g_assert_true (trellis_date_parse ("2026-03-31", 10, &options->since));
             layout = trellis_layout_new (analysis, options, &error);
@@ -640,61 +715,142 @@ test_parts (void)
   cairo_surface_destroy (surface);
 }
 
+static char *
+pdf_text (TrellisLayout *layout)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  char *text = NULL;
+  gint status;
+
+  if (pdftotext == NULL)
+    return NULL;
+
+  dir = g_dir_make_tmp ("trellis-render-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "view.pdf", NULL);
+  g_assert_true (trellis_render_to_file (layout, path, TRELLIS_EXPORT_PDF, &error));
+  {
+    const char *argv[] = { pdftotext, "-raw", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &text, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  return text;
+}
+
+/* Whether a layout says name anywhere: in a row or column label, a
+ * cell's text, tooltip or description, or a finding. */
+static gboolean
+layout_says (TrellisLayout *layout,
+             const char    *name)
+{
+  TrellisView view = trellis_layout_get_options (layout)->view;
+
+  for (guint i = 0; i < trellis_layout_get_n_findings (layout); i++)
+    {
+      g_autofree char *message = trellis_finding_dup_message (trellis_layout_get_finding (layout, i));
+
+      if (strstr (message, name) != NULL)
+        return TRUE;
+    }
+
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
+    {
+      if (strstr (trellis_layout_get_row_label (layout, r), name) != NULL)
+        return TRUE;
+      for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
+        {
+          g_autofree char *text = NULL;
+          g_autofree char *tooltip = NULL;
+          g_autofree char *description = NULL;
+
+          if (r == 0 && strstr (trellis_layout_get_column_label (layout, c), name) != NULL)
+            return TRUE;
+          if (view == TRELLIS_VIEW_SIGHT)
+            continue;
+          text = trellis_layout_dup_cell_text (layout, r, c);
+          tooltip = trellis_layout_dup_tooltip (layout, r, c);
+          description = trellis_layout_dup_cell_description (layout, r, c);
+          if (strstr (text, name) != NULL || strstr (tooltip, name) != NULL || strstr (description, name) != NULL)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Ben keeps his assessments private: no view for a coach or a workshop
+ * names him, in any format, nor anything in words about him; a view
+ * narrowed to him does. */
+static void
+test_private_never_shown (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+
+  for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
+    for (TrellisAudience audience = 0; audience < TRELLIS_N_AUDIENCES; audience++)
+      for (guint narrowed = 0; narrowed <= 1; narrowed++)
+        {
+          g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+          g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (v);
+          g_autoptr(TrellisLayout) layout = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GBytes) png = NULL;
+          g_autofree char *svg = NULL;
+          g_autofree char *pdf = NULL;
+          gboolean shown = narrowed;
+
+          options->audience = audience;
+          if (narrowed)
+            trellis_render_options_set_person (options, "p-ben");
+          if (v == TRELLIS_VIEW_TREND)
+            g_assert_true (trellis_date_parse ("2026-06-01", 10, &options->since));
+          layout = trellis_layout_new (analysis, options, &error);
+          g_assert_no_error (error);
+
+          svg = render_text (layout, TRELLIS_EXPORT_SVG);
+          pdf = pdf_text (layout);
+          png = trellis_render_to_bytes (layout, TRELLIS_EXPORT_PNG, &error);
+          g_assert_no_error (error);
+
+          g_assert_true ((strstr (svg, "Ben") != NULL) == shown);
+          if (pdf != NULL)
+            g_assert_true ((strstr (pdf, "Ben") != NULL) == shown);
+          /* No text in the PNG but the pixels. */
+          g_assert_null (g_strstr_len (g_bytes_get_data (png, NULL), g_bytes_get_size (png), "Ben"));
+          if (!narrowed)
+            g_assert_false (layout_says (layout, "Ben"));
+
+          /* The people views say who is left out, and why. */
+          if (!narrowed && (v == TRELLIS_VIEW_GAPS || v == TRELLIS_VIEW_PERCEPTION || v == TRELLIS_VIEW_TREND))
+            g_assert_nonnull (strstr (svg, audience == TRELLIS_AUDIENCE_COACH
+                                           ? "1 person keeps their assessments private and is not shown"
+                                           : "1 person does not share their assessments with the team and is not shown"));
+        }
+}
+
 static void
 test_too_large (void)
 {
-  g_autoptr(TrellisDocument) doc = render_tier_load (1600, 20, 2, 3);
+  g_autoptr(TrellisDocument) doc = render_tier_load (2400, 20, 2, 3);
   g_autoptr(TrellisLayout) layout = make_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_THEME_LIGHT, 1, FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = trellis_render_to_bytes (layout, TRELLIS_EXPORT_PNG, &error);
+  double height;
 
-  /* 1,600 people are taller than a PNG can be: say so. */
+  /* 2,400 people, less the quarter who keep their assessments private,
+   * are taller than a PNG can be: say so. */
+  trellis_layout_get_picture_size (layout, NULL, &height);
+  g_assert_cmpfloat (height, >, 32767);
   g_assert_null (bytes);
   g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_TOO_LARGE);
-}
-
-/* The PNG writer's Adler-32 agrees with zlib's on every length and
- * content, including sums that wrap. */
-static void
-test_adler32 (void)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  gsize n = 200000;
-  g_autofree guint8 *data = g_malloc (n);
-
-  for (guint round = 0; round < 3; round++)
-    {
-      for (gsize i = 0; i < n; i++)
-        data[i] = round == 0 ? (guint8) g_rand_int (rand) : round == 1 ? 0xff : (guint8) (i % 7);
-
-      for (gsize length = 0; length < 100; length++)
-        g_assert_cmpuint (trellis_png_adler32 (1, data, length), ==, adler32 (1, data, length));
-      for (gsize length = 5540; length < 5600; length += 3)
-        g_assert_cmpuint (trellis_png_adler32 (1, data, length), ==, adler32 (1, data, length));
-      g_assert_cmpuint (trellis_png_adler32 (1, data, n), ==, adler32 (1, data, n));
-      g_assert_cmpuint (trellis_png_adler32 (0x12345678 % 65521, data + 1, n - 1), ==,
-                        adler32 (0x12345678 % 65521, data + 1, n - 1));
-    }
-
-  /* Straight from RGB24 pixels: the sum of their R, G, B bytes. */
-  for (guint round = 0; round < 3; round++)
-    {
-      gsize n_px = 7000;
-      g_autofree guint32 *px = g_new (guint32, n_px);
-      g_autofree guint8 *rgb = g_malloc (3 * n_px);
-
-      for (gsize i = 0; i < n_px; i++)
-        {
-          px[i] = round == 0 ? g_rand_int (rand) : round == 1 ? 0xffffffff : 0xff000000 | (guint32) (i * 2654435761u >> 8);
-          rgb[3 * i] = px[i] >> 16;
-          rgb[3 * i + 1] = px[i] >> 8;
-          rgb[3 * i + 2] = px[i];
-        }
-      for (gsize count = 0; count < 40; count++)
-        g_assert_cmpuint (trellis_png_adler32_pixels (1, px, count), ==, adler32 (1, rgb, 3 * count));
-      g_assert_cmpuint (trellis_png_adler32_pixels (1, px, n_px), ==, adler32 (1, rgb, 3 * n_px));
-      g_assert_cmpuint (trellis_png_adler32_pixels (0xfff0fff0, px + 3, n_px - 3), ==, adler32 (0xfff0fff0, rgb + 9, 3 * (n_px - 3)));
-    }
 }
 
 int
@@ -703,9 +859,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/render/paint/adler32", test_adler32);
   g_test_add_func ("/render/paint/pixel-probes", test_pixel_probes);
   g_test_add_func ("/render/paint/png-matches-cairo", test_png_matches_cairo);
+  g_test_add_func ("/render/paint/bands-match-whole", test_bands_match_whole);
   g_test_add_func ("/render/paint/svg-text", test_svg_text);
   g_test_add_func ("/render/paint/svg-full-names", test_svg_full_names);
   g_test_add_func ("/render/paint/pdf-text", test_pdf_text);
@@ -713,6 +869,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/all-views", test_all_views);
   g_test_add_func ("/render/paint/viewport", test_viewport);
   g_test_add_func ("/render/paint/parts", test_parts);
+  g_test_add_func ("/render/paint/private-never-shown", test_private_never_shown);
   g_test_add_func ("/render/paint/too-large", test_too_large);
 
   return g_test_run ();

@@ -100,7 +100,8 @@ make_options (TrellisHeatmapPage *self)
   options->theme = current_theme (self);
   options->zoom = self->zoom;
   options->rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  options->privacy = gtk_toggle_button_get_active (self->workshop_button);
+  options->audience = gtk_toggle_button_get_active (self->workshop_button) ? TRELLIS_AUDIENCE_WORKSHOP
+                                                                           : TRELLIS_AUDIENCE_COACH;
   options->cell_text = self->settings != NULL ? g_settings_get_boolean (self->settings, "heatmap-cell-text") : TRUE;
   options->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 

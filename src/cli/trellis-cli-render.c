@@ -56,12 +56,14 @@ trellis_cli_render (int    argc,
   g_autofree char *font = NULL;
   g_autofree char *title = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *audience = NULL;
   double scale = 1.0;
   double zoom = 1.0;
   gboolean workshop = FALSE;
   gboolean no_numbers = FALSE;
   TrellisView view_id;
   TrellisTheme theme_id = TRELLIS_THEME_LIGHT;
+  TrellisAudience audience_id = TRELLIS_AUDIENCE_COACH;
   TrellisExportFormat format;
   TrellisDate since_date = 0;
   const GOptionEntry entries[] = {
@@ -74,8 +76,10 @@ trellis_cli_render (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Scale a PNG, e.g. 2 for a HiDPI screen or a sharp print"), N_("N") },
     { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, &zoom, N_("Make cells and text larger or smaller"), N_("N") },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &direction, N_("Lay out ltr or rtl (default: from the language)"), N_("DIR") },
-    { "workshop", 0, 0, G_OPTION_ARG_NONE, &workshop,
-      N_("Workshop mode: only people who share with the team, no group under three"), NULL },
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience,
+      N_("Who will see it: coach (the default: people who share with their coach or the team) "
+         "or workshop (only people who share with the team, no group under three)"), N_("AUDIENCE") },
+    { "workshop", 0, 0, G_OPTION_ARG_NONE, &workshop, N_("The same as --audience workshop"), NULL },
     { "no-numbers", 0, 0, G_OPTION_ARG_NONE, &no_numbers, N_("Leave the numbers out of the cells"), NULL },
     { "font", 0, 0, G_OPTION_ARG_STRING, &font, N_("Font families, e.g. “DejaVu Sans”"), N_("FAMILY") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The picture’s title"), N_("TEXT") },
@@ -125,6 +129,18 @@ trellis_cli_render (int    argc,
     return trellis_cli_usage_error (context, _("The direction is ltr or rtl."));
   if (role != NULL && person != NULL)
     return trellis_cli_usage_error (context, _("Give --role or --person, not both."));
+  if (audience != NULL && !trellis_audience_from_string (audience, &audience_id))
+    {
+      /* Translators: %s is what the user typed after --audience. */
+      g_autofree char *msg = g_strdup_printf (_("Unknown audience ‘%s’. Choose coach or workshop."), audience);
+      return trellis_cli_usage_error (context, msg);
+    }
+  if (workshop)
+    {
+      if (audience != NULL && audience_id != TRELLIS_AUDIENCE_WORKSHOP)
+        return trellis_cli_usage_error (context, _("--workshop and --audience coach contradict each other."));
+      audience_id = TRELLIS_AUDIENCE_WORKSHOP;
+    }
   if (since != NULL)
     {
       if (view_id != TRELLIS_VIEW_TREND)
@@ -155,7 +171,7 @@ trellis_cli_render (int    argc,
   options->theme = theme_id;
   options->scale = scale;
   options->zoom = zoom;
-  options->privacy = workshop;
+  options->audience = audience_id;
   options->cell_text = !no_numbers;
   options->rtl = direction != NULL ? g_strcmp0 (direction, "rtl") == 0 : locale_is_rtl ();
 
@@ -164,8 +180,7 @@ trellis_cli_render (int    argc,
   if (layout == NULL)
     {
       if (g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_ROLE) ||
-          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON) ||
-          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NOT_SHARED))
+          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON))
         {
           trellis_cli_print_error (argv[1], error);
           return TRELLIS_CLI_USAGE;

@@ -216,6 +216,10 @@ struct _TrellisLayout
   TrellisEntity            **entity_at[TRELLIS_N_KINDS];  /* by analysis index */
   guint                      n_at[TRELLIS_N_KINDS];
   GArray                   **role_members;  /* per role: person indices */
+  gboolean                  *shown;         /* per person: may be shown to the audience */
+  guint                     *role_hidden;   /* per role: its people not shown */
+  guint                      team_hidden;   /* people not shown */
+  guint                      n_not_shown;   /* of the people the view is about */
   GPtrArray                 *agg_rows;      /* AggCell arrays owned */
   Assign                    *assigns;       /* responsibility rows × role columns */
   guint                      n_assign_columns;
@@ -228,7 +232,7 @@ struct _TrellisLayout
   GHashTable                *shortened_seen;
   TrellisDate                latest;
 
-  cairo_pattern_t           *hatch;         /* made for hatch_scale */
+  cairo_surface_t           *hatch;         /* a tile, made for hatch_scale */
   double                     hatch_scale;
 
   /* The picture around the map. */
@@ -314,8 +318,13 @@ guint            trellis_layout_paint_cells_on    (TrellisLayout   *self,
                                                    PageMode         page);
 void             trellis_text_lock                (void);
 void             trellis_text_unlock              (void);
+void             trellis_cairo_flatten            (cairo_t         *cr);
+void             trellis_cairo_clip_pixels        (cairo_t         *cr,
+                                                   const TrellisRect *r);
 void             trellis_text_show                (cairo_t         *cr,
-                                                   PangoLayout     *layout);
+                                                   PangoLayout     *layout,
+                                                   double           x,
+                                                   double           y);
 void             trellis_text_size                (PangoLayout     *layout,
                                                    int             *width,
                                                    int             *height);

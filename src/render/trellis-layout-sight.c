@@ -538,6 +538,7 @@ trellis_layout_paint_sight (TrellisLayout     *self,
       trellis_cairo_set_rgba (cr, &c->link);
       cairo_set_line_width (cr, (c->bold ? 2.0 : 1.3) * zoom);
       cairo_set_dash (cr, dashes, pass == 1 ? 2 : 0, 0);
+      trellis_cairo_flatten (cr);
       cairo_stroke (cr);
     }
   cairo_set_dash (cr, NULL, 0, 0);
@@ -567,6 +568,7 @@ trellis_layout_paint_sight (TrellisLayout     *self,
       cairo_arc (cr, rect.x + radius, rect.y + rect.height - radius, radius, G_PI / 2, G_PI);
       cairo_arc (cr, rect.x + radius, rect.y + radius, radius, G_PI, 3 * G_PI / 2);
       cairo_close_path (cr);
+      trellis_cairo_flatten (cr);
       trellis_cairo_set_rgba (cr, &c->band[0]);
       cairo_fill_preserve (cr);
       trellis_cairo_set_rgba (cr, stage);

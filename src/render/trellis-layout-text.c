@@ -106,12 +106,24 @@ legend_count_steps (TrellisLayout      *self,
     }
 }
 
+/* Why a total is withheld, for the legend and the tooltips. */
+static const char *
+withheld_reason (TrellisLayout *self,
+                 gboolean       tooltip)
+{
+  if (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP)
+    return tooltip ? _("Hidden in workshop mode: fewer than three people")
+                   : _("hidden: fewer than three people");
+
+  return tooltip ? _("Hidden: it would give away someone who keeps their assessments private")
+                 : _("hidden: it would give away someone who keeps their assessments private");
+}
+
 static void
 legend_privacy (TrellisLayout *self)
 {
-  if (self->options->privacy)
-    legend_add (self, SWATCH_SUPPRESSED, &self->colors->suppressed, NULL,
-                _("hidden: fewer than three people"));
+  if (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP || self->team_hidden > 0)
+    legend_add (self, SWATCH_SUPPRESSED, &self->colors->suppressed, NULL, withheld_reason (self, FALSE));
 }
 
 void
@@ -190,6 +202,7 @@ trellis_layout_build_legend_items (TrellisLayout *self)
 
         legend_add (self, SWATCH_HEADING, NULL, NULL, _("Can carry it: people who reach every level it needs today"));
         legend_count_steps (self, TRELLIS_PALETTE_GREY);
+        legend_privacy (self);
 
         if (self->findings->len > 0)
           {
@@ -221,7 +234,6 @@ trellis_layout_build_legend_items (TrellisLayout *self)
       legend_add (self, SWATCH_STRIPS, &colors->band[0], NULL,
                   _("a dash: no assessment from that perspective; no colour: nothing to compare"));
       legend_add (self, SWATCH_HATCH, &colors->hatch_background, NULL, _("not assessed"));
-      legend_privacy (self);
       break;
 
     case TRELLIS_VIEW_TREND:
@@ -405,7 +417,7 @@ describe_aggregate_cell (TrellisLayout         *self,
   switch (info->content)
     {
     case TRELLIS_CONTENT_SUPPRESSED:
-      add_line (lines, g_strdup (_("Hidden in workshop mode: fewer than three people")));
+      add_line (lines, g_strdup (withheld_reason (self, TRUE)));
       return;
     case TRELLIS_CONTENT_EMPTY:
       add_line (lines, g_strdup (_("Not required")));
@@ -498,7 +510,7 @@ trellis_layout_describe_cell (TrellisLayout *self,
       if (info.content == TRELLIS_CONTENT_EMPTY)
         add_line (lines, g_strdup (_("Not required")));
       else if (info.content == TRELLIS_CONTENT_SUPPRESSED)
-        add_line (lines, g_strdup (_("Hidden in workshop mode: fewer than three people")));
+        add_line (lines, g_strdup (withheld_reason (self, TRUE)));
       else
         {
           g_autofree char *level = level_phrase (self, info.required);

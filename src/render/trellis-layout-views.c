@@ -22,8 +22,15 @@
  *   same measure as the role's aggregate rows; people without a role are
  *   measured against nothing. The team's aggregate rows measure each
  *   person against the highest level any of their roles requires.
- * - Workshop mode keeps only people who share with the team and hides
- *   every aggregate over fewer than three people.
+ * - Who is shown follows the audience. For a coach (the default), people
+ *   who share with their coach or the team; in a workshop, only people who
+ *   share with the team; a view narrowed to one person shows that person.
+ *   The others count only in totals that do not give them away: none with
+ *   one or two people behind it who are not shown (taking the rows that
+ *   are shown out of the total would leave theirs), and in a workshop none
+ *   over fewer than three people at all. Totals are the aggregate rows,
+ *   coverage, who can carry a responsibility, a single point of knowledge
+ *   and a mandate above ability.
  * - Everything comes from the analysis; the layout only reads it, except
  *   for the perspectives of the perception view, which the analysis does
  *   not keep per source: those are read from the document, one row at a
@@ -39,14 +46,60 @@ entity_at (TrellisLayout *self,
   return index < self->n_at[kind] ? self->entity_at[kind][index] : NULL;
 }
 
+/* Whether the audience may see a person: their own choice, or a view
+ * narrowed to them. */
 static gboolean
-person_visible (TrellisLayout *self,
-                TrellisEntity *person)
+audience_may_see (TrellisLayout *self,
+                  TrellisEntity *person)
 {
-  if (!self->options->privacy)
+  TrellisShare share = trellis_entity_get_int (person, TRELLIS_FIELD_SHARE);
+
+  if (self->options->person != NULL && g_strcmp0 (self->options->person, trellis_entity_get_id (person)) == 0)
     return TRUE;
 
-  return trellis_entity_get_int (person, TRELLIS_FIELD_SHARE) == TRELLIS_SHARE_TEAM;
+  switch (self->options->audience)
+    {
+    case TRELLIS_AUDIENCE_COACH:
+      return share == TRELLIS_SHARE_COACH || share == TRELLIS_SHARE_TEAM;
+    case TRELLIS_AUDIENCE_WORKSHOP:
+    case TRELLIS_N_AUDIENCES:
+    default:
+      return share == TRELLIS_SHARE_TEAM;
+    }
+}
+
+static gboolean
+person_visible (TrellisLayout *self,
+                guint          person)
+{
+  return person < self->n_at[TRELLIS_KIND_PERSON] && self->shown[person];
+}
+
+/* Whether a total over behind people, hidden of whom are not shown, must
+ * be withheld (see the top of this file). */
+static gboolean
+total_withheld (TrellisLayout *self,
+                guint          behind,
+                guint          hidden)
+{
+  if (hidden > 0 && hidden < PRIVACY_MINIMUM)
+    return TRUE;
+
+  return self->options->audience == TRELLIS_AUDIENCE_WORKSHOP && behind < PRIVACY_MINIMUM;
+}
+
+/* The same for a total over the whole team. */
+static gboolean
+team_total_withheld (TrellisLayout *self)
+{
+  return total_withheld (self, self->n_at[TRELLIS_KIND_PERSON], self->team_hidden);
+}
+
+static gboolean
+role_total_withheld (TrellisLayout *self,
+                     guint          role)
+{
+  return total_withheld (self, self->role_members[role]->len, self->role_hidden[role]);
 }
 
 static gint
@@ -107,8 +160,20 @@ compute_members (TrellisLayout *self)
   guint n_people = self->n_at[TRELLIS_KIND_PERSON];
 
   self->role_members = g_new0 (GArray *, MAX (n_roles, 1));
+  self->role_hidden = g_new0 (guint, MAX (n_roles, 1));
   for (guint r = 0; r < n_roles; r++)
     self->role_members[r] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Who may be shown; everyone else counts only in totals. */
+  self->shown = g_new0 (gboolean, MAX (n_people, 1));
+  for (guint p = 0; p < n_people; p++)
+    {
+      TrellisEntity *person = entity_at (self, TRELLIS_KIND_PERSON, p);
+
+      self->shown[p] = person != NULL && audience_may_see (self, person);
+      if (person != NULL && !self->shown[p])
+        self->team_hidden++;
+    }
 
   for (guint p = 0; p < n_people; p++)
     {
@@ -127,7 +192,11 @@ compute_members (TrellisLayout *self)
 
               /* A role named twice counts once. */
               if (members->len == 0 || g_array_index (members, guint, members->len - 1) != p)
-                g_array_append_val (members, p);
+                {
+                  g_array_append_val (members, p);
+                  if (!self->shown[p])
+                    self->role_hidden[r]++;
+                }
             }
         }
     }
@@ -256,14 +325,6 @@ add_aggregate_rows (TrellisLayout *self,
   gboolean trend = self->options->view == TRELLIS_VIEW_TREND;
   GArray *members = role != TEAM_INDEX ? self->role_members[role] : NULL;
   guint n_people = self->n_at[TRELLIS_KIND_PERSON];
-  g_autofree gboolean *shares = g_new (gboolean, MAX (n_people, 1));
-
-  for (guint p = 0; p < n_people; p++)
-    {
-      TrellisEntity *person = entity_at (self, TRELLIS_KIND_PERSON, p);
-
-      shares[p] = person != NULL && person_visible (self, person);
-    }
 
   for (guint c = 0; c < n_cols; c++)
     {
@@ -271,7 +332,7 @@ add_aggregate_rows (TrellisLayout *self,
       AggCell *a = &cells[c];
       guint n = members != NULL ? members->len : n_people;
 
-      /* Who is behind the aggregate but not shown (workshop mode). */
+      /* Who is behind the aggregate but not shown. */
       for (guint i = 0; i < n; i++)
         {
           guint p = members != NULL ? g_array_index (members, guint, i) : i;
@@ -286,7 +347,7 @@ add_aggregate_rows (TrellisLayout *self,
           else
             counted = cell->required != TRELLIS_LEVEL_NONE;
 
-          if (counted && !shares[p])
+          if (counted && !person_visible (self, p))
             a->hidden++;
         }
 
@@ -353,6 +414,17 @@ add_aggregate_rows (TrellisLayout *self,
     }
 }
 
+/* How many people the view leaves out, each once however many roles
+ * they have: the subtitle says so. */
+static void
+count_not_shown (TrellisLayout  *self,
+                 const gboolean *not_shown)
+{
+  self->n_not_shown = 0;
+  for (guint p = 0; p < self->n_at[TRELLIS_KIND_PERSON]; p++)
+    self->n_not_shown += not_shown[p] ? 1 : 0;
+}
+
 /* Gap heatmap, perception and trend share their rows and columns. */
 static void
 build_people_view (TrellisLayout *self)
@@ -366,6 +438,7 @@ build_people_view (TrellisLayout *self)
   g_autoptr(GArray) roles = filter_roles (self);
   gboolean aggregates = o->view != TRELLIS_VIEW_PERCEPTION && o->person == NULL;
   gint person = o->person != NULL ? index_of_id (self, o->person, TRELLIS_KIND_PERSON) : -1;
+  g_autofree gboolean *not_shown = g_new0 (gboolean, MAX (n_people, 1));
 
   /* Columns: a role's competencies, or a person's (required or assessed). */
   if (is_filtered (self))
@@ -422,8 +495,13 @@ build_people_view (TrellisLayout *self)
           guint p = g_array_index (members, guint, m);
           TrellisEntity *entity = entity_at (self, TRELLIS_KIND_PERSON, p);
 
-          if (entity == NULL || !person_visible (self, entity))
+          if (entity == NULL)
             continue;
+          if (!person_visible (self, p))
+            {
+              not_shown[p] = TRUE;
+              continue;
+            }
           axis_add_item (&self->rows, TRELLIS_ITEM_PERSON, p, entity, NULL);
           last_item (&self->rows)->role = r;
         }
@@ -433,7 +511,10 @@ build_people_view (TrellisLayout *self)
     }
 
   if (o->role != NULL)
-    return;
+    {
+      count_not_shown (self, not_shown);
+      return;
+    }
 
   axis_begin_group (&self->rows, NULL, _("No role"));
   for (guint p = 0; p < n_people; p++)
@@ -443,10 +524,15 @@ build_people_view (TrellisLayout *self)
 
       for (guint r = 0; r < n_roles && !has_role; r++)
         has_role = trellis_analysis_person_has_role (a, p, r);
-      if (entity != NULL && !has_role && person_visible (self, entity))
+      if (entity == NULL || has_role)
+        continue;
+      if (person_visible (self, p))
         axis_add_item (&self->rows, TRELLIS_ITEM_PERSON, p, entity, NULL);
+      else
+        not_shown[p] = TRUE;
     }
   axis_end_group (&self->rows);
+  count_not_shown (self, not_shown);
 
   if (aggregates)
     {
@@ -512,7 +598,8 @@ build_coverage (TrellisLayout *self)
   add_grouped (self, &self->rows, TRELLIS_KIND_COMPETENCY, TRELLIS_ITEM_COMPETENCY,
                TRELLIS_KIND_VALUE, keep, _("No value"));
 
-  for (guint i = 0; i < self->rows.items->len; i++)
+  /* That only one person reaches a level is a total over the team. */
+  for (guint i = 0; i < self->rows.items->len && !team_total_withheld (self); i++)
     {
       Item *item = trellis_layout_row_item (self, i);
 
@@ -604,8 +691,14 @@ collect_findings (TrellisLayout *self)
 
           if (f->subject != item->entity || !finding_on_responsibility (f->code))
             continue;
-          /* Findings that name a person stay out of a workshop. */
-          if (f->person != NULL && self->options->privacy)
+          /* Findings that name a person stay out of a workshop, and
+           * name nobody the audience may not see; that nobody can carry
+           * a responsibility is a total over the team. */
+          if (f->person != NULL &&
+              (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP ||
+               !person_visible (self, trellis_analysis_get_index (a, f->person))))
+            continue;
+          if (f->code == TRELLIS_FINDING_NOBODY_CAPABLE && team_total_withheld (self))
             continue;
 
           item->marks |= severity_mark (f->code);
@@ -746,7 +839,9 @@ build_responsibilities (TrellisLayout *self)
 
           cell->raci = as->raci;
           cell->authority = as->authority;
-          if (!(as->raci & (TRELLIS_RACI_RESPONSIBLE | TRELLIS_RACI_ACCOUNTABLE)))
+          /* Someone in the role below a level: a total over its people. */
+          if (!(as->raci & (TRELLIS_RACI_RESPONSIBLE | TRELLIS_RACI_ACCOUNTABLE)) ||
+              role_total_withheld (self, col->index))
             continue;
 
           for (guint k = 0; needs != NULL && k < needs->len && !cell->mandate; k++)
@@ -974,7 +1069,12 @@ cell_suppressed (TrellisLayout   *self,
                  TrellisCellInfo *info,
                  CellPaint       *paint)
 {
+  /* Nothing of what is withheld goes out, not even as a fact. */
   info->content = TRELLIS_CONTENT_SUPPRESSED;
+  info->value = 0;
+  info->count = 0;
+  info->total = 0;
+  info->flags = 0;
   if (paint != NULL)
     {
       paint->pattern = PATTERN_SUPPRESSED;
@@ -1193,11 +1293,10 @@ compute_aggregate_cell (TrellisLayout   *self,
       cell_not_required (self, info, paint);
       return;
     }
-  /* Workshop mode: no aggregate over fewer than three people, and none
-   * from which the people not shown could be worked out, one or two of
-   * them, by taking away the rows that are shown. */
-  if (self->options->privacy &&
-      (behind < PRIVACY_MINIMUM || (a->hidden > 0 && a->hidden < PRIVACY_MINIMUM)))
+  /* None from which the people not shown could be worked out, one or
+   * two of them, by taking away the rows that are shown; in a workshop
+   * none over fewer than three people. */
+  if (total_withheld (self, behind, a->hidden))
     {
       cell_suppressed (self, info, paint);
       return;
@@ -1287,7 +1386,7 @@ compute_coverage_cell (TrellisLayout   *self,
       cell_not_required (self, info, paint);
       return;
     }
-  if (self->options->privacy && members < PRIVACY_MINIMUM)
+  if (role_total_withheld (self, role))
     {
       cell_suppressed (self, info, paint);
       return;
@@ -1305,7 +1404,8 @@ compute_coverage_cell (TrellisLayout   *self,
       trellis_analysis_get_meeting (self->analysis, role, comp, target->level) < target->people)
     info->flags |= TRELLIS_CELL_FLAG_TARGET;
 
-  if (trellis_analysis_is_single_point (self->analysis, comp, &single) &&
+  if (!team_total_withheld (self) &&
+      trellis_analysis_is_single_point (self->analysis, comp, &single) &&
       trellis_analysis_person_has_role (self->analysis, single, role))
     info->flags |= TRELLIS_CELL_FLAG_SINGLE;
 
@@ -1357,6 +1457,12 @@ compute_responsibility_cell (TrellisLayout   *self,
     {
       guint capable = trellis_analysis_get_capable (self->analysis, r->index);
       GArray *needs = trellis_entity_get_array (r->entity, TRELLIS_FIELD_NEEDS);
+
+      if (team_total_withheld (self))
+        {
+          cell_suppressed (self, info, paint);
+          return;
+        }
 
       info->content = TRELLIS_CONTENT_VALUE;
       info->value = capable;

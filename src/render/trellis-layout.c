@@ -99,6 +99,8 @@ trellis_layout_finalize (GObject *object)
 {
   TrellisLayout *self = TRELLIS_LAYOUT (object);
 
+  g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->role_hidden, g_free);
   if (self->role_members != NULL)
     {
       for (guint r = 0; r < trellis_analysis_get_n_roles (self->analysis); r++)
@@ -119,7 +121,7 @@ trellis_layout_finalize (GObject *object)
   g_clear_pointer (&self->shortened, g_ptr_array_unref);
   g_clear_pointer (&self->shortened_seen, g_hash_table_unref);
   g_clear_pointer (&self->legend, g_array_unref);
-  g_clear_pointer (&self->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&self->hatch, cairo_surface_destroy);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
@@ -931,8 +933,22 @@ make_title (TrellisLayout *self)
     g_ptr_array_add (parts, g_strdup_printf (_("Assessments up to %s"), trellis_date_format (self->latest, date)));
   else if (o->view != TRELLIS_VIEW_SIGHT && o->view != TRELLIS_VIEW_REQUIREMENTS)
     g_ptr_array_add (parts, g_strdup (_("No assessments yet")));
-  if (o->privacy)
+  if (o->audience == TRELLIS_AUDIENCE_WORKSHOP)
     g_ptr_array_add (parts, g_strdup (_("Workshop mode: only people who share with the team, no group under three")));
+  if (self->n_not_shown > 0 && o->audience == TRELLIS_AUDIENCE_WORKSHOP)
+    /* Translators: in a workshop, who shares only with their coach, or
+     * with nobody, is left out. */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u person does not share their assessments with the team and is not shown",
+                                                       "%u people do not share their assessments with the team and are not shown",
+                                                       self->n_not_shown),
+                                             self->n_not_shown));
+  else if (self->n_not_shown > 0)
+    /* Translators: for a coach, who keeps their assessments private is
+     * left out. */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u person keeps their assessments private and is not shown",
+                                                       "%u people keep their assessments private and are not shown",
+                                                       self->n_not_shown),
+                                             self->n_not_shown));
   g_ptr_array_add (parts, NULL);
 
   /* Translators: separates the parts of a subtitle. */
@@ -951,7 +967,8 @@ make_title (TrellisLayout *self)
  *
  * Lays out a view: rows, columns, groups, header sizes, the legend and
  * the picture around the map. Fails when @options name a role or person
- * the document does not have, or a trend lacks its date.
+ * the document does not have, or a trend lacks its date. Who is shown
+ * follows @options' audience.
  *
  * Returns: (transfer full): a new #TrellisLayout, or %NULL
  */
@@ -979,6 +996,8 @@ trellis_layout_new (TrellisAnalysis             *analysis,
     o->scale = 1.0;
   if (o->theme >= TRELLIS_N_THEMES)
     o->theme = TRELLIS_THEME_LIGHT;
+  if (o->audience >= TRELLIS_N_AUDIENCES)
+    o->audience = TRELLIS_AUDIENCE_WORKSHOP;
   self->colors = trellis_theme_get_colors (o->theme);
   self->scale_min = trellis_document_get_scale_min (self->document);
   self->scale_max = trellis_document_get_scale_max (self->document);
@@ -1008,13 +1027,6 @@ trellis_layout_new (TrellisAnalysis             *analysis,
           return NULL;
         }
 
-      if (o->privacy && trellis_entity_get_int (person, TRELLIS_FIELD_SHARE) != TRELLIS_SHARE_TEAM)
-        {
-          g_set_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NOT_SHARED,
-                       _("%s does not share their assessments with the team, so workshop mode does not show them."),
-                       trellis_entity_get_name (person));
-          return NULL;
-        }
     }
 
   if (o->view == TRELLIS_VIEW_TREND && o->since == 0)

@@ -15,8 +15,17 @@
 
 /* Painting reads the layout and draws; it never shapes a cell's text
  * (that was done once, see trellis_layout_intern_text()), never looks at
- * a cell outside the clip, and batches: one fill per colour, one
- * cairo_show_glyphs() per font and text colour. */
+ * a cell outside the clip, and batches: one fill per colour, and the
+ * texts of one font and colour together.
+ *
+ * A cell's text is shown with a cairo_show_glyphs() of its own, never
+ * with other cells' glyphs. Cairo composites a run of glyphs either glyph
+ * by glyph or through one mask for the whole run, depending on every
+ * glyph in the run (whether any of their boxes overlap), and the two
+ * round differently by one level where two glyphs of a text share a
+ * pixel. Had the run held every text of a colour, whichever other cells
+ * the clip let in would change a cell's pixels, and a picture painted in
+ * strips or a widget repainting one cell would not match the whole. */
 
 /* Pango objects are not meant for several threads: a layout may lay
  * itself out again when the font configuration changes. The PNG writer
@@ -37,12 +46,81 @@ trellis_text_unlock (void)
   g_rec_mutex_unlock (&text_lock);
 }
 
+/* Replaces the current path's curves by the straight segments cairo
+ * would draw them with. Cairo strokes a curve that stays outside the clip
+ * as a straight line, which turns the join or cap where it meets the rest
+ * of the path; the pixels inside the clip then depend on where the clip
+ * is. A path of straight segments is stroked the same under any clip. */
+void
+trellis_cairo_flatten (cairo_t *cr)
+{
+  cairo_path_t *flat = cairo_copy_path_flat (cr);
+
+  cairo_new_path (cr);
+  cairo_append_path (cr, flat);
+  cairo_path_destroy (flat);
+}
+
+/* Clips to a rectangle grown to whole device pixels. Cairo takes a clip
+ * on whole pixels as a set of pixels; any other clip changes how it
+ * rasterises what crosses it (a fill that reaches such a clip is cut to
+ * it first), and the pixels inside would depend on where the clip lies.
+ * Painting a picture in strips, or one cell of it, must give the pixels
+ * of painting it whole. */
+void
+trellis_cairo_clip_pixels (cairo_t           *cr,
+                           const TrellisRect *r)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double x0 = r->x, y0 = r->y, x1 = r->x + r->width, y1 = r->y + r->height;
+  double sx = 1, sy = 1, ox = 0, oy = 0;
+  double px0, py0, px1, py1;
+
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  px0 = floor (MIN (x0, x1) * sx + ox + 1e-6);
+  px1 = ceil (MAX (x0, x1) * sx + ox - 1e-6);
+  py0 = floor (MIN (y0, y1) * sy + oy + 1e-6);
+  py1 = ceil (MAX (y0, y1) * sy + oy - 1e-6);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_rectangle (cr, (px0 - ox) / sx, (py0 - oy) / sy, (px1 - px0) / sx, (py1 - py0) / sy);
+  cairo_restore (cr);
+  cairo_clip (cr);
+}
+
+/* Draws a layout with its top left at x, y. Pango starts from cairo's
+ * current point, which cairo keeps in device space on a 1/256 pixel grid
+ * and turns back into user space through the inverse of the device
+ * transform: at a scale such as 1.5 with a device offset, 0 comes back as
+ * 3e-14, and a glyph that falls on half a pixel is rounded to the pixel
+ * below instead of the one above. Moving the origin there and leaving no
+ * current point (which Pango then takes as 0, 0) places the text the
+ * same wherever the picture is painted from. Call it with the text
+ * lock held. */
+static void
+show_layout_at (cairo_t     *cr,
+                PangoLayout *layout,
+                double       x,
+                double       y)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_new_path (cr);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 void
 trellis_text_show (cairo_t     *cr,
-                   PangoLayout *layout)
+                   PangoLayout *layout,
+                   double       x,
+                   double       y)
 {
   g_rec_mutex_lock (&text_lock);
-  pango_cairo_show_layout (cr, layout);
+  show_layout_at (cr, layout, x, y);
   g_rec_mutex_unlock (&text_lock);
 }
 
@@ -71,10 +149,9 @@ trellis_text_show_start (TrellisLayout *self,
   g_rec_mutex_lock (&text_lock);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (self->options->rtl)
-    cairo_move_to (cr, start - logical.x - logical.width, y);
+    show_layout_at (cr, layout, start - logical.x - logical.width, y);
   else
-    cairo_move_to (cr, start - logical.x, y);
-  pango_cairo_show_layout (cr, layout);
+    show_layout_at (cr, layout, start - logical.x, y);
   g_rec_mutex_unlock (&text_lock);
 }
 
@@ -88,8 +165,7 @@ trellis_text_show_centred (cairo_t     *cr,
 
   g_rec_mutex_lock (&text_lock);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
-  cairo_move_to (cr, centre - logical.x - logical.width / 2.0, y);
-  pango_cairo_show_layout (cr, layout);
+  show_layout_at (cr, layout, centre - logical.x - logical.width / 2.0, y);
   g_rec_mutex_unlock (&text_lock);
 }
 
@@ -162,14 +238,16 @@ device_scale (cairo_t *cr)
   double sx = 1, sy = 1;
 
   cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
-  return MAX (sx, 1.0);
+  return sx;
 }
 
-static cairo_pattern_t *
-hatch_pattern (TrellisLayout *self,
-               cairo_t       *cr)
+/* One tile of the hatch, made for the target's resolution so that the
+ * lines stay crisp: a whole number of device pixels, close to six
+ * logical pixels (at the zoom) a side. */
+static cairo_surface_t *
+hatch_tile (TrellisLayout *self,
+            double         scale)
 {
-  double scale = device_scale (cr);
   double size = 6 * self->options->zoom;
   cairo_surface_t *surface;
   cairo_t *pcr;
@@ -182,13 +260,12 @@ hatch_pattern (TrellisLayout *self,
       return self->hatch;
     }
 
-  g_clear_pointer (&self->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&self->hatch, cairo_surface_destroy);
 
-  /* Drawn at the target's resolution, so that the lines stay crisp. */
-  px = MAX (2, (int) ceil (size * scale));
+  px = MAX (2, (int) round (size * scale));
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
-  cairo_surface_set_device_scale (surface, px / size, px / size);
   pcr = cairo_create (surface);
+  cairo_scale (pcr, px / size, px / size);
   trellis_cairo_set_rgba (pcr, &self->colors->hatch_line);
   cairo_set_line_width (pcr, MAX (1.0, self->options->zoom) * (self->colors->bold ? 1.4 : 1.0));
   cairo_move_to (pcr, -1, size + 1);
@@ -200,13 +277,46 @@ hatch_pattern (TrellisLayout *self,
   cairo_stroke (pcr);
   cairo_destroy (pcr);
 
-  self->hatch = cairo_pattern_create_for_surface (surface);
-  cairo_pattern_set_extend (self->hatch, CAIRO_EXTEND_REPEAT);
-  cairo_surface_destroy (surface);
+  self->hatch = surface;
   self->hatch_scale = scale;
   trellis_text_unlock ();
 
   return self->hatch;
+}
+
+/* Sets the hatch as the source, starting at the user space's origin.
+ * Where user space is device space moved (export, a scrolling widget),
+ * the tile's pixels lie on device pixels: the tile is then sampled one to
+ * one, the same in a strip of a picture as in the whole, never resampled
+ * at positions that rounding moves. Anywhere else the tile is simply six
+ * logical pixels a side. */
+static void
+set_hatch_source (TrellisLayout *self,
+                  cairo_t       *cr)
+{
+  double scale = device_scale (cr);
+  double size = 6 * self->options->zoom;
+  cairo_surface_t *tile = hatch_tile (self, scale);
+  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (tile);
+  double px = cairo_image_surface_get_width (tile);
+  cairo_matrix_t ctm, matrix;
+
+  cairo_get_matrix (cr, &ctm);
+  if (ctm.xx == 1 && ctm.yy == 1 && ctm.xy == 0 && ctm.yx == 0 &&
+      cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      double dx = ctm.x0 * scale, dy = ctm.y0 * scale;
+
+      cairo_matrix_init (&matrix, scale, 0, 0, scale, dx - floor (dx), dy - floor (dy));
+      cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+    }
+  else
+    cairo_matrix_init_scale (&matrix, px / size, px / size);
+
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_set_source (cr, pattern);
+  cairo_pattern_destroy (pattern);
 }
 
 void
@@ -215,7 +325,7 @@ trellis_paint_hatch_rect (TrellisLayout     *self,
                           const TrellisRect *rect)
 {
   fill_rect (cr, &self->colors->hatch_background, rect->x, rect->y, rect->width, rect->height);
-  cairo_set_source (cr, hatch_pattern (self, cr));
+  set_hatch_source (self, cr);
   cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
   cairo_fill (cr);
 }
@@ -256,8 +366,7 @@ trellis_paint_text_run (TrellisLayout     *self,
     }
   else
     {
-      cairo_move_to (cr, x, y);
-      trellis_text_show (cr, run->layout);
+      trellis_text_show (cr, run->layout, x, y);
     }
 }
 
@@ -316,6 +425,7 @@ trellis_paint_mark (TrellisLayout *self,
       trellis_cairo_set_rgba (cr, &c->foreground);
       cairo_set_line_width (cr, MAX (1.2, size * 0.12));
       cairo_arc (cr, cx, cy, r * 0.8, 0, 2 * G_PI);
+      trellis_cairo_flatten (cr);
       cairo_stroke (cr);
       cairo_arc (cr, cx, cy, r * 0.3, 0, 2 * G_PI);
       cairo_fill (cr);
@@ -404,6 +514,7 @@ typedef struct
   cairo_scaled_font_t *font;
   const TrellisRgba   *color;
   GArray              *glyphs;  /* cairo_glyph_t */
+  GArray              *starts;  /* guint: where each cell's text begins */
 } GlyphBatch;
 
 typedef struct
@@ -451,7 +562,10 @@ batches_clear (Batches *b)
   for (guint i = 0; i < b->fills->len; i++)
     g_array_unref (g_array_index (b->fills, FillBatch, i).rects);
   for (guint i = 0; i < b->glyphs->len; i++)
-    g_array_unref (g_array_index (b->glyphs, GlyphBatch, i).glyphs);
+    {
+      g_array_unref (g_array_index (b->glyphs, GlyphBatch, i).glyphs);
+      g_array_unref (g_array_index (b->glyphs, GlyphBatch, i).starts);
+    }
   for (guint i = 0; i < b->marks->len; i++)
     g_array_unref (g_array_index (b->marks, MarkBatch, i).rects);
   g_array_unref (b->fills);
@@ -570,13 +684,15 @@ batch_text (Batches           *b,
 
   if (batch == NULL)
     {
-      GlyphBatch g = { run->font, color, g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t)) };
+      GlyphBatch g = { run->font, color, g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t)),
+                       g_array_new (FALSE, FALSE, sizeof (guint)) };
 
       g_array_append_val (b->glyphs, g);
       batch = &g_array_index (b->glyphs, GlyphBatch, b->glyphs->len - 1);
     }
 
   start = batch->glyphs->len;
+  g_array_append_val (batch->starts, start);
   g_array_append_vals (batch->glyphs, run->glyphs, run->n_glyphs);
   for (guint i = start; i < batch->glyphs->len; i++)
     {
@@ -625,7 +741,7 @@ batches_paint (Batches *b,
 
   if (b->hatches->len > 0)
     {
-      cairo_set_source (cr, hatch_pattern (self, cr));
+      set_hatch_source (self, cr);
       for (guint k = 0; k < b->hatches->len; k++)
         {
           const TrellisRect *r = &g_array_index (b->hatches, TrellisRect, k);
@@ -666,9 +782,18 @@ batches_paint (Batches *b,
     {
       GlyphBatch *g = &g_array_index (b->glyphs, GlyphBatch, i);
 
+      const cairo_glyph_t *glyphs = (const cairo_glyph_t *) (const void *) g->glyphs->data;
+
       trellis_cairo_set_rgba (cr, g->color);
       cairo_set_scaled_font (cr, g->font);
-      cairo_show_glyphs (cr, (cairo_glyph_t *) (void *) g->glyphs->data, g->glyphs->len);
+      /* One text at a time: see the top of this file. */
+      for (guint k = 0; k < g->starts->len; k++)
+        {
+          guint start = g_array_index (g->starts, guint, k);
+          guint end = k + 1 < g->starts->len ? g_array_index (g->starts, guint, k + 1) : g->glyphs->len;
+
+          cairo_show_glyphs (cr, glyphs + start, end - start);
+        }
     }
 
   for (guint i = 0; i < b->layouts->len; i++)
@@ -677,8 +802,7 @@ batches_paint (Batches *b,
       const TextRun *run = trellis_layout_get_text_run (self, t->id);
 
       trellis_cairo_set_rgba (cr, t->color);
-      cairo_move_to (cr, t->x, t->y);
-      trellis_text_show (cr, run->layout);
+      trellis_text_show (cr, run->layout, t->x, t->y);
     }
 }
 
@@ -864,8 +988,7 @@ trellis_layout_paint_cells_on (TrellisLayout     *self,
   Batches b;
 
   cairo_save (cr);
-  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
-  cairo_clip (cr);
+  trellis_cairo_clip_pixels (cr, clip);
   /* Stripes only work where the grid is the page's colour. */
   if (page == PAGE_STRIPES && memcmp (&colors->grid, &colors->background, sizeof (TrellisRgba)) != 0)
     page = PAGE_CLEAR;
@@ -1072,17 +1195,23 @@ group_layout (TrellisLayout *self,
   return group->layout;
 }
 
-/* Upright text always starts at the bottom, next to its column. */
+/* Upright text always starts at the bottom, next to its column. The
+ * quarter turn is exact: cairo_rotate (-π/2) leaves a cosine of 6e-17,
+ * enough to round a glyph that falls on half a device pixel (common at
+ * a scale of 1.5) up in one place and down in another, so that a label
+ * would move by a pixel with where the picture is painted from. */
 static void
 show_upright (cairo_t     *cr,
               PangoLayout *layout)
 {
+  cairo_matrix_t quarter_turn;
   PangoRectangle logical;
 
+  cairo_matrix_init (&quarter_turn, 0, -1, 1, 0, 0, 0);
+  cairo_transform (cr, &quarter_turn);
   trellis_text_lock ();
   pango_layout_get_pixel_extents (layout, NULL, &logical);
-  cairo_move_to (cr, -logical.x, 0);
-  pango_cairo_show_layout (cr, layout);
+  show_layout_at (cr, layout, -logical.x, 0);
   trellis_text_unlock ();
 }
 
@@ -1160,8 +1289,7 @@ trellis_layout_paint_row_headers (TrellisLayout     *self,
   width = self->rows.header;
 
   cairo_save (cr);
-  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
-  cairo_clip (cr);
+  trellis_cairo_clip_pixels (cr, clip);
   trellis_cairo_set_rgba (cr, &colors->header);
   cairo_paint (cr);
 
@@ -1250,8 +1378,7 @@ trellis_layout_paint_column_headers (TrellisLayout     *self,
   height = self->columns.header;
 
   cairo_save (cr);
-  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
-  cairo_clip (cr);
+  trellis_cairo_clip_pixels (cr, clip);
   trellis_cairo_set_rgba (cr, &colors->header);
   cairo_paint (cr);
 
@@ -1310,7 +1437,6 @@ trellis_layout_paint_column_headers (TrellisLayout     *self,
               trellis_text_size (group->layout_upright, &lw, &lh);
               cairo_save (cr);
               cairo_translate (cr, x + (w - lh) / 2.0, band - 4 * zoom);
-              cairo_rotate (cr, -G_PI / 2);
               show_upright (cr, group->layout_upright);
               cairo_restore (cr);
             }
@@ -1333,7 +1459,6 @@ trellis_layout_paint_column_headers (TrellisLayout     *self,
         {
           cairo_save (cr);
           cairo_translate (cr, x + (w - lh) / 2.0, height - 5 * self->options->zoom);
-          cairo_rotate (cr, -G_PI / 2);
           show_upright (cr, layout);
           cairo_restore (cr);
         }
@@ -1387,8 +1512,7 @@ trellis_layout_paint_title (TrellisLayout     *self,
   g_return_if_fail (cr != NULL && clip != NULL);
 
   cairo_save (cr);
-  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
-  cairo_clip (cr);
+  trellis_cairo_clip_pixels (cr, clip);
 
   trellis_text_size (self->title, NULL, &th);
   trellis_cairo_set_rgba (cr, &self->colors->foreground);
@@ -1526,8 +1650,7 @@ trellis_layout_paint_legend (TrellisLayout     *self,
   rtl = self->options->rtl;
 
   cairo_save (cr);
-  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
-  cairo_clip (cr);
+  trellis_cairo_clip_pixels (cr, clip);
 
   for (guint i = 0; i < self->legend->len; i++)
     {

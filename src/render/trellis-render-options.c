@@ -33,6 +33,10 @@ static const char * const theme_names[TRELLIS_N_THEMES] = {
   "light", "dark", "high-contrast",
 };
 
+static const char * const audience_names[TRELLIS_N_AUDIENCES] = {
+  "coach", "workshop",
+};
+
 const char *
 trellis_view_to_string (TrellisView view)
 {
@@ -92,13 +96,36 @@ trellis_theme_from_string (const char   *str,
   return FALSE;
 }
 
+const char *
+trellis_audience_to_string (TrellisAudience audience)
+{
+  g_return_val_if_fail (audience < TRELLIS_N_AUDIENCES, NULL);
+  return audience_names[audience];
+}
+
+gboolean
+trellis_audience_from_string (const char      *str,
+                              TrellisAudience *out)
+{
+  for (guint i = 0; str != NULL && i < TRELLIS_N_AUDIENCES; i++)
+    {
+      if (strcmp (str, audience_names[i]) == 0)
+        {
+          *out = (TrellisAudience) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * trellis_render_options_new:
  * @view: the view to draw
  *
  * Returns: (transfer full): options for @view with every other choice
- *   at its default: the whole matrix, light theme, scale and zoom 1,
- *   left to right, numbers in the cells
+ *   at its default: the whole matrix for a coach's eyes, light theme,
+ *   scale and zoom 1, left to right, numbers in the cells
  */
 TrellisRenderOptions *
 trellis_render_options_new (TrellisView view)
@@ -107,6 +134,7 @@ trellis_render_options_new (TrellisView view)
 
   self->view = view;
   self->theme = TRELLIS_THEME_LIGHT;
+  self->audience = TRELLIS_AUDIENCE_COACH;
   self->scale = 1.0;
   self->zoom = 1.0;
   self->cell_text = TRUE;
@@ -160,7 +188,7 @@ trellis_render_options_equal (const TrellisRenderOptions *a,
          a->scale == b->scale &&
          a->zoom == b->zoom &&
          !a->rtl == !b->rtl &&
-         !a->privacy == !b->privacy &&
+         a->audience == b->audience &&
          !a->cell_text == !b->cell_text &&
          g_strcmp0 (a->font_family, b->font_family) == 0 &&
          a->font_size == b->font_size &&

@@ -21,8 +21,8 @@ G_BEGIN_DECLS
  *   layout is in logical pixels, exports are scaled
  * @zoom: 1 for the normal size; cells and text grow with it
  * @rtl: lay out right to left (mirrored), for right-to-left languages
- * @privacy: workshop mode: only aggregate rows and people who share with
- *   the team, and no aggregate over fewer than three people
+ * @audience: who is going to see it, and so who may be shown (see
+ *   #TrellisAudience); %TRELLIS_AUDIENCE_COACH unless set
  * @cell_text: print levels and gaps in the cells where they fit
  * @font_family: a Pango family list, or %NULL for the default
  * @font_size: the size of cell and header text in points at zoom 1, or 0
@@ -34,19 +34,19 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  TrellisView   view;
-  char         *role;
-  char         *person;
-  TrellisDate   since;
-  TrellisTheme  theme;
-  double        scale;
-  double        zoom;
-  gboolean      rtl;
-  gboolean      privacy;
-  gboolean      cell_text;
-  char         *font_family;
-  double        font_size;
-  char         *title;
+  TrellisView      view;
+  char            *role;
+  char            *person;
+  TrellisDate      since;
+  TrellisTheme     theme;
+  double           scale;
+  double           zoom;
+  gboolean         rtl;
+  TrellisAudience  audience;
+  gboolean         cell_text;
+  char            *font_family;
+  double           font_size;
+  char            *title;
 } TrellisRenderOptions;
 
 #define TRELLIS_DEFAULT_FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"

@@ -67,6 +67,27 @@ typedef enum
   TRELLIS_N_THEMES
 } TrellisTheme;
 
+/**
+ * TrellisAudience:
+ * @TRELLIS_AUDIENCE_COACH: a person with their coach, or HR: people who
+ *   share their assessments with their coach or with the team are shown;
+ *   people who keep them private are never shown, and count only in
+ *   totals over three or more people that would not give them away
+ * @TRELLIS_AUDIENCE_WORKSHOP: the whole team, on a projector: only people
+ *   who share with the team are shown, and no total covers fewer than
+ *   three people
+ *
+ * Who is going to see the picture. A view narrowed to one person shows
+ * that person whatever they chose: they are looking at their own, or it
+ * is shown with their consent.
+ */
+typedef enum
+{
+  TRELLIS_AUDIENCE_COACH,
+  TRELLIS_AUDIENCE_WORKSHOP,
+  TRELLIS_N_AUDIENCES
+} TrellisAudience;
+
 #define TRELLIS_RECT_INIT(x, y, w, h) ((TrellisRect) { (x), (y), (w), (h) })
 
 static inline gboolean
@@ -93,5 +114,8 @@ const char  *trellis_view_get_title     (TrellisView   view);
 const char  *trellis_theme_to_string    (TrellisTheme  theme);
 gboolean     trellis_theme_from_string  (const char   *str,
                                          TrellisTheme *out);
+const char  *trellis_audience_to_string   (TrellisAudience  audience);
+gboolean     trellis_audience_from_string (const char      *str,
+                                           TrellisAudience *out);
 
 G_END_DECLS

@@ -69,10 +69,16 @@ render_tier_xml (guint  people,
     g_string_append_printf (x, "<result id=\"r%u\" name=\"Result %u\" values=\"v%u\"/>\n", r, r + 1, r % n_values);
 
   g_string_append (x, "</results>\n<competencies>\n");
+  /* One draw per statement: the order in which a call's arguments are
+   * worked out is up to the compiler, and the matrix must not be. */
   for (guint c = 0; c < competencies; c++)
-    g_string_append_printf (x, "<competency id=\"c%u\" name=\"%s %s %u\" values=\"v%u\"/>\n", c,
-                            pick (rand, words, G_N_ELEMENTS (words)), pick (rand, words, G_N_ELEMENTS (words)),
-                            c + 1, (c * n_values) / competencies);
+    {
+      const char *first_word = pick (rand, words, G_N_ELEMENTS (words));
+      const char *second_word = pick (rand, words, G_N_ELEMENTS (words));
+
+      g_string_append_printf (x, "<competency id=\"c%u\" name=\"%s %s %u\" values=\"v%u\"/>\n", c,
+                              first_word, second_word, c + 1, (c * n_values) / competencies);
+    }
 
   g_string_append (x, "</competencies>\n<responsibilities>\n");
   for (guint s = 0; s < n_resp; s++)
@@ -86,15 +92,23 @@ render_tier_xml (guint  people,
 
         g_string_append_printf (x, "<needs competency=\"c%u\" level=\"%d\"/>", first, g_rand_int_range (rand, 1, 4));
         if (competencies > 1)
-          g_string_append_printf (x, "<needs competency=\"c%u\" level=\"%d\"/>",
-                                  (first + 1 + g_rand_int_range (rand, 0, competencies - 1)) % competencies,
-                                  g_rand_int_range (rand, 1, 4));
+          {
+            guint second = (first + 1 + g_rand_int_range (rand, 0, competencies - 1)) % competencies;
+            gint level = g_rand_int_range (rand, 1, 4);
+
+            g_string_append_printf (x, "<needs competency=\"c%u\" level=\"%d\"/>", second, level);
+          }
       }
       g_string_append_printf (x, "<assign role=\"ro%u\" raci=\"%s\" authority=\"%s\"/>", owner,
                               s % 7 == 3 ? "R" : "RA", authority[g_rand_int_range (rand, 2, 7)]);
       if (roles > 1)
-        g_string_append_printf (x, "<assign role=\"ro%u\" raci=\"%s\" authority=\"%s\"/>", (owner + 1) % roles,
-                                raci[g_rand_int_range (rand, 1, 5)], authority[g_rand_int_range (rand, 0, 4)]);
+        {
+          const char *letters = raci[g_rand_int_range (rand, 1, 5)];
+          const char *level = authority[g_rand_int_range (rand, 0, 4)];
+
+          g_string_append_printf (x, "<assign role=\"ro%u\" raci=\"%s\" authority=\"%s\"/>", (owner + 1) % roles,
+                                  letters, level);
+        }
       g_string_append (x, "</responsibility>\n");
     }
 
