@@ -1198,6 +1198,7 @@ test_newer_minor_root_attribute (void)
   if (!test_report_has (report, TRELLIS_LOAD_NOTICE, -1, 2))
     g_error ("no notice on line 2:\n%s", dump);
   g_assert_cmpuint (trellis_load_report_get_n_errors (report), ==, 0);
+  g_assert_cmpuint (trellis_document_get_format_minor (doc), ==, 3);
 }
 
 /* A document of the current version is written as 1.0 and validates. */
