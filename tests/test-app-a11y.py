@@ -523,9 +523,14 @@ def check_heatmap(app, window, sections, seen):
         second = heatmap.description
         if not first or not second or first == second:
             steps.append('the focus cell is not described as it moves: ‘%s’, then ‘%s’' % (first, second))
-        # The first cell that takes a level: a person's assessment.
-        for _ in range(6):
+        # The first cell that takes a level: a person's assessment, in
+        # a row under the role's aggregates.
+        for _ in range(20):
             key('Down')
+            d = heatmap.description or ''
+            if 'Assessed: ' in d or 'Not assessed' in d:
+                break
+        trace('the focus cell: %s' % heatmap.description)
         key('2')
         settle(0.5)
         if frame.name == title_before or not frame.name.startswith('•'):
