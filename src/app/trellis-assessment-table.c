@@ -227,6 +227,8 @@ rekey (TrellisAssessmentTable *self,
 {
   TrellisAssessmentItem *item = widget_item (box);
   GtkWidget *menu_button = g_object_get_data (G_OBJECT (box), "key-button");
+  g_autofree char *note = NULL;
+  g_autofree char *evidence = NULL;
   TrellisAssessment a;
 
   if (item == NULL || self->document == NULL || self->person == NULL || source >= TRELLIS_N_SOURCES ||
@@ -241,18 +243,22 @@ rekey (TrellisAssessmentTable *self,
       return;
     }
 
+  /* Removing the old assessment refreshes the row's item, note and
+   * evidence included: the new one takes copies. */
+  note = g_strdup (item->note);
+  evidence = g_strdup (item->evidence);
   a = (TrellisAssessment) {
     .competency = item->competency,
     .level = item->level,
     .want = item->want,
     .source = source,
     .date = date,
-    .note = item->note,
-    .evidence = item->evidence,
+    .note = note,
+    .evidence = evidence,
   };
 
   trellis_document_begin_group (self->document, _("Change assessment"));
-  trellis_document_remove_assessment (self->document, self->person, item->competency, item->source, item->date);
+  trellis_document_remove_assessment (self->document, self->person, a.competency, item->source, item->date);
   trellis_document_set_assessment (self->document, self->person, &a);
   trellis_document_end_group (self->document);
 
