@@ -181,6 +181,15 @@ set_syncing (GtkWidget *widget,
   g_object_set_data (G_OBJECT (widget), "syncing", syncing ? GINT_TO_POINTER (1) : NULL);
 }
 
+static char *
+dup_competency_label (TrellisAssessmentTable *self,
+                      TrellisAssessmentItem  *item)
+{
+  TrellisEntity *competency = trellis_document_lookup (self->document, item->competency);
+
+  return competency != NULL ? trellis_entity_dup_label (competency) : g_strdup (item->competency);
+}
+
 /* Competency */
 
 
@@ -218,6 +227,8 @@ rekey (TrellisAssessmentTable *self,
 {
   TrellisAssessmentItem *item = widget_item (box);
   GtkWidget *menu_button = g_object_get_data (G_OBJECT (box), "key-button");
+  g_autofree char *note = NULL;
+  g_autofree char *evidence = NULL;
   TrellisAssessment a;
 
   if (item == NULL || self->document == NULL || self->person == NULL || source >= TRELLIS_N_SOURCES ||
@@ -232,18 +243,22 @@ rekey (TrellisAssessmentTable *self,
       return;
     }
 
+  /* Removing the old assessment refreshes the row's item, note and
+   * evidence included: the new one takes copies. */
+  note = g_strdup (item->note);
+  evidence = g_strdup (item->evidence);
   a = (TrellisAssessment) {
     .competency = item->competency,
     .level = item->level,
     .want = item->want,
     .source = source,
     .date = date,
-    .note = item->note,
-    .evidence = item->evidence,
+    .note = note,
+    .evidence = evidence,
   };
 
   trellis_document_begin_group (self->document, _("Change assessment"));
-  trellis_document_remove_assessment (self->document, self->person, item->competency, item->source, item->date);
+  trellis_document_remove_assessment (self->document, self->person, a.competency, item->source, item->date);
   trellis_document_set_assessment (self->document, self->person, &a);
   trellis_document_end_group (self->document);
 
@@ -308,7 +323,7 @@ setup_competency_cb (GtkSignalListItemFactory *factory,
   for (GtkWidget *child = gtk_widget_get_first_child (source); child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_remove_css_class (child, "flat");
   date = trellis_date_button_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
+  trellis_date_button_set_accessible_label (TRELLIS_DATE_BUTTON (date), _("Date"));
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -420,9 +435,16 @@ sync_level (GtkWidget *dropdown)
 {
   TrellisAssessmentItem *item = widget_item (dropdown);
   TrellisAssessmentTable *self = g_object_get_data (G_OBJECT (dropdown), "table");
+  g_autofree char *competency = NULL;
+  g_autofree char *label = NULL;
 
   if (item == NULL || self->document == NULL)
     return;
+
+  competency = dup_competency_label (self, item);
+  /* Translators: the accessible name of a level chooser; %s is a competency. */
+  label = g_strdup_printf (_("Level of ‘%s’"), competency);
+  trellis_choice_button_set_accessible_label (TRELLIS_CHOICE_BUTTON (dropdown), label);
 
   set_syncing (dropdown, TRUE);
   trellis_choice_button_set_selected (TRELLIS_CHOICE_BUTTON (dropdown),
@@ -461,13 +483,21 @@ static void
 sync_want (GtkWidget *check)
 {
   TrellisAssessmentItem *item = widget_item (check);
+  TrellisAssessmentTable *self = g_object_get_data (G_OBJECT (check), "table");
+  g_autofree char *competency = NULL;
+  g_autofree char *label = NULL;
 
-  if (item == NULL)
+  if (item == NULL || self->document == NULL)
     return;
 
   set_syncing (check, TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->want);
   set_syncing (check, FALSE);
+
+  competency = dup_competency_label (self, item);
+  /* Translators: the accessible name of a check box; %s is a competency. */
+  label = g_strdup_printf (_("Wants to grow in %s"), competency);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -480,6 +510,7 @@ setup_want_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, _("Wants to grow in it"));
   g_object_set_data (G_OBJECT (check), "list-item", list_item);
+  g_object_set_data (G_OBJECT (check), "table", self);
   g_signal_connect (check, "toggled", G_CALLBACK (want_toggled_cb), self);
   gtk_list_item_set_child (list_item, check);
 }
@@ -518,13 +549,21 @@ static void
 sync_note (GtkWidget *entry)
 {
   TrellisAssessmentItem *item = widget_item (entry);
+  TrellisAssessmentTable *self = g_object_get_data (G_OBJECT (entry), "table");
+  g_autofree char *competency = NULL;
+  g_autofree char *label = NULL;
 
-  if (item == NULL)
+  if (item == NULL || self->document == NULL)
     return;
 
   set_syncing (entry, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), item->note != NULL ? item->note : "");
   set_syncing (entry, FALSE);
+
+  competency = dup_competency_label (self, item);
+  /* Translators: the accessible name of a note field; %s is a competency. */
+  label = g_strdup_printf (_("Note on %s"), competency);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -539,6 +578,7 @@ setup_note_cb (GtkSignalListItemFactory *factory,
   gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   g_object_set_data (G_OBJECT (entry), "list-item", list_item);
+  g_object_set_data (G_OBJECT (entry), "table", self);
   g_signal_connect (entry, "activate", G_CALLBACK (note_activate_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (note_leave_cb), self);
   gtk_widget_add_controller (entry, focus);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "trellis-choice-button.h"
 
 /* A button showing one of a few choices, with the list of choices in a
@@ -65,13 +67,19 @@ update_label (TrellisChoiceButton *self)
 
   gtk_label_set_label (GTK_LABEL (self->label), text != NULL ? text : "");
 
-  /* Screen readers hear what is chosen, and for what. */
+  /* Screen readers hear what is chosen, and for what; the list of
+   * choices is named for what they are about. */
   if (self->accessible_label != NULL)
     {
       g_autofree char *label = g_strdup_printf ("%s: %s", self->accessible_label, text != NULL ? text : "");
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
+  if (self->list_box != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    self->accessible_label != NULL ? self->accessible_label : _("Choices"),
+                                    -1);
 }
 
 static void
@@ -113,6 +121,7 @@ ensure_popover (TrellisChoiceButton *self)
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), self->list_box);
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  update_label (self);
 }
 
 static void

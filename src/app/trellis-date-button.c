@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-date-button.h"
 
 /* A button showing a date, with a calendar in a popover: dates are
@@ -24,6 +25,7 @@ struct _TrellisDateButton
   GtkMenuButton  *menu_button;
   GtkPopover     *popover;
 
+  char           *accessible_label;
   TrellisDate     date;
   gboolean        allow_none;
   gboolean        updating;
@@ -35,6 +37,7 @@ enum {
   PROP_0,
   PROP_DATE,
   PROP_ALLOW_NONE,
+  PROP_ACCESSIBLE_LABEL,
   N_PROPS
 };
 
@@ -72,10 +75,16 @@ update_label (TrellisDateButton *self)
 {
   g_autofree char *text = trellis_date_format_for_display (self->date);
 
+  g_autofree char *accessible = NULL;
+
   gtk_label_set_label (self->label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), self->allow_none && self->date != 0);
+
+  /* The menu button takes the focus: it says what the date is for, and the date. */
+  /* Translators: the accessible name of a date button: what the date is for, and the date, e.g. “Due: 31 January 2027”. */
+  accessible = g_strdup_printf (_("%s: %s"), self->accessible_label != NULL ? self->accessible_label : _("Date"), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
 }
 
@@ -150,6 +159,16 @@ trellis_date_button_dispose (GObject *object)
 }
 
 static void
+trellis_date_button_finalize (GObject *object)
+{
+  TrellisDateButton *self = TRELLIS_DATE_BUTTON (object);
+
+  g_free (self->accessible_label);
+
+  G_OBJECT_CLASS (trellis_date_button_parent_class)->finalize (object);
+}
+
+static void
 trellis_date_button_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
@@ -165,6 +184,10 @@ trellis_date_button_get_property (GObject    *object,
 
     case PROP_ALLOW_NONE:
       g_value_set_boolean (value, self->allow_none);
+      break;
+
+    case PROP_ACCESSIBLE_LABEL:
+      g_value_set_string (value, self->accessible_label);
       break;
 
     default:
@@ -190,6 +213,10 @@ trellis_date_button_set_property (GObject      *object,
       trellis_date_button_set_allow_none (self, g_value_get_boolean (value));
       break;
 
+    case PROP_ACCESSIBLE_LABEL:
+      trellis_date_button_set_accessible_label (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -202,6 +229,7 @@ trellis_date_button_class_init (TrellisDateButtonClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trellis_date_button_dispose;
+  object_class->finalize = trellis_date_button_finalize;
   object_class->get_property = trellis_date_button_get_property;
   object_class->set_property = trellis_date_button_set_property;
 
@@ -211,6 +239,9 @@ trellis_date_button_class_init (TrellisDateButtonClass *klass)
   properties[PROP_ALLOW_NONE] =
     g_param_spec_boolean ("allow-none", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ACCESSIBLE_LABEL] =
+    g_param_spec_string ("accessible-label", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trellis-date-button.ui");
@@ -229,9 +260,47 @@ trellis_date_button_class_init (TrellisDateButtonClass *klass)
 }
 
 static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, buttons);
+}
+
+/* GtkCalendar's arrows are named by nothing but their class: they go
+ * back and forth by month, then by year. */
+static void
+name_calendar_arrows (GtkCalendar *calendar)
+{
+  static const char *names[] = {
+    N_("Previous month"), N_("Next month"), N_("Previous year"), N_("Next year"),
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (calendar), buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (buttons, i)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]),
+                                      -1);
+      gtk_widget_set_tooltip_text (g_ptr_array_index (buttons, i), _(names[i]));
+    }
+}
+
+static void
 trellis_date_button_init (TrellisDateButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_calendar_arrows (self->calendar);
+  trellis_accessible_tidy (GTK_WIDGET (self->popover));
   update_label (self);
 }
 
@@ -287,4 +356,25 @@ trellis_date_button_set_allow_none (TrellisDateButton *self,
   self->allow_none = allow_none;
   update_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_NONE]);
+}
+
+/**
+ * trellis_date_button_set_accessible_label:
+ * @self: a #TrellisDateButton
+ * @label: (nullable): what the date is for, for screen readers; “Date”
+ *   when %NULL
+ */
+void
+trellis_date_button_set_accessible_label (TrellisDateButton *self,
+                                          const char        *label)
+{
+  g_return_if_fail (TRELLIS_IS_DATE_BUTTON (self));
+
+  if (g_strcmp0 (self->accessible_label, label) == 0)
+    return;
+
+  g_free (self->accessible_label);
+  self->accessible_label = g_strdup (label);
+  update_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESSIBLE_LABEL]);
 }

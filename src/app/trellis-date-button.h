@@ -21,6 +21,8 @@ void         trellis_date_button_set_date   (TrellisDateButton *self,
 gboolean     trellis_date_button_get_allow_none (TrellisDateButton *self);
 void         trellis_date_button_set_allow_none (TrellisDateButton *self,
                                              gboolean           allow_none);
+void         trellis_date_button_set_accessible_label (TrellisDateButton *self,
+                                                       const char        *label);
 char        *trellis_date_format_for_display (TrellisDate      date);
 
 G_END_DECLS

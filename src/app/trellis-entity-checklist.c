@@ -96,9 +96,6 @@ create_row_cb (gpointer item,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
-                                  -1);
 
   g_object_set_data (G_OBJECT (row), "entity", item);
   g_object_set_data (G_OBJECT (row), "check", check);
@@ -170,6 +167,9 @@ trellis_entity_checklist_set_property (GObject      *object,
     {
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, trellis_kind_get_plural_label (self->kind),
+                                      -1);
       break;
 
     case PROP_FIELD:

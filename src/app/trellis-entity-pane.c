@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trellis-accessible.h"
 #include "trellis-app-enums.h"
 #include "trellis-bindings.h"
 #include "trellis-date-button.h"
@@ -313,6 +314,17 @@ update_row (GtkListItem *item)
   private_person = TRELLIS_IS_PERSON (entity) &&
                    trellis_entity_get_int (entity, TRELLIS_FIELD_SHARE) == TRELLIS_SHARE_PRIVATE;
   gtk_widget_set_visible (icon, private_person);
+
+  if (private_person)
+    {
+      /* Translators: how screen readers name a person who keeps their
+       * assessments private, e.g. “Anna, keeps their assessments private”. */
+      g_autofree char *accessible = g_strdup_printf (_("%s, keeps their assessments private"), label);
+
+      trellis_accessible_label_list_item (box, accessible);
+    }
+  else
+    trellis_accessible_label_list_item (box, label);
 }
 
 static void

@@ -198,13 +198,25 @@ show_presentation (TrellisHeatmapPage *self)
 }
 
 static void
+update_zoom_button (TrellisHeatmapPage *self)
+{
+  g_autofree char *zoom = g_strdup_printf ("%d %%", (int) (self->zoom * 100 + 0.5));
+  g_autofree char *label = NULL;
+
+  gtk_button_set_label (self->zoom_button, zoom);
+  /* GtkButton names itself by its label: say what pressing it does. */
+  /* Translators: the accessible name of the zoom button; %s is the zoom, e.g. “150 %”. */
+  label = g_strdup_printf (_("Zoom %s, back to normal size"), zoom);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
 rebuild (TrellisHeatmapPage *self)
 {
   g_autoptr(TrellisRenderOptions) options = NULL;
   g_autoptr(TrellisAnalysis) analysis = NULL;
   g_autoptr(TrellisLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *zoom = NULL;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   self->stale = FALSE;
@@ -253,8 +265,7 @@ rebuild (TrellisHeatmapPage *self)
   update_privacy_label (self);
   show_presentation (self);
 
-  zoom = g_strdup_printf ("%d %%", (int) (self->zoom * 100 + 0.5));
-  gtk_button_set_label (self->zoom_button, zoom);
+  update_zoom_button (self);
 }
 
 static gboolean
@@ -502,6 +513,7 @@ trellis_heatmap_page_init (TrellisHeatmapPage *self)
   gtk_drop_down_set_selected (self->view_dropdown, view);
   self->zoom = g_settings_get_double (self->settings, "heatmap-zoom");
   g_object_set (self->view, "zoom", self->zoom, NULL);
+  update_zoom_button (self);
 
   /* A trend looks back half a year unless told otherwise. */
   g_date_clear (&since, 1);

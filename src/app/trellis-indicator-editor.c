@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "trellis-accessible.h"
 #include "trellis-date-button.h"
 #include "trellis-indicator-editor.h"
 
@@ -156,6 +157,7 @@ rebuild_measurements (TrellisIndicatorEditor *self)
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   self->new_date = TRELLIS_DATE_BUTTON (trellis_date_button_new ());
   trellis_date_button_set_date (self->new_date, trellis_date_today ());
+  trellis_date_button_set_accessible_label (self->new_date, _("Date of the new measurement"));
   self->new_value = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->new_value, _("Value"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->new_value), 8);
@@ -168,6 +170,7 @@ rebuild_measurements (TrellisIndicatorEditor *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->new_value));
   gtk_box_append (GTK_BOX (box), add_button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (add_row), box);
+  trellis_accessible_tidy (add_row);
   gtk_list_box_append (self->measurements_list, add_row);
 
   if (had_focus)
@@ -360,6 +363,7 @@ rebuild_reviews (TrellisIndicatorEditor *self)
       if (r->date == self->expanded_review)
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
 
+      trellis_accessible_tidy (expander);
       gtk_list_box_append (self->reviews_list, expander);
     }
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-bindings.h"
 #include "trellis-choice-button.h"
 #include "trellis-level-table.h"
@@ -76,6 +77,18 @@ update_target_button (TrellisLevelTable *self,
     }
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label != NULL ? label : _("None"));
+
+  /* The button speaks for the competency of its row, and its target. */
+  {
+    TrellisEntity *entity = trellis_document_lookup (self->document, competency);
+    g_autofree char *name = entity != NULL ? trellis_entity_dup_label (entity) : g_strdup (competency);
+    /* Translators: the accessible name of a coverage target button: a
+     * competency and its target, e.g. “Coverage target for ‘Listening’: 2 people at 3”. */
+    g_autofree char *accessible = g_strdup_printf (_("Coverage target for ‘%s’: %s"), name,
+                                                   label != NULL ? label : _("None"));
+
+    trellis_accessible_label_menu_button (button, accessible);
+  }
 }
 
 static void
@@ -334,13 +347,6 @@ bind_target_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 TrellisLevelTable        *self)
 {
-  GtkWidget *button = gtk_list_item_get_child (item);
-  TrellisEntity *competency = gtk_list_item_get_item (item);
-  g_autofree char *label = trellis_entity_dup_label (competency);
-  /* Translators: the accessible name of a coverage target button; %s is a competency. */
-  g_autofree char *accessible = g_strdup_printf (_("Coverage target for ‘%s’"), label);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   if (!g_hash_table_contains (self->bound, item))
     g_hash_table_insert (self->bound, item, NULL);
   update_item (self, item);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-organisation-editor.h"
 
 /* The organisation: name, vision, mission, and the scale of levels. */
@@ -262,6 +263,7 @@ rebuild_scale (TrellisOrganisationEditor *self)
       if (level->value == self->expanded_value)
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
 
+      trellis_accessible_tidy (expander);
       gtk_list_box_append (self->scale_list, expander);
     }
 }

@@ -468,6 +468,10 @@ trellis_string_list_init (TrellisStringList *self)
   gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
   gtk_widget_set_parent (GTK_WIDGET (self->list_box), GTK_WIDGET (self));
+  /* The list is named by the accessible label given to the widget. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->list_box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
+                                  -1);
 }
 
 /**

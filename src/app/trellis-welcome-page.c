@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trellis-accessible.h"
 #include "trellis-draft.h"
 #include "trellis-welcome-page.h"
 
@@ -235,6 +236,10 @@ create_draft_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (box), discard);
   gtk_box_append (GTK_BOX (box), restore);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  trellis_accessible_tidy (row);
+  /* Which changes the buttons of this row restore or discard. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown_title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown_title, -1);
   g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (trellis_draft_get_uuid (draft)), g_free);
 
   return row;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trellis-accessible.h"
 #include "trellis-bindings.h"
 #include "trellis-window-private.h"
 
@@ -256,6 +257,7 @@ trellis_window_discard_recovered (TrellisWindow *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_recovered_response_cb), self, 0);
+  trellis_accessible_tidy (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -426,6 +428,7 @@ trellis_window_reload (TrellisWindow *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  trellis_accessible_tidy (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -520,6 +523,32 @@ show_deleted_toast_action_cb (GtkWidget  *widget,
   trellis_window_add_toast (TRELLIS_WINDOW (widget), toast);
 }
 
+/* GtkShortcutsWindow names its search and its section chooser by their
+ * classes only. */
+static void
+name_shortcuts_controls (GtkWidget *widget)
+{
+  const char *label = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    label = _("Search shortcuts");
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    label = _("Search shortcuts");
+  else if (GTK_IS_MENU_BUTTON (widget))
+    {
+      trellis_accessible_label_menu_button (widget, _("Sections"));
+      return;
+    }
+
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_shortcuts_controls (child);
+}
+
 static void
 shortcuts_action_cb (GtkWidget  *widget,
                      const char *action_name,
@@ -529,6 +558,7 @@ shortcuts_action_cb (GtkWidget  *widget,
   GtkWindow *dialog = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_dialog"));
 
   gtk_window_set_transient_for (dialog, GTK_WINDOW (widget));
+  name_shortcuts_controls (GTK_WIDGET (dialog));
   gtk_window_present (dialog);
 }
 

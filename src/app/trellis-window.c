@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-action-editor.h"
 #include "trellis-bindings.h"
 #include "trellis-competency-editor.h"
@@ -218,7 +219,17 @@ trellis_window_show_banner (TrellisWindow *self,
     }
 
   gtk_label_set_label (self->banner_label, text);
+  gtk_widget_set_visible (gtk_revealer_get_child (self->banner), TRUE);
   gtk_revealer_set_reveal_child (self->banner, TRUE);
+}
+
+/* A banner slid out of view leaves no nameless buttons behind for
+ * screen readers and the keyboard. */
+static void
+banner_revealed_cb (TrellisWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->banner) && !gtk_revealer_get_reveal_child (self->banner))
+    gtk_widget_set_visible (gtk_revealer_get_child (self->banner), FALSE);
 }
 
 /* Outside changes */
@@ -841,11 +852,19 @@ create_section_row (GtkStackPage *page,
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
+                                  -1);
   if (number > 0)
     {
+      g_autofree char *keys = g_strdup_printf ("Alt+%u", number);
+
       /* Translators: a section's name and its keyboard shortcut, e.g. “Roles (Alt+4)”. */
       tooltip = g_strdup_printf (_("%s (Alt+%u)"), gtk_stack_page_get_title (page), number);
       gtk_widget_set_tooltip_text (row, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, keys,
+                                      -1);
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -1062,6 +1081,7 @@ trellis_window_show_message (TrellisWindow *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  trellis_accessible_tidy (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1151,6 +1171,7 @@ trellis_window_close_request (GtkWindow *window)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  trellis_accessible_tidy (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
@@ -1481,6 +1502,10 @@ trellis_window_init (TrellisWindow *self)
 
   build_sections (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  g_signal_connect_object (self->banner, "notify::child-revealed", G_CALLBACK (banner_revealed_cb),
+                           self, G_CONNECT_SWAPPED);
+  banner_revealed_cb (self);
+  trellis_accessible_tidy (GTK_WIDGET (self));
 
   trellis_window_update_title (self);
   trellis_window_update_actions (self);

@@ -1,0 +1,219 @@
+/* trellis-accessible.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-accessible"
+
+#include "config.h"
+
+#include "trellis-accessible.h"
+
+#include <adwaita.h>
+
+#include <string.h>
+
+/* GTK 4.8 hands screen readers a few names nobody should hear: a button
+ * with a mnemonic label is called by its raw label and then its text
+ * (“_Open Open”), the toggle inside a GtkDropDown and the outer node of
+ * a GtkMenuButton with a text label by their class names, an expander
+ * row and a row of a list view by nothing at all. These helpers tidy them where the
+ * widgets are made. */
+
+static GQuark tidy_quark;
+
+static void
+button_label_cb (GtkButton  *button,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  /* GtkButton sets the raw label again on every change; without it the
+   * name comes from the label shown, mnemonic and all taken care of. */
+  if (gtk_button_get_use_underline (button))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+tidy_button (GtkButton *button)
+{
+  if (g_object_get_qdata (G_OBJECT (button), tidy_quark) == NULL)
+    {
+      g_object_set_qdata (G_OBJECT (button), tidy_quark, GINT_TO_POINTER (1));
+      g_signal_connect_after (button, "notify::label", G_CALLBACK (button_label_cb), NULL);
+    }
+
+  if (gtk_button_get_label (button) != NULL)
+    button_label_cb (button, NULL, NULL);
+}
+
+static void
+tidy_menu_button (GtkMenuButton *button)
+{
+  const char *label = gtk_menu_button_get_label (button);
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  g_autofree char *plain = NULL;
+
+  /* A menu is called what its button is called. */
+  if (popover != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (popover),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, button, NULL,
+                                    -1);
+
+  if (label == NULL || label[0] == '\0')
+    return;
+
+  plain = gtk_menu_button_get_use_underline (button) ? trellis_accessible_strip_mnemonic (label) : g_strdup (label);
+  trellis_accessible_label_menu_button (GTK_WIDGET (button), plain);
+}
+
+static void
+tidy_expander_row (AdwExpanderRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  /* Its own title is in a row inside it: the expander has no name. */
+  if (title != NULL && title[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+tidy_drop_down (GtkDropDown *drop_down)
+{
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  GtkWidget *list = find_list_view (GTK_WIDGET (drop_down));
+
+  /* The toggle is what takes the focus, and the list in the popover is
+   * what is chosen from: both speak for the drop-down. */
+  if (GTK_IS_TOGGLE_BUTTON (toggle))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL,
+                                    -1);
+  if (list != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (list),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL,
+                                    -1);
+}
+
+/**
+ * trellis_accessible_tidy:
+ * @root: a widget
+ *
+ * Gives the buttons, menu buttons and drop-downs in @root and below the
+ * names people read on screen. Call it once a widget's children are
+ * made; buttons keep their names tidy when their labels change.
+ */
+void
+trellis_accessible_tidy (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (tidy_quark == 0)
+    tidy_quark = g_quark_from_static_string ("trellis-accessible-tidy");
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
+    tidy_button (GTK_BUTTON (root));
+  else if (GTK_IS_MENU_BUTTON (root))
+    tidy_menu_button (GTK_MENU_BUTTON (root));
+  else if (GTK_IS_DROP_DOWN (root))
+    tidy_drop_down (GTK_DROP_DOWN (root));
+  else if (ADW_IS_EXPANDER_ROW (root))
+    tidy_expander_row (ADW_EXPANDER_ROW (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    trellis_accessible_tidy (child);
+}
+
+/**
+ * trellis_accessible_label_menu_button:
+ * @menu_button: a #GtkMenuButton
+ * @label: its name for screen readers
+ *
+ * Names both the menu button and the toggle inside it, which is what
+ * takes the focus; on GTK 4.8 the toggle is named by what it shows.
+ */
+void
+trellis_accessible_label_menu_button (GtkWidget  *menu_button,
+                                      const char *label)
+{
+  GtkWidget *toggle;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (menu_button));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  toggle = gtk_widget_get_first_child (menu_button);
+  if (GTK_IS_TOGGLE_BUTTON (toggle))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * trellis_accessible_strip_mnemonic:
+ * @text: a label with mnemonic underscores
+ *
+ * Returns: (transfer full): @text as shown: “_Save _As…” becomes
+ *   “Save As…”, “__” an underscore
+ */
+char *
+trellis_accessible_strip_mnemonic (const char *text)
+{
+  GString *str;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  str = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (str, *p);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+/**
+ * trellis_accessible_label_list_item:
+ * @child: the child of a row of a #GtkListView, set in the factory
+ * @label: the row's name for screen readers
+ *
+ * On GTK 4.8 a row of a list view has no name of its own, and a
+ * #GtkListItem is no widget: the name goes on the row that holds @child.
+ */
+void
+trellis_accessible_label_list_item (GtkWidget  *child,
+                                    const char *label)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  row = gtk_widget_get_parent (child);
+  if (row == NULL)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
