@@ -732,6 +732,53 @@ test_coach_small_totals (void)
   g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
 }
 
+/* The team's total beside the roles': taking the agents' total (which
+ * covers four people not shown) and the rows shown out of it would leave
+ * Fay, the one trainee, who keeps hers private. */
+static void
+test_coach_team_difference (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisLayout) layout = NULL;
+  const char *trainee_roles[2] = { NULL, NULL };
+  TrellisEntity *trainee, *fay;
+  TrellisAssessment as = { "c-listen", 1, FALSE, TRELLIS_SOURCE_AGREED, 0, NULL, NULL };
+  TrellisCellInfo info;
+  gint listen;
+
+  add_agent (doc, "Cas", TRELLIS_SHARE_PRIVATE);
+  add_agent (doc, "Dee", TRELLIS_SHARE_PRIVATE);
+  add_agent (doc, "Eli", TRELLIS_SHARE_PRIVATE);
+  trainee = trellis_document_create (doc, TRELLIS_KIND_ROLE, "Trainee", -1);
+  trellis_document_set_requirement (doc, trainee, "c-listen", 2);
+  fay = trellis_document_create (doc, TRELLIS_KIND_PERSON, "Fay", -1);
+  trainee_roles[0] = trellis_entity_get_id (trainee);
+  trellis_document_set_strv (doc, fay, TRELLIS_FIELD_ROLES, trainee_roles);
+  trellis_document_set_int (doc, fay, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_PRIVATE);
+  trellis_date_parse ("2026-11-01", 10, &as.date);
+  trellis_document_set_assessment (doc, TRELLIS_PERSON (fay), &as);
+
+  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  listen = find_column (layout, "Active listening");
+  cell (layout, find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
+  cell (layout, find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Trainee"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+  cell (layout, find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Team"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+  cell (layout, find_row (layout, TRELLIS_ITEM_AGGREGATE_MEETING, "% meeting", "Team"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+  g_clear_object (&layout);
+
+  /* Fay shares with her coach: the four left out are all in the agents'
+   * total, and the team's shows. */
+  trellis_document_set_int (doc, fay, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_COACH);
+  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  cell (layout, find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Team"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
+  g_assert_cmpuint (info.total, ==, 6);
+}
+
 /* Coverage, who can carry a responsibility, a single point of knowledge
  * and a mandate above ability are totals over people too. Ben alone
  * holds the lead's role and keeps his assessments private. */
@@ -1044,6 +1091,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/privacy-differencing", test_privacy_differencing);
   g_test_add_func ("/render/layout/coach-audience", test_coach_audience);
   g_test_add_func ("/render/layout/coach-small-totals", test_coach_small_totals);
+  g_test_add_func ("/render/layout/coach-team-difference", test_coach_team_difference);
   g_test_add_func ("/render/layout/coach-other-totals", test_coach_other_totals);
   g_test_add_func ("/render/layout/findings-audience", test_findings_audience);
   g_test_add_func ("/render/layout/person-shown", test_person_shown);

@@ -167,6 +167,7 @@ typedef struct
   guint16            mean_text;
   guint16            share_text;
   guint              hidden;    /* people behind it who do not share */
+  gboolean           withheld;  /* would give them away beside other totals */
 } AggCell;
 
 typedef struct

@@ -27,8 +27,9 @@
  *   share with the team; a view narrowed to one person shows that person.
  *   The others count only in totals that do not give them away: none with
  *   one or two people behind it who are not shown (taking the rows that
- *   are shown out of the total would leave theirs), and in a workshop none
- *   over fewer than three people at all. Totals are the aggregate rows,
+ *   are shown out of the total would leave theirs, or, for the team's
+ *   total, taking out the roles' totals that are shown too), and in a
+ *   workshop none over fewer than three people at all. Totals are the aggregate rows,
  *   coverage, who can carry a responsibility, a single point of knowledge
  *   and a mandate above ability.
  * - Everything comes from the analysis; the layout only reads it, except
@@ -315,6 +316,80 @@ last_item (Axis *axis)
   return &g_array_index (axis->items, Item, axis->items->len - 1);
 }
 
+/* Whether person p counts in the aggregate of role (or TEAM_INDEX) over
+ * the competency at column index. */
+static gboolean
+counted_in_aggregate (TrellisLayout *self,
+                      guint          role,
+                      guint          p,
+                      guint          competency)
+{
+  const TrellisCell *cell = trellis_analysis_get_cell (self->analysis, p, competency);
+
+  if (self->options->view == TRELLIS_VIEW_TREND)
+    return cell->assessed != TRELLIS_LEVEL_NONE &&
+           trellis_analysis_get_cell (self->before, p, competency)->assessed != TRELLIS_LEVEL_NONE;
+  if (role != TEAM_INDEX)
+    return trellis_analysis_get_role_required (self->analysis, role, competency) != TRELLIS_LEVEL_NONE;
+  return cell->required != TRELLIS_LEVEL_NONE;
+}
+
+static gboolean
+aggregate_withheld (TrellisLayout *self,
+                    const AggCell *a)
+{
+  guint behind = self->options->view == TRELLIS_VIEW_TREND ? a->agg.n_assessed : a->agg.n_people;
+
+  return a->withheld || total_withheld (self, behind, a->hidden);
+}
+
+/* The team's totals are shown beside the roles': taking the roles' totals
+ * that are shown and the rows that are shown out of the team's leaves the
+ * people not shown whom no shown role total covers. One or two of them,
+ * and the team's total would give them away: it is withheld too. */
+static void
+withhold_team_differences (TrellisLayout *self,
+                           AggCell       *team)
+{
+  guint n_roles = self->n_at[TRELLIS_KIND_ROLE];
+  guint n_people = self->n_at[TRELLIS_KIND_PERSON];
+  g_autofree AggCell **role_cells = g_new0 (AggCell *, MAX (n_roles, 1));
+
+  for (guint i = 0; i < self->rows.items->len; i++)
+    {
+      Item *item = trellis_layout_row_item (self, i);
+
+      if (item->kind == TRELLIS_ITEM_AGGREGATE_GAP && item->index < n_roles)
+        role_cells[item->index] = item->data;
+    }
+
+  for (guint c = 0; c < self->columns.items->len; c++)
+    {
+      const Item *col = trellis_layout_column_item (self, c);
+      guint uncovered = 0;
+
+      if (team[c].hidden == 0)
+        continue;
+
+      for (guint p = 0; p < n_people; p++)
+        {
+          gboolean covered = FALSE;
+
+          if (person_visible (self, p) || !counted_in_aggregate (self, TEAM_INDEX, p, col->index))
+            continue;
+          for (guint r = 0; r < n_roles && !covered; r++)
+            covered = role_cells[r] != NULL &&
+                      trellis_analysis_person_has_role (self->analysis, p, r) &&
+                      counted_in_aggregate (self, r, p, col->index) &&
+                      !aggregate_withheld (self, &role_cells[r][c]);
+          if (!covered)
+            uncovered++;
+        }
+
+      team[c].withheld = uncovered > 0 && uncovered < PRIVACY_MINIMUM;
+    }
+}
+
 static void
 add_aggregate_rows (TrellisLayout *self,
                     guint          role,
@@ -336,18 +411,8 @@ add_aggregate_rows (TrellisLayout *self,
       for (guint i = 0; i < n; i++)
         {
           guint p = members != NULL ? g_array_index (members, guint, i) : i;
-          const TrellisCell *cell = trellis_analysis_get_cell (self->analysis, p, col->index);
-          gboolean counted;
 
-          if (trend)
-            counted = cell->assessed != TRELLIS_LEVEL_NONE &&
-                      trellis_analysis_get_cell (self->before, p, col->index)->assessed != TRELLIS_LEVEL_NONE;
-          else if (members != NULL)
-            counted = trellis_analysis_get_role_required (self->analysis, role, col->index) != TRELLIS_LEVEL_NONE;
-          else
-            counted = cell->required != TRELLIS_LEVEL_NONE;
-
-          if (counted && !person_visible (self, p))
+          if (!person_visible (self, p) && counted_in_aggregate (self, role, p, col->index))
             a->hidden++;
         }
 
@@ -395,6 +460,9 @@ add_aggregate_rows (TrellisLayout *self,
           a->share_text = trellis_layout_intern_text (self, share);
         }
     }
+
+  if (role == TEAM_INDEX)
+    withhold_team_differences (self, cells);
 
   g_ptr_array_add (self->agg_rows, cells);
 
@@ -1283,7 +1351,6 @@ compute_aggregate_cell (TrellisLayout   *self,
 {
   const AggCell *a = &((const AggCell *) row->data)[column];
   gboolean trend = self->options->view == TRELLIS_VIEW_TREND;
-  guint behind = trend ? a->agg.n_assessed : a->agg.n_people;
 
   info->count = trend ? a->agg.n_assessed : a->agg.n_meeting;
   info->total = a->agg.n_people;
@@ -1294,9 +1361,9 @@ compute_aggregate_cell (TrellisLayout   *self,
       return;
     }
   /* None from which the people not shown could be worked out, one or
-   * two of them, by taking away the rows that are shown; in a workshop
-   * none over fewer than three people. */
-  if (total_withheld (self, behind, a->hidden))
+   * two of them, by taking away the rows or the other totals that are
+   * shown; in a workshop none over fewer than three people. */
+  if (aggregate_withheld (self, a))
     {
       cell_suppressed (self, info, paint);
       return;
