@@ -1365,6 +1365,40 @@ case_path (const char *group,
   return g_strdup_printf ("/trellis/format/%s/%s", group, name);
 }
 
+/* A file in another declared encoding is read through it; bytes that
+ * encoding cannot hold refuse the file, in our words, not libxml2's on
+ * the standard error. */
+static void
+test_declared_encoding (void)
+{
+  static const char latin1[] =
+    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+    "<trellis xmlns=\"urn:trellis:matrix:1\" version=\"1.0\"><organisation name=\"Caf\xe9\"/></trellis>\n";
+  static const char shift_jis[] =
+    "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n"
+    "<trellis xmlns=\"urn:trellis:matrix:1\" version=\"1.0\"><organisation name=\"\x82\xa0\xff\xff\"/></trellis>\n";
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(TrellisDocument) doc = load_ok (latin1, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisDocument) bad = NULL;
+
+      g_assert_cmpstr (trellis_entity_get_string (TRELLIS_ENTITY (trellis_document_get_organisation (doc)),
+                                                  TRELLIS_FIELD_NAME), ==, "Caf\xc3\xa9");
+
+      bad = test_load_string (shift_jis, NULL, &error);
+      g_assert_null (bad);
+      g_assert_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_NOT_XML);
+      g_assert_nonnull (strstr (error->message, "Shift_JIS"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1425,6 +1459,7 @@ main (int   argc,
     }
   g_test_add_func ("/trellis/format/newer-minor/attribute", test_newer_minor_attribute);
   g_test_add_func ("/trellis/format/newer-minor/root-attribute", test_newer_minor_root_attribute);
+  g_test_add_func ("/trellis/format/declared-encoding", test_declared_encoding);
 
   for (guint i = 0; i < G_N_ELEMENTS (unknown_in_current); i++)
     {

@@ -2625,6 +2625,36 @@ guard_check (Reader     *r,
   return TRUE;
 }
 
+/* Errors libxml2 raises outside the parser context: a byte sequence the
+ * declared encoding cannot convert, or the converter failing. The parser
+ * then halts without a word of its own. */
+static void
+reader_context_free_error (void       *user_data,
+                           xmlErrorPtr error)
+{
+  Reader *r = user_data;
+  const char *encoding = NULL;
+
+  if (error == NULL || error->level == XML_ERR_WARNING || reader_stopped (r))
+    return;
+
+  if (r->ctxt != NULL)
+    encoding = (const char *) (r->ctxt->encoding != NULL ? r->ctxt->encoding
+                                                         : r->ctxt->input != NULL ? r->ctxt->input->encoding : NULL);
+
+  /* Stopped, but libxml2 is not told: it is inside its input, which
+   * halting would free, and halts by itself after this error. */
+  r->stopped = TRUE;
+  if (encoding != NULL)
+    /* Translators: %s is an encoding named in the file, e.g. “Shift_JIS”. */
+    reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
+                  _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
+                  encoding);
+  else
+    reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
+                  _("The text of the file could not be read in the encoding it declares. Save it again as UTF-8."));
+}
+
 /* Parses the bytes of @data that the pre-scan cleared, all of them at the
  * end of the file, and says how many were taken; the caller keeps the
  * rest and hands them in again, followed by more. */
@@ -2652,8 +2682,16 @@ push_safe (Reader     *r,
     {
       gsize n = at_end ? len : safe;
 
+      xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+      void *saved_data = xmlStructuredErrorContext;
+
+      /* libxml2 reports a failed conversion from the declared encoding
+       * without the parser context, to whichever handler the thread
+       * has: here, the reader's, not the standard error. */
       r->at_end = at_end;
+      xmlSetStructuredErrorFunc (r, reader_context_free_error);
       xmlParseChunk (r->ctxt, data, (int) n, at_end);
+      xmlSetStructuredErrorFunc (saved_data, saved_handler);
       *consumed = n;
       reader_stopped (r);
     }
@@ -2745,6 +2783,12 @@ reader_finish (Reader  *r,
 
   if (!r->stopped && r->first_error == NULL && !r->seen_root)
     reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE, _("The file is empty."));
+
+  /* Should libxml2 ever halt without a word, what was read is not the
+   * whole matrix. */
+  if (!r->stopped && r->first_error == NULL && r->depth > 0)
+    reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
+                  _("The file could not be read to its end. Open the backup copy if there is one."));
 
   if (!r->stopped)
     check_pending_refs (r);
