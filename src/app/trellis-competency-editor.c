@@ -158,14 +158,6 @@ rebuild_levels (TrellisCompetencyEditor *self)
   self->updating = FALSE;
 }
 
-static void
-set_line (AdwActionRow *row,
-          char         *labels)
-{
-  adw_action_row_set_subtitle (row, labels != NULL ? labels : _("None yet"));
-  g_free (labels);
-}
-
 static char *
 dup_roles_requiring (TrellisDocument *document,
                      const char      *id)
@@ -193,19 +185,15 @@ dup_roles_requiring (TrellisDocument *document,
 }
 
 static void
-update_line_of_sight (TrellisCompetencyEditor *self)
+trellis_competency_editor_update_lines (TrellisEditor   *editor,
+                                        TrellisDocument *document,
+                                        const char      *id)
 {
-  TrellisDocument *document = trellis_editor_get_document (TRELLIS_EDITOR (self));
-  TrellisEntity *entity = trellis_editor_get_entity (TRELLIS_EDITOR (self));
-  const char *id;
+  TrellisCompetencyEditor *self = TRELLIS_COMPETENCY_EDITOR (editor);
 
-  if (document == NULL || entity == NULL)
-    return;
-
-  id = trellis_entity_get_id (entity);
-  set_line (self->responsibilities_row,
-            trellis_dup_labels_referencing (document, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_FIELD_NEEDS, id));
-  set_line (self->roles_row, dup_roles_requiring (document, id));
+  trellis_editor_set_line (editor, self->responsibilities_row,
+                           trellis_dup_labels_referencing (document, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_FIELD_NEEDS, id));
+  trellis_editor_set_line (editor, self->roles_row, dup_roles_requiring (document, id));
 }
 
 static void
@@ -224,7 +212,6 @@ trellis_competency_editor_bind (TrellisEditor   *editor,
   trellis_entity_checklist_set_target (self->values_list, document, entity);
   g_clear_pointer (&self->shown_scale, g_ptr_array_unref);
   rebuild_levels (self);
-  update_line_of_sight (self);
 }
 
 static void
@@ -237,8 +224,6 @@ trellis_competency_editor_document_changed (TrellisEditor       *editor,
       (change->field == TRELLIS_FIELD_SCALE ||
        (change->field == TRELLIS_FIELD_LEVELS && change->entity == trellis_editor_get_entity (editor))))
     rebuild_levels (self);
-
-  update_line_of_sight (self);
 }
 
 static void
@@ -267,6 +252,7 @@ trellis_competency_editor_class_init (TrellisCompetencyEditorClass *klass)
   editor_class->unbind = trellis_competency_editor_unbind;
   editor_class->bind = trellis_competency_editor_bind;
   editor_class->document_changed = trellis_competency_editor_document_changed;
+  editor_class->update_lines = trellis_competency_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_COMPETENCY;
 
   g_type_ensure (TRELLIS_TYPE_ENTITY_CHECKLIST);

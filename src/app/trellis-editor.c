@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "trellis-editor.h"
 
 typedef struct
@@ -30,6 +32,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+update_lines (TrellisEditor *self)
+{
+  TrellisEditorPrivate *priv = trellis_editor_get_instance_private (self);
+
+  if (priv->document != NULL && priv->entity != NULL &&
+      TRELLIS_EDITOR_GET_CLASS (self)->update_lines != NULL)
+    TRELLIS_EDITOR_GET_CLASS (self)->update_lines (self, priv->document,
+                                                   trellis_entity_get_id (priv->entity));
+}
+
+static void
 document_changed_cb (TrellisEditor       *self,
                      const TrellisChange *change)
 {
@@ -47,6 +60,10 @@ document_changed_cb (TrellisEditor       *self,
 
   if (TRELLIS_EDITOR_GET_CLASS (self)->document_changed != NULL)
     TRELLIS_EDITOR_GET_CLASS (self)->document_changed (self, change);
+
+  /* No line of sight goes through an assessment. */
+  if (change->kind != TRELLIS_CHANGE_ASSESSMENTS)
+    update_lines (self);
 }
 
 static void
@@ -193,6 +210,7 @@ trellis_editor_set_target (TrellisEditor   *self,
 
   if (TRELLIS_EDITOR_GET_CLASS (self)->bind != NULL)
     TRELLIS_EDITOR_GET_CLASS (self)->bind (self, document, entity);
+  update_lines (self);
 
   if (document_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -277,4 +295,26 @@ trellis_editor_focus_first (TrellisEditor *self)
 
   if (priv->first_field != NULL)
     gtk_widget_grab_focus (priv->first_field);
+}
+
+/**
+ * trellis_editor_set_line:
+ * @self: a #TrellisEditor
+ * @row: a row of the line of sight
+ * @labels: (transfer full) (nullable): what refers to the entity, or
+ *   %NULL for nothing
+ *
+ * Shows @labels as the subtitle of @row, or that there is nothing yet.
+ */
+void
+trellis_editor_set_line (TrellisEditor *self,
+                         AdwActionRow  *row,
+                         char          *labels)
+{
+  g_autofree char *owned = labels;
+
+  g_return_if_fail (TRELLIS_IS_EDITOR (self));
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  adw_action_row_set_subtitle (row, owned != NULL ? owned : _("None yet"));
 }
