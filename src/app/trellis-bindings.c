@@ -1081,6 +1081,34 @@ trellis_scale_choices_new (TrellisDocument *document,
   return list;
 }
 
+/**
+ * trellis_scale_choices_update:
+ * @choices: a list made by trellis_scale_choices_new()
+ * @document: (nullable): the document
+ * @none_label: (nullable): as for trellis_scale_choices_new()
+ *
+ * Puts the levels of the scale as it is now into @choices, in place, so
+ * that the choosers sharing @choices show them.
+ */
+void
+trellis_scale_choices_update (GtkStringList   *choices,
+                              TrellisDocument *document,
+                              const char      *none_label)
+{
+  g_autoptr(GtkStringList) levels = NULL;
+  g_autofree const char **strings = NULL;
+  guint n;
+
+  g_return_if_fail (GTK_IS_STRING_LIST (choices));
+
+  levels = trellis_scale_choices_new (document, none_label);
+  n = g_list_model_get_n_items (G_LIST_MODEL (levels));
+  strings = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    strings[i] = gtk_string_list_get_string (levels, i);
+  gtk_string_list_splice (choices, 0, g_list_model_get_n_items (G_LIST_MODEL (choices)), strings);
+}
+
 gint
 trellis_scale_choice_to_level (TrellisDocument *document,
                                guint            position,
