@@ -16,8 +16,6 @@
 /* A competency: name, description, the values it expresses, what each
  * level looks like in behaviour, and who needs it. */
 
-#define COMMIT_DELAY_MS 800
-
 struct _TrellisCompetencyEditor
 {
   TrellisEditor           parent_instance;
@@ -31,7 +29,6 @@ struct _TrellisCompetencyEditor
 
   GPtrArray              *level_rows;
   GPtrArray              *shown_scale;
-  guint                   commit_source;
   gboolean                updating;
 };
 
@@ -44,7 +41,6 @@ commit_levels (TrellisCompetencyEditor *self)
   TrellisEntity *entity = trellis_editor_get_entity (TRELLIS_EDITOR (self));
   GPtrArray *texts;
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   trellis_pending_edit_remove (self);
 
   if (document == NULL || entity == NULL)
@@ -74,25 +70,12 @@ flush_pending (gpointer owner)
   commit_levels (owner);
 }
 
-static gboolean
-commit_timeout_cb (gpointer user_data)
-{
-  TrellisCompetencyEditor *self = user_data;
-
-  self->commit_source = 0;
-  commit_levels (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 level_changed_cb (TrellisCompetencyEditor *self)
 {
   if (self->updating)
     return;
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
   trellis_pending_edit_add (self, flush_pending);
 }
 
@@ -231,7 +214,6 @@ trellis_competency_editor_dispose (GObject *object)
 {
   TrellisCompetencyEditor *self = TRELLIS_COMPETENCY_EDITOR (object);
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   trellis_pending_edit_remove (self);
   g_clear_pointer (&self->shown_scale, g_ptr_array_unref);
   g_clear_pointer (&self->level_rows, g_ptr_array_unref);
