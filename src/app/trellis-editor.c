@@ -318,3 +318,54 @@ trellis_editor_set_line (TrellisEditor *self,
 
   adw_action_row_set_subtitle (row, owned != NULL ? owned : _("None yet"));
 }
+
+static void
+entry_row_leave_cb (GtkEventControllerFocus *controller,
+                    TrellisEditor           *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  TrellisEntryCommitFunc commit = (TrellisEntryCommitFunc) g_object_get_data (G_OBJECT (row), "commit");
+
+  g_assert (TRELLIS_IS_EDITOR (self));
+
+  commit (ADW_ENTRY_ROW (row), self);
+}
+
+/**
+ * trellis_editor_entry_row_new:
+ * @self: a #TrellisEditor
+ * @title: the title of the row
+ * @text: (nullable): the text it starts with
+ * @commit: commits what was typed
+ *
+ * Makes an entry row for a part of a list that the editor builds itself,
+ * such as a level of the scale: @commit runs on Enter and when the focus
+ * leaves the row, and Ctrl+Z is left to the document's undo.
+ *
+ * Returns: (transfer floating): the row
+ */
+GtkWidget *
+trellis_editor_entry_row_new (TrellisEditor          *self,
+                              const char             *title,
+                              const char             *text,
+                              TrellisEntryCommitFunc  commit)
+{
+  GtkWidget *row;
+  GtkEventController *focus;
+
+  g_return_val_if_fail (TRELLIS_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (commit != NULL, NULL);
+
+  row = adw_entry_row_new ();
+  focus = gtk_event_controller_focus_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "commit", (gpointer) commit);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (commit), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (entry_row_leave_cb), self);
+  gtk_widget_add_controller (row, focus);
+
+  return row;
+}

@@ -70,4 +70,19 @@ void             trellis_editor_set_line     (TrellisEditor       *self,
                                               AdwActionRow        *row,
                                               char                *labels);
 
+/**
+ * TrellisEntryCommitFunc:
+ * @row: the row
+ * @self: the editor
+ *
+ * Commits what was typed in @row.
+ */
+typedef void (*TrellisEntryCommitFunc) (AdwEntryRow   *row,
+                                        TrellisEditor *self);
+
+GtkWidget       *trellis_editor_entry_row_new (TrellisEditor      *self,
+                                              const char          *title,
+                                              const char          *text,
+                                              TrellisEntryCommitFunc commit);
+
 G_END_DECLS
