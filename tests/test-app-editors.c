@@ -317,8 +317,25 @@ test_results (Fixture       *f,
               gconstpointer  data)
 {
   TrellisEntityPane *pane = show_sub_pane (f, "results", 2, "results");
+  TrellisEntity *once = trellis_document_lookup (f->document, "r-once");
+  TrellisEntity *complaints = trellis_document_lookup (f->document, "rs-complaints");
+  GtkWidget *editor;
+  AdwActionRow *row;
 
   check_add_edit_delete_undo (f, pane, TRELLIS_KIND_RESULT);
+
+  /* The line of sight follows the document: what delivers the result. */
+  g_assert_true (trellis_entity_pane_select (pane, once));
+  trellis_test_iterate (20);
+  editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, TRELLIS_KIND_RESULT));
+  row = ADW_ACTION_ROW (trellis_test_find_row (editor, "Responsibilities that deliver it"));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Handle complaints");
+  trellis_document_set_string (f->document, complaints, TRELLIS_FIELD_RESULT, NULL);
+  trellis_test_iterate (20);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "None yet");
+  undo (f);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Handle complaints");
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "trellis-bindings.h"
 #include "trellis-choice-button.h"
 #include "trellis-date-button.h"
+#include "trellis-table-util.h"
 
 /* Every assessment of one person, with its history: competency, level,
  * the wish to grow, the perspective (self, peer, coach, agreed), the date
@@ -328,7 +329,6 @@ setup_competency_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
 
@@ -760,13 +760,9 @@ document_changed_cb (TrellisAssessmentTable *self,
 static void
 rebuild_levels (TrellisAssessmentTable *self)
 {
-  g_autoptr(GtkStringList) levels = trellis_scale_choices_new (self->document, NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (levels));
-  g_autofree const char **strings = g_new0 (const char *, n + 1);
+  guint n;
 
-  for (guint i = 0; i < n; i++)
-    strings[i] = gtk_string_list_get_string (levels, i);
-  gtk_string_list_splice (self->levels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->levels)), strings);
+  trellis_scale_choices_update (self->levels, self->document, NULL);
 
   /* Show the levels again under their new names. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
@@ -785,19 +781,7 @@ add_column (TrellisAssessmentTable *self,
             GCallback               bind,
             GCallback               unbind)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "bind", bind, self);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, self);
-
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-
-  return column;
+  return trellis_table_add_column (self->column_view, title, setup, bind, unbind, NULL, self);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "trellis-assignment-table.h"
 #include "trellis-bindings.h"
 #include "trellis-choice-button.h"
+#include "trellis-table-util.h"
 
 /* Who does what for one responsibility: every role with its RACI letters
  * (toggles, several allowed) and how far the decision is delegated to it
@@ -141,42 +142,6 @@ authority_selected_cb (TrellisChoiceButton    *dropdown,
 }
 
 static void
-setup_role_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               TrellisAssignmentTable   *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_role_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              TrellisAssignmentTable   *self)
-{
-  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "name",
-                                              gtk_list_item_get_child (item), "label",
-                                              G_BINDING_SYNC_CREATE);
-
-  g_object_set_data (G_OBJECT (item), "name-binding", binding);
-}
-
-static void
-unbind_role_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                TrellisAssignmentTable   *self)
-{
-  GBinding *binding = g_object_get_data (G_OBJECT (item), "name-binding");
-
-  if (binding != NULL)
-    g_binding_unbind (binding);
-  g_object_set_data (G_OBJECT (item), "name-binding", NULL);
-}
-
-static void
 setup_raci_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                TrellisAssignmentTable   *self)
@@ -267,28 +232,6 @@ teardown_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (TrellisAssignmentTable *self,
-            const char             *title,
-            GCallback               setup,
-            GCallback               bind,
-            GCallback               unbind,
-            gboolean                expand)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
-  g_signal_connect (factory, "bind", bind, self);
-  g_signal_connect (factory, "unbind", unbind, self);
-
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-}
-
-static void
 entity_notify_cb (TrellisAssignmentTable *self)
 {
   update_all (self);
@@ -327,23 +270,17 @@ trellis_assignment_table_init (TrellisAssignmentTable *self)
   for (guint i = 0; i < TRELLIS_N_AUTHORITIES; i++)
     gtk_string_list_append (self->authorities, trellis_authority_get_label (i));
 
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Roles, their RACI letters and delegation levels"),
-                                  -1);
+  self->column_view = trellis_table_view_new (GTK_WIDGET (self), NULL,
+                                              _("Roles, their RACI letters and delegation levels"),
+                                              &self->scroller);
 
-  add_column (self, _("Role"), G_CALLBACK (setup_role_cb), G_CALLBACK (bind_role_cb), G_CALLBACK (unbind_role_cb), TRUE);
-  add_column (self, C_("column", "RACI"), G_CALLBACK (setup_raci_cb), G_CALLBACK (bind_raci_cb), G_CALLBACK (unbind_cb), FALSE);
-  add_column (self, _("Delegation"), G_CALLBACK (setup_authority_cb), G_CALLBACK (bind_authority_cb), G_CALLBACK (unbind_cb), FALSE);
-
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->column_view));
-  gtk_widget_add_css_class (self->scroller, "card");
-  gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  trellis_table_add_name_column (self->column_view, _("Role"));
+  trellis_table_add_column (self->column_view, C_("column", "RACI"),
+                            G_CALLBACK (setup_raci_cb), G_CALLBACK (bind_raci_cb),
+                            G_CALLBACK (unbind_cb), G_CALLBACK (teardown_cb), self);
+  trellis_table_add_column (self->column_view, _("Delegation"),
+                            G_CALLBACK (setup_authority_cb), G_CALLBACK (bind_authority_cb),
+                            G_CALLBACK (unbind_cb), G_CALLBACK (teardown_cb), self);
 }
 
 GtkWidget *
@@ -371,20 +308,8 @@ trellis_assignment_table_set_target (TrellisAssignmentTable *self,
   if (self->document != document)
     {
       g_set_object (&self->document, document);
-      if (document != NULL)
-        {
-          g_autoptr(GtkNoSelection) selection =
-            gtk_no_selection_new (g_object_ref (trellis_document_get_list (document, TRELLIS_KIND_ROLE)));
-
-          gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-          trellis_scroller_fit_rows (GTK_SCROLLED_WINDOW (self->scroller),
-                                     trellis_document_get_list (document, TRELLIS_KIND_ROLE), 39, 8);
-        }
-      else
-        {
-          gtk_column_view_set_model (self->column_view, NULL);
-          trellis_scroller_fit_rows (GTK_SCROLLED_WINDOW (self->scroller), NULL, 39, 8);
-        }
+      trellis_table_set_list (self->column_view, self->scroller,
+                              document != NULL ? trellis_document_get_list (document, TRELLIS_KIND_ROLE) : NULL);
     }
 
   g_set_object (&self->responsibility, responsibility);

@@ -25,6 +25,10 @@
 #define COMMIT_PAUSE_MS 400
 #define COMMIT_MAX_MS   1000
 
+/* How long a widget with an edit of its own (a list of texts, the
+ * levels of a competency) waits for more typing before committing. */
+#define PENDING_EDIT_DELAY_MS 800
+
 struct _TrellisFieldBinding
 {
   GObject             parent_instance;
@@ -51,8 +55,15 @@ struct _TrellisFieldBinding
 
 G_DEFINE_FINAL_TYPE (TrellisFieldBinding, trellis_field_binding, G_TYPE_OBJECT)
 
+typedef struct
+{
+  gpointer         owner;
+  TrellisFlushFunc flush;
+  guint            source;
+} PendingEdit;
+
 /* Bindings holding text that is not yet in the document, and other
- * widgets with edits waiting to be committed. */
+ * widgets with edits waiting to be committed (owner → PendingEdit). */
 static GHashTable *pending_bindings;
 static GHashTable *pending_edits;
 
@@ -194,12 +205,14 @@ trellis_field_bindings_flush_all (void)
     {
       GHashTableIter iter;
       gpointer owner;
-      gpointer flush;
+      gpointer value;
+      TrellisFlushFunc flush;
 
       g_hash_table_iter_init (&iter, pending_edits);
-      g_hash_table_iter_next (&iter, &owner, &flush);
+      g_hash_table_iter_next (&iter, &owner, &value);
+      flush = ((PendingEdit *) value)->flush;
       g_hash_table_iter_remove (&iter);
-      ((TrellisFlushFunc) flush) (owner);
+      flush (owner);
     }
 
   if (pending_bindings == NULL || g_hash_table_size (pending_bindings) == 0)
@@ -219,22 +232,63 @@ trellis_field_bindings_flush_all (void)
     trellis_field_binding_flush (g_ptr_array_index (bindings, i));
 }
 
+static void
+pending_edit_free (gpointer data)
+{
+  PendingEdit *edit = data;
+
+  g_clear_handle_id (&edit->source, g_source_remove);
+  g_free (edit);
+}
+
+static gboolean
+pending_edit_timeout_cb (gpointer user_data)
+{
+  PendingEdit *edit = user_data;
+  gpointer owner = edit->owner;
+  TrellisFlushFunc flush = edit->flush;
+
+  edit->source = 0;
+  g_hash_table_remove (pending_edits, owner);
+  flush (owner);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * trellis_pending_edit_add:
  * @owner: a widget with an edit not yet committed
  * @flush: commits it
  *
- * Registers an edit that trellis_field_bindings_flush_all() commits.
+ * Registers an edit that trellis_field_bindings_flush_all() commits,
+ * and that @flush commits by itself when no more is typed for a moment.
+ * Registering it again restarts that moment.
  */
 void
 trellis_pending_edit_add (gpointer         owner,
                           TrellisFlushFunc flush)
 {
+  PendingEdit *edit;
+
+  g_return_if_fail (owner != NULL);
+  g_return_if_fail (flush != NULL);
+
   if (pending_edits == NULL)
-    pending_edits = g_hash_table_new (NULL, NULL);
-  g_hash_table_insert (pending_edits, owner, (gpointer) flush);
+    pending_edits = g_hash_table_new_full (NULL, NULL, NULL, pending_edit_free);
+
+  edit = g_new0 (PendingEdit, 1);
+  edit->owner = owner;
+  edit->flush = flush;
+  g_hash_table_insert (pending_edits, owner, edit);
+  edit->source = g_timeout_add (PENDING_EDIT_DELAY_MS, pending_edit_timeout_cb, edit);
 }
 
+/**
+ * trellis_pending_edit_remove:
+ * @owner: a widget that registered an edit
+ *
+ * Forgets the edit of @owner, committed or dropped, and stops its timer.
+ */
 void
 trellis_pending_edit_remove (gpointer owner)
 {
@@ -1079,6 +1133,34 @@ trellis_scale_choices_new (TrellisDocument *document,
     }
 
   return list;
+}
+
+/**
+ * trellis_scale_choices_update:
+ * @choices: a list made by trellis_scale_choices_new()
+ * @document: (nullable): the document
+ * @none_label: (nullable): as for trellis_scale_choices_new()
+ *
+ * Puts the levels of the scale as it is now into @choices, in place, so
+ * that the choosers sharing @choices show them.
+ */
+void
+trellis_scale_choices_update (GtkStringList   *choices,
+                              TrellisDocument *document,
+                              const char      *none_label)
+{
+  g_autoptr(GtkStringList) levels = NULL;
+  g_autofree const char **strings = NULL;
+  guint n;
+
+  g_return_if_fail (GTK_IS_STRING_LIST (choices));
+
+  levels = trellis_scale_choices_new (document, none_label);
+  n = g_list_model_get_n_items (G_LIST_MODEL (levels));
+  strings = g_new0 (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    strings[i] = gtk_string_list_get_string (levels, i);
+  gtk_string_list_splice (choices, 0, g_list_model_get_n_items (G_LIST_MODEL (choices)), strings);
 }
 
 gint

@@ -86,6 +86,9 @@ void                 trellis_scroller_fit_rows             (GtkScrolledWindow   
 
 GtkStringList       *trellis_scale_choices_new             (TrellisDocument     *document,
                                                              const char          *none_label);
+void                 trellis_scale_choices_update          (GtkStringList       *choices,
+                                                             TrellisDocument     *document,
+                                                             const char          *none_label);
 gint                 trellis_scale_choice_to_level         (TrellisDocument     *document,
                                                              guint                position,
                                                              gboolean             with_none);

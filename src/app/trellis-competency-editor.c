@@ -16,8 +16,6 @@
 /* A competency: name, description, the values it expresses, what each
  * level looks like in behaviour, and who needs it. */
 
-#define COMMIT_DELAY_MS 800
-
 struct _TrellisCompetencyEditor
 {
   TrellisEditor           parent_instance;
@@ -31,7 +29,6 @@ struct _TrellisCompetencyEditor
 
   GPtrArray              *level_rows;
   GPtrArray              *shown_scale;
-  guint                   commit_source;
   gboolean                updating;
 };
 
@@ -44,7 +41,6 @@ commit_levels (TrellisCompetencyEditor *self)
   TrellisEntity *entity = trellis_editor_get_entity (TRELLIS_EDITOR (self));
   GPtrArray *texts;
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   trellis_pending_edit_remove (self);
 
   if (document == NULL || entity == NULL)
@@ -74,25 +70,12 @@ flush_pending (gpointer owner)
   commit_levels (owner);
 }
 
-static gboolean
-commit_timeout_cb (gpointer user_data)
-{
-  TrellisCompetencyEditor *self = user_data;
-
-  self->commit_source = 0;
-  commit_levels (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 level_changed_cb (TrellisCompetencyEditor *self)
 {
   if (self->updating)
     return;
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
   trellis_pending_edit_add (self, flush_pending);
 }
 
@@ -158,14 +141,6 @@ rebuild_levels (TrellisCompetencyEditor *self)
   self->updating = FALSE;
 }
 
-static void
-set_line (AdwActionRow *row,
-          char         *labels)
-{
-  adw_action_row_set_subtitle (row, labels != NULL ? labels : _("None yet"));
-  g_free (labels);
-}
-
 static char *
 dup_roles_requiring (TrellisDocument *document,
                      const char      *id)
@@ -193,19 +168,15 @@ dup_roles_requiring (TrellisDocument *document,
 }
 
 static void
-update_line_of_sight (TrellisCompetencyEditor *self)
+trellis_competency_editor_update_lines (TrellisEditor   *editor,
+                                        TrellisDocument *document,
+                                        const char      *id)
 {
-  TrellisDocument *document = trellis_editor_get_document (TRELLIS_EDITOR (self));
-  TrellisEntity *entity = trellis_editor_get_entity (TRELLIS_EDITOR (self));
-  const char *id;
+  TrellisCompetencyEditor *self = TRELLIS_COMPETENCY_EDITOR (editor);
 
-  if (document == NULL || entity == NULL)
-    return;
-
-  id = trellis_entity_get_id (entity);
-  set_line (self->responsibilities_row,
-            trellis_dup_labels_referencing (document, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_FIELD_NEEDS, id));
-  set_line (self->roles_row, dup_roles_requiring (document, id));
+  trellis_editor_set_line (editor, self->responsibilities_row,
+                           trellis_dup_labels_referencing (document, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_FIELD_NEEDS, id));
+  trellis_editor_set_line (editor, self->roles_row, dup_roles_requiring (document, id));
 }
 
 static void
@@ -224,7 +195,6 @@ trellis_competency_editor_bind (TrellisEditor   *editor,
   trellis_entity_checklist_set_target (self->values_list, document, entity);
   g_clear_pointer (&self->shown_scale, g_ptr_array_unref);
   rebuild_levels (self);
-  update_line_of_sight (self);
 }
 
 static void
@@ -237,8 +207,6 @@ trellis_competency_editor_document_changed (TrellisEditor       *editor,
       (change->field == TRELLIS_FIELD_SCALE ||
        (change->field == TRELLIS_FIELD_LEVELS && change->entity == trellis_editor_get_entity (editor))))
     rebuild_levels (self);
-
-  update_line_of_sight (self);
 }
 
 static void
@@ -246,7 +214,6 @@ trellis_competency_editor_dispose (GObject *object)
 {
   TrellisCompetencyEditor *self = TRELLIS_COMPETENCY_EDITOR (object);
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   trellis_pending_edit_remove (self);
   g_clear_pointer (&self->shown_scale, g_ptr_array_unref);
   g_clear_pointer (&self->level_rows, g_ptr_array_unref);
@@ -267,6 +234,7 @@ trellis_competency_editor_class_init (TrellisCompetencyEditorClass *klass)
   editor_class->unbind = trellis_competency_editor_unbind;
   editor_class->bind = trellis_competency_editor_bind;
   editor_class->document_changed = trellis_competency_editor_document_changed;
+  editor_class->update_lines = trellis_competency_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_COMPETENCY;
 
   g_type_ensure (TRELLIS_TYPE_ENTITY_CHECKLIST);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "trellis-editor.h"
 
 typedef struct
@@ -30,6 +32,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+update_lines (TrellisEditor *self)
+{
+  TrellisEditorPrivate *priv = trellis_editor_get_instance_private (self);
+
+  if (priv->document != NULL && priv->entity != NULL &&
+      TRELLIS_EDITOR_GET_CLASS (self)->update_lines != NULL)
+    TRELLIS_EDITOR_GET_CLASS (self)->update_lines (self, priv->document,
+                                                   trellis_entity_get_id (priv->entity));
+}
+
+static void
 document_changed_cb (TrellisEditor       *self,
                      const TrellisChange *change)
 {
@@ -47,6 +60,10 @@ document_changed_cb (TrellisEditor       *self,
 
   if (TRELLIS_EDITOR_GET_CLASS (self)->document_changed != NULL)
     TRELLIS_EDITOR_GET_CLASS (self)->document_changed (self, change);
+
+  /* No line of sight goes through an assessment. */
+  if (change->kind != TRELLIS_CHANGE_ASSESSMENTS)
+    update_lines (self);
 }
 
 static void
@@ -193,6 +210,7 @@ trellis_editor_set_target (TrellisEditor   *self,
 
   if (TRELLIS_EDITOR_GET_CLASS (self)->bind != NULL)
     TRELLIS_EDITOR_GET_CLASS (self)->bind (self, document, entity);
+  update_lines (self);
 
   if (document_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -277,4 +295,77 @@ trellis_editor_focus_first (TrellisEditor *self)
 
   if (priv->first_field != NULL)
     gtk_widget_grab_focus (priv->first_field);
+}
+
+/**
+ * trellis_editor_set_line:
+ * @self: a #TrellisEditor
+ * @row: a row of the line of sight
+ * @labels: (transfer full) (nullable): what refers to the entity, or
+ *   %NULL for nothing
+ *
+ * Shows @labels as the subtitle of @row, or that there is nothing yet.
+ */
+void
+trellis_editor_set_line (TrellisEditor *self,
+                         AdwActionRow  *row,
+                         char          *labels)
+{
+  g_autofree char *owned = labels;
+
+  g_return_if_fail (TRELLIS_IS_EDITOR (self));
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  adw_action_row_set_subtitle (row, owned != NULL ? owned : _("None yet"));
+}
+
+static void
+entry_row_leave_cb (GtkEventControllerFocus *controller,
+                    TrellisEditor           *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  TrellisEntryCommitFunc commit = (TrellisEntryCommitFunc) g_object_get_data (G_OBJECT (row), "commit");
+
+  g_assert (TRELLIS_IS_EDITOR (self));
+
+  commit (ADW_ENTRY_ROW (row), self);
+}
+
+/**
+ * trellis_editor_entry_row_new:
+ * @self: a #TrellisEditor
+ * @title: the title of the row
+ * @text: (nullable): the text it starts with
+ * @commit: commits what was typed
+ *
+ * Makes an entry row for a part of a list that the editor builds itself,
+ * such as a level of the scale: @commit runs on Enter and when the focus
+ * leaves the row, and Ctrl+Z is left to the document's undo.
+ *
+ * Returns: (transfer floating): the row
+ */
+GtkWidget *
+trellis_editor_entry_row_new (TrellisEditor          *self,
+                              const char             *title,
+                              const char             *text,
+                              TrellisEntryCommitFunc  commit)
+{
+  GtkWidget *row;
+  GtkEventController *focus;
+
+  g_return_val_if_fail (TRELLIS_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (commit != NULL, NULL);
+
+  row = adw_entry_row_new ();
+  focus = gtk_event_controller_focus_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "commit", (gpointer) commit);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (commit), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (entry_row_leave_cb), self);
+  gtk_widget_add_controller (row, focus);
+
+  return row;
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "trellis-bindings.h"
 #include "trellis-document.h"
@@ -23,6 +23,9 @@ G_DECLARE_DERIVABLE_TYPE (TrellisEditor, trellis_editor, TRELLIS, EDITOR, GtkWid
  *   %NULL
  * @document_changed: a change of the document, for editors that show
  *   more than their entity's fields
+ * @update_lines: refreshes the rows that show what refers to the entity
+ *   (the line of sight), with trellis_editor_set_line(); called after
+ *   @bind and after each change of the document, while an entity is shown
  * @kind: the kind of entity the editor edits
  *
  * The detail pane of one kind of entity. Editors change the document
@@ -41,6 +44,9 @@ struct _TrellisEditorClass
                             TrellisEntity       *entity);
   void (*document_changed) (TrellisEditor       *self,
                             const TrellisChange *change);
+  void (*update_lines)     (TrellisEditor       *self,
+                            TrellisDocument     *document,
+                            const char          *id);
 };
 
 TrellisKind      trellis_editor_get_kind     (TrellisEditor       *self);
@@ -60,5 +66,23 @@ TrellisFieldBinding *
                                               TrellisKind          kind,
                                               const char          *none_label);
 void             trellis_editor_focus_first  (TrellisEditor       *self);
+void             trellis_editor_set_line     (TrellisEditor       *self,
+                                              AdwActionRow        *row,
+                                              char                *labels);
+
+/**
+ * TrellisEntryCommitFunc:
+ * @row: the row
+ * @self: the editor
+ *
+ * Commits what was typed in @row.
+ */
+typedef void (*TrellisEntryCommitFunc) (AdwEntryRow   *row,
+                                        TrellisEditor *self);
+
+GtkWidget       *trellis_editor_entry_row_new (TrellisEditor      *self,
+                                              const char          *title,
+                                              const char          *text,
+                                              TrellisEntryCommitFunc commit);
 
 G_END_DECLS

@@ -188,11 +188,12 @@ typedef enum
 } ReviewPart;
 
 static void
-review_part_commit (AdwEntryRow            *row,
-                    TrellisIndicatorEditor *self)
+review_part_commit (AdwEntryRow   *row,
+                    TrellisEditor *editor)
 {
-  TrellisDocument *document = trellis_editor_get_document (TRELLIS_EDITOR (self));
-  TrellisEntity *entity = trellis_editor_get_entity (TRELLIS_EDITOR (self));
+  TrellisIndicatorEditor *self = TRELLIS_INDICATOR_EDITOR (editor);
+  TrellisDocument *document = trellis_editor_get_document (editor);
+  TrellisEntity *entity = trellis_editor_get_entity (editor);
   TrellisDate date = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "date"));
   ReviewPart part = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "part"));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
@@ -234,13 +235,6 @@ review_part_commit (AdwEntryRow            *row,
   self->expanded_review = date;
   trellis_document_take_ptr_array (document, entity, TRELLIS_FIELD_REVIEWS,
                                    trellis_reviews_copy_set (reviews, &copy));
-}
-
-static void
-review_part_leave_cb (GtkEventControllerFocus *controller,
-                      TrellisIndicatorEditor  *self)
-{
-  review_part_commit (ADW_ENTRY_ROW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), self);
 }
 
 static void
@@ -293,18 +287,10 @@ make_review_part (TrellisIndicatorEditor *self,
                   TrellisDate             date,
                   ReviewPart              part)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *row = trellis_editor_entry_row_new (TRELLIS_EDITOR (self), title, text, review_part_commit);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   g_object_set_data (G_OBJECT (row), "date", GUINT_TO_POINTER (date));
   g_object_set_data (G_OBJECT (row), "part", GUINT_TO_POINTER (part));
-  g_signal_connect (row, "entry-activated", G_CALLBACK (review_part_commit), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (review_part_leave_cb), self);
-  gtk_widget_add_controller (row, focus);
 
   return row;
 }

@@ -13,6 +13,7 @@
 #include "trellis-bindings.h"
 #include "trellis-choice-button.h"
 #include "trellis-level-table.h"
+#include "trellis-table-util.h"
 
 /* Every competency beside the level a role requires of it (or a
  * responsibility needs), in a GtkColumnView so that a department's
@@ -148,42 +149,6 @@ level_selected_cb (TrellisChoiceButton *dropdown,
 
   trellis_document_set_requirement (self->document, self->entity, competency,
                                     trellis_scale_choice_to_level (self->document, selected, TRUE));
-}
-
-static void
-setup_name_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               TrellisLevelTable        *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              TrellisLevelTable        *self)
-{
-  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "name",
-                                              gtk_list_item_get_child (item), "label",
-                                              G_BINDING_SYNC_CREATE);
-
-  g_object_set_data (G_OBJECT (item), "name-binding", binding);
-}
-
-static void
-unbind_name_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                TrellisLevelTable        *self)
-{
-  GBinding *binding = g_object_get_data (G_OBJECT (item), "name-binding");
-
-  if (binding != NULL)
-    g_binding_unbind (binding);
-  g_object_set_data (G_OBJECT (item), "name-binding", NULL);
 }
 
 static void
@@ -355,31 +320,10 @@ bind_target_cb (GtkSignalListItemFactory *factory,
 static void
 rebuild_levels (TrellisLevelTable *self)
 {
-  g_autoptr(GtkStringList) levels = trellis_scale_choices_new (self->document, self->field == TRELLIS_FIELD_NEEDS
-                                                                                ? _("Not needed") : _("Not required"));
-  g_autoptr(GtkStringList) target_levels = trellis_scale_choices_new (self->document, NULL);
-  guint n;
-
   self->updating = TRUE;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (levels));
-  {
-    g_autofree const char **strings = g_new0 (const char *, n + 1);
-
-    for (guint i = 0; i < n; i++)
-      strings[i] = gtk_string_list_get_string (levels, i);
-    gtk_string_list_splice (self->levels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->levels)), strings);
-  }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (target_levels));
-  {
-    g_autofree const char **strings = g_new0 (const char *, n + 1);
-
-    for (guint i = 0; i < n; i++)
-      strings[i] = gtk_string_list_get_string (target_levels, i);
-    gtk_string_list_splice (self->target_levels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->target_levels)), strings);
-  }
-
+  trellis_scale_choices_update (self->levels, self->document,
+                                self->field == TRELLIS_FIELD_NEEDS ? _("Not needed") : _("Not required"));
+  trellis_scale_choices_update (self->target_levels, self->document, NULL);
   self->updating = FALSE;
   update_all (self);
 }
@@ -458,33 +402,18 @@ add_column (TrellisLevelTable *self,
             GCallback          bind,
             GCallback          unbind)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
-  g_signal_connect (factory, "bind", bind, self);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, self);
-
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-
-  return column;
+  return trellis_table_add_column (self->column_view, title, setup, bind, unbind,
+                                   G_CALLBACK (teardown_cb), self);
 }
 
 static void
 trellis_level_table_constructed (GObject *object)
 {
   TrellisLevelTable *self = TRELLIS_LEVEL_TABLE (object);
-  GtkColumnViewColumn *name;
 
   G_OBJECT_CLASS (trellis_level_table_parent_class)->constructed (object);
 
-  name = add_column (self, _("Competency"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb),
-                     G_CALLBACK (unbind_name_cb));
-  gtk_column_view_column_set_expand (name, TRUE);
+  trellis_table_add_name_column (self->column_view, _("Competency"));
   add_column (self, self->field == TRELLIS_FIELD_NEEDS ? _("Needed Level") : _("Required Level"),
               G_CALLBACK (setup_level_cb), G_CALLBACK (bind_level_cb), G_CALLBACK (unbind_level_cb));
   if (self->field == TRELLIS_FIELD_REQUIRES)
@@ -519,19 +448,8 @@ trellis_level_table_init (TrellisLevelTable *self)
   self->levels = gtk_string_list_new (NULL);
   self->target_levels = gtk_string_list_new (NULL);
 
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Competencies and levels"),
-                                  -1);
-
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->column_view));
-  gtk_widget_add_css_class (self->scroller, "card");
-  gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  self->column_view = trellis_table_view_new (GTK_WIDGET (self), NULL, _("Competencies and levels"),
+                                              &self->scroller);
 }
 
 GtkWidget *
@@ -568,21 +486,12 @@ trellis_level_table_set_target (TrellisLevelTable *self,
 
       if (document != NULL)
         {
-          g_autoptr(GtkNoSelection) selection =
-            gtk_no_selection_new (g_object_ref (trellis_document_get_list (document, TRELLIS_KIND_COMPETENCY)));
-
           self->scale_id = g_signal_connect_object (trellis_document_get_organisation (document), "notify::scale",
                                                     G_CALLBACK (rebuild_levels), self, G_CONNECT_SWAPPED);
           rebuild_levels (self);
-          gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-          trellis_scroller_fit_rows (GTK_SCROLLED_WINDOW (self->scroller),
-                                     trellis_document_get_list (document, TRELLIS_KIND_COMPETENCY), 39, 8);
         }
-      else
-        {
-          gtk_column_view_set_model (self->column_view, NULL);
-          trellis_scroller_fit_rows (GTK_SCROLLED_WINDOW (self->scroller), NULL, 39, 8);
-        }
+      trellis_table_set_list (self->column_view, self->scroller,
+                              document != NULL ? trellis_document_get_list (document, TRELLIS_KIND_COMPETENCY) : NULL);
     }
 
   g_set_object (&self->entity, entity);

@@ -70,10 +70,11 @@ apply_scale (TrellisOrganisationEditor *self,
 }
 
 static void
-level_part_apply_cb (AdwEntryRow               *row,
-                     TrellisOrganisationEditor *self)
+level_part_apply_cb (AdwEntryRow   *row,
+                     TrellisEditor *editor)
 {
-  TrellisDocument *document = trellis_editor_get_document (TRELLIS_EDITOR (self));
+  TrellisOrganisationEditor *self = TRELLIS_ORGANISATION_EDITOR (editor);
+  TrellisDocument *document = trellis_editor_get_document (editor);
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "level-index"));
   LevelPart part = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "level-part"));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
@@ -108,13 +109,6 @@ level_part_apply_cb (AdwEntryRow               *row,
 
   self->expanded_value = level->value;
   apply_scale (self, copy);
-}
-
-static void
-level_part_leave_cb (GtkEventControllerFocus   *controller,
-                     TrellisOrganisationEditor *self)
-{
-  level_part_apply_cb (ADW_ENTRY_ROW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), self);
 }
 
 static void
@@ -175,18 +169,10 @@ make_part_row (TrellisOrganisationEditor *self,
                guint                      index,
                LevelPart                  part)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *row = trellis_editor_entry_row_new (TRELLIS_EDITOR (self), title, text, level_part_apply_cb);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   g_object_set_data (G_OBJECT (row), "level-index", GUINT_TO_POINTER (index));
   g_object_set_data (G_OBJECT (row), "level-part", GUINT_TO_POINTER (part));
-  g_signal_connect (row, "entry-activated", G_CALLBACK (level_part_apply_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (level_part_leave_cb), self);
-  gtk_widget_add_controller (row, focus);
 
   return row;
 }

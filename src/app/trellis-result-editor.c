@@ -30,28 +30,16 @@ struct _TrellisResultEditor
 G_DEFINE_FINAL_TYPE (TrellisResultEditor, trellis_result_editor, TRELLIS_TYPE_EDITOR)
 
 static void
-set_line (AdwActionRow *row,
-          char         *labels)
+trellis_result_editor_update_lines (TrellisEditor   *editor,
+                                    TrellisDocument *document,
+                                    const char      *id)
 {
-  adw_action_row_set_subtitle (row, labels != NULL ? labels : _("None yet"));
-  g_free (labels);
-}
+  TrellisResultEditor *self = TRELLIS_RESULT_EDITOR (editor);
 
-static void
-update_line_of_sight (TrellisResultEditor *self)
-{
-  TrellisDocument *document = trellis_editor_get_document (TRELLIS_EDITOR (self));
-  TrellisEntity *entity = trellis_editor_get_entity (TRELLIS_EDITOR (self));
-  const char *id;
-
-  if (document == NULL || entity == NULL)
-    return;
-
-  id = trellis_entity_get_id (entity);
-  set_line (self->responsibilities_row,
-            trellis_dup_labels_referencing (document, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_FIELD_RESULT, id));
-  set_line (self->indicators_row,
-            trellis_dup_labels_referencing (document, TRELLIS_KIND_INDICATOR, TRELLIS_FIELD_RESULT, id));
+  trellis_editor_set_line (editor, self->responsibilities_row,
+                           trellis_dup_labels_referencing (document, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_FIELD_RESULT, id));
+  trellis_editor_set_line (editor, self->indicators_row,
+                           trellis_dup_labels_referencing (document, TRELLIS_KIND_INDICATOR, TRELLIS_FIELD_RESULT, id));
 }
 
 static void
@@ -62,14 +50,6 @@ trellis_result_editor_bind (TrellisEditor   *editor,
   TrellisResultEditor *self = TRELLIS_RESULT_EDITOR (editor);
 
   trellis_entity_checklist_set_target (self->values_list, document, entity);
-  update_line_of_sight (self);
-}
-
-static void
-trellis_result_editor_document_changed (TrellisEditor       *editor,
-                                        const TrellisChange *change)
-{
-  update_line_of_sight (TRELLIS_RESULT_EDITOR (editor));
 }
 
 static void
@@ -89,7 +69,7 @@ trellis_result_editor_class_init (TrellisResultEditorClass *klass)
 
   object_class->dispose = trellis_result_editor_dispose;
   editor_class->bind = trellis_result_editor_bind;
-  editor_class->document_changed = trellis_result_editor_document_changed;
+  editor_class->update_lines = trellis_result_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_RESULT;
 
   g_type_ensure (TRELLIS_TYPE_ENTITY_CHECKLIST);

@@ -60,26 +60,14 @@ dup_responsibilities (TrellisDocument *document,
 }
 
 static void
-set_line (AdwActionRow *row,
-          char         *labels)
+trellis_role_editor_update_lines (TrellisEditor   *editor,
+                                  TrellisDocument *document,
+                                  const char      *id)
 {
-  adw_action_row_set_subtitle (row, labels != NULL ? labels : _("None yet"));
-  g_free (labels);
-}
+  TrellisRoleEditor *self = TRELLIS_ROLE_EDITOR (editor);
 
-static void
-update_line_of_sight (TrellisRoleEditor *self)
-{
-  TrellisDocument *document = trellis_editor_get_document (TRELLIS_EDITOR (self));
-  TrellisEntity *entity = trellis_editor_get_entity (TRELLIS_EDITOR (self));
-  const char *id;
-
-  if (document == NULL || entity == NULL)
-    return;
-
-  id = trellis_entity_get_id (entity);
-  set_line (self->responsibilities_row, dup_responsibilities (document, id));
-  set_line (self->people_row, trellis_dup_labels_referencing (document, TRELLIS_KIND_PERSON, TRELLIS_FIELD_ROLES, id));
+  trellis_editor_set_line (editor, self->responsibilities_row, dup_responsibilities (document, id));
+  trellis_editor_set_line (editor, self->people_row, trellis_dup_labels_referencing (document, TRELLIS_KIND_PERSON, TRELLIS_FIELD_ROLES, id));
 }
 
 static void
@@ -90,15 +78,6 @@ trellis_role_editor_bind (TrellisEditor   *editor,
   TrellisRoleEditor *self = TRELLIS_ROLE_EDITOR (editor);
 
   trellis_level_table_set_target (self->requires_table, document, entity);
-  update_line_of_sight (self);
-}
-
-static void
-trellis_role_editor_document_changed (TrellisEditor       *editor,
-                                      const TrellisChange *change)
-{
-  if (change->kind != TRELLIS_CHANGE_ASSESSMENTS)
-    update_line_of_sight (TRELLIS_ROLE_EDITOR (editor));
 }
 
 static void
@@ -118,7 +97,7 @@ trellis_role_editor_class_init (TrellisRoleEditorClass *klass)
 
   object_class->dispose = trellis_role_editor_dispose;
   editor_class->bind = trellis_role_editor_bind;
-  editor_class->document_changed = trellis_role_editor_document_changed;
+  editor_class->update_lines = trellis_role_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_ROLE;
 
   g_type_ensure (TRELLIS_TYPE_LEVEL_TABLE);

@@ -18,8 +18,6 @@
  * adds the next, emptying a row removes it, Alt+Up and Alt+Down (or the
  * arrow button) move a row. */
 
-#define COMMIT_DELAY_MS 800
-
 struct _TrellisStringList
 {
   GtkWidget        parent_instance;
@@ -33,7 +31,6 @@ struct _TrellisStringList
   TrellisDocument *document;
   TrellisEntity   *entity;
   gulong           notify_id;
-  guint            commit_source;
   gboolean         updating;
 };
 
@@ -104,7 +101,6 @@ trellis_string_list_flush (TrellisStringList *self)
 
   g_return_if_fail (TRELLIS_IS_STRING_LIST (self));
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   trellis_pending_edit_remove (self);
 
   if (self->document == NULL || self->entity == NULL)
@@ -126,25 +122,12 @@ flush_pending (gpointer owner)
   trellis_string_list_flush (owner);
 }
 
-static gboolean
-commit_timeout_cb (gpointer user_data)
-{
-  TrellisStringList *self = user_data;
-
-  self->commit_source = 0;
-  trellis_string_list_flush (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 row_changed_cb (TrellisStringList *self)
 {
   if (self->updating)
     return;
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
   trellis_pending_edit_add (self, flush_pending);
 }
 
@@ -352,7 +335,6 @@ entity_notify_cb (TrellisStringList *self)
   if (self->entity != NULL && rows_show (self, trellis_entity_get_strv (self->entity, self->field)))
     return;
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   trellis_pending_edit_remove (self);
   rebuild (self, FALSE);
 }
@@ -362,7 +344,6 @@ trellis_string_list_dispose (GObject *object)
 {
   TrellisStringList *self = TRELLIS_STRING_LIST (object);
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   trellis_pending_edit_remove (self);
   if (self->entity != NULL)
     g_clear_signal_handler (&self->notify_id, self->entity);

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 
 #include "trellis-string-list.h"
 #include "trellis-value-editor.h"
@@ -30,28 +29,16 @@ struct _TrellisValueEditor
 G_DEFINE_FINAL_TYPE (TrellisValueEditor, trellis_value_editor, TRELLIS_TYPE_EDITOR)
 
 static void
-set_line (AdwActionRow *row,
-          char         *labels)
+trellis_value_editor_update_lines (TrellisEditor   *editor,
+                                   TrellisDocument *document,
+                                   const char      *id)
 {
-  adw_action_row_set_subtitle (row, labels != NULL ? labels : _("None yet"));
-  g_free (labels);
-}
+  TrellisValueEditor *self = TRELLIS_VALUE_EDITOR (editor);
 
-static void
-update_line_of_sight (TrellisValueEditor *self)
-{
-  TrellisDocument *document = trellis_editor_get_document (TRELLIS_EDITOR (self));
-  TrellisEntity *entity = trellis_editor_get_entity (TRELLIS_EDITOR (self));
-  const char *id;
-
-  if (document == NULL || entity == NULL)
-    return;
-
-  id = trellis_entity_get_id (entity);
-  set_line (self->results_row,
-            trellis_dup_labels_referencing (document, TRELLIS_KIND_RESULT, TRELLIS_FIELD_VALUES, id));
-  set_line (self->competencies_row,
-            trellis_dup_labels_referencing (document, TRELLIS_KIND_COMPETENCY, TRELLIS_FIELD_VALUES, id));
+  trellis_editor_set_line (editor, self->results_row,
+                                          trellis_dup_labels_referencing (document, TRELLIS_KIND_RESULT, TRELLIS_FIELD_VALUES, id));
+  trellis_editor_set_line (editor, self->competencies_row,
+                           trellis_dup_labels_referencing (document, TRELLIS_KIND_COMPETENCY, TRELLIS_FIELD_VALUES, id));
 }
 
 static void
@@ -62,14 +49,6 @@ trellis_value_editor_bind (TrellisEditor   *editor,
   TrellisValueEditor *self = TRELLIS_VALUE_EDITOR (editor);
 
   trellis_string_list_set_target (self->behaviours_list, document, entity);
-  update_line_of_sight (self);
-}
-
-static void
-trellis_value_editor_document_changed (TrellisEditor       *editor,
-                                       const TrellisChange *change)
-{
-  update_line_of_sight (TRELLIS_VALUE_EDITOR (editor));
 }
 
 static void
@@ -89,7 +68,7 @@ trellis_value_editor_class_init (TrellisValueEditorClass *klass)
 
   object_class->dispose = trellis_value_editor_dispose;
   editor_class->bind = trellis_value_editor_bind;
-  editor_class->document_changed = trellis_value_editor_document_changed;
+  editor_class->update_lines = trellis_value_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_VALUE;
 
   g_type_ensure (TRELLIS_TYPE_STRING_LIST);
