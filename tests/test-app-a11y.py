@@ -43,6 +43,11 @@ except ImportError:
     print('1..0 # SKIP pyatspi is not installed')
     sys.exit(0)
 
+# The program answers on its main thread, which builds a whole section
+# when it is first shown: on a busy machine that takes longer than the
+# accessibility library's 0.8 s default wait for a reply.
+pyatspi.setTimeout(15000, 60000)
+
 if shutil.which('xdotool') is None:
     print('1..0 # SKIP xdotool is not installed')
     sys.exit(0)
