@@ -365,15 +365,44 @@ test_table_twin (Fixture       *f,
   }
 }
 
+/* The sentence under the toolbar that says who the map shows. */
+static const char *
+privacy_note (Fixture *f)
+{
+  GtkWidget *label = trellis_test_find_css (GTK_WIDGET (f->page), "privacy");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
 static void
 test_workshop_mode (Fixture       *f,
                     gconstpointer  data)
 {
   TrellisLayout *layout;
   guint private_rows = 0;
+  const char *note;
 
   show_view (f, TRELLIS_VIEW_GAPS);
+
+  /* For a coach: who shares with the coach or the team is named, who
+   * keeps it private (Farid) is left out; Daan, Jesse and Milan share only
+   * with their coach. Never the old claim that everyone is named. */
+  g_assert_cmpint (trellis_layout_get_options (current_layout (f))->audience, ==, TRELLIS_AUDIENCE_COACH);
+  note = privacy_note (f);
+  g_test_message ("coach: %s", note);
+  g_assert_nonnull (strstr (note, "people who share with their coach or the team are shown by name"));
+  g_assert_nonnull (strstr (note, "1 person who keeps their assessments private is left out"));
+  g_assert_nonnull (strstr (note, "3 people shown share only with their coach"));
+  g_assert_null (strstr (note, "Everyone is shown"));
+  g_assert_null (strstr (note, "Safe to project"));
+
   trellis_heatmap_page_set_workshop_mode (f->page, TRUE);
+  note = privacy_note (f);
+  g_test_message ("workshop: %s", note);
+  g_assert_nonnull (strstr (note, "only people who share their assessments with the team are shown by name"));
+  g_assert_nonnull (strstr (note, "4 people who do not are left out"));
+  g_assert_nonnull (strstr (note, "No total covers fewer than three people"));
   layout = current_layout (f);
   g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_WORKSHOP);
 

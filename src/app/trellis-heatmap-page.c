@@ -113,6 +113,8 @@ update_privacy_label (TrellisHeatmapPage *self)
 {
   gboolean workshop = gtk_toggle_button_get_active (self->workshop_button);
   guint private_people = 0;
+  guint coach_only = 0;
+  g_autofree char *text = NULL;
 
   if (self->document != NULL)
     {
@@ -122,24 +124,63 @@ update_privacy_label (TrellisHeatmapPage *self)
         {
           TrellisEntity *person = trellis_document_get_item (self->document, TRELLIS_KIND_PERSON, i);
 
-          private_people += trellis_entity_get_int (person, TRELLIS_FIELD_SHARE) != TRELLIS_SHARE_TEAM;
+          switch (trellis_entity_get_int (person, TRELLIS_FIELD_SHARE))
+            {
+            case TRELLIS_SHARE_PRIVATE:
+              private_people++;
+              break;
+            case TRELLIS_SHARE_COACH:
+              coach_only++;
+              break;
+            default:
+              break;
+            }
         }
     }
 
-  if (workshop)
-    gtk_label_set_label (self->privacy_label,
-                         _("Workshop mode: only people who share their assessments with the team are shown by name, and no total covers fewer than three people. Safe to project."));
-  else if (private_people > 0)
+  /* Say what src/render does for each audience: a coach sees who shares
+   * with the coach or the team, and private people only inside totals
+   * that do not give them away; a workshop sees only who shares with the
+   * team, and no total over fewer than three people. */
+  if (workshop && private_people + coach_only > 0)
     {
-      /* Translators: %u people keep their assessments to themselves or their coach. */
-      g_autofree char *text = g_strdup_printf (ngettext ("Everyone is shown by name, also %u person who does not share with the team. Turn on workshop mode before showing this to the team.",
-                                                         "Everyone is shown by name, also %u people who do not share with the team. Turn on workshop mode before showing this to the team.",
-                                                         private_people), private_people);
+      guint hidden = private_people + coach_only;
 
-      gtk_label_set_label (self->privacy_label, text);
+      /* Translators: %u people do not share their assessments with the team. */
+      text = g_strdup_printf (ngettext ("Workshop mode: only people who share their assessments with the team are shown by name; %u person who does not is left out. No total covers fewer than three people. Safe to project.",
+                                        "Workshop mode: only people who share their assessments with the team are shown by name; %u people who do not are left out. No total covers fewer than three people. Safe to project.",
+                                        hidden), hidden);
     }
+  else if (workshop)
+    text = g_strdup (_("Workshop mode: everyone here shares their assessments with the team, and no total covers fewer than three people. Safe to project."));
+  else if (private_people > 0 && coach_only > 0)
+    {
+      /* Translators: %u people keep their assessments to themselves. */
+      g_autofree char *left_out = g_strdup_printf (ngettext ("Coach view: people who share with their coach or the team are shown by name. %u person who keeps their assessments private is left out and counts only in totals that do not give them away.",
+                                                             "Coach view: people who share with their coach or the team are shown by name. %u people who keep their assessments private are left out and count only in totals that do not give them away.",
+                                                             private_people), private_people);
+      /* Translators: %u people share their assessments with their coach, not with the team. */
+      g_autofree char *warning = g_strdup_printf (ngettext ("%u person shown shares only with their coach: turn on workshop mode before showing this to the team.",
+                                                            "%u people shown share only with their coach: turn on workshop mode before showing this to the team.",
+                                                            coach_only), coach_only);
+
+      /* Translators: two sentences of the privacy note, one after the other. */
+      text = g_strdup_printf (_("%s %s"), left_out, warning);
+    }
+  else if (private_people > 0)
+    /* Translators: %u people keep their assessments to themselves. */
+    text = g_strdup_printf (ngettext ("Coach view: %u person who keeps their assessments private is left out and counts only in totals that do not give them away; everyone else here shares with the team and is shown by name.",
+                                      "Coach view: %u people who keep their assessments private are left out and count only in totals that do not give them away; everyone else here shares with the team and is shown by name.",
+                                      private_people), private_people);
+  else if (coach_only > 0)
+    /* Translators: %u people share their assessments with their coach, not with the team. */
+    text = g_strdup_printf (ngettext ("Coach view: everyone is shown by name, also %u person who shares only with their coach. Turn on workshop mode before showing this to the team.",
+                                      "Coach view: everyone is shown by name, also %u people who share only with their coach. Turn on workshop mode before showing this to the team.",
+                                      coach_only), coach_only);
   else
-    gtk_label_set_label (self->privacy_label, _("Everyone here shares their assessments with the team."));
+    text = g_strdup (_("Everyone here shares their assessments with the team and is shown by name."));
+
+  gtk_label_set_label (self->privacy_label, text);
 }
 
 static void
