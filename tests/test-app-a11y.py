@@ -568,6 +568,38 @@ def check_heatmap(app, window, sections, seen):
     if map_toggle is not None:
         do_action(map_toggle)
 
+    # Presenting: F5 leaves only the map, its title and its legend, each
+    # named, with the focus in the map; Escape brings the window back.
+    steps = []
+    # A button for a stateful action may be announced as a toggle.
+    present = find_one(page, lambda o: role(o) in ('push button', 'toggle button') and o.name == 'Present', 3)
+    if present is None:
+        steps.append('no button ‘Present’ beside the map (buttons: %s)' %
+                     ', '.join(describe(o) for o in find_all(page, lambda o: 'button' in role(o))))
+    if heatmap is not None:
+        key('F5')
+        settle(1)
+        if has_state(sections, pyatspi.STATE_SHOWING):
+            steps.append('F5: the sections are still shown')
+        if focused_one(app) != heatmap:
+            steps.append('F5: the focus is on %s, not the heatmap' % describe(focused_one(app)))
+        for name in ('Title: ', 'Legend of the map'):
+            if find_one(page, lambda o: (o.name or '').startswith(name), 3) is None:
+                steps.append('F5: nothing named ‘%s…’ around the map' % name)
+        steps += check_names(page, 'the presented map', seen)
+        before = heatmap.description
+        key('Down')
+        if heatmap.description == before:
+            steps.append('F5: Down does not move the focus cell')
+        key('Escape')
+        settle(1)
+        # The sections answer their shortcuts again (not while presenting).
+        key('alt+1')
+        f = focused_one(app)
+        if f is None or f.name != 'Name of a new value':
+            steps.append('Escape, then Alt+1: the focus is on %s' % describe(f))
+    ok(present is not None and not steps, 'presenting the map works by keyboard', steps)
+
 
 def check_keyboard(app, window, sections):
     steps = []

@@ -7,6 +7,7 @@
 
 #include "trellis-heatmap-page.h"
 #include "trellis-test-app.h"
+#include "trellis-window-private.h"
 
 static TrellisApplication *app;
 
@@ -365,15 +366,44 @@ test_table_twin (Fixture       *f,
   }
 }
 
+/* The sentence under the toolbar that says who the map shows. */
+static const char *
+privacy_note (Fixture *f)
+{
+  GtkWidget *label = trellis_test_find_css (GTK_WIDGET (f->page), "privacy");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
 static void
 test_workshop_mode (Fixture       *f,
                     gconstpointer  data)
 {
   TrellisLayout *layout;
   guint private_rows = 0;
+  const char *note;
 
   show_view (f, TRELLIS_VIEW_GAPS);
+
+  /* For a coach: who shares with the coach or the team is named, who
+   * keeps it private (Farid) is left out; Daan, Jesse and Milan share only
+   * with their coach. Never the old claim that everyone is named. */
+  g_assert_cmpint (trellis_layout_get_options (current_layout (f))->audience, ==, TRELLIS_AUDIENCE_COACH);
+  note = privacy_note (f);
+  g_test_message ("coach: %s", note);
+  g_assert_nonnull (strstr (note, "people who share with their coach or the team are shown by name"));
+  g_assert_nonnull (strstr (note, "1 person who keeps their assessments private is left out"));
+  g_assert_nonnull (strstr (note, "3 people shown share only with their coach"));
+  g_assert_null (strstr (note, "Everyone is shown"));
+  g_assert_null (strstr (note, "Safe to project"));
+
   trellis_heatmap_page_set_workshop_mode (f->page, TRUE);
+  note = privacy_note (f);
+  g_test_message ("workshop: %s", note);
+  g_assert_nonnull (strstr (note, "only people who share their assessments with the team are shown by name"));
+  g_assert_nonnull (strstr (note, "4 people who do not are left out"));
+  g_assert_nonnull (strstr (note, "No total covers fewer than three people"));
   layout = current_layout (f);
   g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_WORKSHOP);
 
@@ -386,6 +416,240 @@ test_workshop_mode (Fixture       *f,
         private_rows++;
     }
   g_assert_cmpuint (private_rows, ==, 0);
+}
+
+/* Whether @name appears anywhere in @layout: a row, a column, a group
+ * or the tooltip of a cell. */
+static gboolean
+layout_names (TrellisLayout *layout,
+              const char    *name)
+{
+  guint n_rows = trellis_layout_get_n_rows (layout);
+  guint n_columns = trellis_layout_get_n_columns (layout);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      TrellisEntity *e = trellis_layout_get_row_entity (layout, r);
+
+      if (g_strcmp0 (trellis_layout_get_row_label (layout, r), name) == 0 ||
+          (e != NULL && g_strcmp0 (trellis_entity_get_name (e), name) == 0))
+        return TRUE;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      TrellisEntity *e = trellis_layout_get_column_entity (layout, c);
+
+      if (g_strcmp0 (trellis_layout_get_column_label (layout, c), name) == 0 ||
+          (e != NULL && g_strcmp0 (trellis_entity_get_name (e), name) == 0))
+        return TRUE;
+    }
+  for (guint g = 0; g < trellis_layout_get_n_row_groups (layout); g++)
+    if (g_strcmp0 (trellis_layout_get_row_group_label (layout, g), name) == 0)
+      return TRUE;
+  for (guint g = 0; g < trellis_layout_get_n_column_groups (layout); g++)
+    if (g_strcmp0 (trellis_layout_get_column_group_label (layout, g), name) == 0)
+      return TRUE;
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        g_autofree char *tooltip = trellis_layout_dup_tooltip (layout, r, c);
+
+        if (tooltip != NULL && strstr (tooltip, name) != NULL)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The window's list of sections (not the findings beside a map). */
+static GtkWidget *
+find_sections_list (Fixture *f)
+{
+  GtkWidget *found = NULL;
+  GQueue queue = G_QUEUE_INIT;
+
+  g_queue_push_tail (&queue, GTK_WIDGET (f->window));
+  while (!g_queue_is_empty (&queue) && found == NULL)
+    {
+      GtkWidget *w = g_queue_pop_head (&queue);
+
+      if (GTK_IS_LIST_BOX (w) && gtk_widget_has_css_class (w, "navigation-sidebar") &&
+          !gtk_widget_is_ancestor (w, GTK_WIDGET (f->page)))
+        found = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Presses Escape on the window as its shortcut controller would: the
+ * window's own binding, activated only if its action is enabled. */
+static gboolean
+press_escape (Fixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  gboolean handled = FALSE;
+  gboolean bound = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !bound; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !bound; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              bound = TRUE;
+              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                      GTK_WIDGET (f->window), gtk_shortcut_get_arguments (shortcut));
+            }
+        }
+    }
+  g_assert_true (bound);
+  trellis_test_iterate (100);
+
+  return handled;
+}
+
+static gboolean
+is_presenting_layout (Fixture *f)
+{
+  TrellisLayout *layout = trellis_heatmap_page_get_layout (f->page);
+
+  return layout != NULL && trellis_layout_get_options (layout)->audience == TRELLIS_AUDIENCE_WORKSHOP &&
+         trellis_layout_get_options (layout)->zoom > 1.4;
+}
+
+static void
+test_presentation (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char * const not_with_team[] = { "Farid", "Daan", "Jesse", "Milan" };
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.present");
+  GtkWidget *sections = find_sections_list (f);
+  GtkWidget *privacy = trellis_test_find_css (GTK_WIDGET (f->page), "privacy");
+  TrellisLayout *layout;
+  GtkWidget *title_area;
+  GtkWidget *focus_before;
+  double zoom_before;
+  guint row, column;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F5"));
+
+  /* For a coach, who shares with the coach is named and who keeps it
+   * private is not: the test below can tell the audiences apart. */
+  show_view (f, TRELLIS_VIEW_GAPS);
+  layout = current_layout (f);
+  zoom_before = trellis_layout_get_options (layout)->zoom;
+  g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_COACH);
+  g_assert_true (layout_names (layout, "Daan"));
+  g_assert_true (layout_names (layout, "Anna"));
+  g_assert_false (layout_names (layout, "Farid"));
+
+  /* Presenting from another section. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "i", 5);
+  trellis_test_iterate (100);
+  g_assert_cmpstr (trellis_window_get_section (f->window), ==, "people");
+  g_assert_false (press_escape (f));
+  focus_before = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus_before);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  trellis_test_wait_until (is_presenting_layout (f), 5000);
+  trellis_test_iterate (300);
+  layout = current_layout (f);
+  /* Full screen was asked for; without a window manager (Xvfb in CI)
+   * nobody grants it, so the window's own record is what can be seen. */
+  g_test_message ("fullscreen granted: %d", gtk_window_is_fullscreen (GTK_WINDOW (f->window)));
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (f->window)) || f->window->fullscreen_requested);
+
+  g_assert_true (trellis_window_get_presenting (f->window));
+  g_assert_true (trellis_heatmap_page_get_presenting (f->page));
+  g_assert_cmpstr (trellis_window_get_section (f->window), ==, "heatmaps");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_false (gtk_widget_get_mapped (sections));
+  g_assert_false (gtk_widget_get_mapped (privacy));
+  g_assert_cmpfloat (trellis_layout_get_options (layout)->zoom, >, zoom_before);
+  g_assert_cmpfloat (trellis_layout_get_options (layout)->zoom, >=, 1.5 - 1e-9);
+  g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_WORKSHOP);
+
+  /* The title and the legend over and under the map. */
+  title_area = trellis_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DRAWING_AREA, 0);
+  g_assert_nonnull (title_area);
+  g_assert_cmpint (gtk_widget_get_height (title_area), >, 20);
+  g_assert_nonnull (trellis_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DRAWING_AREA, 1));
+
+  /* Nobody who does not share with the team, not even in a tooltip. */
+  g_assert_true (layout_names (layout, "Anna"));
+  for (guint i = 0; i < G_N_ELEMENTS (not_with_team); i++)
+    {
+      g_test_message ("%s is not shown", not_with_team[i]);
+      g_assert_false (layout_names (layout, not_with_team[i]));
+    }
+
+  /* The workshop audience cannot be turned off while presenting. */
+  trellis_heatmap_page_set_workshop_mode (f->page, FALSE);
+  trellis_test_iterate (200);
+  layout = current_layout (f);
+  g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_WORKSHOP);
+  g_assert_false (layout_names (layout, "Daan"));
+
+  /* Nor can the sections be changed; the arrow keys move in the map. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "i", 1);
+  trellis_test_iterate (50);
+  g_assert_cmpstr (trellis_window_get_section (f->window), ==, "heatmaps");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+  trellis_heatmap_view_set_focus_cell (f->view, 1, 1);
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_Right, 0));
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_Down, 0));
+  g_assert_true (trellis_heatmap_view_get_focus_cell (f->view, &row, &column));
+  g_assert_cmpuint (row, ==, 2);
+  g_assert_cmpuint (column, ==, 2);
+
+  /* Escape: everything as it was. */
+  g_assert_true (press_escape (f));
+  trellis_test_wait_until (!is_presenting_layout (f), 5000);
+  trellis_test_iterate (300);
+  layout = current_layout (f);
+  g_assert_false (trellis_window_get_presenting (f->window));
+  g_assert_false (trellis_heatmap_page_get_presenting (f->page));
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (f->window)));
+  g_assert_false (f->window->fullscreen_requested);
+  g_assert_cmpstr (trellis_window_get_section (f->window), ==, "people");
+  g_assert_true (gtk_widget_get_mapped (sections));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == focus_before);
+  g_assert_false (press_escape (f));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "i", 6);
+  trellis_test_wait_until (trellis_heatmap_page_get_layout (f->page) != NULL, 5000);
+  trellis_test_iterate (200);
+  layout = current_layout (f);
+  g_assert_true (gtk_widget_get_mapped (privacy));
+  g_assert_cmpfloat (trellis_layout_get_options (layout)->zoom, ==, zoom_before);
+  g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_COACH);
+  g_assert_true (layout_names (layout, "Daan"));
+  g_assert_null (trellis_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DRAWING_AREA, 0));
+
+  /* F5 again leaves too, and a workshop chosen before stays chosen. */
+  trellis_heatmap_page_set_workshop_mode (f->page, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  trellis_test_wait_until (is_presenting_layout (f), 5000);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  trellis_test_wait_until (!is_presenting_layout (f), 5000);
+  g_assert_false (trellis_window_get_presenting (f->window));
+  g_assert_cmpint (trellis_layout_get_options (current_layout (f))->audience, ==, TRELLIS_AUDIENCE_WORKSHOP);
+  g_assert_cmpstr (trellis_window_get_section (f->window), ==, "heatmaps");
 }
 
 static void
@@ -450,6 +714,7 @@ main (int   argc,
   g_test_add ("/trellis/app/heatmap/requirement-by-keyboard", Fixture, NULL, fixture_set_up, test_requirement_by_keyboard, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/responsibility-map", Fixture, NULL, fixture_set_up, test_responsibility_map, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/table-twin", Fixture, NULL, fixture_set_up, test_table_twin, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/workshop-mode", Fixture, NULL, fixture_set_up, test_workshop_mode, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/zoom-and-export", Fixture, NULL, fixture_set_up, test_zoom_and_export, fixture_tear_down);
 

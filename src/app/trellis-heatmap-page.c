@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "trellis-bindings.h"
@@ -22,7 +23,15 @@
  * line of sight) in one heatmap widget, filtered by role, in workshop
  * mode on request, with its table twin and, beside the responsibility
  * map, the rule findings. After every change of the document it makes
- * a new analysis and layout; the widget repaints only what changed. */
+ * a new analysis and layout; the widget repaints only what changed.
+ *
+ * While the window presents (on a projector), the page shows only the
+ * map in large type with its title and legend, painted by src/render as
+ * on paper, and always for the workshop audience: nobody who does not
+ * share with the team can appear, whatever the toggle said before. */
+
+/* How much larger than the zoom before presenting, and at least. */
+#define PRESENT_ZOOM 1.5
 
 struct _TrellisHeatmapPage
 {
@@ -35,10 +44,14 @@ struct _TrellisHeatmapPage
   GtkToggleButton      *map_toggle;
   AdwStatusPage        *message_page;
   GtkLabel             *privacy_label;
+  GtkDrawingArea       *legend_area;
   GtkDropDown          *role_dropdown;
   TrellisDateButton    *since_button;
   TrellisHeatmapTable  *table;
   GtkToggleButton      *table_toggle;
+  GtkDrawingArea       *title_area;
+  GtkWidget            *toolbar;
+  GtkWidget            *toolbar_separator;
   TrellisHeatmapView   *view;
   GtkDropDown          *view_dropdown;
   GtkToggleButton      *workshop_button;
@@ -52,6 +65,12 @@ struct _TrellisHeatmapPage
   guint                 rebuild_source;
   gboolean              stale;
   gboolean              updating;
+
+  /* Presenting, and what to restore afterwards. */
+  gboolean              presenting;
+  gboolean              saved_workshop;
+  gboolean              saved_table;
+  double                saved_zoom;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisHeatmapPage, trellis_heatmap_page, GTK_TYPE_WIDGET)
@@ -100,8 +119,9 @@ make_options (TrellisHeatmapPage *self)
   options->theme = current_theme (self);
   options->zoom = self->zoom;
   options->rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  options->audience = gtk_toggle_button_get_active (self->workshop_button) ? TRELLIS_AUDIENCE_WORKSHOP
-                                                                           : TRELLIS_AUDIENCE_COACH;
+  /* Presenting is for the workshop audience, whatever the toggle says. */
+  options->audience = self->presenting || gtk_toggle_button_get_active (self->workshop_button)
+                      ? TRELLIS_AUDIENCE_WORKSHOP : TRELLIS_AUDIENCE_COACH;
   options->cell_text = self->settings != NULL ? g_settings_get_boolean (self->settings, "heatmap-cell-text") : TRUE;
   options->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
@@ -113,6 +133,8 @@ update_privacy_label (TrellisHeatmapPage *self)
 {
   gboolean workshop = gtk_toggle_button_get_active (self->workshop_button);
   guint private_people = 0;
+  guint coach_only = 0;
+  g_autofree char *text = NULL;
 
   if (self->document != NULL)
     {
@@ -122,24 +144,63 @@ update_privacy_label (TrellisHeatmapPage *self)
         {
           TrellisEntity *person = trellis_document_get_item (self->document, TRELLIS_KIND_PERSON, i);
 
-          private_people += trellis_entity_get_int (person, TRELLIS_FIELD_SHARE) != TRELLIS_SHARE_TEAM;
+          switch (trellis_entity_get_int (person, TRELLIS_FIELD_SHARE))
+            {
+            case TRELLIS_SHARE_PRIVATE:
+              private_people++;
+              break;
+            case TRELLIS_SHARE_COACH:
+              coach_only++;
+              break;
+            default:
+              break;
+            }
         }
     }
 
-  if (workshop)
-    gtk_label_set_label (self->privacy_label,
-                         _("Workshop mode: only people who share their assessments with the team are shown by name, and no total covers fewer than three people. Safe to project."));
-  else if (private_people > 0)
+  /* Say what src/render does for each audience: a coach sees who shares
+   * with the coach or the team, and private people only inside totals
+   * that do not give them away; a workshop sees only who shares with the
+   * team, and no total over fewer than three people. */
+  if (workshop && private_people + coach_only > 0)
     {
-      /* Translators: %u people keep their assessments to themselves or their coach. */
-      g_autofree char *text = g_strdup_printf (ngettext ("Everyone is shown by name, also %u person who does not share with the team. Turn on workshop mode before showing this to the team.",
-                                                         "Everyone is shown by name, also %u people who do not share with the team. Turn on workshop mode before showing this to the team.",
-                                                         private_people), private_people);
+      guint hidden = private_people + coach_only;
 
-      gtk_label_set_label (self->privacy_label, text);
+      /* Translators: %u people do not share their assessments with the team. */
+      text = g_strdup_printf (ngettext ("Workshop mode: only people who share their assessments with the team are shown by name; %u person who does not is left out. No total covers fewer than three people. Safe to project.",
+                                        "Workshop mode: only people who share their assessments with the team are shown by name; %u people who do not are left out. No total covers fewer than three people. Safe to project.",
+                                        hidden), hidden);
     }
+  else if (workshop)
+    text = g_strdup (_("Workshop mode: everyone here shares their assessments with the team, and no total covers fewer than three people. Safe to project."));
+  else if (private_people > 0 && coach_only > 0)
+    {
+      /* Translators: %u people keep their assessments to themselves. */
+      g_autofree char *left_out = g_strdup_printf (ngettext ("Coach view: people who share with their coach or the team are shown by name. %u person who keeps their assessments private is left out and counts only in totals that do not give them away.",
+                                                             "Coach view: people who share with their coach or the team are shown by name. %u people who keep their assessments private are left out and count only in totals that do not give them away.",
+                                                             private_people), private_people);
+      /* Translators: %u people share their assessments with their coach, not with the team. */
+      g_autofree char *warning = g_strdup_printf (ngettext ("%u person shown shares only with their coach: turn on workshop mode before showing this to the team.",
+                                                            "%u people shown share only with their coach: turn on workshop mode before showing this to the team.",
+                                                            coach_only), coach_only);
+
+      /* Translators: two sentences of the privacy note, one after the other. */
+      text = g_strdup_printf (_("%s %s"), left_out, warning);
+    }
+  else if (private_people > 0)
+    /* Translators: %u people keep their assessments to themselves. */
+    text = g_strdup_printf (ngettext ("Coach view: %u person who keeps their assessments private is left out and counts only in totals that do not give them away; everyone else here shares with the team and is shown by name.",
+                                      "Coach view: %u people who keep their assessments private are left out and count only in totals that do not give them away; everyone else here shares with the team and is shown by name.",
+                                      private_people), private_people);
+  else if (coach_only > 0)
+    /* Translators: %u people share their assessments with their coach, not with the team. */
+    text = g_strdup_printf (ngettext ("Coach view: everyone is shown by name, also %u person who shares only with their coach. Turn on workshop mode before showing this to the team.",
+                                      "Coach view: everyone is shown by name, also %u people who share only with their coach. Turn on workshop mode before showing this to the team.",
+                                      coach_only), coach_only);
   else
-    gtk_label_set_label (self->privacy_label, _("Everyone here shares their assessments with the team."));
+    text = g_strdup (_("Everyone here shares their assessments with the team and is shown by name."));
+
+  gtk_label_set_label (self->privacy_label, text);
 }
 
 static void
@@ -195,6 +256,86 @@ show_presentation (TrellisHeatmapPage *self)
     }
   else
     gtk_stack_set_visible_child_name (self->content_stack, "map");
+}
+
+/* While presenting, the title above the map and the legend under it,
+ * as large as the map's own type. */
+static void
+update_presentation_areas (TrellisHeatmapPage *self)
+{
+  gboolean shown = self->presenting && self->layout != NULL &&
+                   g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "map") == 0;
+  TrellisRect title = { 0 };
+  TrellisRect legend = { 0 };
+
+  if (shown)
+    trellis_layout_get_areas (self->layout, &title, NULL, NULL, NULL, &legend);
+
+  gtk_drawing_area_set_content_height (self->title_area, (int) ceil (title.height));
+  gtk_drawing_area_set_content_height (self->legend_area, (int) ceil (legend.height));
+  gtk_widget_set_visible (GTK_WIDGET (self->title_area), shown && title.height > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->legend_area), shown && legend.height > 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->title_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+
+  if (shown)
+    {
+      /* Translators: the accessible name of the title over a presented map; %s is the view, e.g. “Gap heatmap”. */
+      g_autofree char *label = g_strdup_printf (_("Title: %s"),
+                                                trellis_view_get_title (trellis_layout_get_options (self->layout)->view));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+}
+
+static void
+draw_area (TrellisHeatmapPage *self,
+           cairo_t            *cr,
+           int                 width,
+           int                 height,
+           gboolean            legend)
+{
+  TrellisRect title_rect;
+  TrellisRect legend_rect;
+  TrellisRect clip;
+  const TrellisRect *area;
+
+  if (self->layout == NULL)
+    return;
+
+  trellis_layout_get_areas (self->layout, &title_rect, NULL, NULL, NULL, &legend_rect);
+  area = legend ? &legend_rect : &title_rect;
+  clip = TRELLIS_RECT_INIT (0, 0, area->width, MIN (area->height, height));
+
+  /* In line with the row headers, which start at the margin of the map;
+   * right to left, at the other side. */
+  if (trellis_layout_get_options (self->layout)->rtl)
+    cairo_translate (cr, MAX (0, width - area->width), 0);
+
+  if (legend)
+    trellis_layout_paint_legend (self->layout, cr, &clip);
+  else
+    trellis_layout_paint_title (self->layout, cr, &clip);
+}
+
+static void
+draw_title_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  draw_area (TRELLIS_HEATMAP_PAGE (user_data), cr, width, height, FALSE);
+}
+
+static void
+draw_legend_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  draw_area (TRELLIS_HEATMAP_PAGE (user_data), cr, width, height, TRUE);
 }
 
 static void
@@ -264,6 +405,7 @@ rebuild (TrellisHeatmapPage *self)
   rebuild_findings (self);
   update_privacy_label (self);
   show_presentation (self);
+  update_presentation_areas (self);
 
   update_zoom_button (self);
 }
@@ -306,6 +448,14 @@ options_changed_cb (TrellisHeatmapPage *self)
   if (self->updating)
     return;
 
+  /* Presenting, the projector only ever gets the workshop audience. */
+  if (self->presenting && !gtk_toggle_button_get_active (self->workshop_button))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      gtk_toggle_button_set_active (self->workshop_button, TRUE);
+      return;
+    }
+
   if (self->settings != NULL)
     {
       guint view = gtk_drop_down_get_selected (self->view_dropdown);
@@ -333,7 +483,8 @@ zoom_changed_cb (TrellisHeatmapPage *self)
     return;
 
   self->zoom = zoom;
-  if (self->settings != NULL)
+  /* The large type of a presentation is not the zoom to come back to. */
+  if (self->settings != NULL && !self->presenting)
     g_settings_set_double (self->settings, "heatmap-zoom", zoom);
   schedule_rebuild (self);
 }
@@ -360,6 +511,7 @@ static void
 presentation_toggled_cb (TrellisHeatmapPage *self)
 {
   show_presentation (self);
+  update_presentation_areas (self);
 }
 
 static void
@@ -468,6 +620,7 @@ trellis_heatmap_page_class_init (TrellisHeatmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, findings_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, findings_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, legend_area);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, map_toggle);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, message_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, privacy_label);
@@ -475,6 +628,9 @@ trellis_heatmap_page_class_init (TrellisHeatmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, since_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, table);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, title_area);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, toolbar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, view);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, workshop_button);
@@ -502,6 +658,9 @@ trellis_heatmap_page_init (TrellisHeatmapPage *self)
 
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->title_area, draw_title_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->legend_area, draw_legend_cb, self, NULL);
 
   for (guint i = 0; i < TRELLIS_N_VIEWS; i++)
     gtk_string_list_append (views, trellis_view_get_title (i));
@@ -653,6 +812,97 @@ trellis_heatmap_page_set_workshop_mode (TrellisHeatmapPage *self,
 
   gtk_toggle_button_set_active (self->workshop_button, workshop);
   rebuild (self);
+}
+
+/**
+ * trellis_heatmap_page_get_presenting:
+ * @self: a #TrellisHeatmapPage
+ *
+ * Returns: whether the page shows only the map, for a projector
+ */
+gboolean
+trellis_heatmap_page_get_presenting (TrellisHeatmapPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), FALSE);
+
+  return self->presenting;
+}
+
+/**
+ * trellis_heatmap_page_set_presenting:
+ * @self: a #TrellisHeatmapPage
+ * @presenting: whether to show only the map, for a projector
+ *
+ * Presenting shows the map alone with its title and legend, in large
+ * type and for the workshop audience, which cannot be turned off until
+ * the presentation ends. Ending it brings back the zoom, the audience
+ * and the controls as they were.
+ */
+void
+trellis_heatmap_page_set_presenting (TrellisHeatmapPage *self,
+                                     gboolean            presenting)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+
+  if (presenting)
+    {
+      self->saved_zoom = self->zoom;
+      self->saved_workshop = gtk_toggle_button_get_active (self->workshop_button);
+      self->saved_table = gtk_toggle_button_get_active (self->table_toggle);
+
+      /* First the audience, so that no layout is ever made for a coach
+       * while the page is presenting. */
+      self->presenting = TRUE;
+      gtk_toggle_button_set_active (self->workshop_button, TRUE);
+      gtk_toggle_button_set_active (self->map_toggle, TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->workshop_button), FALSE);
+      g_object_set (self->view, "zoom", CLAMP (self->saved_zoom * PRESENT_ZOOM, PRESENT_ZOOM, 3.0), NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
+    }
+  else
+    {
+      self->presenting = FALSE;
+      gtk_widget_set_sensitive (GTK_WIDGET (self->workshop_button), TRUE);
+      gtk_toggle_button_set_active (self->workshop_button, self->saved_workshop);
+      gtk_toggle_button_set_active (self->saved_table ? self->table_toggle : self->map_toggle, TRUE);
+      g_object_set (self->view, "zoom", self->saved_zoom, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
+    }
+
+  gtk_widget_set_visible (self->toolbar, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->privacy_label), !presenting);
+  gtk_widget_set_visible (self->toolbar_separator, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_revealer), !presenting);
+
+  rebuild (self);
+}
+
+/**
+ * trellis_heatmap_page_show_start:
+ * @self: a #TrellisHeatmapPage
+ *
+ * Scrolls the map to its first rows and columns, so that a presentation
+ * starts at the top of the map, with a focus cell for the arrow keys.
+ */
+void
+trellis_heatmap_page_show_start (TrellisHeatmapPage *self)
+{
+  guint row;
+  guint column;
+
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  if (self->layout == NULL || trellis_layout_get_n_rows (self->layout) == 0 ||
+      trellis_layout_get_n_columns (self->layout) == 0)
+    return;
+
+  if (!trellis_heatmap_view_get_focus_cell (self->view, &row, &column))
+    trellis_heatmap_view_set_focus_cell (self->view, 0, 0);
+  trellis_heatmap_view_scroll_to_start (self->view);
 }
 
 /**

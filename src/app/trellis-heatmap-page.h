@@ -27,6 +27,10 @@ void                 trellis_heatmap_page_set_view          (TrellisHeatmapPage 
                                                              TrellisView          view);
 void                 trellis_heatmap_page_set_workshop_mode (TrellisHeatmapPage  *self,
                                                              gboolean             workshop);
+gboolean             trellis_heatmap_page_get_presenting    (TrellisHeatmapPage  *self);
+void                 trellis_heatmap_page_set_presenting    (TrellisHeatmapPage  *self,
+                                                             gboolean             presenting);
+void                 trellis_heatmap_page_show_start        (TrellisHeatmapPage  *self);
 void                 trellis_heatmap_page_rebuild           (TrellisHeatmapPage  *self);
 void                 trellis_heatmap_page_export            (TrellisHeatmapPage  *self);
 gboolean             trellis_heatmap_page_export_to         (TrellisHeatmapPage  *self,

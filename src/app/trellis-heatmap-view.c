@@ -45,6 +45,7 @@ struct _TrellisHeatmapView
   guint          has_hover : 1;
   guint          anchor_set : 1;
   guint          scroll_pending : 1;
+  guint          scroll_to_start : 1;
 
   double         zoom;
   double         gesture_zoom;
@@ -224,6 +225,8 @@ configure_adjustments (TrellisHeatmapView *self)
 
       if (self->anchor_set && content_width > 0)
         value = self->anchor_fx * content_width - (self->anchor_wx - a.cells_x);
+      if (self->scroll_to_start)
+        value = 0;
 
       gtk_adjustment_configure (self->hadjustment,
                                 CLAMP (value, 0, MAX (0, upper - a.visible_width)),
@@ -237,6 +240,8 @@ configure_adjustments (TrellisHeatmapView *self)
 
       if (self->anchor_set && content_height > 0)
         value = self->anchor_fy * content_height - (self->anchor_wy - a.cells_y);
+      if (self->scroll_to_start)
+        value = 0;
 
       gtk_adjustment_configure (self->vadjustment,
                                 CLAMP (value, 0, MAX (0, upper - a.visible_height)),
@@ -244,6 +249,8 @@ configure_adjustments (TrellisHeatmapView *self)
     }
 
   self->anchor_set = FALSE;
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0 && self->layout != NULL)
+    self->scroll_to_start = FALSE;
 }
 
 static void
@@ -360,6 +367,24 @@ trellis_heatmap_view_set_focus_cell (TrellisHeatmapView *self,
   update_accessible_focus (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[FOCUS_CHANGED], 0);
+}
+
+/**
+ * trellis_heatmap_view_scroll_to_start:
+ * @self: a #TrellisHeatmapView
+ *
+ * Shows the first rows and columns, also after a zoom or a layout that
+ * is still to be allocated.
+ */
+void
+trellis_heatmap_view_scroll_to_start (TrellisHeatmapView *self)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));
+
+  self->scroll_to_start = TRUE;
+  self->scroll_pending = FALSE;
+  configure_adjustments (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 gboolean

@@ -32,6 +32,7 @@ gboolean       trellis_heatmap_view_set_authority    (TrellisHeatmapView *self,
                                                       TrellisAuthority    authority);
 void           trellis_heatmap_view_edit_focus       (TrellisHeatmapView *self);
 guint          trellis_heatmap_view_take_painted     (TrellisHeatmapView *self);
+void           trellis_heatmap_view_scroll_to_start  (TrellisHeatmapView *self);
 void           trellis_heatmap_view_set_source       (TrellisHeatmapView *self,
                                                       TrellisSource       source);
 

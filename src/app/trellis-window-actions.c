@@ -39,7 +39,10 @@ trellis_window_update_actions (TrellisWindow *self)
                                  has_document && trellis_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
                                  has_document && trellis_document_can_redo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document);
+  /* Presenting, the sections stay put: only the map is on the screen. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document || self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered", idle && self->recovered);
 }
 
@@ -488,6 +491,129 @@ redo_action_cb (GtkWidget  *widget,
   trellis_document_redo (self->document);
 }
 
+/* win.present, win.stop-presenting */
+
+/**
+ * trellis_window_get_presenting:
+ * @self: a #TrellisWindow
+ *
+ * Returns: whether the window presents the map, for a projector
+ */
+gboolean
+trellis_window_get_presenting (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+
+  return self->presenting;
+}
+
+static void
+begin_presenting (TrellisWindow *self)
+{
+  AdwToast *toast;
+
+  /* What to come back to. */
+  self->present_was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  g_free (self->present_section);
+  self->present_section = g_strdup (gtk_stack_get_visible_child_name (self->sections_stack));
+  self->present_leaflet_child = adw_leaflet_get_visible_child (self->leaflet);
+  g_set_weak_pointer (&self->present_focus, gtk_root_get_focus (GTK_ROOT (self)));
+
+  self->presenting = TRUE;
+  trellis_window_show_section (self, "heatmaps");
+  trellis_heatmap_page_set_presenting (self->heatmap_page, TRUE);
+
+  /* Only the map: no sections, no header bar, no banner. */
+  gtk_widget_set_visible (self->sidebar, FALSE);
+  gtk_widget_set_visible (self->sidebar_separator, FALSE);
+  gtk_widget_set_visible (self->content_header, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  trellis_heatmap_page_show_start (self->heatmap_page);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
+
+  self->fullscreen_requested = TRUE;
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (trellis_heatmap_page_get_view (self->heatmap_page)));
+
+  toast = adw_toast_new (_("Press Esc to stop presenting"));
+  adw_toast_set_timeout (toast, 3);
+  g_set_object (&self->present_toast, toast);
+  trellis_window_add_toast (self, toast);
+}
+
+static void
+end_presenting (TrellisWindow *self)
+{
+  if (self->present_toast != NULL)
+    adw_toast_dismiss (self->present_toast);
+  g_clear_object (&self->present_toast);
+
+  self->presenting = FALSE;
+  if (!self->present_was_fullscreen)
+    {
+      self->fullscreen_requested = FALSE;
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
+  gtk_widget_set_visible (self->sidebar, TRUE);
+  gtk_widget_set_visible (self->sidebar_separator, TRUE);
+  gtk_widget_set_visible (self->content_header, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), TRUE);
+
+  trellis_heatmap_page_set_presenting (self->heatmap_page, FALSE);
+  if (self->present_section != NULL)
+    trellis_window_show_section (self, self->present_section);
+  g_clear_pointer (&self->present_section, g_free);
+  if (self->present_leaflet_child != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->present_leaflet_child);
+  self->present_leaflet_child = NULL;
+
+  if (self->present_focus != NULL && gtk_widget_get_mapped (self->present_focus))
+    gtk_widget_grab_focus (self->present_focus);
+  g_clear_weak_pointer (&self->present_focus);
+}
+
+/**
+ * trellis_window_set_presenting:
+ * @self: a #TrellisWindow
+ * @presenting: whether to present the map
+ *
+ * Presenting shows the Heatmaps section full screen with only the map,
+ * its title and its legend, in large type, for the workshop audience:
+ * nobody who does not share with the team is shown. Ending it brings
+ * back the window as it was.
+ */
+void
+trellis_window_set_presenting (TrellisWindow *self,
+                               gboolean       presenting)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+  if (presenting && (self->document == NULL || self->busy))
+    return;
+
+  if (presenting)
+    begin_presenting (self);
+  else
+    end_presenting (self);
+
+  trellis_window_update_actions (self);
+  trellis_window_notify_presenting (self);
+}
+
+static void
+stop_presenting_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  trellis_window_set_presenting (TRELLIS_WINDOW (widget), FALSE);
+}
+
 /* Sections, toasts, shortcuts */
 
 static void
@@ -562,6 +688,28 @@ shortcuts_action_cb (GtkWidget  *widget,
   gtk_window_present (dialog);
 }
 
+/**
+ * trellis_window_add_shortcuts:
+ * @self: a #TrellisWindow
+ *
+ * Escape leaves a presentation. It is caught before the widget with the
+ * focus sees it (a widget on the way may take Escape for itself), and
+ * only while presenting: the action is off otherwise, so that Escape
+ * goes on to whatever else wants it. Popovers and dialogs are windows of
+ * their own and get their Escape first.
+ */
+void
+trellis_window_add_shortcuts (TrellisWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("win.stop-presenting")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 void
 trellis_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -576,6 +724,8 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deleted-toast", "s", show_deleted_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_install_action (widget_class, "win.stop-presenting", NULL, stop_presenting_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.reload", NULL, reload_action_cb);

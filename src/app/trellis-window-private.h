@@ -31,6 +31,8 @@ struct _TrellisWindow
   GtkButton            *banner_primary;
   GtkButton            *banner_secondary;
   TrellisEntityPane    *competencies_pane;
+  GtkWidget            *content;
+  GtkWidget            *content_header;
   TrellisHeatmapPage   *heatmap_page;
   AdwLeaflet           *leaflet;
   AdwStatusPage        *loading_page;
@@ -38,6 +40,8 @@ struct _TrellisWindow
   GtkStack             *main_stack;
   GtkListBox           *sections_list;
   GtkStack             *sections_stack;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
   AdwToastOverlay      *toast_overlay;
   TrellisEntityPane    *values_pane;
   TrellisWelcomePage   *welcome_page;
@@ -60,11 +64,22 @@ struct _TrellisWindow
   guint                 changed_on_disk : 1;
   guint                 close_after_save : 1;
   guint                 check_after_save : 1;
+
+  /* Presenting, and what to restore afterwards. */
+  guint                 presenting : 1;
+  guint                 present_was_fullscreen : 1;
+  guint                 fullscreen_requested : 1;  /* a window manager may not grant it */
+  char                 *present_section;
+  GtkWidget            *present_leaflet_child;
+  GtkWidget            *present_focus;
+  AdwToast             *present_toast;
 };
 
 void trellis_window_class_add_actions  (GtkWidgetClass *widget_class);
+void trellis_window_add_shortcuts      (TrellisWindow  *self);
 void trellis_window_update_actions     (TrellisWindow  *self);
 void trellis_window_update_title       (TrellisWindow  *self);
+void trellis_window_notify_presenting  (TrellisWindow  *self);
 void trellis_window_save               (TrellisWindow  *self);
 void trellis_window_save_as            (TrellisWindow  *self);
 void trellis_window_reload             (TrellisWindow  *self);

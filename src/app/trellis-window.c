@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_PRESENTING,
   PROP_UNSAVED,
   N_PROPS
 };
@@ -373,6 +374,8 @@ set_document_full (TrellisWindow   *self,
 {
   g_autoptr(TrellisDocument) old = NULL;
 
+  /* A presentation is of the matrix it began with. */
+  trellis_window_set_presenting (self, FALSE);
   g_clear_handle_id (&self->check_source, g_source_remove);
 
   if (self->document != NULL)
@@ -543,6 +546,7 @@ begin_loading (TrellisWindow *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  trellis_window_set_presenting (self, FALSE);
   self->busy = TRUE;
   self->loading_generation++;
 
@@ -1372,6 +1376,10 @@ trellis_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
 
+  g_clear_pointer (&self->present_section, g_free);
+  g_clear_weak_pointer (&self->present_focus);
+  g_clear_object (&self->present_toast);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -1393,6 +1401,10 @@ trellis_window_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, trellis_window_get_presenting (self));
+      break;
+
     case PROP_UNSAVED:
       g_value_set_boolean (value, trellis_window_get_unsaved (self));
       break;
@@ -1400,6 +1412,31 @@ trellis_window_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+trellis_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      trellis_window_set_presenting (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+void
+trellis_window_notify_presenting (TrellisWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
 static void
@@ -1412,11 +1449,21 @@ trellis_window_class_init (TrellisWindowClass *klass)
   object_class->constructed = trellis_window_constructed;
   object_class->dispose = trellis_window_dispose;
   object_class->get_property = trellis_window_get_property;
+  object_class->set_property = trellis_window_set_property;
   window_class->close_request = trellis_window_close_request;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TRELLIS_TYPE_DOCUMENT,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisWindow:presenting:
+   *
+   * Whether the window shows the map alone, full screen and in large
+   * type, for a projector (the action win.present toggles it).
+   */
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_UNSAVED] =
     g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -1442,6 +1489,8 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_primary);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, competencies_pane);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, heatmap_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_page);
@@ -1449,6 +1498,8 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sections_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sections_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, values_pane);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, welcome_page);
@@ -1500,6 +1551,7 @@ trellis_window_init (TrellisWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  trellis_window_add_shortcuts (self);
   build_sections (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect_object (self->banner, "notify::child-revealed", G_CALLBACK (banner_revealed_cb),

@@ -39,6 +39,9 @@ GtkWidget       *trellis_window_get_section_widget (TrellisWindow     *self,
 void             trellis_window_add_toast         (TrellisWindow      *self,
                                                    AdwToast           *toast);
 gboolean         trellis_window_get_changed_on_disk (TrellisWindow    *self);
+gboolean         trellis_window_get_presenting    (TrellisWindow      *self);
+void             trellis_window_set_presenting    (TrellisWindow      *self,
+                                                   gboolean            presenting);
 const char      *trellis_window_get_draft_uuid    (TrellisWindow      *self);
 
 G_END_DECLS
