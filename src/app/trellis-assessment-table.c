@@ -298,24 +298,28 @@ key_popover_show_cb (GtkWidget *popover,
   set_syncing (box, FALSE);
 }
 
+/* The popover is made when it first opens: a date chooser holds a
+ * calendar, and making one for every row of a person with a hundred
+ * assessments stalled showing them. */
 static void
-setup_competency_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     TrellisAssessmentTable   *self)
+create_key_popover_cb (GtkMenuButton *menu_button,
+                       gpointer       user_data)
 {
-  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *heading = gtk_label_new (_("Who assessed, and when"));
-  GtkWidget *source_label = gtk_label_new_with_mnemonic (_("_Perspective"));
-  GtkWidget *date_label = gtk_label_new_with_mnemonic (_("_Date"));
+  GtkWidget *box = user_data;
+  TrellisAssessmentTable *self = g_object_get_data (G_OBJECT (box), "table");
+  g_autoptr(GtkStringList) sources = NULL;
+  GtkWidget *popover;
+  GtkWidget *grid;
+  GtkWidget *heading;
+  GtkWidget *source_label;
+  GtkWidget *date_label;
   GtkWidget *source;
   GtkWidget *date;
 
+  if (gtk_menu_button_get_popover (menu_button) != NULL)
+    return;
+
+  sources = gtk_string_list_new (NULL);
   for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
     gtk_string_list_append (sources, trellis_source_get_label (i));
   source = trellis_choice_button_new (G_LIST_MODEL (sources));
@@ -326,19 +330,11 @@ setup_competency_cb (GtkSignalListItemFactory *factory,
   date = trellis_date_button_new ();
   trellis_date_button_set_accessible_label (TRELLIS_DATE_BUTTON (date), _("Date"));
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-
-  /* The caption is a quiet button opening the popover. */
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (menu_button), subtitle);
-  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (menu_button), FALSE);
-  gtk_widget_set_halign (menu_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (menu_button, "assessment-key");
-  gtk_widget_set_tooltip_text (menu_button, _("Change who assessed, or when"));
-
+  popover = gtk_popover_new ();
+  grid = gtk_grid_new ();
+  heading = gtk_label_new (_("Who assessed, and when"));
+  source_label = gtk_label_new_with_mnemonic (_("_Perspective"));
+  date_label = gtk_label_new_with_mnemonic (_("_Date"));
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (source_label), 0);
@@ -359,14 +355,7 @@ setup_competency_cb (GtkSignalListItemFactory *factory,
   gtk_grid_attach (GTK_GRID (grid), date_label, 0, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), date, 1, 2, 1, 1);
   gtk_popover_set_child (GTK_POPOVER (popover), grid);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), menu_button);
-  g_object_set_data (G_OBJECT (box), "list-item", list_item);
-  g_object_set_data (G_OBJECT (box), "table", self);
-  g_object_set_data (G_OBJECT (box), "key-button", menu_button);
   g_object_set_data (G_OBJECT (box), "source-chooser", source);
   g_object_set_data (G_OBJECT (box), "date-chooser", date);
   g_object_set_data (G_OBJECT (source), "box", box);
@@ -374,6 +363,39 @@ setup_competency_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (popover, "show", G_CALLBACK (key_popover_show_cb), box);
   g_signal_connect (source, "notify::selected", G_CALLBACK (rekey_changed_cb), self);
   g_signal_connect (date, "notify::date", G_CALLBACK (rekey_changed_cb), self);
+  gtk_menu_button_set_popover (menu_button, popover);
+}
+
+static void
+setup_competency_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     TrellisAssessmentTable   *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+
+  /* The caption is a quiet button opening the popover. */
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (menu_button), subtitle);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (menu_button), FALSE);
+  gtk_widget_set_halign (menu_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (menu_button, "assessment-key");
+  trellis_widget_set_new_tooltip (menu_button, _("Change who assessed, or when"));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_key_popover_cb, box, NULL);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), menu_button);
+  g_object_set_data (G_OBJECT (box), "list-item", list_item);
+  g_object_set_data (G_OBJECT (box), "table", self);
+  g_object_set_data (G_OBJECT (box), "key-button", menu_button);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -508,7 +530,7 @@ setup_want_cb (GtkSignalListItemFactory *factory,
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, _("Wants to grow in it"));
+  trellis_widget_set_new_tooltip (check, _("Wants to grow in it"));
   g_object_set_data (G_OBJECT (check), "list-item", list_item);
   g_object_set_data (G_OBJECT (check), "table", self);
   g_signal_connect (check, "toggled", G_CALLBACK (want_toggled_cb), self);
@@ -618,7 +640,7 @@ setup_delete_cb (GtkSignalListItemFactory *factory,
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Delete this assessment"));
+  trellis_widget_set_new_tooltip (button, _("Delete this assessment"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Delete this assessment"), -1);
   g_object_set_data (G_OBJECT (button), "list-item", list_item);

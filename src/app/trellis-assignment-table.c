@@ -155,7 +155,7 @@ setup_raci_cb (GtkSignalListItemFactory *factory,
       char buf[5];
       GtkWidget *toggle = gtk_toggle_button_new_with_label (trellis_raci_to_string (letters[i], buf));
 
-      gtk_widget_set_tooltip_text (toggle, trellis_raci_get_label (letters[i]));
+      trellis_widget_set_new_tooltip (toggle, trellis_raci_get_label (letters[i]));
       g_object_set_data (G_OBJECT (toggle), "list-item", item);
       g_object_set_data (G_OBJECT (toggle), "letter", GUINT_TO_POINTER (letters[i]));
       g_signal_connect (toggle, "toggled", G_CALLBACK (letter_toggled_cb), self);

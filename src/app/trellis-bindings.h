@@ -79,6 +79,9 @@ char                *trellis_dup_labels_referencing        (TrellisDocument     
 char                *trellis_dup_labels_of_ids             (TrellisDocument     *document,
                                                              const char * const  *ids);
 
+void                 trellis_widget_set_new_tooltip        (GtkWidget           *widget,
+                                                             const char          *text);
+
 void                 trellis_scroller_fit_rows             (GtkScrolledWindow   *scroller,
                                                              GListModel          *model,
                                                              int                  row_height,

@@ -15,20 +15,28 @@
 
 /* A boxed list with one check per entity of a kind, editing a field that
  * holds a list of ids: the values a result serves, the roles of a
- * person. */
+ * person. An enterprise has two hundred roles: the list is a list view,
+ * which makes and binds rows only for what is in view and reuses them,
+ * inside a scroller that shows at most MAX_ROWS of them. */
+
+#define ROW_HEIGHT 40
+#define MAX_ROWS   8
 
 struct _TrellisEntityChecklist
 {
   GtkWidget        parent_instance;
 
-  GtkListBox      *list_box;
+  GtkWidget       *scroller;
+  GtkListView     *list_view;
+  GtkWidget       *empty_label;
+  GtkNoSelection  *selection;
+  GHashTable      *bound;          /* GtkListItem set: the rows in use */
 
   TrellisKind      kind;
   TrellisField     field;
   TrellisDocument *document;
   TrellisEntity   *entity;
   gulong           notify_id;
-  gboolean         updating;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisEntityChecklist, trellis_entity_checklist, GTK_TYPE_WIDGET)
@@ -43,38 +51,61 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-update_checks (TrellisEntityChecklist *self)
+sync_row (TrellisEntityChecklist *self,
+          GtkListItem            *list_item)
 {
+  TrellisEntity *item = gtk_list_item_get_item (list_item);
+  GtkWidget *check = gtk_list_item_get_child (list_item);
   const char * const *ids = NULL;
+
+  if (item == NULL || check == NULL)
+    return;
 
   if (self->entity != NULL)
     ids = trellis_entity_get_strv (self->entity, self->field);
 
-  self->updating = TRUE;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      TrellisEntity *item = g_object_get_data (G_OBJECT (row), "entity");
-      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+  g_object_set_data (G_OBJECT (check), "syncing", GINT_TO_POINTER (1));
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (check), trellis_entity_get_name (item));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               trellis_strv_contains_id ((const char **) ids, trellis_entity_get_id (item)));
+  g_object_set_data (G_OBJECT (check), "syncing", NULL);
+}
 
-      if (item == NULL || check == NULL)
-        continue;
+static void
+update_checks (TrellisEntityChecklist *self)
+{
+  GHashTableIter iter;
+  gpointer list_item;
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   trellis_strv_contains_id ((const char **) ids, trellis_entity_get_id (item)));
-    }
-  self->updating = FALSE;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    sync_row (self, list_item);
+}
+
+static void
+update_size (TrellisEntityChecklist *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  int height = MAX (1, MIN ((int) n, MAX_ROWS)) * ROW_HEIGHT;
+
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller), -1);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), height);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller), height);
+  gtk_widget_set_visible (self->scroller, n > 0);
+  gtk_widget_set_visible (self->empty_label, n == 0);
 }
 
 static void
 check_toggled_cb (GtkCheckButton         *check,
                   TrellisEntityChecklist *self)
 {
-  TrellisEntity *item = g_object_get_data (G_OBJECT (check), "entity");
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (check), "list-item");
+  TrellisEntity *item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
   g_auto(GStrv) ids = NULL;
 
-  if (self->updating || self->entity == NULL || self->document == NULL || item == NULL)
+  if (g_object_get_data (G_OBJECT (check), "syncing") != NULL ||
+      self->entity == NULL || self->document == NULL || item == NULL)
     return;
 
   ids = trellis_strv_copy_toggle (trellis_entity_get_strv (self->entity, self->field),
@@ -83,32 +114,61 @@ check_toggled_cb (GtkCheckButton         *check,
   trellis_document_set_strv (self->document, self->entity, self->field, (const char * const *) ids);
 }
 
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+static void
+item_name_cb (GtkListItem *list_item)
 {
-  TrellisEntityChecklist *self = user_data;
-  GtkWidget *row = adw_action_row_new ();
+  TrellisEntityChecklist *self = g_object_get_data (G_OBJECT (list_item), "checklist");
+
+  sync_row (self, list_item);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              TrellisEntityChecklist   *self)
+{
   GtkWidget *check = gtk_check_button_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (item, "name", row, "title", G_BINDING_SYNC_CREATE);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-  g_object_set_data (G_OBJECT (row), "entity", item);
-  g_object_set_data (G_OBJECT (row), "check", check);
-  g_object_set_data (G_OBJECT (check), "entity", item);
+  gtk_widget_add_css_class (check, "checklist-row");
+  g_object_set_data (G_OBJECT (check), "list-item", list_item);
+  g_object_set_data (G_OBJECT (list_item), "checklist", self);
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+  /* The check itself takes the focus and the clicks; the row need not. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, check);
+}
 
-  return row;
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             TrellisEntityChecklist   *self)
+{
+  TrellisEntity *item = gtk_list_item_get_item (list_item);
+  gulong id = g_signal_connect_object (item, "notify::name", G_CALLBACK (item_name_cb), list_item, G_CONNECT_SWAPPED);
+
+  g_object_set_data (G_OBJECT (list_item), "name-id", GSIZE_TO_POINTER (id));
+  g_hash_table_add (self->bound, list_item);
+  sync_row (self, list_item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               TrellisEntityChecklist   *self)
+{
+  TrellisEntity *item = gtk_list_item_get_item (list_item);
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "name-id"));
+
+  if (item != NULL && id != 0)
+    g_signal_handler_disconnect (item, id);
+  g_object_set_data (G_OBJECT (list_item), "name-id", NULL);
+  g_hash_table_remove (self->bound, list_item);
 }
 
 static void
 items_changed_cb (TrellisEntityChecklist *self)
 {
-  update_checks (self);
+  update_size (self);
 }
 
 static void
@@ -123,11 +183,18 @@ trellis_entity_checklist_dispose (GObject *object)
   TrellisEntityChecklist *self = TRELLIS_ENTITY_CHECKLIST (object);
 
   trellis_entity_checklist_set_target (self, NULL, NULL);
-  if (self->list_box != NULL)
+  if (self->scroller != NULL)
     {
-      gtk_widget_unparent (GTK_WIDGET (self->list_box));
-      self->list_box = NULL;
+      gtk_widget_unparent (self->scroller);
+      self->scroller = NULL;
     }
+  if (self->empty_label != NULL)
+    {
+      gtk_widget_unparent (self->empty_label);
+      self->empty_label = NULL;
+    }
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (trellis_entity_checklist_parent_class)->dispose (object);
 }
@@ -167,7 +234,7 @@ trellis_entity_checklist_set_property (GObject      *object,
     {
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, trellis_kind_get_plural_label (self->kind),
                                       -1);
       break;
@@ -199,18 +266,47 @@ trellis_entity_checklist_class_init (TrellisEntityChecklistClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "checklist");
 }
 
 static void
 trellis_entity_checklist_init (TrellisEntityChecklist *self)
 {
-  self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
-  gtk_widget_set_parent (GTK_WIDGET (self->list_box), GTK_WIDGET (self));
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->selection = gtk_no_selection_new (NULL);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
+                                                      g_object_ref (factory)));
+  gtk_list_view_set_show_separators (self->list_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "checklist-rows");
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list_view));
+  gtk_widget_add_css_class (self->scroller, "card");
+  gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->empty_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_add_css_class (self->empty_label, "card");
+  gtk_widget_set_margin_top (self->empty_label, 0);
+  gtk_widget_set_parent (self->empty_label, GTK_WIDGET (self));
+
   trellis_entity_checklist_set_empty_text (self, _("Nothing to choose from yet"));
+  update_size (self);
 }
 
 GtkWidget *
@@ -227,18 +323,9 @@ void
 trellis_entity_checklist_set_empty_text (TrellisEntityChecklist *self,
                                          const char             *text)
 {
-  GtkWidget *label;
-
   g_return_if_fail (TRELLIS_IS_ENTITY_CHECKLIST (self));
 
-  label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_list_box_set_placeholder (self->list_box, label);
+  gtk_label_set_label (GTK_LABEL (self->empty_label), text);
 }
 
 /**
@@ -259,16 +346,9 @@ trellis_entity_checklist_set_target (TrellisEntityChecklist *self,
 
   if (self->document != document)
     {
-      if (self->document != NULL)
-        g_signal_handlers_disconnect_by_func (trellis_document_get_list (self->document, self->kind),
-                                              items_changed_cb, self);
       g_set_object (&self->document, document);
-      gtk_list_box_bind_model (self->list_box,
-                               document != NULL ? trellis_document_get_list (document, self->kind) : NULL,
-                               document != NULL ? create_row_cb : NULL, self, NULL);
-      if (document != NULL)
-        g_signal_connect_object (trellis_document_get_list (document, self->kind), "items-changed",
-                                 G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      gtk_no_selection_set_model (self->selection,
+                                  document != NULL ? trellis_document_get_list (document, self->kind) : NULL);
     }
 
   g_set_object (&self->entity, entity);

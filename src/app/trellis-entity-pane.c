@@ -352,7 +352,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (icon, _("Keeps their assessments private"));
+  trellis_widget_set_new_tooltip (icon, _("Keeps their assessments private"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keeps their assessments private"),
                                   -1);
@@ -557,9 +557,31 @@ trellis_entity_pane_buildable_init (GtkBuildableIface *iface)
   iface->add_child = trellis_entity_pane_add_child;
 }
 
+/* A list view makes rows for up to 200 items as soon as it has a model,
+ * shown or not. A section out of view lets go of its rows when its list
+ * changes, and makes them when it comes into view: opening a matrix
+ * then makes the rows of one section, not of all nine. The selection
+ * model stays whole, so selecting works in a section out of view too. */
+static void
+attach_list (TrellisEntityPane *self)
+{
+  guint selected;
+
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    return;
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+}
+
 static void
 rebuild_model (TrellisEntityPane *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_list_view_set_model (self->list_view, NULL);
+
   g_list_store_remove_all (self->pinned);
   if (self->pin_organisation && self->document != NULL)
     g_list_store_append (self->pinned, trellis_document_get_organisation (self->document));
@@ -571,6 +593,8 @@ static void
 trellis_entity_pane_map (GtkWidget *widget)
 {
   TrellisEntityPane *self = TRELLIS_ENTITY_PANE (widget);
+
+  attach_list (self);
 
   GTK_WIDGET_CLASS (trellis_entity_pane_parent_class)->map (widget);
 
@@ -917,7 +941,9 @@ trellis_entity_pane_select (TrellisEntityPane *self,
       if (item == (GObject *) entity)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          /* Out of view, coming into view scrolls to it. */
+          if (gtk_list_view_get_model (self->list_view) != NULL)
+            gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
           return TRUE;
         }
     }

@@ -173,6 +173,27 @@ typedef enum
   COLUMN_FACTS,
 } ColumnKind;
 
+/* The tooltip shows the whole text, which a narrow column cuts short.
+ * It is asked for when needed: setting it on every bind would ask the
+ * display where the pointer is, once per cell (see
+ * trellis_widget_set_new_tooltip()). */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -183,6 +204,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription),
                                  GPOINTER_TO_UINT (user_data) == COLUMN_FACTS ? 60 : 18);
+  gtk_widget_set_has_tooltip (inscription, TRUE);
+  g_signal_connect (inscription, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, inscription);
 }
 
@@ -229,7 +252,6 @@ bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_inscription_set_text (inscription, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (inscription), text);
 }
 
 static void
@@ -261,6 +283,27 @@ selected_cb (TrellisHeatmapTable *self)
   g_signal_emit (self, signals[CELL_SELECTED], 0, item->row, item->column);
 }
 
+/* The rows are made and bound only while the table is shown: out of
+ * view, the new layout that every edit brings would otherwise rebind a
+ * screenful of rows (up to 200 in a list view) for nobody to read. So
+ * a new layout out of view lets go of the rows, and showing the table
+ * makes them again. */
+static void
+trellis_heatmap_table_map (GtkWidget *widget)
+{
+  TrellisHeatmapTable *self = TRELLIS_HEATMAP_TABLE (widget);
+  gboolean attach = gtk_column_view_get_model (self->column_view) == NULL;
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (attach)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (trellis_heatmap_table_parent_class)->map (widget);
+
+  if (attach && selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", selected);
+}
+
 static void
 trellis_heatmap_table_dispose (GObject *object)
 {
@@ -280,6 +323,7 @@ trellis_heatmap_table_class_init (TrellisHeatmapTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trellis_heatmap_table_dispose;
+  widget_class->map = trellis_heatmap_table_map;
 
   /**
    * TrellisHeatmapTable::cell-selected:
@@ -306,7 +350,7 @@ trellis_heatmap_table_init (TrellisHeatmapTable *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
 
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
@@ -340,6 +384,9 @@ trellis_heatmap_table_set_layout (TrellisHeatmapTable *self,
 {
   g_return_if_fail (TRELLIS_IS_HEATMAP_TABLE (self));
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_column_view_set_model (self->column_view, NULL);
+
   self->selecting = TRUE;
   cell_model_set_layout (self->model, layout);
   self->selecting = FALSE;
@@ -372,7 +419,9 @@ trellis_heatmap_table_select_cell (TrellisHeatmapTable *self,
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+  /* Out of view, showing the table scrolls to it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
 }
 
 /**

@@ -298,7 +298,7 @@ setup_target_cb (GtkSignalListItemFactory *factory,
   GtkWidget *button = gtk_menu_button_new ();
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("How many people the role must have at which level"));
+  trellis_widget_set_new_tooltip (button, _("How many people the role must have at which level"));
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_target_popup_cb, item, NULL);
 
   g_object_set_data (G_OBJECT (item), "table", self);

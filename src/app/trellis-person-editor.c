@@ -37,6 +37,7 @@ struct _TrellisPersonEditor
   AdwComboRow            *share_row;
 
   GListModel             *competencies;
+  GListModel             *competencies_source;   /* held by competencies */
   GSettings              *settings;
   GObject                *share_owner;
   GObject                *scale_owner;
@@ -153,17 +154,29 @@ trellis_person_editor_bind (TrellisEditor   *editor,
                             TrellisEntity   *entity)
 {
   TrellisPersonEditor *self = TRELLIS_PERSON_EDITOR (editor);
-  g_autoptr(GtkExpression) expression = trellis_entity_label_expression_new (NULL);
+  GListModel *source;
 
   trellis_entity_checklist_set_target (self->roles_list, document, entity);
   trellis_assessment_table_set_target (self->assessment_table, document,
                                        entity != NULL ? TRELLIS_PERSON (entity) : NULL);
 
-  g_clear_object (&self->competencies);
-  if (document != NULL)
-    self->competencies = trellis_entity_choices_new (trellis_document_get_list (document, TRELLIS_KIND_COMPETENCY), NULL);
-  adw_combo_row_set_expression (self->new_competency_row, expression);
-  adw_combo_row_set_model (self->new_competency_row, self->competencies);
+  /* The choices follow the document's list of competencies: the next
+   * person of the same document keeps them, and the rows the drop-down
+   * has made for them, instead of making them all again. */
+  source = document != NULL ? trellis_document_get_list (document, TRELLIS_KIND_COMPETENCY) : NULL;
+  if (source != self->competencies_source)
+    {
+      g_autoptr(GtkExpression) expression = trellis_entity_label_expression_new (NULL);
+
+      g_clear_object (&self->competencies);
+      self->competencies_source = source;
+      if (source != NULL)
+        self->competencies = trellis_entity_choices_new (source, NULL);
+      adw_combo_row_set_expression (self->new_competency_row, expression);
+      adw_combo_row_set_model (self->new_competency_row, self->competencies);
+    }
+  else if (self->competencies != NULL && g_list_model_get_n_items (self->competencies) > 0)
+    adw_combo_row_set_selected (self->new_competency_row, 0);
 
   if (document != NULL)
     {
@@ -200,6 +213,7 @@ trellis_person_editor_dispose (GObject *object)
 
   trellis_person_editor_unbind (TRELLIS_EDITOR (self));
   g_clear_object (&self->competencies);
+  self->competencies_source = NULL;
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), TRELLIS_TYPE_PERSON_EDITOR);

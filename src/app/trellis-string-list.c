@@ -256,7 +256,7 @@ make_row (TrellisStringList *self,
 
   gtk_widget_set_valign (up, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (up, "flat");
-  gtk_widget_set_tooltip_text (up, _("Move Up (Alt+↑)"));
+  trellis_widget_set_new_tooltip (up, _("Move Up (Alt+↑)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (up),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move up"),
                                   -1);
@@ -267,7 +267,7 @@ make_row (TrellisStringList *self,
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  trellis_widget_set_new_tooltip (remove, _("Remove"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"),
                                   -1);
