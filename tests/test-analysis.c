@@ -72,6 +72,21 @@ assert_cell (TrellisAnalysis *a,
              person, competency, required, assessed, cell->required, cell->assessed);
 }
 
+/* Checks the level that counts for @person on @competency and where it
+ * came from. */
+static void
+assert_assessed (TrellisAnalysis *a,
+                 const char      *person,
+                 const char      *competency,
+                 gint             assessed,
+                 TrellisSource    source)
+{
+  const TrellisCell *cell = trellis_analysis_get_cell (a, IX (person), IX (competency));
+
+  g_assert_cmpint (cell->assessed, ==, assessed);
+  g_assert_cmpint (cell->source, ==, source);
+}
+
 /* Checks the state and, for a gap, its value. */
 static void
 assert_state (TrellisAnalysis  *a,
@@ -341,21 +356,16 @@ test_assessed_agreed_wins (void)
 {
   g_autoptr(TrellisDocument) doc = load_fixture ("assessed.trellis");
   g_autoptr(TrellisAnalysis) a = trellis_analysis_new (doc);
-  const TrellisCell *cell;
 
   /* Agnes: agreed 2 (01-10), coach 3 (02-01), self 4 (03-01), peer 1
    * (04-01). The agreed level counts even though three later ones exist:
    * assessed 2, gap 3 − 2 = 1. */
-  cell = trellis_analysis_get_cell (a, IX ("p-agnes"), IX ("c-k"));
-  g_assert_cmpint (cell->assessed, ==, 2);
-  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_AGREED);
+  assert_assessed (a, "p-agnes", "c-k", 2, TRELLIS_SOURCE_AGREED);
   assert_state (a, "p-agnes", "c-k", TRELLIS_CELL_GAP, 1);
 
   /* Ruth: agreed 1 (01-01), agreed 3 (06-01), self 0 (07-01): the latest
    * agreed one, 3, not the later self 0. */
-  cell = trellis_analysis_get_cell (a, IX ("p-ruth"), IX ("c-k"));
-  g_assert_cmpint (cell->assessed, ==, 3);
-  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_AGREED);
+  assert_assessed (a, "p-ruth", "c-k", 3, TRELLIS_SOURCE_AGREED);
   assert_state (a, "p-ruth", "c-k", TRELLIS_CELL_GAP, 0);
 }
 
@@ -364,22 +374,16 @@ test_assessed_latest (void)
 {
   g_autoptr(TrellisDocument) doc = load_fixture ("assessed.trellis");
   g_autoptr(TrellisAnalysis) a = trellis_analysis_new (doc);
-  const TrellisCell *cell;
 
   /* Lars: self 1 (01-01), coach 2 (01-15), peer 3 (02-01), nothing
    * agreed: the latest, peer 3, whatever its source. */
-  cell = trellis_analysis_get_cell (a, IX ("p-lars"), IX ("c-k"));
-  g_assert_cmpint (cell->assessed, ==, 3);
-  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_PEER);
+  assert_assessed (a, "p-lars", "c-k", 3, TRELLIS_SOURCE_PEER);
 
   /* Sem: one self 3. */
-  cell = trellis_analysis_get_cell (a, IX ("p-sem"), IX ("c-k"));
-  g_assert_cmpint (cell->assessed, ==, 3);
-  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_SELF);
+  assert_assessed (a, "p-sem", "c-k", 3, TRELLIS_SOURCE_SELF);
 
   /* Noor: nothing: not assessed, and that is not a level. */
-  cell = trellis_analysis_get_cell (a, IX ("p-noor"), IX ("c-k"));
-  g_assert_cmpint (cell->assessed, ==, N);
+  g_assert_cmpint (trellis_analysis_get_cell (a, IX ("p-noor"), IX ("c-k"))->assessed, ==, N);
   assert_state (a, "p-noor", "c-k", TRELLIS_CELL_NOT_ASSESSED, 0);
 }
 
@@ -388,23 +392,16 @@ test_assessed_same_date (void)
 {
   g_autoptr(TrellisDocument) doc = load_fixture ("assessed.trellis");
   g_autoptr(TrellisAnalysis) a = trellis_analysis_new (doc);
-  const TrellisCell *cell;
 
   /* All on 2026-05-05; the order is agreed > coach > peer > self.
    * Tess: self 4, peer 3, coach 2 → coach 2. */
-  cell = trellis_analysis_get_cell (a, IX ("p-tess"), IX ("c-k"));
-  g_assert_cmpint (cell->assessed, ==, 2);
-  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_COACH);
+  assert_assessed (a, "p-tess", "c-k", 2, TRELLIS_SOURCE_COACH);
 
   /* Toon: self 4, agreed 1 → agreed 1. */
-  cell = trellis_analysis_get_cell (a, IX ("p-toon"), IX ("c-k"));
-  g_assert_cmpint (cell->assessed, ==, 1);
-  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_AGREED);
+  assert_assessed (a, "p-toon", "c-k", 1, TRELLIS_SOURCE_AGREED);
 
   /* Pim: self 4, peer 2 → peer 2. */
-  cell = trellis_analysis_get_cell (a, IX ("p-pim"), IX ("c-k"));
-  g_assert_cmpint (cell->assessed, ==, 2);
-  g_assert_cmpint (cell->source, ==, TRELLIS_SOURCE_PEER);
+  assert_assessed (a, "p-pim", "c-k", 2, TRELLIS_SOURCE_PEER);
 }
 
 #define BIT(s) (1u << (s))

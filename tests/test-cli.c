@@ -258,27 +258,6 @@ setup_workdir (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
 /* A small JSON reader, strict as RFC 8259: objects become a{sv}, arrays
  * av, strings s, numbers d, true and false b, null an empty maybe. */
 
@@ -1241,7 +1220,7 @@ main (int   argc,
   ret = g_test_run ();
 
   if (workdir != NULL)
-    remove_tree (workdir);
+    test_remove_tree (workdir);
   g_free (workdir);
 
   return ret;

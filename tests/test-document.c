@@ -333,6 +333,54 @@ test_raci_strings (void)
   g_assert_false (trellis_raci_from_string ("", 0, &raci));
 }
 
+static void
+test_keyed_arrays (void)
+{
+  g_autoptr(GArray) r1 = trellis_requirements_copy_set (NULL, "c-a", 1);
+  g_autoptr(GArray) r2 = trellis_requirements_copy_set (r1, "c-b", 2);
+  g_autoptr(GArray) r3 = trellis_requirements_copy_set (r2, "c-a", 3);
+  g_autoptr(GArray) r4 = trellis_requirements_copy_set (r3, "c-b", TRELLIS_LEVEL_NONE);
+  g_autoptr(GArray) r5 = trellis_requirements_copy_set (r4, "c-missing", TRELLIS_LEVEL_NONE);
+  g_autoptr(GArray) a1 = trellis_assignments_copy_set (NULL, "ro-a", TRELLIS_RACI_RESPONSIBLE,
+                                                       TRELLIS_AUTHORITY_NONE);
+  g_autoptr(GArray) a2 = trellis_assignments_copy_set (a1, "ro-b", TRELLIS_RACI_NONE, TRELLIS_AUTHORITY_TELL);
+  g_autoptr(GArray) a3 = trellis_assignments_copy_set (a2, "ro-a", TRELLIS_RACI_NONE, TRELLIS_AUTHORITY_NONE);
+  g_autoptr(GArray) t1 = trellis_targets_copy_set (NULL, "c-a", 2, 1);
+  g_autoptr(GArray) t2 = trellis_targets_copy_set (t1, "c-b", 3, 2);
+  g_autoptr(GArray) t3 = trellis_targets_copy_set (t2, "c-a", 4, 5);
+  g_autoptr(GArray) t4 = trellis_targets_copy_set (t3, "c-b", 3, 0);
+  const TrellisAssignment *a;
+
+  /* Setting keeps the order, replacing in place; the input stays as it was. */
+  g_assert_cmpuint (r2->len, ==, 2);
+  g_assert_cmpuint (r3->len, ==, 2);
+  g_assert_cmpstr (g_array_index (r3, TrellisRequirement, 0).competency, ==, "c-a");
+  g_assert_cmpint (g_array_index (r3, TrellisRequirement, 0).level, ==, 3);
+  g_assert_cmpint (trellis_requirements_lookup (r2, "c-a"), ==, 1);
+  g_assert_cmpint (trellis_requirements_lookup (r3, "c-a"), ==, 3);
+  g_assert_cmpint (trellis_requirements_lookup (r3, "c-b"), ==, 2);
+  g_assert_cmpuint (r4->len, ==, 1);
+  g_assert_cmpint (trellis_requirements_lookup (r4, "c-b"), ==, TRELLIS_LEVEL_NONE);
+  g_assert_cmpuint (r5->len, ==, 1);
+  g_assert_cmpint (trellis_requirements_lookup (NULL, "c-a"), ==, TRELLIS_LEVEL_NONE);
+
+  g_assert_cmpuint (a2->len, ==, 2);
+  a = trellis_assignments_lookup (a2, "ro-b");
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->raci, ==, TRELLIS_RACI_NONE);
+  g_assert_cmpint (a->authority, ==, TRELLIS_AUTHORITY_TELL);
+  g_assert_cmpuint (a3->len, ==, 1);
+  g_assert_null (trellis_assignments_lookup (a3, "ro-a"));
+  g_assert_nonnull (trellis_assignments_lookup (a3, "ro-b"));
+
+  g_assert_cmpuint (t3->len, ==, 2);
+  g_assert_cmpstr (g_array_index (t3, TrellisTarget, 0).competency, ==, "c-a");
+  g_assert_cmpint (g_array_index (t3, TrellisTarget, 0).level, ==, 4);
+  g_assert_cmpuint (g_array_index (t3, TrellisTarget, 0).people, ==, 5);
+  g_assert_cmpuint (t4->len, ==, 1);
+  g_assert_cmpstr (g_array_index (t4, TrellisTarget, 0).competency, ==, "c-a");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +395,7 @@ main (int    argc,
   g_test_add_func ("/trellis/document/make-id", test_make_id);
   g_test_add_func ("/trellis/document/unnamed-entities-save", test_unnamed_entities_save);
   g_test_add_func ("/trellis/document/scale/in-use", test_scale_in_use);
+  g_test_add_func ("/trellis/entity/keyed-arrays", test_keyed_arrays);
   g_test_add_func ("/trellis/types/dates", test_dates);
   g_test_add_func ("/trellis/types/raci", test_raci_strings);
 

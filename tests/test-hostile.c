@@ -58,23 +58,35 @@ write_str (FILE       *f,
   return write_all (f, str, strlen (str));
 }
 
-/* A 100 MB attribute on line 3. */
+/* Writes the header, @before, @mib MiB of @fill and @after: the shape of
+ * every oversized file below. */
 static gboolean
-generate_huge_attribute (const char *path)
+write_filled (const char *path,
+              const char *before,
+              char        fill,
+              guint       mib,
+              const char *after)
 {
   FILE *f = fopen (path, "wb");
   g_autofree char *block = g_malloc (1024 * 1024);
   gboolean ok;
 
   g_assert_nonnull (f);
-  memset (block, 'A', 1024 * 1024);
+  memset (block, fill, 1024 * 1024);
   ok = write_str (f, header);
-  ok &= write_str (f, "  <organisation name=\"");
-  for (guint i = 0; i < 100 && ok; i++)
+  ok &= write_str (f, before);
+  for (guint i = 0; i < mib && ok; i++)
     ok &= write_all (f, block, 1024 * 1024);
-  ok &= write_str (f, "\"/>\n</trellis>\n");
+  ok &= write_str (f, after);
 
   return fclose (f) == 0 && ok;
+}
+
+/* A 100 MB attribute on line 3. */
+static gboolean
+generate_huge_attribute (const char *path)
+{
+  return write_filled (path, "  <organisation name=\"", 'A', 100, "\"/>\n</trellis>\n");
 }
 
 /* A 5 MB attribute after 20,000 lines of comments: on line 20,003,
@@ -82,24 +94,15 @@ generate_huge_attribute (const char *path)
 static gboolean
 generate_late_huge_attribute (const char *path)
 {
-  FILE *f = fopen (path, "wb");
-  g_autofree char *block = g_malloc (1024 * 1024);
-  gboolean ok;
+  g_autoptr(GString) before = g_string_new (NULL);
 
-  g_assert_nonnull (f);
-  memset (block, 'A', 1024 * 1024);
-  ok = write_str (f, header);
-  for (guint i = 0; i < 20000 && ok; i++)
-    ok &= write_str (f, "  <!-- a comment to move on -->\n");
-  ok &= write_str (f, "  <organisation name=\"");
-  for (guint i = 0; i < 5 && ok; i++)
-    ok &= write_all (f, block, 1024 * 1024);
-  ok &= write_str (f, "\"/>\n</trellis>\n");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (before, "  <!-- a comment to move on -->\n");
+  g_string_append (before, "  <organisation name=\"");
 
-  return fclose (f) == 0 && ok;
+  return write_filled (path, before->str, 'A', 5, "\"/>\n</trellis>\n");
 }
 
-/* 200,000 attributes on one element, on line 3. */
 static gboolean
 generate_many_attributes (const char *path)
 {
@@ -188,38 +191,15 @@ generate_gzip_bomb (const char *path)
 static gboolean
 generate_huge_text (const char *path)
 {
-  FILE *f = fopen (path, "wb");
-  g_autofree char *block = g_malloc (1024 * 1024);
-  gboolean ok;
-
-  g_assert_nonnull (f);
-  memset (block, 'x', 1024 * 1024);
-  ok = write_str (f, header);
-  ok &= write_str (f, "  <organisation name=\"O\">\n    <vision>");
-  ok &= write_all (f, block, 1024 * 1024);
-  ok &= write_all (f, block, 1024 * 1024);
-  ok &= write_str (f, "</vision>\n  </organisation>\n</trellis>\n");
-
-  return fclose (f) == 0 && ok;
+  return write_filled (path, "  <organisation name=\"O\">\n    <vision>", 'x', 2,
+                       "</vision>\n  </organisation>\n</trellis>\n");
 }
 
 /* A 100 MB element name: a start tag longer than any Trellis element. */
 static gboolean
 generate_huge_name (const char *path)
 {
-  FILE *f = fopen (path, "wb");
-  g_autofree char *block = g_malloc (1024 * 1024);
-  gboolean ok;
-
-  g_assert_nonnull (f);
-  memset (block, 'n', 1024 * 1024);
-  ok = write_str (f, header);
-  ok &= write_str (f, "  <");
-  for (guint i = 0; i < 100 && ok; i++)
-    ok &= write_all (f, block, 1024 * 1024);
-  ok &= write_str (f, "/>\n</trellis>\n");
-
-  return fclose (f) == 0 && ok;
+  return write_filled (path, "  <", 'n', 100, "/>\n</trellis>\n");
 }
 
 static const HostileCase cases[] = {

@@ -114,32 +114,9 @@ place_init (Place      *place,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  g_chmod (path, 0755);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 place_clear (Place *place)
 {
-  remove_tree (place->dir);
+  test_remove_tree (place->dir);
   g_clear_pointer (&place->dir, g_free);
   g_clear_pointer (&place->path, g_free);
   g_clear_object (&place->file);
@@ -808,7 +785,7 @@ test_vanished_folder (void)
   save_ok (doc, place.file, TRELLIS_SAVE_FLAGS_NONE);
   elsewhere = g_build_filename (place.dir, "sub", "new.trellis", NULL);
   elsewhere_file = g_file_new_for_path (elsewhere);
-  remove_tree (place.dir);
+  test_remove_tree (place.dir);
 
   /* The document's own file went with its folder: that is a change by
    * somebody else first. */

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "trellis-document.h"
@@ -152,4 +153,29 @@ test_replace (const char *haystack,
   g_string_append (s, haystack + pos + strlen (needle));
 
   return g_string_free (s, FALSE);
+}
+
+/* Deletes @path and everything below it, making read-only folders
+ * writable first: tests make some to see saving fail. */
+G_GNUC_UNUSED static void
+test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  g_chmod (path, 0755);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      test_remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
 }

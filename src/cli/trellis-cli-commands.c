@@ -23,7 +23,6 @@ trellis_cli_validate (int    argc,
                       char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean quiet = FALSE;
   gboolean version = FALSE;
   int status = TRELLIS_CLI_OK;
@@ -38,10 +37,8 @@ trellis_cli_validate (int    argc,
                                   "and ISO 8601 dates. Each problem is printed as FILE:LINE: message."),
                                      entries, &version);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return trellis_cli_usage_error (context, error->message);
-  if (trellis_cli_print_version (version))
-    return TRELLIS_CLI_OK;
+  if (!trellis_cli_parse (context, &argc, &argv, &version, &status))
+    return status;
 
   if (argc < 2)
     return trellis_cli_usage_error (context, _("Name at least one file to check."));
@@ -104,10 +101,10 @@ trellis_cli_convert (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) input = NULL;
   g_autoptr(TrellisDocument) doc = NULL;
   g_autofree char *output = NULL;
   gboolean version = FALSE;
+  int status;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT (- for standard output)"), N_("OUT") },
     { NULL }
@@ -118,23 +115,17 @@ trellis_cli_convert (int    argc,
                                   "saves: the same bytes for the same matrix, atomically."),
                                      entries, &version);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return trellis_cli_usage_error (context, error->message);
-  if (trellis_cli_print_version (version))
-    return TRELLIS_CLI_OK;
+  if (!trellis_cli_parse (context, &argc, &argv, &version, &status))
+    return status;
 
   if (argc != 2)
     return trellis_cli_usage_error (context, _("Name exactly one file to convert."));
   if (output == NULL)
     return trellis_cli_usage_error (context, _("Say where to write with -o OUT."));
 
-  input = g_file_new_for_commandline_arg (argv[1]);
-  doc = trellis_document_new_from_file (input, NULL, NULL, &error);
+  doc = trellis_cli_load (argv[1]);
   if (doc == NULL)
-    {
-      trellis_cli_print_error (argv[1], error);
-      return TRELLIS_CLI_INVALID;
-    }
+    return TRELLIS_CLI_INVALID;
 
   if (g_strcmp0 (output, "-") == 0)
     {
@@ -504,14 +495,13 @@ trellis_cli_stats (int    argc,
                    char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(TrellisDocument) doc = NULL;
   g_autoptr(TrellisAnalysis) analysis = NULL;
   g_autoptr(GArray) gaps = NULL;
   gboolean json = FALSE;
   gboolean version = FALSE;
   guint n_private = 0;
+  int status;
   gint top = 10;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
@@ -525,23 +515,17 @@ trellis_cli_stats (int    argc,
                                   "assessments private are never named."),
                                      entries, &version);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return trellis_cli_usage_error (context, error->message);
-  if (trellis_cli_print_version (version))
-    return TRELLIS_CLI_OK;
+  if (!trellis_cli_parse (context, &argc, &argv, &version, &status))
+    return status;
 
   if (argc != 2)
     return trellis_cli_usage_error (context, _("Name exactly one file to summarise."));
   if (top < 0)
     return trellis_cli_usage_error (context, _("--top needs a number of 0 or more."));
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  doc = trellis_document_new_from_file (file, NULL, NULL, &error);
+  doc = trellis_cli_load (argv[1]);
   if (doc == NULL)
-    {
-      trellis_cli_print_error (argv[1], error);
-      return TRELLIS_CLI_INVALID;
-    }
+    return TRELLIS_CLI_INVALID;
 
   analysis = trellis_analysis_new (doc);
   gaps = shared_gaps (doc, analysis, (guint) top, &n_private);

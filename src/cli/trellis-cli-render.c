@@ -42,7 +42,6 @@ trellis_cli_render (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) input = NULL;
   g_autoptr(TrellisDocument) doc = NULL;
   g_autoptr(TrellisAnalysis) analysis = NULL;
   g_autoptr(TrellisLayout) layout = NULL;
@@ -61,6 +60,7 @@ trellis_cli_render (int    argc,
   double zoom = 1.0;
   gboolean workshop = FALSE;
   gboolean no_numbers = FALSE;
+  int status;
   TrellisView view_id;
   TrellisTheme theme_id = TRELLIS_THEME_LIGHT;
   TrellisAudience audience_id = TRELLIS_AUDIENCE_COACH;
@@ -94,8 +94,8 @@ trellis_cli_render (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return trellis_cli_usage_error (context, error->message);
+  if (!trellis_cli_parse (context, &argc, &argv, NULL, &status))
+    return status;
 
   if (argc != 2)
     return trellis_cli_usage_error (context, _("Name exactly one matrix to draw."));
@@ -154,13 +154,9 @@ trellis_cli_render (int    argc,
   else if (view_id == TRELLIS_VIEW_TREND)
     return trellis_cli_usage_error (context, _("The trend compares with an earlier date: give --since YYYY-MM-DD."));
 
-  input = g_file_new_for_commandline_arg (argv[1]);
-  doc = trellis_document_new_from_file (input, NULL, NULL, &error);
+  doc = trellis_cli_load (argv[1]);
   if (doc == NULL)
-    {
-      trellis_cli_print_error (argv[1], error);
-      return TRELLIS_CLI_INVALID;
-    }
+    return TRELLIS_CLI_INVALID;
 
   options = trellis_render_options_new (view_id);
   trellis_render_options_set_role (options, role);

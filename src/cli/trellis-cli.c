@@ -52,15 +52,6 @@ trellis_cli_context_new (const char         *parameter,
   return context;
 }
 
-gboolean
-trellis_cli_print_version (gboolean version)
-{
-  if (version)
-    g_print ("trellis-cli %s\n", PACKAGE_VERSION);
-
-  return version;
-}
-
 int
 trellis_cli_usage_error (GOptionContext *context,
                          const char     *message)
@@ -72,6 +63,34 @@ trellis_cli_usage_error (GOptionContext *context,
     g_printerr ("\n%s", help);
 
   return TRELLIS_CLI_USAGE;
+}
+
+/* Parses a command's options. Returns FALSE when the command is done
+ * already, with its exit status in @status: after a usage error, or
+ * after printing the version that @version (nullable) asked for. */
+gboolean
+trellis_cli_parse (GOptionContext   *context,
+                   int              *argc,
+                   char           ***argv,
+                   const gboolean   *version,
+                   int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = trellis_cli_usage_error (context, error->message);
+      return FALSE;
+    }
+
+  if (version != NULL && *version)
+    {
+      g_print ("trellis-cli %s\n", PACKAGE_VERSION);
+      *status = TRELLIS_CLI_OK;
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void
@@ -100,6 +119,21 @@ trellis_cli_print_error (const char   *file,
     g_printerr ("%s\n", error->message);
   else
     g_printerr ("%s: %s\n", file, error->message);
+}
+
+/* Loads the matrix named @file on the command line, or says why it
+ * could not. */
+TrellisDocument *
+trellis_cli_load (const char *file)
+{
+  g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
+  g_autoptr(GError) error = NULL;
+  TrellisDocument *doc = trellis_document_new_from_file (gfile, NULL, NULL, &error);
+
+  if (doc == NULL)
+    trellis_cli_print_error (file, error);
+
+  return doc;
 }
 
 static void

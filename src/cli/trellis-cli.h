@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "trellis-document.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes of trellis-cli, as documented in its --help and README. */
@@ -34,10 +36,15 @@ GOptionContext *trellis_cli_context_new (const char         *parameter,
                                          const char         *summary,
                                          const GOptionEntry *entries,
                                          gboolean           *version);
-gboolean        trellis_cli_print_version (gboolean         version);
+gboolean        trellis_cli_parse       (GOptionContext     *context,
+                                         int                *argc,
+                                         char             ***argv,
+                                         const gboolean     *version,
+                                         int                *status);
 int  trellis_cli_usage_error (GOptionContext *context,
                               const char     *message);
 void trellis_cli_print_error (const char     *file,
                               const GError   *error);
+TrellisDocument *trellis_cli_load (const char *file);
 
 G_END_DECLS

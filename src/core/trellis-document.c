@@ -143,13 +143,22 @@ emit_change (TrellisDocument   *self,
   g_signal_emit (self, signals[CHANGED], 0, &change);
 }
 
+/* The latest step of the undo or the redo stack, or %NULL. */
+static EditGroup *
+top_group (GPtrArray *stack)
+{
+  if (stack->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (stack, stack->len - 1);
+}
+
 static guint
 top_serial (TrellisDocument *self)
 {
-  if (self->undo_stack->len == 0)
-    return 0;
+  EditGroup *group = top_group (self->undo_stack);
 
-  return ((EditGroup *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->serial;
+  return group != NULL ? group->serial : 0;
 }
 
 static void
@@ -291,6 +300,19 @@ records_lower_bound (GArray              *records,
   return lo;
 }
 
+/* Finds the record with the same slot, date and source as @key; @index
+ * is where it is, or where it would go. */
+static gboolean
+records_find (GArray              *records,
+              const TrellisRecord *key,
+              guint               *index)
+{
+  *index = records_lower_bound (records, key);
+
+  return *index < records->len &&
+         compare_record_keys (&g_array_index (records, TrellisRecord, *index), key) == 0;
+}
+
 static const char *
 slot_competency_id (TrellisDocument *self,
                     guint32          slot)
@@ -298,6 +320,15 @@ slot_competency_id (TrellisDocument *self,
   TrellisCompetency *competency = trellis_document_get_competency_by_slot (self, slot);
 
   return competency != NULL ? trellis_entity_get_id (TRELLIS_ENTITY (competency)) : NULL;
+}
+
+static void
+emit_record_change (TrellisDocument     *self,
+                    TrellisPerson       *person,
+                    const TrellisRecord *record)
+{
+  emit_change (self, TRELLIS_CHANGE_ASSESSMENTS, TRELLIS_ENTITY (person), TRELLIS_FIELD_NONE,
+               0, 0, slot_competency_id (self, record->slot));
 }
 
 static void
@@ -310,8 +341,7 @@ do_record_insert (TrellisDocument     *self,
 
   g_array_insert_val (records, index, *record);
   self->n_records++;
-  emit_change (self, TRELLIS_CHANGE_ASSESSMENTS, TRELLIS_ENTITY (person), TRELLIS_FIELD_NONE,
-               0, 0, slot_competency_id (self, record->slot));
+  emit_record_change (self, person, record);
 }
 
 static void
@@ -320,15 +350,14 @@ do_record_remove (TrellisDocument     *self,
                   const TrellisRecord *record)
 {
   GArray *records = trellis_person_get_records (person);
-  guint index = records_lower_bound (records, record);
+  guint index;
 
-  g_assert (index < records->len);
-  g_assert (compare_record_keys (&g_array_index (records, TrellisRecord, index), record) == 0);
+  if (!records_find (records, record, &index))
+    g_assert_not_reached ();
 
   g_array_remove_index (records, index);
   self->n_records--;
-  emit_change (self, TRELLIS_CHANGE_ASSESSMENTS, TRELLIS_ENTITY (person), TRELLIS_FIELD_NONE,
-               0, 0, slot_competency_id (self, record->slot));
+  emit_record_change (self, person, record);
 }
 
 static void
@@ -337,14 +366,13 @@ do_record_replace (TrellisDocument     *self,
                    const TrellisRecord *record)
 {
   GArray *records = trellis_person_get_records (person);
-  guint index = records_lower_bound (records, record);
+  guint index;
 
-  g_assert (index < records->len);
-  g_assert (compare_record_keys (&g_array_index (records, TrellisRecord, index), record) == 0);
+  if (!records_find (records, record, &index))
+    g_assert_not_reached ();
 
   g_array_index (records, TrellisRecord, index) = *record;
-  emit_change (self, TRELLIS_CHANGE_ASSESSMENTS, TRELLIS_ENTITY (person), TRELLIS_FIELD_NONE,
-               0, 0, slot_competency_id (self, record->slot));
+  emit_record_change (self, person, record);
 }
 
 static void
@@ -2027,10 +2055,8 @@ trellis_document_set_assessment (TrellisDocument         *self,
   record.want = assessment->want ? 1 : 0;
 
   records = trellis_person_get_records (person);
-  index = records_lower_bound (records, &record);
 
-  if (index < records->len &&
-      compare_record_keys (&g_array_index (records, TrellisRecord, index), &record) == 0)
+  if (records_find (records, &record, &index))
     {
       const TrellisRecord *old = &g_array_index (records, TrellisRecord, index);
       const TrellisText *text = trellis_document_get_text (self, old->text);
@@ -2104,9 +2130,7 @@ trellis_document_remove_assessment (TrellisDocument *self,
   key.source = source;
 
   records = trellis_person_get_records (person);
-  index = records_lower_bound (records, &key);
-  if (index >= records->len ||
-      compare_record_keys (&g_array_index (records, TrellisRecord, index), &key) != 0)
+  if (!records_find (records, &key, &index))
     return FALSE;
 
   edit = edit_new (EDIT_RECORD_REMOVE, TRELLIS_ENTITY (person));
@@ -2139,23 +2163,60 @@ trellis_document_can_redo (TrellisDocument *self)
 const char *
 trellis_document_get_undo_label (TrellisDocument *self)
 {
+  EditGroup *group;
+
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
 
-  if (self->undo_stack->len == 0)
-    return NULL;
-
-  return ((EditGroup *) g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1))->label;
+  group = top_group (self->undo_stack);
+  return group != NULL ? group->label : NULL;
 }
 
 const char *
 trellis_document_get_redo_label (TrellisDocument *self)
 {
+  EditGroup *group;
+
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
 
-  if (self->redo_stack->len == 0)
-    return NULL;
+  group = top_group (self->redo_stack);
+  return group != NULL ? group->label : NULL;
+}
 
-  return ((EditGroup *) g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1))->label;
+/* Undoes (@forward %FALSE) or redoes the latest step of one stack and
+ * moves it to the other. Undo applies the step's edits backwards, redo
+ * forwards. */
+static gboolean
+replay_group (TrellisDocument *self,
+              gboolean         forward)
+{
+  GPtrArray *from = forward ? self->redo_stack : self->undo_stack;
+  GPtrArray *to = forward ? self->undo_stack : self->redo_stack;
+  gboolean was_modified;
+  gboolean could_undo;
+  gboolean could_redo;
+  EditGroup *group;
+
+  g_assert (TRELLIS_IS_DOCUMENT (self));
+
+  if (from->len == 0 || self->group_depth != 0)
+    return FALSE;
+
+  was_modified = trellis_document_get_modified (self);
+  could_undo = trellis_document_can_undo (self);
+  could_redo = trellis_document_can_redo (self);
+
+  group = g_ptr_array_steal_index (from, from->len - 1);
+  for (guint i = 0; i < group->edits->len; i++)
+    {
+      guint k = forward ? i : group->edits->len - 1 - i;
+
+      edit_apply (self, g_ptr_array_index (group->edits, k), forward);
+    }
+  g_ptr_array_add (to, group);
+
+  notify_history (self, was_modified, could_undo, could_redo);
+
+  return TRUE;
 }
 
 /**
@@ -2169,26 +2230,9 @@ trellis_document_get_redo_label (TrellisDocument *self)
 gboolean
 trellis_document_undo (TrellisDocument *self)
 {
-  EditGroup *group;
-  gboolean was_modified;
-  gboolean could_redo;
-
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
 
-  if (!trellis_document_can_undo (self))
-    return FALSE;
-
-  was_modified = trellis_document_get_modified (self);
-  could_redo = trellis_document_can_redo (self);
-
-  group = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  for (guint i = group->edits->len; i > 0; i--)
-    edit_apply (self, g_ptr_array_index (group->edits, i - 1), FALSE);
-  g_ptr_array_add (self->redo_stack, group);
-
-  notify_history (self, was_modified, TRUE, could_redo);
-
-  return TRUE;
+  return replay_group (self, FALSE);
 }
 
 /**
@@ -2202,26 +2246,9 @@ trellis_document_undo (TrellisDocument *self)
 gboolean
 trellis_document_redo (TrellisDocument *self)
 {
-  EditGroup *group;
-  gboolean was_modified;
-  gboolean could_undo;
-
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
 
-  if (!trellis_document_can_redo (self))
-    return FALSE;
-
-  was_modified = trellis_document_get_modified (self);
-  could_undo = trellis_document_can_undo (self);
-
-  group = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
-  for (guint i = 0; i < group->edits->len; i++)
-    edit_apply (self, g_ptr_array_index (group->edits, i), TRUE);
-  g_ptr_array_add (self->undo_stack, group);
-
-  notify_history (self, was_modified, could_undo, TRUE);
-
-  return TRUE;
+  return replay_group (self, TRUE);
 }
 
 void

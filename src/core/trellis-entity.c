@@ -668,6 +668,69 @@ trellis_person_get_records (TrellisPerson *self)
 /* Array helpers. The arrays of a field are immutable; each helper returns
  * a new array and leaves the one it was given alone. */
 
+/* Requirements, assignments and coverage targets are arrays of structs
+ * keyed by the interned id that is their first member. */
+static inline gpointer
+keyed_element (GArray *array,
+               guint   i)
+{
+  return array->data + (gsize) i * g_array_get_element_size (array);
+}
+
+static inline const char *
+keyed_id (GArray *array,
+          guint   i)
+{
+  const char *id;
+
+  memcpy (&id, keyed_element (array, i), sizeof id);
+  return id;
+}
+
+static gconstpointer
+keyed_lookup (GArray     *array,
+              const char *id)
+{
+  id = g_intern_string (id);
+
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    {
+      if (keyed_id (array, i) == id)
+        return keyed_element (array, i);
+    }
+
+  return NULL;
+}
+
+/* A copy of @array in which @item replaces the element keyed @id, or
+ * comes last if there was none; a %NULL @item drops the element. */
+static GArray *
+keyed_copy_set (GArray        *array,
+                guint          element_size,
+                const char    *id,
+                gconstpointer  item)
+{
+  GArray *copy = g_array_new (FALSE, FALSE, element_size);
+  gboolean found = FALSE;
+
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    {
+      if (keyed_id (array, i) != id)
+        g_array_append_vals (copy, keyed_element (array, i), 1);
+      else
+        {
+          found = TRUE;
+          if (item != NULL)
+            g_array_append_vals (copy, item, 1);
+        }
+    }
+
+  if (!found && item != NULL)
+    g_array_append_vals (copy, item, 1);
+
+  return copy;
+}
+
 GArray *
 trellis_requirements_new (void)
 {
@@ -687,50 +750,19 @@ trellis_requirements_copy_set (GArray     *requirements,
                                const char *competency,
                                gint        level)
 {
-  GArray *copy = trellis_requirements_new ();
-  gboolean found = FALSE;
+  TrellisRequirement r = { g_intern_string (competency), level };
 
-  competency = g_intern_string (competency);
-
-  for (guint i = 0; requirements != NULL && i < requirements->len; i++)
-    {
-      TrellisRequirement r = g_array_index (requirements, TrellisRequirement, i);
-
-      if (r.competency == competency)
-        {
-          found = TRUE;
-          if (level == TRELLIS_LEVEL_NONE)
-            continue;
-          r.level = level;
-        }
-
-      g_array_append_val (copy, r);
-    }
-
-  if (!found && level != TRELLIS_LEVEL_NONE)
-    {
-      TrellisRequirement r = { competency, level };
-      g_array_append_val (copy, r);
-    }
-
-  return copy;
+  return keyed_copy_set (requirements, sizeof r, r.competency,
+                         level != TRELLIS_LEVEL_NONE ? &r : NULL);
 }
 
 gint
 trellis_requirements_lookup (GArray     *requirements,
                              const char *competency)
 {
-  competency = g_intern_string (competency);
+  const TrellisRequirement *r = keyed_lookup (requirements, competency);
 
-  for (guint i = 0; requirements != NULL && i < requirements->len; i++)
-    {
-      const TrellisRequirement *r = &g_array_index (requirements, TrellisRequirement, i);
-
-      if (r->competency == competency)
-        return r->level;
-    }
-
-  return TRELLIS_LEVEL_NONE;
+  return r != NULL ? r->level : TRELLIS_LEVEL_NONE;
 }
 
 GArray *
@@ -754,52 +786,17 @@ trellis_assignments_copy_set (GArray           *assignments,
                               TrellisRaci       raci,
                               TrellisAuthority  authority)
 {
-  GArray *copy = trellis_assignments_new ();
+  TrellisAssignment a = { g_intern_string (role), raci, authority };
   gboolean drop = raci == TRELLIS_RACI_NONE && authority == TRELLIS_AUTHORITY_NONE;
-  gboolean found = FALSE;
 
-  role = g_intern_string (role);
-
-  for (guint i = 0; assignments != NULL && i < assignments->len; i++)
-    {
-      TrellisAssignment a = g_array_index (assignments, TrellisAssignment, i);
-
-      if (a.role == role)
-        {
-          found = TRUE;
-          if (drop)
-            continue;
-          a.raci = raci;
-          a.authority = authority;
-        }
-
-      g_array_append_val (copy, a);
-    }
-
-  if (!found && !drop)
-    {
-      TrellisAssignment a = { role, raci, authority };
-      g_array_append_val (copy, a);
-    }
-
-  return copy;
+  return keyed_copy_set (assignments, sizeof a, a.role, drop ? NULL : &a);
 }
 
 const TrellisAssignment *
 trellis_assignments_lookup (GArray     *assignments,
                             const char *role)
 {
-  role = g_intern_string (role);
-
-  for (guint i = 0; assignments != NULL && i < assignments->len; i++)
-    {
-      const TrellisAssignment *a = &g_array_index (assignments, TrellisAssignment, i);
-
-      if (a->role == role)
-        return a;
-    }
-
-  return NULL;
+  return keyed_lookup (assignments, role);
 }
 
 GArray *
@@ -823,34 +820,9 @@ trellis_targets_copy_set (GArray     *targets,
                           gint        level,
                           guint       people)
 {
-  GArray *copy = trellis_targets_new ();
-  gboolean found = FALSE;
+  TrellisTarget t = { g_intern_string (competency), level, people };
 
-  competency = g_intern_string (competency);
-
-  for (guint i = 0; targets != NULL && i < targets->len; i++)
-    {
-      TrellisTarget t = g_array_index (targets, TrellisTarget, i);
-
-      if (t.competency == competency)
-        {
-          found = TRUE;
-          if (people == 0)
-            continue;
-          t.level = level;
-          t.people = people;
-        }
-
-      g_array_append_val (copy, t);
-    }
-
-  if (!found && people > 0)
-    {
-      TrellisTarget t = { competency, level, people };
-      g_array_append_val (copy, t);
-    }
-
-  return copy;
+  return keyed_copy_set (targets, sizeof t, t.competency, people > 0 ? &t : NULL);
 }
 
 GArray *

@@ -1019,6 +1019,37 @@ bad_date (Reader     *r,
                 value, elem_names[elem]);
 }
 
+/* Reads a reference attribute into a field of @entity. */
+static void
+store_ref (Reader        *r,
+           Elem           elem,
+           const Attr    *a,
+           guint          kinds,
+           TrellisEntity *entity,
+           TrellisField   field)
+{
+  const char *id = read_ref (r, elem, a, kinds);
+
+  if (id != NULL)
+    store_string (entity, field, id);
+}
+
+/* Reads a date attribute into a field of @entity. */
+static void
+store_date (Reader        *r,
+            Elem           elem,
+            const Attr    *a,
+            TrellisEntity *entity,
+            TrellisField   field)
+{
+  TrellisDate date;
+
+  if (parse_date (r, a, &date))
+    store_uint (entity, field, date);
+  else
+    bad_date (r, elem, a);
+}
+
 static void
 unknown_attribute (Reader     *r,
                    Elem        elem,
@@ -1285,11 +1316,7 @@ start_entity_attrs (Reader        *r,
         store_take_strv (entity, TRELLIS_FIELD_VALUES,
                          read_ref_list (r, elem, a, KIND_BIT (TRELLIS_KIND_VALUE)));
       else if (n == r->a_result && (elem == E_RESPONSIBILITY || elem == E_INDICATOR))
-        {
-          const char *id = read_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_RESULT));
-          if (id != NULL)
-            store_string (entity, TRELLIS_FIELD_RESULT, id);
-        }
+        store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_RESULT), entity, TRELLIS_FIELD_RESULT);
       else if (n == r->a_roles && elem == E_PERSON)
         store_take_strv (entity, TRELLIS_FIELD_ROLES,
                          read_ref_list (r, elem, a, KIND_BIT (TRELLIS_KIND_ROLE)));
@@ -1328,23 +1355,11 @@ start_entity_attrs (Reader        *r,
             bad_attribute (r, elem, a);
         }
       else if (n == r->a_owner && elem == E_INDICATOR)
-        {
-          const char *id = read_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_ROLE));
-          if (id != NULL)
-            store_string (entity, TRELLIS_FIELD_OWNER, id);
-        }
+        store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_ROLE), entity, TRELLIS_FIELD_OWNER);
       else if (n == r->a_person && (elem == E_ACTION || elem == E_REMARK))
-        {
-          const char *id = read_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_PERSON));
-          if (id != NULL)
-            store_string (entity, TRELLIS_FIELD_PERSON, id);
-        }
+        store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_PERSON), entity, TRELLIS_FIELD_PERSON);
       else if (n == r->a_competency && elem == E_ACTION)
-        {
-          const char *id = read_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_COMPETENCY));
-          if (id != NULL)
-            store_string (entity, TRELLIS_FIELD_COMPETENCY, id);
-        }
+        store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_COMPETENCY), entity, TRELLIS_FIELD_COMPETENCY);
       else if (n == r->a_kind && elem == E_ACTION)
         {
           TrellisActionKind kind;
@@ -1354,13 +1369,7 @@ start_entity_attrs (Reader        *r,
             bad_attribute (r, elem, a);
         }
       else if (n == r->a_due && elem == E_ACTION)
-        {
-          TrellisDate date;
-          if (parse_date (r, a, &date))
-            store_uint (entity, TRELLIS_FIELD_DUE, date);
-          else
-            bad_date (r, elem, a);
-        }
+        store_date (r, elem, a, entity, TRELLIS_FIELD_DUE);
       else if (n == r->a_status && elem == E_ACTION)
         {
           TrellisActionStatus status;
@@ -1378,19 +1387,9 @@ start_entity_attrs (Reader        *r,
             bad_attribute (r, elem, a);
         }
       else if (n == r->a_about && elem == E_REMARK)
-        {
-          const char *id = read_ref (r, elem, a, ~0u);
-          if (id != NULL)
-            store_string (entity, TRELLIS_FIELD_ABOUT, id);
-        }
+        store_ref (r, elem, a, ~0u, entity, TRELLIS_FIELD_ABOUT);
       else if (n == r->a_date && elem == E_REMARK)
-        {
-          TrellisDate date;
-          if (parse_date (r, a, &date))
-            store_uint (entity, TRELLIS_FIELD_DATE, date);
-          else
-            bad_date (r, elem, a);
-        }
+        store_date (r, elem, a, entity, TRELLIS_FIELD_DATE);
       else
         unknown_attribute (r, elem, a);
     }

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "trellis-types.h"
+#include "trellis-types-private.h"
 
 static const char * const kind_elements[TRELLIS_N_KINDS] = {
   "organisation", "value", "result", "competency", "responsibility",
@@ -132,17 +132,36 @@ static const char * const feedback_status_labels[TRELLIS_N_FEEDBACK_STATUSES] = 
   NC_("feedback status", "Declined"),
 };
 
-static gboolean
-lookup_name (const char * const *names,
-             guint               n_names,
-             guint               first,
-             const char         *str,
-             gsize               len,
-             guint              *out)
+/**
+ * trellis_names_lookup:
+ * @names: the names of an enumeration, indexed by value
+ * @n_names: how many there are
+ * @first: the first value that has a name in files
+ * @str: (nullable): a name, not necessarily nul-terminated
+ * @len: the length of @str, or -1 if it is nul-terminated
+ * @out: (out): the value named @str
+ *
+ * Finds the value an enumeration's name in a file or on a command line
+ * stands for. The core's enumerations and the renderer's options share it.
+ *
+ * Returns: whether @str is one of @names
+ */
+gboolean
+trellis_names_lookup (const char * const *names,
+                      guint               n_names,
+                      guint               first,
+                      const char         *str,
+                      gssize              len,
+                      guint              *out)
 {
+  if (str == NULL)
+    return FALSE;
+  if (len < 0)
+    len = strlen (str);
+
   for (guint i = first; i < n_names; i++)
     {
-      if (strlen (names[i]) == len && memcmp (names[i], str, len) == 0)
+      if (strlen (names[i]) == (gsize) len && memcmp (names[i], str, len) == 0)
         {
           *out = i;
           return TRUE;
@@ -195,7 +214,7 @@ prefix##_from_string (const char *str,                                        \
 {                                                                             \
   guint i;                                                                    \
                                                                               \
-  if (str == NULL || !lookup_name (names, N, first, str, len, &i))            \
+  if (!trellis_names_lookup (names, N, first, str, (gssize) len, &i))         \
     return FALSE;                                                             \
   *out = (Type) i;                                                            \
   return TRUE;                                                                \

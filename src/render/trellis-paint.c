@@ -232,6 +232,42 @@ axis_end_visible (const Axis *axis,
   return a;
 }
 
+/* The rows [*first, *end) that meet @clip. */
+static void
+visible_rows (TrellisLayout     *self,
+              const TrellisRect *clip,
+              guint             *first,
+              guint             *end)
+{
+  *first = axis_first_visible (&self->rows, clip->y);
+  *end = axis_end_visible (&self->rows, *first, clip->y + clip->height);
+}
+
+/* The columns [*first, *end) that meet @clip. Column positions run in
+ * reading order, so right to left they are mirrored. */
+static void
+visible_columns (TrellisLayout     *self,
+                 const TrellisRect *clip,
+                 guint             *first,
+                 guint             *end)
+{
+  double lo, hi;
+
+  if (self->options->rtl)
+    {
+      lo = self->content_width - (clip->x + clip->width);
+      hi = self->content_width - clip->x;
+    }
+  else
+    {
+      lo = clip->x;
+      hi = clip->x + clip->width;
+    }
+
+  *first = axis_first_visible (&self->columns, lo);
+  *end = axis_end_visible (&self->columns, *first, hi);
+}
+
 static double
 device_scale (cairo_t *cr)
 {
@@ -982,7 +1018,6 @@ trellis_layout_paint_cells_on (TrellisLayout     *self,
 {
   const TrellisThemeColors *colors = self->colors;
   double gap = colors->cell_gap * self->options->zoom;
-  double lo, hi;
   guint r0, r1, c0, c1;
   guint painted = 0;
   Batches b;
@@ -1005,20 +1040,8 @@ trellis_layout_paint_cells_on (TrellisLayout     *self,
       return painted;
     }
 
-  r0 = axis_first_visible (&self->rows, clip->y);
-  r1 = axis_end_visible (&self->rows, r0, clip->y + clip->height);
-  if (self->options->rtl)
-    {
-      lo = self->content_width - (clip->x + clip->width);
-      hi = self->content_width - clip->x;
-    }
-  else
-    {
-      lo = clip->x;
-      hi = clip->x + clip->width;
-    }
-  c0 = axis_first_visible (&self->columns, lo);
-  c1 = axis_end_visible (&self->columns, c0, hi);
+  visible_rows (self, clip, &r0, &r1);
+  visible_columns (self, clip, &c0, &c1);
 
   if (r0 >= r1 || c0 >= c1)
     {
@@ -1293,8 +1316,7 @@ trellis_layout_paint_row_headers (TrellisLayout     *self,
   trellis_cairo_set_rgba (cr, &colors->header);
   cairo_paint (cr);
 
-  r0 = axis_first_visible (&self->rows, clip->y);
-  r1 = axis_end_visible (&self->rows, r0, clip->y + clip->height);
+  visible_rows (self, clip, &r0, &r1);
   if (r0 >= r1)
     {
       cairo_restore (cr);
@@ -1367,7 +1389,6 @@ trellis_layout_paint_column_headers (TrellisLayout     *self,
   const TrellisThemeColors *colors;
   gboolean rtl;
   double height;
-  double lo, hi;
   guint c0, c1;
 
   g_return_if_fail (TRELLIS_IS_LAYOUT (self));
@@ -1382,18 +1403,7 @@ trellis_layout_paint_column_headers (TrellisLayout     *self,
   trellis_cairo_set_rgba (cr, &colors->header);
   cairo_paint (cr);
 
-  if (rtl)
-    {
-      lo = self->content_width - (clip->x + clip->width);
-      hi = self->content_width - clip->x;
-    }
-  else
-    {
-      lo = clip->x;
-      hi = clip->x + clip->width;
-    }
-  c0 = axis_first_visible (&self->columns, lo);
-  c1 = axis_end_visible (&self->columns, c0, hi);
+  visible_columns (self, clip, &c0, &c1);
   if (c0 >= c1)
     {
       cairo_restore (cr);

@@ -8,9 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "trellis-render-options.h"
+#include "trellis-types-private.h"
 
 G_DEFINE_BOXED_TYPE (TrellisRenderOptions, trellis_render_options,
                      trellis_render_options_copy, trellis_render_options_free)
@@ -48,16 +48,13 @@ gboolean
 trellis_view_from_string (const char  *str,
                           TrellisView *out)
 {
-  for (guint i = 0; str != NULL && i < TRELLIS_N_VIEWS; i++)
-    {
-      if (strcmp (str, view_names[i]) == 0)
-        {
-          *out = (TrellisView) i;
-          return TRUE;
-        }
-    }
+  guint i;
 
-  return FALSE;
+  if (!trellis_names_lookup (view_names, TRELLIS_N_VIEWS, 0, str, -1, &i))
+    return FALSE;
+
+  *out = (TrellisView) i;
+  return TRUE;
 }
 
 /**
@@ -84,16 +81,13 @@ gboolean
 trellis_theme_from_string (const char   *str,
                            TrellisTheme *out)
 {
-  for (guint i = 0; str != NULL && i < TRELLIS_N_THEMES; i++)
-    {
-      if (strcmp (str, theme_names[i]) == 0)
-        {
-          *out = (TrellisTheme) i;
-          return TRUE;
-        }
-    }
+  guint i;
 
-  return FALSE;
+  if (!trellis_names_lookup (theme_names, TRELLIS_N_THEMES, 0, str, -1, &i))
+    return FALSE;
+
+  *out = (TrellisTheme) i;
+  return TRUE;
 }
 
 const char *
@@ -107,16 +101,13 @@ gboolean
 trellis_audience_from_string (const char      *str,
                               TrellisAudience *out)
 {
-  for (guint i = 0; str != NULL && i < TRELLIS_N_AUDIENCES; i++)
-    {
-      if (strcmp (str, audience_names[i]) == 0)
-        {
-          *out = (TrellisAudience) i;
-          return TRUE;
-        }
-    }
+  guint i;
 
-  return FALSE;
+  if (!trellis_names_lookup (audience_names, TRELLIS_N_AUDIENCES, 0, str, -1, &i))
+    return FALSE;
+
+  *out = (TrellisAudience) i;
+  return TRUE;
 }
 
 /**
