@@ -475,24 +475,18 @@ def check_popovers(app, window, sections, seen):
         else:
             bad += open_and_check(app, window, button, 'the popover of %s' % what, seen)
 
-    select_section(sections, 'People & Assessments')
-    page = section_page(window, 'People & Assessments') or window
-    key_button = find_one(page, lambda o: role(o) in ('push button', 'toggle button') and
-                          o.name.startswith('Perspective and date of ') and 'click' in actions(o))
-    if key_button is None:
-        bad.append('the people section shows no button for who assessed and when')
-    else:
-        bad += open_and_check(app, window, key_button, 'the popover of who assessed and when', seen)
-
-    # A date: the due date of a development action, at the top of its editor.
-    select_section(sections, 'Development')
-    page = section_page(window, 'Development') or window
-    date = find_one(page, lambda o: role(o) in ('push button', 'toggle button') and
-                    o.name.startswith('Due: ') and 'click' in actions(o))
-    if date is None:
-        bad.append('the development section shows no due date')
-    else:
-        bad += open_and_check(app, window, date, 'the popover of a date', seen)
+    # Who assessed and when, under an assessment; a date: the due date
+    # of a development action, at the top of its editor.
+    for section, prefix, what in (('People & Assessments', 'Perspective and date of ', 'who assessed and when'),
+                                  ('Development', 'Due: ', 'a date')):
+        select_section(sections, section)
+        page = section_page(window, section) or window
+        button = find_one(page, lambda o, prefix=prefix: role(o) in ('push button', 'toggle button') and
+                          o.name.startswith(prefix) and 'click' in actions(o))
+        if button is None:
+            bad.append('the section ‘%s’ shows no button for %s' % (section, what))
+        else:
+            bad += open_and_check(app, window, button, 'the popover of %s' % what, seen)
 
     ok(not bad, 'popovers name their controls', bad)
 
