@@ -239,6 +239,19 @@ test_help (void)
   g_assert_nonnull (strstr (out, "--since"));
   g_assert_nonnull (strstr (out, "--workshop"));
   g_assert_nonnull (strstr (out, "--audience"));
+  g_assert_nonnull (strstr (out, "--version"));
+}
+
+/* Like every command, render says its version. */
+static void
+test_version (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--version", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "trellis-cli "));
+  g_assert_cmpstr (err, ==, "");
 }
 
 int
@@ -256,6 +269,7 @@ main (int    argc,
   g_test_add_func ("/render/cli/each-view", test_writes_each_view);
   g_test_add_func ("/render/cli/filters-and-options", test_filters_and_options);
   g_test_add_func ("/render/cli/audience", test_audience);
+  g_test_add_func ("/render/cli/version", test_version);
   g_test_add_func ("/render/cli/bad-files", test_bad_files);
   g_test_add_func ("/render/cli/help", test_help);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)

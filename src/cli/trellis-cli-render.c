@@ -60,6 +60,7 @@ trellis_cli_render (int    argc,
   double zoom = 1.0;
   gboolean workshop = FALSE;
   gboolean no_numbers = FALSE;
+  gboolean version = FALSE;
   int status;
   TrellisView view_id;
   TrellisTheme theme_id = TRELLIS_THEME_LIGHT;
@@ -87,14 +88,12 @@ trellis_cli_render (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("--view VIEW -o OUT FILE"));
-  g_option_context_set_summary (context,
-                                _("Draws a view of a matrix as PNG, SVG or PDF. The file type follows the\n"
-                                  "name of OUT; the picture’s size follows its content."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = trellis_cli_context_new (_("--view VIEW -o OUT FILE"),
+                                     _("Draws a view of a matrix as PNG, SVG or PDF. The file type follows the\n"
+                                       "name of OUT; the picture’s size follows its content."),
+                                     entries, &version);
 
-  if (!trellis_cli_parse (context, &argc, &argv, NULL, &status))
+  if (!trellis_cli_parse (context, &argc, &argv, &version, &status))
     return status;
 
   if (argc != 2)
