@@ -90,10 +90,14 @@ show (TrellisWindow *window,
   GtkWidget *widget;
 
   trellis_window_show_section (window, section);
+  current_window = GTK_WIDGET (window);
+  settle ();
   widget = trellis_window_get_section_widget (window, section);
   if (page != NULL)
     {
       GtkWidget *stack = trellis_test_find_type (widget, GTK_TYPE_STACK, 0);
+
+      g_assert_nonnull (stack);
 
       gtk_stack_set_visible_child_name (GTK_STACK (stack), page);
       settle ();
@@ -185,6 +189,7 @@ main (int   argc,
   if (!dark)
     shoot (window, folder, "welcome");
   gtk_window_destroy (GTK_WINDOW (window));
+  current_window = NULL;
 
   window = trellis_test_open (app, file);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
