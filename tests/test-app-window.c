@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "trellis-test-app.h"
 
 static TrellisApplication *app;
@@ -263,6 +265,49 @@ test_bad_file (void)
   trellis_test_close_all (app);
 }
 
+/* A facilitator's laptop: at 1280 × 800 the sidebar and the sections
+ * stand side by side in every language Trellis speaks; the longest
+ * translation decides. */
+#define LAPTOP_WIDTH 1280
+
+static void
+test_fits_a_laptop (gconstpointer data)
+{
+  const char *language = data;
+  g_autoptr(GFile) file = trellis_test_copy_fixture ("small.trellis");
+  TrellisWindow *window;
+  GtkWidget *leaflet;
+  int needed = 0;
+
+  /* GTK's test set-up keeps the "C" locale, in which gettext heeds no
+   * LANGUAGE: the environment's (C.UTF-8 in the tests) does. */
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  g_setenv ("LANGUAGE", language, TRUE);
+  window = trellis_test_open (app, file);
+  gtk_window_set_default_size (GTK_WINDOW (window), LAPTOP_WIDTH, 800);
+  trellis_test_iterate (200);
+  leaflet = trellis_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET, 0);
+  g_assert_nonnull (leaflet);
+
+  /* Every section is in the stack beside the sidebar: the widest one's
+   * smallest width decides when the window folds. */
+  for (GtkWidget *child = gtk_widget_get_first_child (leaflet); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int minimum;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      needed += minimum;
+    }
+  g_test_message ("%s (“Roles” reads “%s”): the sidebar and the sections need %d pixels of %d",
+                  language, _("Roles"), needed, LAPTOP_WIDTH);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  g_assert_cmpint (needed, <=, LAPTOP_WIDTH);
+
+  trellis_test_close_all (app);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +324,8 @@ main (int   argc,
   g_test_add_func ("/trellis/app/window/sections-by-keyboard", test_sections_by_keyboard);
   g_test_add_func ("/trellis/app/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/trellis/app/window/bad-file", test_bad_file);
+  g_test_add_data_func ("/trellis/app/window/fits-a-laptop/en", "en", test_fits_a_laptop);
+  g_test_add_data_func ("/trellis/app/window/fits-a-laptop/nl", "nl", test_fits_a_laptop);
 
   ret = g_test_run ();
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <gtk/gtk.h>
@@ -48,6 +49,13 @@ trellis_test_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* The build's translations, as the program finds them, for the tests
+   * that switch the language (English unless LANGUAGE says otherwise). */
+  if (g_getenv ("TRELLIS_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TRELLIS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 static inline void
