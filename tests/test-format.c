@@ -1377,6 +1377,12 @@ test_declared_encoding (void)
   static const char shift_jis[] =
     "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n"
     "<trellis xmlns=\"urn:trellis:matrix:1\" version=\"1.0\"><organisation name=\"\x82\xa0\xff\xff\"/></trellis>\n";
+  static const char utf16[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+    "<trellis xmlns=\"urn:trellis:matrix:1\" version=\"1.0\"/>\n";
+  static const char unknown[] =
+    "<?xml version='1.0' encoding='bogus-enc'?>\n"
+    "<trellis xmlns=\"urn:trellis:matrix:1\" version=\"1.0\"/>\n";
 
   if (g_test_subprocess ())
     {
@@ -1391,6 +1397,19 @@ test_declared_encoding (void)
       g_assert_null (bad);
       g_assert_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_NOT_XML);
       g_assert_nonnull (strstr (error->message, "Shift_JIS"));
+      g_clear_error (&error);
+
+      /* Labelled UTF-16, written in ASCII; an encoding nobody knows. */
+      bad = test_load_string (utf16, NULL, &error);
+      g_assert_null (bad);
+      g_assert_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_NOT_XML);
+      g_assert_nonnull (strstr (error->message, "UTF-16 encoding"));
+      g_clear_error (&error);
+
+      bad = test_load_string (unknown, NULL, &error);
+      g_assert_null (bad);
+      g_assert_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_NOT_XML);
+      g_assert_nonnull (strstr (error->message, "bogus-enc encoding, which Trellis cannot read"));
       return;
     }
 

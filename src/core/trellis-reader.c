@@ -264,6 +264,7 @@ typedef struct
 
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;
+  char               declared_encoding[48];  /* from the XML declaration, for messages */
   gboolean           stopped;
   gboolean           halt_pending;  /* libxml2 is to be stopped, see reader_error() */
   gboolean           at_end;        /* the last bytes were handed to libxml2 */
@@ -2446,11 +2447,26 @@ sax_structured_error (void       *user_data,
     case XML_ERR_INVALID_ENCODING:
     case XML_ERR_UNKNOWN_ENCODING:
     case XML_ERR_UNSUPPORTED_ENCODING:
+      if (error->code == XML_ERR_UNKNOWN_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING)
+        {
+          /* Translators: %s is the encoding the file names, e.g. “EBCDIC-US”. */
+          reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                        _("The file says its text is in the %s encoding, which Trellis cannot read. Save it again as UTF-8."),
+                        error->str1 != NULL ? error->str1 : "?");
+          break;
+        }
       if (error->code != XML_ERR_DOCUMENT_END && error->code != XML_ERR_LTSLASH_REQUIRED &&
           error->code != XML_ERR_TAG_NOT_FINISHED)
         {
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                        _("The file contains bytes that are not valid UTF-8 text; it is damaged or not a Trellis matrix."));
+          const char *declared = r->declared_encoding[0] != '\0' ? r->declared_encoding : NULL;
+
+          if (declared != NULL && g_ascii_strcasecmp (declared, "UTF-8") != 0)
+            reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                          _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
+                          declared);
+          else
+            reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                          _("The file contains bytes that are not valid UTF-8 text; it is damaged or not a Trellis matrix."));
           break;
         }
       G_GNUC_FALLTHROUGH;
@@ -2851,6 +2867,44 @@ sax_setup (xmlSAXHandler *sax)
   sax->serror = sax_structured_error;
 }
 
+/* The encoding the XML declaration names, kept for the messages about
+ * it: libxml2 reports a mismatch before it records the name. */
+static void
+note_declared_encoding (Reader     *r,
+                        const char *first,
+                        gsize       len)
+{
+  gsize n = MIN (len, 256);
+  const char *end;
+  const char *p;
+  const char *q;
+  char quote;
+
+  if (n < 5 || memcmp (first, "<?xml", 5) != 0)
+    return;
+  end = g_strstr_len (first, n, "?>");
+  if (end == NULL)
+    return;
+  p = g_strstr_len (first, end - first, "encoding");
+  if (p == NULL)
+    return;
+  p += strlen ("encoding");
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '='))
+    p++;
+  if (p >= end || (*p != '"' && *p != '\''))
+    return;
+  quote = *p++;
+  q = memchr (p, quote, end - p);
+  if (q == NULL || q == p || (gsize) (q - p) >= sizeof r->declared_encoding)
+    return;
+  for (const char *c = p; c < q; c++)
+    if (!g_ascii_isalnum (*c) && *c != '-' && *c != '_' && *c != '.' && *c != ':')
+      return;
+
+  memcpy (r->declared_encoding, p, q - p);
+  r->declared_encoding[q - p] = '\0';
+}
+
 static gboolean
 refuse_compressed (Reader     *r,
                    const char *data,
@@ -2882,6 +2936,8 @@ reader_begin (Reader     *r,
 
   if (refuse_compressed (r, first, len))
     return FALSE;
+
+  note_declared_encoding (r, first, len);
 
   sax_setup (&sax);
   r->ctxt = xmlCreatePushParserCtxt (&sax, r, NULL, 0, r->display_name);
