@@ -529,6 +529,26 @@ focus_assignment (TrellisHeatmapView     *self,
   }
 }
 
+/* Sets the focus cell's assignment: its letters with @letters given or
+ * taken, and @authority. */
+static gboolean
+edit_focus_assignment (TrellisHeatmapView *self,
+                       TrellisRaci         letters,
+                       gboolean            set_authority,
+                       TrellisAuthority    authority)
+{
+  TrellisResponsibility *responsibility = NULL;
+  TrellisEntity *role = NULL;
+  const TrellisAssignment *a = focus_assignment (self, &responsibility, &role);
+
+  if (a == NULL)
+    return FALSE;
+
+  trellis_document_set_assignment (get_document (self), responsibility, trellis_entity_get_id (role),
+                                   a->raci ^ letters, set_authority ? authority : a->authority);
+  return TRUE;
+}
+
 /**
  * trellis_heatmap_view_toggle_letter:
  * @self: a #TrellisHeatmapView
@@ -543,19 +563,9 @@ gboolean
 trellis_heatmap_view_toggle_letter (TrellisHeatmapView *self,
                                     TrellisRaci         letter)
 {
-  TrellisResponsibility *responsibility = NULL;
-  TrellisEntity *role = NULL;
-  const TrellisAssignment *a;
-
   g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), FALSE);
 
-  a = focus_assignment (self, &responsibility, &role);
-  if (a == NULL)
-    return FALSE;
-
-  trellis_document_set_assignment (get_document (self), responsibility, trellis_entity_get_id (role),
-                                   a->raci ^ letter, a->authority);
-  return TRUE;
+  return edit_focus_assignment (self, letter, FALSE, TRELLIS_AUTHORITY_NONE);
 }
 
 /**
@@ -569,19 +579,9 @@ gboolean
 trellis_heatmap_view_set_authority (TrellisHeatmapView *self,
                                     TrellisAuthority    authority)
 {
-  TrellisResponsibility *responsibility = NULL;
-  TrellisEntity *role = NULL;
-  const TrellisAssignment *a;
-
   g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), FALSE);
 
-  a = focus_assignment (self, &responsibility, &role);
-  if (a == NULL)
-    return FALSE;
-
-  trellis_document_set_assignment (get_document (self), responsibility, trellis_entity_get_id (role),
-                                   a->raci, authority);
-  return TRUE;
+  return edit_focus_assignment (self, TRELLIS_RACI_NONE, TRUE, authority);
 }
 
 void
