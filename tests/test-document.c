@@ -318,6 +318,75 @@ test_dates (void)
   g_assert_false (trellis_date_parse ("0000-01-01", 10, &d));
 }
 
+/* Every line of @before and @after is the same but one, which differs
+ * only in @from becoming @to. Comparing the whole saved file, rather than
+ * the fields known today, also catches a field added to assessments later
+ * that an edit forgets to keep. */
+static void
+assert_one_line_changed (const char *before,
+                         const char *after,
+                         const char *from,
+                         const char *to)
+{
+  g_auto(GStrv) a = g_strsplit (before, "\n", -1);
+  g_auto(GStrv) b = g_strsplit (after, "\n", -1);
+  guint changed = 0;
+
+  g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
+  for (guint i = 0; a[i] != NULL; i++)
+    {
+      g_autoptr(GString) expected = NULL;
+
+      if (g_str_equal (a[i], b[i]))
+        continue;
+      changed++;
+      expected = g_string_new (a[i]);
+      g_assert_cmpuint (g_string_replace (expected, from, to, 1), ==, 1);
+      g_assert_cmpstr (expected->str, ==, b[i]);
+    }
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+static void
+test_assessed_level_keeps_record (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  TrellisEntity *anna = trellis_document_lookup (doc, "p-anna");
+  TrellisDate date = 0;
+  g_autofree char *before = serialize (doc);
+  g_autofree char *after = NULL;
+  g_autofree char *wanted = NULL;
+  g_autofree char *undone = NULL;
+
+  g_assert_true (trellis_date_parse ("2026-11-20", 10, &date));
+
+  /* The self-assessment with a note and a wish to grow takes a new level
+   * and keeps the rest. */
+  g_assert_true (trellis_document_set_assessed_level (doc, TRELLIS_PERSON (anna), "c-listen",
+                                                      TRELLIS_SOURCE_SELF, date, 3));
+  after = serialize (doc);
+  assert_one_line_changed (before, after, "level=\"2\"", "level=\"3\"");
+  g_assert_true (trellis_document_undo (doc));
+  undone = serialize (doc);
+  g_assert_cmpstr (undone, ==, before);
+
+  /* Taking the wish to grow away keeps the level and the note. */
+  g_assert_true (trellis_document_set_assessed_want (doc, TRELLIS_PERSON (anna), "c-listen",
+                                                     TRELLIS_SOURCE_SELF, date, FALSE));
+  wanted = serialize (doc);
+  assert_one_line_changed (before, wanted, " want=\"grow\"", "");
+
+  /* A level off the scale is refused and changes nothing; a want with no
+   * level to keep is not made up. */
+  g_assert_false (trellis_document_set_assessed_level (doc, TRELLIS_PERSON (anna), "c-listen",
+                                                       TRELLIS_SOURCE_SELF, date, 9));
+  g_assert_false (trellis_document_set_assessed_want (doc, TRELLIS_PERSON (anna), "c-listen",
+                                                      TRELLIS_SOURCE_PEER, date, TRUE));
+  g_free (after);
+  after = serialize (doc);
+  g_assert_cmpstr (after, ==, wanted);
+}
+
 static void
 test_raci_strings (void)
 {
@@ -392,6 +461,7 @@ main (int    argc,
   g_test_add_func ("/trellis/document/round-trip/identical", test_round_trip_identical);
   g_test_add_func ("/trellis/document/edit/create-and-signals", test_create_and_signals);
   g_test_add_func ("/trellis/document/edit/delete-clears-references", test_delete_clears_references);
+  g_test_add_func ("/trellis/document/edit/assessed-level-keeps-record", test_assessed_level_keeps_record);
   g_test_add_func ("/trellis/document/make-id", test_make_id);
   g_test_add_func ("/trellis/document/unnamed-entities-save", test_unnamed_entities_save);
   g_test_add_func ("/trellis/document/scale/in-use", test_scale_in_use);

@@ -456,36 +456,11 @@ trellis_heatmap_view_set_level (TrellisHeatmapView *self,
 
   if (TRELLIS_IS_PERSON (row) && trellis_layout_get_row_kind (self->layout, self->focus_row) == TRELLIS_ITEM_PERSON)
     {
-      TrellisAssessment effective = { 0 };
-      TrellisAssessment a = { 0 };
-      g_autoptr(GArray) history = NULL;
-
       if (level == TRELLIS_LEVEL_NONE)
         return FALSE;
 
-      a.competency = trellis_entity_get_id (column);
-      a.level = level;
-      a.source = self->source;
-      a.date = trellis_date_today ();
-
-      /* Keep the wish to grow, and today's note from the same perspective. */
-      if (trellis_document_get_effective (document, TRELLIS_PERSON (row), a.competency, &effective))
-        a.want = effective.want;
-      history = trellis_document_get_assessments (document, TRELLIS_PERSON (row), a.competency);
-      for (guint i = 0; i < history->len; i++)
-        {
-          const TrellisAssessment *h = &g_array_index (history, TrellisAssessment, i);
-
-          if (h->source == a.source && h->date == a.date)
-            {
-              a.want = h->want;
-              a.note = h->note;
-              a.evidence = h->evidence;
-            }
-        }
-
-      trellis_document_set_assessment (document, TRELLIS_PERSON (row), &a);
-      return TRUE;
+      return trellis_document_set_assessed_level (document, TRELLIS_PERSON (row), trellis_entity_get_id (column),
+                                                  self->source, trellis_date_today (), level);
     }
 
   if (TRELLIS_IS_ROLE (row))

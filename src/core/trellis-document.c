@@ -2091,6 +2091,142 @@ trellis_document_set_assessment (TrellisDocument         *self,
   commit_edit (self, edit, label);
 }
 
+/* Finds the assessment of @person on @competency from @source on @date
+ * and hands it to @edit_func to change one thing; where there is none,
+ * starts from an empty one that carries forward the wish to grow of the
+ * assessment that counts today. Whatever @edit_func leaves alone is kept,
+ * so a field added to assessments later is kept too. */
+static gboolean
+edit_one_assessment (TrellisDocument *self,
+                     TrellisPerson   *person,
+                     const char      *competency,
+                     TrellisSource    source,
+                     TrellisDate      date,
+                     void           (*edit_func) (TrellisAssessment *a,
+                                                  gconstpointer      data),
+                     gconstpointer    data)
+{
+  TrellisEntity *c;
+  TrellisRecord key = { 0 };
+  TrellisAssessment a = { 0 };
+  GArray *records;
+  guint index;
+
+  c = trellis_document_lookup (self, competency);
+  if (c == NULL || !TRELLIS_IS_COMPETENCY (c))
+    return FALSE;
+
+  key.slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (c));
+  key.date = date != 0 ? date : trellis_date_today ();
+  key.source = source;
+  records = trellis_person_get_records (person);
+
+  if (records_find (records, &key, &index))
+    {
+      trellis_document_record_to_assessment (self, &g_array_index (records, TrellisRecord, index), &a);
+    }
+  else
+    {
+      TrellisAssessment effective = { 0 };
+
+      if (trellis_document_get_effective (self, person, competency, &effective))
+        a.want = effective.want;
+      a.competency = trellis_entity_get_id (c);
+      a.level = TRELLIS_LEVEL_NONE;
+      a.source = source;
+      a.date = key.date;
+    }
+
+  edit_func (&a, data);
+  if (!trellis_document_level_in_scale (self, a.level))
+    return FALSE;
+
+  trellis_document_set_assessment (self, person, &a);
+  return TRUE;
+}
+
+static void
+set_level_func (TrellisAssessment *a,
+                gconstpointer      data)
+{
+  a->level = *(const gint *) data;
+}
+
+static void
+set_want_func (TrellisAssessment *a,
+               gconstpointer      data)
+{
+  a->want = *(const gboolean *) data;
+}
+
+/**
+ * trellis_document_set_assessed_level:
+ * @self: a #TrellisDocument
+ * @person: a person of the document
+ * @competency: a competency id
+ * @source: the perspective
+ * @date: the date of the assessment, or 0 for today
+ * @level: a level of the scale
+ *
+ * Sets the level of @person's assessment on @competency from @source on
+ * @date, keeping everything else that assessment holds (the wish to grow,
+ * the note, the evidence). Where there is no such assessment yet, one is
+ * added, carrying forward the wish to grow of the assessment that counts
+ * today. One undoable step.
+ *
+ * Returns: %TRUE if the assessment holds @level
+ */
+gboolean
+trellis_document_set_assessed_level (TrellisDocument *self,
+                                     TrellisPerson   *person,
+                                     const char      *competency,
+                                     TrellisSource    source,
+                                     TrellisDate      date,
+                                     gint             level)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (competency != NULL, FALSE);
+  g_return_val_if_fail (source < TRELLIS_N_SOURCES, FALSE);
+
+  if (!trellis_document_level_in_scale (self, level))
+    return FALSE;
+
+  return edit_one_assessment (self, person, competency, source, date, set_level_func, &level);
+}
+
+/**
+ * trellis_document_set_assessed_want:
+ * @self: a #TrellisDocument
+ * @person: a person of the document
+ * @competency: a competency id
+ * @source: the perspective
+ * @date: the date of the assessment, or 0 for today
+ * @want: whether @person wants to grow in @competency
+ *
+ * Sets the wish to grow of one assessment, keeping everything else it
+ * holds. There must be a level to keep: an assessment that does not
+ * exist yet is not made up.
+ *
+ * Returns: %TRUE if the assessment holds @want
+ */
+gboolean
+trellis_document_set_assessed_want (TrellisDocument *self,
+                                    TrellisPerson   *person,
+                                    const char      *competency,
+                                    TrellisSource    source,
+                                    TrellisDate      date,
+                                    gboolean         want)
+{
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (competency != NULL, FALSE);
+  g_return_val_if_fail (source < TRELLIS_N_SOURCES, FALSE);
+
+  want = want != FALSE;
+  return edit_one_assessment (self, person, competency, source, date, set_want_func, &want);
+}
+
 /**
  * trellis_document_remove_assessment:
  * @self: a #TrellisDocument

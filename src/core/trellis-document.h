@@ -276,6 +276,18 @@ gboolean           trellis_document_set_scale        (TrellisDocument   *self,
 void               trellis_document_set_assessment   (TrellisDocument   *self,
                                                       TrellisPerson     *person,
                                                       const TrellisAssessment *assessment);
+gboolean           trellis_document_set_assessed_level (TrellisDocument *self,
+                                                      TrellisPerson     *person,
+                                                      const char        *competency,
+                                                      TrellisSource      source,
+                                                      TrellisDate        date,
+                                                      gint               level);
+gboolean           trellis_document_set_assessed_want (TrellisDocument  *self,
+                                                      TrellisPerson     *person,
+                                                      const char        *competency,
+                                                      TrellisSource      source,
+                                                      TrellisDate        date,
+                                                      gboolean           want);
 gboolean           trellis_document_remove_assessment (TrellisDocument  *self,
                                                       TrellisPerson     *person,
                                                       const char        *competency,
