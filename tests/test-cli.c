@@ -48,13 +48,15 @@ cli_path (void)
 /* Runs trellis-cli with @args (NULL-terminated) in @cwd, with the extra
  * environment @env ("NAME=VALUE", NULL-terminated, may be NULL). */
 static void
-run_cli (Run                *run,
-         const char         *cwd,
-         const char * const *env,
-         const char * const *args)
+run_cli_input (Run                *run,
+               const char         *cwd,
+               const char * const *env,
+               GBytes             *input,
+               const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                               (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : G_SUBPROCESS_FLAGS_NONE));
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GBytes) out = NULL;
@@ -80,7 +82,7 @@ run_cli (Run                *run,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_subprocess_communicate (process, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
 
   /* An empty GBytes has no data at all. */
@@ -94,6 +96,15 @@ run_cli (Run                *run,
   /* Whatever it prints is text. */
   g_assert_true (g_utf8_validate (run->out, -1, NULL));
   g_assert_true (g_utf8_validate (run->err, -1, NULL));
+}
+
+static void
+run_cli (Run                *run,
+         const char         *cwd,
+         const char * const *env,
+         const char * const *args)
+{
+  run_cli_input (run, cwd, env, NULL, args);
 }
 
 static void
@@ -1179,6 +1190,133 @@ test_dutch (void)
   g_assert_cmpstr (convert.out, ==, canonical);
 }
 
+/* Input that is not a file */
+
+/* "-" reads standard input, for every command that reads a matrix. */
+static void
+test_standard_input (void)
+{
+  g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+  g_autoptr(GBytes) input = g_bytes_new (small, strlen (small));
+  g_autoptr(GBytes) not_xml = g_bytes_new_static ("Name,Role\nAnna,Agent\n", 21);
+
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "validate", "-", NULL };
+
+    run_cli_input (&run, NULL, NULL, input, args);
+    assert_status (&run, 0);
+    assert_contains (run.out, "-: valid (2 people, 4 assessments)");
+  }
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "convert", "-", "-o", "-", NULL };
+
+    run_cli_input (&run, NULL, NULL, input, args);
+    assert_status (&run, 0);
+    g_assert_cmpstr (run.out, ==, small);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "stats", "-", NULL };
+
+    run_cli_input (&run, NULL, NULL, not_xml, args);
+    assert_status (&run, 1);
+    assert_contains (run.err, "standard input");
+  }
+}
+
+/* A pipe with nobody writing to it, a device or a folder is refused at
+ * once instead of waited on or read forever. */
+static void
+test_not_regular_input (void)
+{
+  g_autofree char *fifo = NULL;
+  const char *inputs[] = { "pipe.trellis", "/dev/zero", "sub", NULL };
+
+  setup_workdir ();
+  fifo = g_build_filename (workdir, "pipe.trellis", NULL);
+  if (!g_file_test (fifo, G_FILE_TEST_EXISTS))
+    g_assert_no_errno (mkfifo (fifo, 0600));
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char *args[] = { "validate", inputs[i], NULL };
+      gint64 start = g_get_monotonic_time ();
+
+      run_cli (&run, NULL, NULL, args);
+      assert_status (&run, 1);
+      assert_contains (run.err, strcmp (inputs[i], "sub") == 0 ? "it is a folder" : "not a regular file");
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+    }
+}
+
+/* Endless input through a pipe stops at the most a matrix may hold, with
+ * a sentence, instead of being read forever. */
+static void
+test_endless_input (void)
+{
+  g_auto(Run) run = { 0 };
+  const char *args[] = { "sh", "-c", "{ echo '<trellis xmlns=\"urn:trellis:matrix:1\" version=\"1.0\">'; "
+                         "yes '<!-- and on and on -->'; } | \"$0\" validate -", NULL, NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err_text = NULL;
+
+  args[3] = cli_path ();
+  process = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  err_text = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  assert_contains (err_text, "more than any matrix holds");
+  assert_contains (err_text, "512.0");
+  (void) run;
+}
+
+/* With the current folder deleted, a relative name is refused: it once
+ * wrote /out.trellis and reported success. */
+static void
+test_deleted_current_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gone = g_dir_make_tmp ("trellis-gone-XXXXXX", &error);
+  g_autofree char *input = NULL;
+  g_autofree char *root_out = g_build_filename ("/", "out-of-a-gone-folder.trellis", NULL);
+
+  g_assert_no_error (error);
+  setup_workdir ();
+  input = g_build_filename (workdir, "small.trellis", NULL);
+
+  /* The shell changes into the folder, removes it and runs from there. */
+  {
+    const char *args[] = { "sh", "-c", "cd \"$1\" && rmdir \"$1\" && \"$0\" convert \"$2\" -o out-of-a-gone-folder.trellis",
+                           NULL, NULL, NULL, NULL };
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GBytes) err = NULL;
+    g_autofree char *err_text = NULL;
+
+    args[3] = cli_path ();
+    args[4] = gone;
+    args[5] = input;
+    process = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+    g_assert_no_error (error);
+    g_subprocess_communicate (process, NULL, NULL, NULL, &err, &error);
+    g_assert_no_error (error);
+    err_text = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+    assert_contains (err_text, "The current folder no longer exists");
+    g_assert_false (g_file_test (root_out, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1216,6 +1354,10 @@ main (int   argc,
   g_test_add_func ("/trellis/cli/convert/stdout", test_convert_stdout);
   g_test_add_func ("/trellis/cli/convert/refuses-bad-input", test_convert_refuses);
   g_test_add_func ("/trellis/cli/dutch", test_dutch);
+  g_test_add_func ("/trellis/cli/input/standard-input", test_standard_input);
+  g_test_add_func ("/trellis/cli/input/not-regular", test_not_regular_input);
+  g_test_add_func ("/trellis/cli/input/endless", test_endless_input);
+  g_test_add_func ("/trellis/cli/output/deleted-current-folder", test_deleted_current_folder);
 
   ret = g_test_run ();
 

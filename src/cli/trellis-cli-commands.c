@@ -45,13 +45,12 @@ trellis_cli_validate (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(TrellisLoadReport) report = trellis_load_report_new ();
       g_autoptr(TrellisDocument) doc = NULL;
       g_autoptr(GError) load_error = NULL;
       guint n_printed = 0;
 
-      doc = trellis_document_new_from_file (file, report, NULL, &load_error);
+      doc = trellis_cli_load_report (argv[i], report, &load_error);
 
       for (guint k = 0; k < trellis_load_report_get_n_items (report); k++)
         {
@@ -148,11 +147,12 @@ trellis_cli_convert (int    argc,
     }
   else
     {
-      g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+      g_autoptr(GFile) out = trellis_cli_file_for_arg (output, &error);
 
       /* The output is a new file as far as the document knows. */
       trellis_document_set_file (doc, NULL);
-      if (!trellis_document_save (doc, out, TRELLIS_SAVE_FLAGS_FORCE | TRELLIS_SAVE_FLAGS_NO_BACKUP, NULL, &error))
+      if (out == NULL ||
+          !trellis_document_save (doc, out, TRELLIS_SAVE_FLAGS_FORCE | TRELLIS_SAVE_FLAGS_NO_BACKUP, NULL, &error))
         {
           trellis_cli_print_error (NULL, error);
           return TRELLIS_CLI_INVALID;

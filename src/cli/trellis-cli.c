@@ -7,10 +7,12 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "trellis-cli.h"
 #include "trellis-document.h"
@@ -103,9 +105,9 @@ trellis_cli_print_error (const char   *file,
 
   /* Errors from the reader already name the file and line, by its full
    * name: name it as it was given instead, as validate does. */
-  if (file != NULL && error->domain == TRELLIS_DOCUMENT_ERROR)
+  if (file != NULL && error->domain == TRELLIS_DOCUMENT_ERROR &&
+      (gfile = trellis_cli_file_for_arg (file, NULL)) != NULL)
     {
-      gfile = g_file_new_for_commandline_arg (file);
       full_name = g_file_get_parse_name (gfile);
       len = strlen (full_name);
       if (strncmp (error->message, full_name, len) == 0 && error->message[len] == ':')
@@ -121,14 +123,61 @@ trellis_cli_print_error (const char   *file,
     g_printerr ("%s: %s\n", file, error->message);
 }
 
+/* A file named on the command line. A relative name is taken in the
+ * current folder, which must still exist: where it was deleted, GLib
+ * would quietly take the root folder instead. */
+GFile *
+trellis_cli_file_for_arg (const char  *arg,
+                          GError     **error)
+{
+  g_autofree char *cwd = NULL;
+
+  if (g_path_is_absolute (arg) || g_uri_peek_scheme (arg) != NULL)
+    return g_file_new_for_commandline_arg (arg);
+
+  cwd = getcwd (NULL, 0);
+  if (cwd == NULL)
+    {
+      /* Translators: %s is a file name as typed on the command line. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The current folder no longer exists, so ‘%s’ cannot be found or written there. Change to an existing folder, or give the full path."),
+                   arg);
+      return NULL;
+    }
+
+  return g_file_new_for_commandline_arg_and_cwd (arg, cwd);
+}
+
+/* Loads the matrix named @file on the command line, or from standard
+ * input when it is "-", collecting problems in @report (nullable). */
+TrellisDocument *
+trellis_cli_load_report (const char         *file,
+                         TrellisLoadReport  *report,
+                         GError            **error)
+{
+  g_autoptr(GFile) gfile = NULL;
+
+  if (g_strcmp0 (file, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+
+      return trellis_document_new_from_stream (in, _("standard input"), report, NULL, error);
+    }
+
+  gfile = trellis_cli_file_for_arg (file, error);
+  if (gfile == NULL)
+    return NULL;
+
+  return trellis_document_new_from_file (gfile, report, NULL, error);
+}
+
 /* Loads the matrix named @file on the command line, or says why it
  * could not. */
 TrellisDocument *
 trellis_cli_load (const char *file)
 {
-  g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
   g_autoptr(GError) error = NULL;
-  TrellisDocument *doc = trellis_document_new_from_file (gfile, NULL, NULL, &error);
+  TrellisDocument *doc = trellis_cli_load_report (file, NULL, &error);
 
   if (doc == NULL)
     trellis_cli_print_error (file, error);

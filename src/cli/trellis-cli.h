@@ -45,6 +45,11 @@ int  trellis_cli_usage_error (GOptionContext *context,
                               const char     *message);
 void trellis_cli_print_error (const char     *file,
                               const GError   *error);
-TrellisDocument *trellis_cli_load (const char *file);
+GFile           *trellis_cli_file_for_arg (const char         *arg,
+                                          GError            **error);
+TrellisDocument *trellis_cli_load_report  (const char         *file,
+                                          TrellisLoadReport  *report,
+                                          GError            **error);
+TrellisDocument *trellis_cli_load         (const char         *file);
 
 G_END_DECLS

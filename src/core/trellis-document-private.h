@@ -141,4 +141,10 @@ void           trellis_save_inject_fault        (TrellisFault     fault,
                                                  guint            nth_call,
                                                  int              errno_value);
 
+/* For the tests of saving: called at each step, before it is taken. */
+typedef void (*TrellisSaveObserver) (TrellisFault step,
+                                     gpointer     user_data);
+void           trellis_save_set_observer        (TrellisSaveObserver observer,
+                                                 gpointer            user_data);
+
 G_END_DECLS

@@ -16,6 +16,16 @@ G_BEGIN_DECLS
 #define TRELLIS_DOCUMENT_ERROR (trellis_document_error_quark ())
 
 /**
+ * TRELLIS_DOCUMENT_MAX_SIZE:
+ *
+ * The most bytes a matrix file may hold: over three times the largest
+ * tier Trellis is built for (5,000 people × 300 competencies with their
+ * history, about 150 MiB). Larger input is refused rather than read
+ * forever.
+ */
+#define TRELLIS_DOCUMENT_MAX_SIZE (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+
+/**
  * TrellisDocumentError:
  *
  * Why a document could not be read or written, or an edit was refused.
@@ -126,6 +136,11 @@ TrellisDocument   *trellis_document_new_from_bytes   (GBytes            *bytes,
                                                       TrellisLoadReport *report,
                                                       GError           **error);
 TrellisDocument   *trellis_document_new_from_file    (GFile             *file,
+                                                      TrellisLoadReport *report,
+                                                      GCancellable      *cancellable,
+                                                      GError           **error);
+TrellisDocument   *trellis_document_new_from_stream (GInputStream     *stream,
+                                                      const char        *display_name,
                                                       TrellisLoadReport *report,
                                                       GCancellable      *cancellable,
                                                       GError           **error);

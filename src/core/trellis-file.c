@@ -18,13 +18,16 @@
 #include <unistd.h>
 
 #include "trellis-document-private.h"
+#include "trellis-limited-stream-private.h"
+#include "trellis-save-target-private.h"
 
 /* Reading and writing files. Saving is atomic and durable: the document
  * is written to a temporary file in the same folder, flushed to disk,
  * the previous version is kept as a backup (FILE~), the temporary file is
  * renamed over the original and the folder is flushed too. Until the
  * rename, the original is untouched; any failure removes the temporary
- * file, so no stray copy of personal data is left behind. */
+ * file, and a save that is killed leaves none behind (see
+ * trellis-save-target.c), so no stray copy of personal data is left. */
 
 /* The hash */
 
@@ -228,6 +231,134 @@ trellis_document_new_from_bytes (GBytes             *bytes,
   return trellis_reader_load_bytes (data != NULL ? data : "", len, display_name, report, error);
 }
 
+/* Says that @name is more than a matrix may be; @error is any error of
+ * reading, replaced when it says that. */
+static gboolean
+too_large_error (GError     **error,
+                 const char  *name)
+{
+  g_autofree char *limit = g_format_size_full (TRELLIS_DOCUMENT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  /* Translators: the first %s is a file name, the second a size such as “512.0 MiB”. */
+  g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_TOO_LARGE,
+               _("‘%s’ is larger than %s, more than any matrix holds. Check that it is the right file."),
+               name, limit);
+  return FALSE;
+}
+
+/* Reads a matrix from @stream, stopping at the most a matrix may hold. */
+static TrellisDocument *
+load_limited (GInputStream       *stream,
+              const char         *name,
+              TrellisLoadReport  *report,
+              TrellisHasher      *hasher,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(GInputStream) limited = trellis_limited_stream_new (stream, TRELLIS_DOCUMENT_MAX_SIZE);
+  g_autoptr(GError) local_error = NULL;
+  TrellisDocument *doc;
+
+  doc = trellis_reader_load_stream (limited, name, report, hasher, cancellable, &local_error);
+  if (doc != NULL)
+    return doc;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    too_large_error (error, name);
+  else if (local_error->domain == TRELLIS_DOCUMENT_ERROR)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    /* Translators: %s is a file name, then the system's reason. */
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Could not read ‘%s’: %s"), name, local_error->message);
+
+  return NULL;
+}
+
+/**
+ * trellis_document_new_from_stream:
+ * @stream: a stream holding a matrix, such as standard input
+ * @display_name: how to name the stream in messages
+ * @report: (nullable): collects every problem and notice
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads a matrix from a stream, streaming, and refuses one larger than
+ * %TRELLIS_DOCUMENT_MAX_SIZE rather than reading on forever.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL
+ */
+TrellisDocument *
+trellis_document_new_from_stream (GInputStream       *stream,
+                                  const char         *display_name,
+                                  TrellisLoadReport  *report,
+                                  GCancellable       *cancellable,
+                                  GError            **error)
+{
+  TrellisHasher hasher;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  trellis_hasher_init (&hasher);
+  return load_limited (stream, display_name, report, &hasher, cancellable, error);
+}
+
+/* Refuses what is not a regular file before opening it: opening a pipe
+ * with no writer would wait forever, and a device could be read forever. */
+static gboolean
+check_regular_file (GFile         *file,
+                    const char    *name,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      /* Translators: %s is a file name, then the system's reason. */
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not open ‘%s’: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_REGULAR:
+      break;
+
+    case G_FILE_TYPE_DIRECTORY:
+      /* Translators: %s is a file name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Could not open ‘%s’: it is a folder. Choose a matrix file in it."), name);
+      return FALSE;
+
+    case G_FILE_TYPE_SPECIAL:
+      /* Translators: %s is a file name. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not open ‘%s’: it is not a regular file but a device, a pipe or a socket. Trellis reads matrices from files only."),
+                   name);
+      return FALSE;
+
+    case G_FILE_TYPE_UNKNOWN:
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+    case G_FILE_TYPE_SHORTCUT:
+    case G_FILE_TYPE_MOUNTABLE:
+    default:
+      /* Remote locations may not say; the size limit still holds. */
+      break;
+    }
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      (guint64) g_file_info_get_size (info) > TRELLIS_DOCUMENT_MAX_SIZE)
+    return too_large_error (error, name);
+
+  return TRUE;
+}
+
 /**
  * trellis_document_new_from_file:
  * @file: a file
@@ -237,7 +368,8 @@ trellis_document_new_from_bytes (GBytes             *bytes,
  *
  * Reads a matrix, streaming: the file is never held in memory whole.
  * The document remembers the file and what it looked like, to notice
- * later changes by others. The file is never changed.
+ * later changes by others. The file is never changed. Only regular
+ * files are read, and none larger than %TRELLIS_DOCUMENT_MAX_SIZE.
  *
  * Returns: (transfer full) (nullable): the document, or %NULL
  */
@@ -259,6 +391,9 @@ trellis_document_new_from_file (GFile              *file,
 
   name = display_name_for (file);
 
+  if (!check_regular_file (file, name, cancellable, error))
+    return NULL;
+
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
@@ -273,17 +408,9 @@ trellis_document_new_from_file (GFile              *file,
     state_from_info (&state, info);
 
   trellis_hasher_init (&hasher);
-  doc = trellis_reader_load_stream (G_INPUT_STREAM (stream), name, report, &hasher,
-                                    cancellable, &local_error);
+  doc = load_limited (G_INPUT_STREAM (stream), name, report, &hasher, cancellable, error);
   if (doc == NULL)
-    {
-      if (local_error->domain == TRELLIS_DOCUMENT_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, local_error->domain, local_error->code,
-                     _("Could not read ‘%s’: %s"), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   state.hash = trellis_hasher_finish (&hasher);
   state.size = hasher.len;
@@ -455,10 +582,24 @@ trellis_save_inject_fault (TrellisFault fault,
   fault_calls = 0;
 }
 
+static TrellisSaveObserver observer;
+static gpointer observer_data;
+
+void
+trellis_save_set_observer (TrellisSaveObserver func,
+                           gpointer            user_data)
+{
+  observer = func;
+  observer_data = user_data;
+}
+
 /* Returns TRUE (with errno set) when the test asked this step to fail. */
 static gboolean
 fault (TrellisFault step)
 {
+  if (observer != NULL)
+    observer (step, observer_data);
+
   if (fault_kind != step)
     return FALSE;
   if (++fault_calls < fault_nth)
@@ -568,7 +709,8 @@ produce_bytes (gpointer   data,
 static void
 set_errno_error (GError     **error,
                  int          saved_errno,
-                 const char  *name)
+                 const char  *name,
+                 gboolean     existed)
 {
   const char *reason;
 
@@ -598,10 +740,16 @@ set_errno_error (GError     **error,
       break;
     }
 
-  /* Translators: the first %s is a file name, the second the reason. */
-  g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
-               _("Could not save ‘%s’: %s. The previous version of the file was left unchanged."),
-               name, reason);
+  if (existed)
+    /* Translators: the first %s is a file name, the second the reason. */
+    g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+                 _("Could not save ‘%s’: %s. The previous version of the file was left unchanged."),
+                 name, reason);
+  else
+    /* Translators: the first %s is a file name, the second the reason. */
+    g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+                 _("Could not save ‘%s’: %s. The file was not created."),
+                 name, reason);
 }
 
 static gboolean
@@ -652,6 +800,27 @@ make_backup (const char *path,
   return TRUE;
 }
 
+/* Maps a GIO error of the writer back to the errno a person's reason is
+ * worded from. */
+static int
+errno_from_write_error (const GError *error)
+{
+  if (error->domain != G_IO_ERROR)
+    return EIO;
+
+  switch (error->code)
+    {
+    case G_IO_ERROR_NO_SPACE:          return ENOSPC;
+    case G_IO_ERROR_READ_ONLY:         return EROFS;
+    case G_IO_ERROR_PERMISSION_DENIED: return EACCES;
+    case G_IO_ERROR_NOT_FOUND:         return ENOENT;
+    default:                           return EIO;
+    }
+}
+
+/* Writes what @produce makes to @file atomically and durably: see
+ * trellis-save-target.c for where it lands and how the temporary file
+ * leaves nothing behind. */
 static gboolean
 atomic_save (GFile             *file,
              ProduceFunc        produce,
@@ -661,19 +830,18 @@ atomic_save (GFile             *file,
              TrellisFileState  *new_state,
              GError           **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *requested = g_file_get_path (file);
   g_autofree char *name = display_name_for (file);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto(TrellisSaveTarget) target;
   struct stat st;
-  gboolean exists;
   Sink sink;
   int dirfd;
   int saved;
 
-  if (path == NULL)
+  trellis_save_target_init (&target);
+
+  if (requested == NULL)
     {
       g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
                    _("Could not save ‘%s’: Trellis saves only to folders on this computer or mounted on it. Save to another place with Save As."),
@@ -681,81 +849,58 @@ atomic_save (GFile             *file,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  exists = stat (path, &st) == 0;
+  if (!trellis_save_target_resolve (&target, requested, name, error))
+    return FALSE;
 
-  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, private_file ? 0600 : 0666);
+  trellis_save_target_remove_stale (&target);
+
+  sink.fd = trellis_save_target_open_temp (&target, private_file ? 0600 : 0666);
   if (sink.fd < 0)
     {
-      set_errno_error (error, errno, name);
+      set_errno_error (error, errno, name, target.exists);
       return FALSE;
     }
 
   /* Keep the permissions of the file being replaced. */
-  if (exists && !private_file)
-    fchmod (sink.fd, st.st_mode & 07777);
+  if (target.exists && !private_file)
+    fchmod (sink.fd, target.st.st_mode & 07777);
 
   trellis_hasher_init (&sink.hasher);
   sink.flushed = 0;
 
   if (!produce (produce_data, &sink, &local_error))
     {
-      saved = local_error->domain == G_IO_ERROR ? 0 : EIO;
-      close (sink.fd);
-      g_unlink (tmp);
-      if (local_error->domain == G_IO_ERROR)
-        {
-          /* Map GIO's code back to the reason a person understands. */
-          switch (local_error->code)
-            {
-            case G_IO_ERROR_NO_SPACE:          saved = ENOSPC; break;
-            case G_IO_ERROR_READ_ONLY:         saved = EROFS; break;
-            case G_IO_ERROR_PERMISSION_DENIED: saved = EACCES; break;
-            case G_IO_ERROR_NOT_FOUND:         saved = ENOENT; break;
-            default:                           saved = EIO; break;
-            }
-        }
-      set_errno_error (error, saved, name);
+      set_errno_error (error, errno_from_write_error (local_error), name, target.exists);
       return FALSE;
     }
 
   if (fault (TRELLIS_FAULT_FSYNC) || fsync (sink.fd) != 0)
     {
-      saved = errno;
-      close (sink.fd);
-      g_unlink (tmp);
-      set_errno_error (error, saved, name);
+      set_errno_error (error, errno, name, target.exists);
       return FALSE;
     }
 
-  /* Close first: even a failed close releases the descriptor. */
-  if (close (sink.fd) != 0 || fault (TRELLIS_FAULT_CLOSE))
+  /* Even a failed close releases the descriptor. */
+  if (!trellis_save_target_close_temp (&target) || fault (TRELLIS_FAULT_CLOSE))
     {
-      saved = errno;
-      g_unlink (tmp);
-      set_errno_error (error, saved, name);
+      set_errno_error (error, errno, name, target.exists);
       return FALSE;
     }
 
-  if (exists && !(flags & TRELLIS_SAVE_FLAGS_NO_BACKUP))
+  if (target.exists && !(flags & TRELLIS_SAVE_FLAGS_NO_BACKUP))
     {
-      g_autofree char *backup = g_strconcat (path, "~", NULL);
+      g_autofree char *backup = g_strconcat (target.path, "~", NULL);
 
-      if (!make_backup (path, backup, &saved))
+      if (!make_backup (target.path, backup, &saved))
         {
-          g_unlink (tmp);
-          set_errno_error (error, saved, name);
+          set_errno_error (error, saved, name, target.exists);
           return FALSE;
         }
     }
 
-  if (fault (TRELLIS_FAULT_RENAME) || rename (tmp, path) != 0)
+  if (fault (TRELLIS_FAULT_RENAME) || !trellis_save_target_commit (&target))
     {
-      saved = errno;
-      g_unlink (tmp);
-      set_errno_error (error, saved, name);
+      set_errno_error (error, errno, name, target.exists);
       return FALSE;
     }
 
@@ -763,11 +908,11 @@ atomic_save (GFile             *file,
   new_state->exists = TRUE;
   new_state->size = sink.hasher.len;
   new_state->hash = trellis_hasher_finish (&sink.hasher);
-  if (stat (path, &st) == 0)
+  if (stat (target.path, &st) == 0)
     new_state->mtime_usec = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
 
   /* Make the rename itself durable. */
-  dirfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  dirfd = open (target.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dirfd >= 0)
     {
       gboolean failed = fault (TRELLIS_FAULT_DIR_FSYNC) || fsync (dirfd) != 0;

@@ -3045,7 +3045,12 @@ trellis_reader_load_stream (GInputStream      *stream,
 
   if (io_error != NULL)
     {
-      TrellisDocument *doc = reader_finish (&r, NULL);
+      TrellisDocument *doc;
+
+      /* The reading failed, not the file: say that, not that the file
+       * ends early. */
+      r.stopped = TRUE;
+      doc = reader_finish (&r, NULL);
 
       g_clear_object (&doc);
       g_propagate_error (error, io_error);
