@@ -581,7 +581,8 @@ test_all_views (void)
   g_autoptr(TrellisDocument) empty = trellis_document_new ();
   g_autoptr(TrellisDocument) english = load_example ("customer-service.trellis");
   g_autoptr(TrellisDocument) dutch = load_example ("klantenservice.trellis");
-  TrellisDocument *docs[] = { english, dutch, small, tier, empty };
+  g_autoptr(TrellisDocument) german = load_example ("kundenservice.trellis");
+  TrellisDocument *docs[] = { english, dutch, german, small, tier, empty };
 
   for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
     for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)

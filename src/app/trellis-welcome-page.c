@@ -43,6 +43,7 @@ static const struct {
 } example_labels[] = {
   { "customer-service.trellis", N_("Customer Service Team (English)") },
   { "klantenservice.trellis", N_("Customer Service Team (Dutch)") },
+  { "kundenservice.trellis", N_("Customer Service Team (German)") },
 };
 
 /**
