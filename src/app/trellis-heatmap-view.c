@@ -15,6 +15,7 @@
 
 #include "trellis-cell-popover.h"
 #include "trellis-heatmap-keys.h"
+#include "trellis-heatmap-nodes.h"
 #include "trellis-heatmap-view-private.h"
 
 /* One view of the matrix, painted by src/render. The widget only draws:
@@ -36,7 +37,6 @@
 #define MIN_ZOOM 0.5
 #define MAX_ZOOM 3.0
 #define ZOOM_STEP 1.2
-#define MAX_PATCHES 96
 
 struct _TrellisHeatmapView
 {
@@ -61,16 +61,7 @@ struct _TrellisHeatmapView
   guint          hover_column;
   TrellisSource  source;
 
-  /* What was painted, in the areas' own coordinates. */
-  GskRenderNode *cells_cache;
-  TrellisRect    cells_rect;
-  GPtrArray     *patches;
-  GskRenderNode *rows_cache;
-  TrellisRect    rows_rect;
-  GskRenderNode *columns_cache;
-  TrellisRect    columns_rect;
-  GskRenderNode *corner_cache;
-  guint          painted;
+  TrellisHeatmapNodes nodes;
 
   /* Keep this content point under this widget point across a zoom. */
   double         anchor_fx;
@@ -193,25 +184,6 @@ cell_widget_rect (TrellisHeatmapView *self,
   out->height = ceil (rect.height);
 
   return TRUE;
-}
-
-/* Caches */
-
-static void
-drop_caches (TrellisHeatmapView *self)
-{
-  g_clear_pointer (&self->cells_cache, gsk_render_node_unref);
-  g_clear_pointer (&self->rows_cache, gsk_render_node_unref);
-  g_clear_pointer (&self->columns_cache, gsk_render_node_unref);
-  g_clear_pointer (&self->corner_cache, gsk_render_node_unref);
-  g_ptr_array_set_size (self->patches, 0);
-}
-
-static gboolean
-rect_equal (const TrellisRect *a,
-            const TrellisRect *b)
-{
-  return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
 }
 
 /* Adjustments */
@@ -782,50 +754,6 @@ trellis_heatmap_view_get_page_rows (TrellisHeatmapView *self)
 
 /* Painting */
 
-static GskRenderNode *
-paint_node (TrellisLayout     *layout,
-            const TrellisRect *rect,
-            int                what,
-            guint             *painted)
-{
-  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height));
-  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
-
-  switch (what)
-    {
-    case 0:
-      {
-        guint n;
-
-        cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-        cairo_clip (cr);
-        n = trellis_layout_paint_cells (layout, cr, rect);
-        if (painted != NULL)
-          *painted += n;
-      }
-      break;
-
-    case 1:
-      trellis_layout_paint_row_headers (layout, cr, rect);
-      break;
-
-    case 2:
-      trellis_layout_paint_column_headers (layout, cr, rect);
-      break;
-
-    case 3:
-      trellis_layout_paint_corner (layout, cr);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  cairo_destroy (cr);
-
-  return node;
-}
-
 static void
 append_focus_and_hover (TrellisHeatmapView *self,
                         GtkSnapshot        *snapshot)
@@ -855,6 +783,26 @@ append_focus_and_hover (TrellisHeatmapView *self,
     }
 }
 
+/* Appends the part @visible of @area (in its own coordinates) at @x, @y
+ * of the widget. */
+static void
+append_area (TrellisHeatmapView *self,
+             GtkSnapshot        *snapshot,
+             TrellisHeatmapArea  area,
+             const TrellisRect  *visible,
+             double              x,
+             double              y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, y, visible->width, visible->height));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - visible->x, y - visible->y));
+  trellis_heatmap_nodes_append (&self->nodes, snapshot, self->layout, area, visible);
+  if (area == TRELLIS_HEATMAP_AREA_CELLS)
+    append_focus_and_hover (self, snapshot);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 trellis_heatmap_view_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -865,7 +813,6 @@ trellis_heatmap_view_snapshot (GtkWidget   *widget,
   const TrellisThemeColors *colors;
   GdkRGBA background;
   double x0, y0;
-  TrellisRect visible;
   Areas a;
 
   if (width <= 0 || height <= 0 || self->layout == NULL)
@@ -880,78 +827,18 @@ trellis_heatmap_view_snapshot (GtkWidget   *widget,
   y0 = floor (scroll_y (self));
 
   /* The cells: what was painted for this scroll position, the cells
-   * repainted since, then the highlight and the focus. */
-  visible = TRELLIS_RECT_INIT (x0, y0, a.visible_width, a.visible_height);
-  if (self->cells_cache == NULL || !rect_equal (&visible, &self->cells_rect))
-    {
-      g_clear_pointer (&self->cells_cache, gsk_render_node_unref);
-      g_ptr_array_set_size (self->patches, 0);
-      if (visible.width > 0 && visible.height > 0)
-        self->cells_cache = paint_node (self->layout, &visible, 0, &self->painted);
-      self->cells_rect = visible;
-    }
+   * painted again since, then the highlight and the focus. */
+  append_area (self, snapshot, TRELLIS_HEATMAP_AREA_CELLS,
+               &TRELLIS_RECT_INIT (x0, y0, a.visible_width, a.visible_height), a.cells_x, a.cells_y);
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (a.cells_x, a.cells_y, a.visible_width, a.visible_height));
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (a.cells_x - x0, a.cells_y - y0));
-  if (self->cells_cache != NULL)
-    gtk_snapshot_append_node (snapshot, self->cells_cache);
-  for (guint i = 0; i < self->patches->len; i++)
-    gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->patches, i));
-  append_focus_and_hover (self, snapshot);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
-
-  /* Row headers scroll with the rows only. */
-  visible = TRELLIS_RECT_INIT (0, y0, a.row_header_width, a.visible_height);
-  if (self->rows_cache == NULL || !rect_equal (&visible, &self->rows_rect))
-    {
-      g_clear_pointer (&self->rows_cache, gsk_render_node_unref);
-      if (visible.width > 0 && visible.height > 0)
-        self->rows_cache = paint_node (self->layout, &visible, 1, NULL);
-      self->rows_rect = visible;
-    }
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (a.rows_x, a.cells_y, a.row_header_width, a.visible_height));
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (a.rows_x, a.cells_y - y0));
-  if (self->rows_cache != NULL)
-    gtk_snapshot_append_node (snapshot, self->rows_cache);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
-
-  /* Column headers scroll with the columns only. */
-  visible = TRELLIS_RECT_INIT (x0, 0, a.visible_width, a.column_header_height);
-  if (self->columns_cache == NULL || !rect_equal (&visible, &self->columns_rect))
-    {
-      g_clear_pointer (&self->columns_cache, gsk_render_node_unref);
-      if (visible.width > 0 && visible.height > 0)
-        self->columns_cache = paint_node (self->layout, &visible, 2, NULL);
-      self->columns_rect = visible;
-    }
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (a.cells_x, 0, a.visible_width, a.column_header_height));
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (a.cells_x - x0, 0));
-  if (self->columns_cache != NULL)
-    gtk_snapshot_append_node (snapshot, self->columns_cache);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
-
-  /* Where they meet. */
-  if (self->corner_cache == NULL && a.row_header_width > 0 && a.column_header_height > 0)
-    {
-      TrellisRect corner = TRELLIS_RECT_INIT (0, 0, a.row_header_width, a.column_header_height);
-
-      self->corner_cache = paint_node (self->layout, &corner, 3, NULL);
-    }
-  if (self->corner_cache != NULL)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (a.rows_x, 0, a.row_header_width, a.column_header_height));
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (a.rows_x, 0));
-      gtk_snapshot_append_node (snapshot, self->corner_cache);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_restore (snapshot);
-    }
+  /* Row headers scroll with the rows only, column headers with the
+   * columns only; the corner is where they meet. */
+  append_area (self, snapshot, TRELLIS_HEATMAP_AREA_ROW_HEADERS,
+               &TRELLIS_RECT_INIT (0, y0, a.row_header_width, a.visible_height), a.rows_x, a.cells_y);
+  append_area (self, snapshot, TRELLIS_HEATMAP_AREA_COLUMN_HEADERS,
+               &TRELLIS_RECT_INIT (x0, 0, a.visible_width, a.column_header_height), a.cells_x, 0);
+  append_area (self, snapshot, TRELLIS_HEATMAP_AREA_CORNER,
+               &TRELLIS_RECT_INIT (0, 0, a.row_header_width, a.column_header_height), a.rows_x, 0);
 }
 
 static void
@@ -998,152 +885,11 @@ static void
 trellis_heatmap_view_direction_changed (GtkWidget        *widget,
                                         GtkTextDirection  previous)
 {
-  drop_caches (TRELLIS_HEATMAP_VIEW (widget));
+  trellis_heatmap_nodes_drop (&TRELLIS_HEATMAP_VIEW (widget)->nodes);
   gtk_widget_queue_allocate (widget);
 }
 
 /* A new layout */
-
-static gboolean
-same_cell_info (const TrellisCellInfo *a,
-                const TrellisCellInfo *b)
-{
-  if (a->content != b->content || a->flags != b->flags || a->required != b->required ||
-      a->assessed != b->assessed || a->source != b->source || a->count != b->count ||
-      a->total != b->total || a->raci != b->raci || a->authority != b->authority)
-    return FALSE;
-  if (!(a->value == b->value || (isnan (a->value) && isnan (b->value))))
-    return FALSE;
-
-  for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
-    {
-      if (a->perspectives[i] != b->perspectives[i])
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-same_structure (TrellisLayout *a,
-                TrellisLayout *b)
-{
-  double aw, ah, bw, bh;
-  guint rows, columns;
-
-  if (!trellis_render_options_equal (trellis_layout_get_options (a), trellis_layout_get_options (b)))
-    return FALSE;
-
-  rows = trellis_layout_get_n_rows (a);
-  columns = trellis_layout_get_n_columns (a);
-  if (rows != trellis_layout_get_n_rows (b) || columns != trellis_layout_get_n_columns (b))
-    return FALSE;
-
-  trellis_layout_get_content_size (a, &aw, &ah);
-  trellis_layout_get_content_size (b, &bw, &bh);
-  if (aw != bw || ah != bh ||
-      trellis_layout_get_row_header_width (a) != trellis_layout_get_row_header_width (b) ||
-      trellis_layout_get_column_header_height (a) != trellis_layout_get_column_header_height (b))
-    return FALSE;
-
-  for (guint r = 0; r < rows; r++)
-    {
-      if (trellis_layout_get_row_entity (a, r) != trellis_layout_get_row_entity (b, r) ||
-          trellis_layout_get_row_kind (a, r) != trellis_layout_get_row_kind (b, r) ||
-          g_strcmp0 (trellis_layout_get_row_label (a, r), trellis_layout_get_row_label (b, r)) != 0)
-        return FALSE;
-    }
-
-  for (guint c = 0; c < columns; c++)
-    {
-      if (trellis_layout_get_column_entity (a, c) != trellis_layout_get_column_entity (b, c) ||
-          trellis_layout_get_column_kind (a, c) != trellis_layout_get_column_kind (b, c) ||
-          g_strcmp0 (trellis_layout_get_column_label (a, c), trellis_layout_get_column_label (b, c)) != 0)
-        return FALSE;
-    }
-
-  /* Findings are numbered on the rows, in the headers. */
-  if (trellis_layout_get_n_findings (a) != trellis_layout_get_n_findings (b))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* Repaints, over the cached cells, only the cells whose facts changed. */
-static gboolean
-patch_changed_cells (TrellisHeatmapView *self,
-                     TrellisLayout      *old,
-                     TrellisLayout      *layout)
-{
-  guint rows = trellis_layout_get_n_rows (layout);
-  guint columns = trellis_layout_get_n_columns (layout);
-  guint first_row = 0, last_row = 0, first_column = 0, last_column = 0;
-  gboolean any_row = FALSE, any_column = FALSE;
-  g_autoptr(GPtrArray) rects = g_ptr_array_new_with_free_func (g_free);
-
-  if (self->cells_cache == NULL)
-    return TRUE;
-
-  /* The rows and columns in view. */
-  for (guint r = 0; r < rows; r++)
-    {
-      double y, height;
-
-      if (!trellis_layout_get_row_extent (layout, r, &y, &height))
-        continue;
-      if (y + height > self->cells_rect.y && y < self->cells_rect.y + self->cells_rect.height)
-        {
-          if (!any_row)
-            first_row = r;
-          last_row = r;
-          any_row = TRUE;
-        }
-    }
-  for (guint c = 0; c < columns; c++)
-    {
-      double x, width;
-
-      if (!trellis_layout_get_column_extent (layout, c, &x, &width))
-        continue;
-      if (x + width > self->cells_rect.x && x < self->cells_rect.x + self->cells_rect.width)
-        {
-          if (!any_column)
-            first_column = c;
-          last_column = c;
-          any_column = TRUE;
-        }
-    }
-
-  if (!any_row || !any_column)
-    return TRUE;
-
-  for (guint r = first_row; r <= last_row; r++)
-    {
-      for (guint c = first_column; c <= last_column; c++)
-        {
-          TrellisCellInfo before, after;
-          TrellisRect rect;
-
-          trellis_layout_get_cell_info (old, r, c, &before);
-          trellis_layout_get_cell_info (layout, r, c, &after);
-          if (same_cell_info (&before, &after) || !trellis_layout_get_cell_rect (layout, r, c, &rect))
-            continue;
-
-          if (rects->len + self->patches->len >= MAX_PATCHES)
-            return FALSE;
-          g_ptr_array_add (rects, g_memdup2 (&rect, sizeof rect));
-        }
-    }
-
-  for (guint i = 0; i < rects->len; i++)
-    {
-      TrellisRect *rect = g_ptr_array_index (rects, i);
-
-      g_ptr_array_add (self->patches, paint_node (layout, rect, 0, &self->painted));
-    }
-
-  return TRUE;
-}
 
 /**
  * trellis_heatmap_view_set_layout:
@@ -1180,19 +926,10 @@ trellis_heatmap_view_set_layout (TrellisHeatmapView *self,
 
   self->layout = layout != NULL ? g_object_ref (layout) : NULL;
 
-  if (old != NULL && layout != NULL && same_structure (old, layout))
+  /* Unless only facts of cells changed, keep the focus on the same
+   * person and competency if they are still shown. */
+  if (!trellis_heatmap_nodes_update (&self->nodes, old, layout))
     {
-      if (!patch_changed_cells (self, old, layout))
-        {
-          g_clear_pointer (&self->cells_cache, gsk_render_node_unref);
-          g_ptr_array_set_size (self->patches, 0);
-        }
-    }
-  else
-    {
-      drop_caches (self);
-
-      /* Keep the focus on the same person and competency if they are still shown. */
       if (layout != NULL && self->has_focus_cell)
         {
           guint rows = trellis_layout_get_n_rows (layout);
@@ -1259,14 +996,9 @@ trellis_heatmap_view_get_layout (TrellisHeatmapView *self)
 guint
 trellis_heatmap_view_take_painted (TrellisHeatmapView *self)
 {
-  guint painted;
-
   g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), 0);
 
-  painted = self->painted;
-  self->painted = 0;
-
-  return painted;
+  return trellis_heatmap_nodes_take_painted (&self->nodes);
 }
 
 /* GObject */
@@ -1279,7 +1011,7 @@ trellis_heatmap_view_dispose (GObject *object)
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->scale, g_ptr_array_unref);
   g_clear_object (&self->scale_labels);
-  drop_caches (self);
+  trellis_heatmap_nodes_drop (&self->nodes);
   g_clear_object (&self->layout);
 
   if (self->hadjustment != NULL)
@@ -1297,7 +1029,7 @@ trellis_heatmap_view_finalize (GObject *object)
 {
   TrellisHeatmapView *self = TRELLIS_HEATMAP_VIEW (object);
 
-  g_clear_pointer (&self->patches, g_ptr_array_unref);
+  trellis_heatmap_nodes_clear (&self->nodes);
 
   G_OBJECT_CLASS (trellis_heatmap_view_parent_class)->finalize (object);
 }
@@ -1435,7 +1167,7 @@ trellis_heatmap_view_init (TrellisHeatmapView *self)
 
   self->zoom = 1.0;
   self->source = TRELLIS_SOURCE_AGREED;
-  self->patches = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  trellis_heatmap_nodes_init (&self->nodes);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   /* Named for its view once it has one. */
