@@ -700,6 +700,410 @@ test_zoom_and_export (Fixture       *f,
   }
 }
 
+
+/* The first person shown in the gaps view, and the first competency. */
+static void
+first_person_cell (Fixture        *f,
+                   TrellisEntity **person,
+                   TrellisEntity **competency,
+                   guint          *row,
+                   guint          *column)
+{
+  TrellisLayout *layout;
+
+  show_view (f, TRELLIS_VIEW_GAPS);
+  layout = current_layout (f);
+  *person = NULL;
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout) && *person == NULL; r++)
+    {
+      if (trellis_layout_get_row_kind (layout, r) == TRELLIS_ITEM_PERSON)
+        {
+          *person = trellis_layout_get_row_entity (layout, r);
+          *row = r;
+        }
+    }
+  g_assert_nonnull (*person);
+
+  *competency = NULL;
+  for (guint c = 0; c < trellis_layout_get_n_columns (layout) && *competency == NULL; c++)
+    {
+      TrellisEntity *e = trellis_layout_get_column_entity (layout, c);
+
+      if (e != NULL && TRELLIS_IS_COMPETENCY (e))
+        {
+          *competency = e;
+          *column = c;
+        }
+    }
+  g_assert_nonnull (*competency);
+}
+
+/* The perspective the heatmap records assessments from. */
+static TrellisSource
+heatmap_source (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *name = g_settings_get_string (settings, "assessment-source");
+  TrellisSource source = TRELLIS_N_SOURCES;
+
+  g_assert_true (trellis_source_from_string (name, strlen (name), &source));
+  return source;
+}
+
+/* The start tag of the one assessment of @competency from @source on
+ * @date in @xml, wherever it is. */
+static const char *
+find_assessment_tag (const char  *xml,
+                     const char  *competency,
+                     TrellisSource source,
+                     TrellisDate  date,
+                     gsize       *len)
+{
+  g_autofree char *want_competency = g_strdup_printf (" competency=\"%s\"", competency);
+  g_autofree char *want_source = g_strdup_printf (" source=\"%s\"", trellis_source_to_string (source));
+  g_autofree char *want_date = NULL;
+  const char *found = NULL;
+  char buf[11];
+
+  want_date = g_strdup_printf (" date=\"%s\"", trellis_date_format (date, buf));
+  for (const char *at = strstr (xml, "<assessment "); at != NULL; at = strstr (at + 1, "<assessment "))
+    {
+      const char *end = strchr (at, '>');
+      g_autofree char *tag = NULL;
+
+      g_assert_nonnull (end);
+      tag = g_strndup (at, end + 1 - at);
+      if (strstr (tag, want_competency) != NULL && strstr (tag, want_source) != NULL && strstr (tag, want_date) != NULL)
+        {
+          g_assert_null (found);
+          found = at;
+          *len = end + 1 - at;
+        }
+    }
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* @before with, in the start tag at @tag (@len bytes), @old replaced
+ * by @new: the only difference an edit of one field may make. */
+static char *
+replace_in_tag (const char *before,
+                const char *tag,
+                gsize       len,
+                const char *old,
+                const char *new)
+{
+  g_autofree char *text = g_strndup (tag, len);
+  const char *at = strstr (text, old);
+  g_autofree char *edited = NULL;
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, old));
+  edited = g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
+
+  return g_strdup_printf ("%.*s%s%s", (int) (tag - before), before, edited, tag + len);
+}
+
+/* Asserts that @text is @expected; where not, shows where they part. */
+static void
+assert_same_text (const char *text,
+                  const char *expected)
+{
+  gsize at = 0;
+  gsize start;
+  g_autofree char *was = NULL;
+  g_autofree char *is = NULL;
+
+  while (text[at] != '\0' && text[at] == expected[at])
+    at++;
+  if (text[at] == '\0' && expected[at] == '\0')
+    return;
+
+  start = at > 160 ? at - 160 : 0;
+  is = g_strndup (text + start, 400);
+  was = g_strndup (expected + start, 400);
+  g_test_message ("the texts part at byte %" G_GSIZE_FORMAT, at);
+  g_assert_cmpstr (is, ==, was);
+}
+
+/* Typing a level changes that level and nothing else: the whole file is
+ * compared, so a field of the assessment (today's or one added later)
+ * that an edit forgot would show. */
+static void
+test_level_keeps_the_record (Fixture       *f,
+                             gconstpointer  data)
+{
+  TrellisSource source = heatmap_source ();
+  GPtrArray *scale = trellis_document_get_scale (f->document);
+  TrellisEntity *person, *competency;
+  TrellisAssessment a = { 0 };
+  TrellisCellInfo info;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *old_level = NULL;
+  g_autofree char *new_level = NULL;
+  const char *tag;
+  gsize len = 0;
+  gint first, second;
+  guint row = 0, column = 0;
+
+  g_assert_cmpuint (scale->len, >=, 2);
+  first = ((TrellisScaleLevel *) g_ptr_array_index (scale, 0))->value;
+  second = ((TrellisScaleLevel *) g_ptr_array_index (scale, 1))->value;
+  g_assert_cmpint (second, <=, 9);
+
+  first_person_cell (f, &person, &competency, &row, &column);
+
+  /* Today's assessment from the heatmap's perspective, with everything
+   * an assessment holds. */
+  a.competency = trellis_entity_get_id (competency);
+  a.level = first;
+  a.want = TRUE;
+  a.source = source;
+  a.date = trellis_date_today ();
+  a.note = "Leads the Monday stand-up on her own now";
+  a.evidence = "Feedback from three colleagues";
+  trellis_document_set_assessment (f->document, TRELLIS_PERSON (person), &a);
+  trellis_test_wait_until (current_cell (f, person, TRELLIS_ITEM_PERSON, competency, &info) &&
+                           info.assessed == first, 5000);
+
+  before = trellis_test_serialize (f->document);
+  tag = find_assessment_tag (before, a.competency, source, a.date, &len);
+  g_assert_nonnull (g_strstr_len (tag, len, " want=\""));
+  g_assert_nonnull (strstr (tag, a.note));
+  g_assert_nonnull (strstr (tag, a.evidence));
+
+  /* The digit, on the real widget. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  trellis_heatmap_view_set_focus_cell (f->view, row, column);
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_0 + second, 0));
+
+  after = trellis_test_serialize (f->document);
+  old_level = g_strdup_printf (" level=\"%d\"", first);
+  new_level = g_strdup_printf (" level=\"%d\"", second);
+  expected = replace_in_tag (before, tag, len, old_level, new_level);
+  assert_same_text (after, expected);
+
+  /* The wish to grow, through its action: only the wish changes. */
+  {
+    g_autofree char *unwished = NULL;
+    g_autofree char *want_attribute = NULL;
+    const char *want;
+
+    g_free (before);
+    before = g_steal_pointer (&after);
+    tag = find_assessment_tag (before, a.competency, source, a.date, &len);
+    want = g_strstr_len (tag, len, " want=\"");
+    g_assert_nonnull (want);
+    want_attribute = g_strndup (want, strchr (want + strlen (" want=\""), '"') + 1 - want);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "cell.set-assessed-want", "(sssb)",
+                                               trellis_entity_get_id (person), a.competency,
+                                               trellis_source_to_string (source), FALSE));
+    after = trellis_test_serialize (f->document);
+    unwished = replace_in_tag (before, tag, len, want_attribute, "");
+    assert_same_text (after, unwished);
+  }
+
+  /* Each is one step to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "doc.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "doc.undo", NULL);
+  {
+    g_autofree char *undone = trellis_test_serialize (f->document);
+    g_autofree char *set = NULL;
+
+    tag = find_assessment_tag (undone, a.competency, source, a.date, &len);
+    set = g_strndup (tag, len);
+    g_assert_nonnull (strstr (set, old_level));
+    g_assert_nonnull (strstr (set, " want=\""));
+  }
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* An entity removed after the layout was made can no longer be edited
+ * from its cells; nor can an id of another kind, an unknown perspective,
+ * a level off the scale or a letter that is not RACI. */
+static void
+test_stale_ids_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  TrellisSource source = heatmap_source ();
+  const char *source_name = trellis_source_to_string (source);
+  GtkWidget *view = GTK_WIDGET (f->view);
+  TrellisEntity *person, *competency, *role, *responsibility, *other;
+  g_autofree char *person_id = NULL;
+  g_autofree char *role_id = NULL;
+  g_autofree char *responsibility_id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undo_label = NULL;
+  const char *competency_id;
+  gint level = trellis_document_get_scale_min (f->document);
+  guint row = 0, column = 0;
+  guint changes = 0;
+
+  first_person_cell (f, &person, &competency, &row, &column);
+  gtk_widget_grab_focus (view);
+  trellis_heatmap_view_set_focus_cell (f->view, row, column);
+
+  role = trellis_document_get_item (f->document, TRELLIS_KIND_ROLE, 0);
+  responsibility = trellis_document_get_item (f->document, TRELLIS_KIND_RESPONSIBILITY, 0);
+  other = trellis_document_get_item (f->document, TRELLIS_KIND_PERSON, 1);
+  g_assert_true (other != person);
+  person_id = g_strdup (trellis_entity_get_id (person));
+  role_id = g_strdup (trellis_entity_get_id (role));
+  responsibility_id = g_strdup (trellis_entity_get_id (responsibility));
+  other_id = g_strdup (trellis_entity_get_id (other));
+  competency_id = trellis_entity_get_id (competency);
+
+  /* Removed while the map still shows them: the layout is not made
+   * again before the main loop runs. */
+  trellis_document_remove (f->document, person);
+  trellis_document_remove (f->document, role);
+  trellis_document_remove (f->document, responsibility);
+  g_assert_true (trellis_layout_get_row_entity (trellis_heatmap_view_get_layout (f->view), row) == person);
+
+  before = trellis_test_serialize (f->document);
+  undo_label = g_strdup (trellis_document_get_undo_label (f->document));
+  g_signal_connect_swapped (f->document, "changed", G_CALLBACK (count_cb), &changes);
+
+  /* A digit typed on the removed person's cell. */
+  g_assert_true (trellis_test_press_key (view, GDK_KEY_0 + level, 0));
+
+  /* Every action, with the removed ids. */
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-assessed-level", "(sssi)",
+                                             person_id, competency_id, source_name, level));
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-assessed-want", "(sssb)",
+                                             person_id, competency_id, source_name, TRUE));
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-required-level", "(ssi)", role_id, competency_id, level));
+  g_assert_true (gtk_widget_activate_action (view, "cell.toggle-raci", "(sss)", responsibility_id, role_id, "R"));
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-raci", "(sssb)", responsibility_id, role_id, "A", TRUE));
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-authority", "(ssu)", responsibility_id, role_id, 3));
+  g_assert_true (gtk_widget_activate_action (view, "cell.clear-assignment", "(ss)", responsibility_id, role_id));
+
+  /* Ids of another kind, and values that are none. */
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-assessed-level", "(sssi)",
+                                             competency_id, competency_id, source_name, level));
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-assessed-level", "(sssi)",
+                                             other_id, other_id, source_name, level));
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-assessed-level", "(sssi)",
+                                             other_id, competency_id, "boss", level));
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-assessed-level", "(sssi)",
+                                             other_id, competency_id, source_name, 99));
+  g_assert_true (gtk_widget_activate_action (view, "cell.set-required-level", "(ssi)", other_id, competency_id, level));
+  {
+    TrellisEntity *live_role = trellis_document_get_item (f->document, TRELLIS_KIND_ROLE, 0);
+    TrellisEntity *live_responsibility = trellis_document_get_item (f->document, TRELLIS_KIND_RESPONSIBILITY, 0);
+    const char *r = trellis_entity_get_id (live_responsibility);
+
+    g_assert_true (gtk_widget_activate_action (view, "cell.set-required-level", "(ssi)",
+                                               trellis_entity_get_id (live_role), competency_id, 99));
+    g_assert_true (gtk_widget_activate_action (view, "cell.toggle-raci", "(sss)", r, competency_id, "R"));
+    g_assert_true (gtk_widget_activate_action (view, "cell.toggle-raci", "(sss)",
+                                               r, trellis_entity_get_id (live_role), "X"));
+    g_assert_true (gtk_widget_activate_action (view, "cell.set-authority", "(ssu)",
+                                               r, trellis_entity_get_id (live_role), TRELLIS_N_AUTHORITIES));
+  }
+
+  after = trellis_test_serialize (f->document);
+  assert_same_text (after, before);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpstr (trellis_document_get_undo_label (f->document), ==, undo_label);
+  g_signal_handlers_disconnect_by_func (f->document, count_cb, &changes);
+}
+
+/* The popover of a cell offers its choices and edits through them. */
+static void
+test_cell_popover (Fixture       *f,
+                   gconstpointer  data)
+{
+  TrellisLayout *layout;
+  TrellisEntity *role, *competency;
+  GArray *requires;
+  GtkWidget *popover = NULL;
+  GtkWidget *toggle;
+  GtkWidget *list;
+  const TrellisAssignment *a;
+  guint row = 0, column = 0;
+
+  /* An assignment: the letters as toggles, the delegation as a list. */
+  show_view (f, TRELLIS_VIEW_RESPONSIBILITIES);
+  layout = current_layout (f);
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout) && popover == NULL; r++)
+    {
+      for (guint c = 0; c < trellis_layout_get_n_columns (layout) && popover == NULL; c++)
+        {
+          TrellisEntity *re = trellis_layout_get_row_entity (layout, r);
+          TrellisEntity *ce = trellis_layout_get_column_entity (layout, c);
+
+          if (re == NULL || ce == NULL || !TRELLIS_IS_RESPONSIBILITY (re) || !TRELLIS_IS_ROLE (ce))
+            continue;
+          a = trellis_assignments_lookup (trellis_entity_get_array (re, TRELLIS_FIELD_ASSIGNS), trellis_entity_get_id (ce));
+          if (a != NULL && (a->raci & TRELLIS_RACI_INFORMED) != 0)
+            continue;
+
+          gtk_widget_grab_focus (GTK_WIDGET (f->view));
+          trellis_heatmap_view_set_focus_cell (f->view, r, c);
+          g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_Return, 0));
+          trellis_test_iterate (100);
+          for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+               child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            if (GTK_IS_POPOVER (child))
+              popover = child;
+          g_assert_nonnull (popover);
+          g_assert_true (gtk_widget_get_visible (popover));
+
+          /* Informed is the fourth letter. */
+          toggle = trellis_test_find_type (popover, GTK_TYPE_TOGGLE_BUTTON, 3);
+          g_assert_nonnull (toggle);
+          g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+          a = trellis_assignments_lookup (trellis_entity_get_array (re, TRELLIS_FIELD_ASSIGNS), trellis_entity_get_id (ce));
+          g_assert_nonnull (a);
+          g_assert_true ((a->raci & TRELLIS_RACI_INFORMED) != 0);
+
+          list = trellis_test_find_type (popover, GTK_TYPE_LIST_BOX, 0);
+          g_assert_nonnull (list);
+          g_signal_emit_by_name (list, "row-activated",
+                                 gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), TRELLIS_AUTHORITY_AGREE));
+          a = trellis_assignments_lookup (trellis_entity_get_array (re, TRELLIS_FIELD_ASSIGNS), trellis_entity_get_id (ce));
+          g_assert_cmpint (a->authority, ==, TRELLIS_AUTHORITY_AGREE);
+          g_assert_true ((a->raci & TRELLIS_RACI_INFORMED) != 0);
+        }
+    }
+  g_assert_nonnull (popover);
+  trellis_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+
+  /* A requirement: the levels, and first, none. */
+  show_view (f, TRELLIS_VIEW_REQUIREMENTS);
+  role = trellis_document_get_item (f->document, TRELLIS_KIND_ROLE, 0);
+  requires = trellis_entity_get_array (role, TRELLIS_FIELD_REQUIRES);
+  g_assert_cmpuint (requires->len, >, 0);
+  competency = trellis_document_lookup (f->document, g_array_index (requires, TrellisRequirement, 0).competency);
+  g_assert_true (find_cell (current_layout (f), role, TRELLIS_ITEM_ROLE, competency, &row, &column));
+
+  trellis_heatmap_view_set_focus_cell (f->view, row, column);
+  g_assert_true (trellis_test_press_key (GTK_WIDGET (f->view), GDK_KEY_Return, 0));
+  trellis_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = trellis_test_find_type (popover, GTK_TYPE_LIST_BOX, 0);
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (role, TRELLIS_FIELD_REQUIRES),
+                                                trellis_entity_get_id (competency)), ==, TRELLIS_LEVEL_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +1117,9 @@ main (int   argc,
   g_test_add ("/trellis/app/heatmap/level-by-keyboard", Fixture, NULL, fixture_set_up, test_level_by_keyboard, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/requirement-by-keyboard", Fixture, NULL, fixture_set_up, test_requirement_by_keyboard, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/responsibility-map", Fixture, NULL, fixture_set_up, test_responsibility_map, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/level-keeps-the-record", Fixture, NULL, fixture_set_up, test_level_keeps_the_record, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/stale-ids-refused", Fixture, NULL, fixture_set_up, test_stale_ids_refused, fixture_tear_down);
+  g_test_add ("/trellis/app/heatmap/cell-popover", Fixture, NULL, fixture_set_up, test_cell_popover, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/table-twin", Fixture, NULL, fixture_set_up, test_table_twin, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/trellis/app/heatmap/workshop-mode", Fixture, NULL, fixture_set_up, test_workshop_mode, fixture_tear_down);

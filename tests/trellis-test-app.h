@@ -194,6 +194,19 @@ trellis_test_close_all (TrellisApplication *app)
   trellis_test_iterate (20);
 }
 
+/* The document as it would be saved. */
+static inline char *
+trellis_test_serialize (TrellisDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = trellis_document_serialize (document, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
 /* Widget lookup */
 
 static inline GtkWidget *

@@ -351,6 +351,15 @@ update_zoom_button (TrellisHeatmapPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* The levels a cell of the map can take, and their names. */
+static void
+update_scale (TrellisHeatmapPage *self)
+{
+  g_autoptr(GtkStringList) labels = trellis_scale_choices_new (self->document, NULL);
+
+  trellis_heatmap_view_set_scale (self->view, trellis_document_get_scale (self->document), G_LIST_MODEL (labels));
+}
+
 static void
 rebuild (TrellisHeatmapPage *self)
 {
@@ -366,6 +375,7 @@ rebuild (TrellisHeatmapPage *self)
     {
       g_clear_object (&self->layout);
       trellis_heatmap_view_set_layout (self->view, NULL);
+      trellis_heatmap_view_set_scale (self->view, NULL, NULL);
       trellis_heatmap_table_set_layout (self->table, NULL);
       return;
     }
@@ -401,6 +411,7 @@ rebuild (TrellisHeatmapPage *self)
     }
 
   trellis_heatmap_view_set_layout (self->view, self->layout);
+  update_scale (self);
   trellis_heatmap_table_set_layout (self->table, self->layout);
   rebuild_findings (self);
   update_privacy_label (self);
@@ -740,6 +751,7 @@ trellis_heatmap_page_set_document (TrellisHeatmapPage *self,
 
   g_clear_object (&self->layout);
   trellis_heatmap_view_set_layout (self->view, NULL);
+  trellis_heatmap_view_set_scale (self->view, NULL, NULL);
   trellis_heatmap_table_set_layout (self->table, NULL);
   schedule_rebuild (self);
 }

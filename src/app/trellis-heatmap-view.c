@@ -11,8 +11,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "trellis-bindings.h"
 #include "trellis-heatmap-view.h"
+
+#include "trellis-cell-popover.h"
+#include "trellis-heatmap-keys.h"
+#include "trellis-heatmap-nodes.h"
+#include "trellis-heatmap-view-private.h"
 
 /* One view of the matrix, painted by src/render. The widget only draws:
  * the layout (made by the heatmap page from an analysis snapshot) knows
@@ -22,15 +26,17 @@
  * and column headers kept in view; it keeps what it painted of the cells
  * and the headers as render nodes, so that moving the pointer or the
  * focus repaints nothing, and a new layout after an edit repaints only
- * the cells whose facts changed. A focus cell moves with the arrow keys;
- * a digit sets a level (a person's assessment, a role's requirement),
- * R, A, C and I toggle a role's RACI letters and 1…7 its delegation on
- * the responsibility map, and Enter opens a popover with the choices.
- * Ctrl+scroll, Ctrl+plus and Ctrl+minus and a pinch zoom. */
+ * the cells whose facts changed. It has a focus cell, moved by the keys
+ * (trellis-heatmap-keys.c) and the pointer; a click on the focus cell or
+ * Enter opens its choices (trellis-cell-popover.c). The widget edits
+ * nothing: what is typed or chosen activates the cell's "cell." action
+ * with the ids of what the cell shows (trellis-cell-target.c), and the
+ * window that owns the document makes the edit. Ctrl+scroll, Ctrl+plus
+ * and Ctrl+minus and a pinch zoom. */
 
 #define MIN_ZOOM 0.5
 #define MAX_ZOOM 3.0
-#define MAX_PATCHES 96
+#define ZOOM_STEP 1.2
 
 struct _TrellisHeatmapView
 {
@@ -55,16 +61,7 @@ struct _TrellisHeatmapView
   guint          hover_column;
   TrellisSource  source;
 
-  /* What was painted, in the areas' own coordinates. */
-  GskRenderNode *cells_cache;
-  TrellisRect    cells_rect;
-  GPtrArray     *patches;
-  GskRenderNode *rows_cache;
-  TrellisRect    rows_rect;
-  GskRenderNode *columns_cache;
-  TrellisRect    columns_rect;
-  GskRenderNode *corner_cache;
-  guint          painted;
+  TrellisHeatmapNodes nodes;
 
   /* Keep this content point under this widget point across a zoom. */
   double         anchor_fx;
@@ -72,6 +69,9 @@ struct _TrellisHeatmapView
   double         anchor_wx;
   double         anchor_wy;
 
+  /* For the focus cell's choices. */
+  GPtrArray     *scale;
+  GListModel    *scale_labels;
   GtkWidget     *popover;
 };
 
@@ -184,25 +184,6 @@ cell_widget_rect (TrellisHeatmapView *self,
   out->height = ceil (rect.height);
 
   return TRUE;
-}
-
-/* Caches */
-
-static void
-drop_caches (TrellisHeatmapView *self)
-{
-  g_clear_pointer (&self->cells_cache, gsk_render_node_unref);
-  g_clear_pointer (&self->rows_cache, gsk_render_node_unref);
-  g_clear_pointer (&self->columns_cache, gsk_render_node_unref);
-  g_clear_pointer (&self->corner_cache, gsk_render_node_unref);
-  g_ptr_array_set_size (self->patches, 0);
-}
-
-static gboolean
-rect_equal (const TrellisRect *a,
-            const TrellisRect *b)
-{
-  return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
 }
 
 /* Adjustments */
@@ -405,159 +386,7 @@ trellis_heatmap_view_get_focus_cell (TrellisHeatmapView *self,
   return TRUE;
 }
 
-/* Editing */
-
-static TrellisDocument *
-get_document (TrellisHeatmapView *self)
-{
-  if (self->layout == NULL)
-    return NULL;
-
-  return trellis_analysis_get_document (trellis_layout_get_analysis (self->layout));
-}
-
-/**
- * trellis_heatmap_view_set_level:
- * @self: a #TrellisHeatmapView
- * @level: a level of the scale, or %TRELLIS_LEVEL_NONE
- *
- * Sets the level of the focus cell: a person's assessed level (from the
- * chosen perspective, dated today) on the gap and perception maps, a
- * role's required level on the requirement map.
- *
- * Returns: %TRUE if the cell took the level
- */
-gboolean
-trellis_heatmap_view_set_level (TrellisHeatmapView *self,
-                                gint                level)
-{
-  TrellisDocument *document = get_document (self);
-  TrellisEntity *row;
-  TrellisEntity *column;
-
-  g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), FALSE);
-
-  if (document == NULL || !self->has_focus_cell)
-    return FALSE;
-
-  if (level != TRELLIS_LEVEL_NONE && !trellis_document_level_in_scale (document, level))
-    return FALSE;
-
-  row = trellis_layout_get_row_entity (self->layout, self->focus_row);
-  column = trellis_layout_get_column_entity (self->layout, self->focus_column);
-  if (row == NULL || column == NULL || !TRELLIS_IS_COMPETENCY (column))
-    return FALSE;
-
-  /* The entities of a layout are those of the analysis' document, which
-   * the layout keeps alive; an edit made meanwhile may have removed them. */
-  if (trellis_document_lookup (document, trellis_entity_get_id (row)) != row ||
-      trellis_document_lookup (document, trellis_entity_get_id (column)) != column)
-    return FALSE;
-
-  if (TRELLIS_IS_PERSON (row) && trellis_layout_get_row_kind (self->layout, self->focus_row) == TRELLIS_ITEM_PERSON)
-    {
-      if (level == TRELLIS_LEVEL_NONE)
-        return FALSE;
-
-      return trellis_document_set_assessed_level (document, TRELLIS_PERSON (row), trellis_entity_get_id (column),
-                                                  self->source, trellis_date_today (), level);
-    }
-
-  if (TRELLIS_IS_ROLE (row))
-    {
-      trellis_document_set_requirement (document, row, trellis_entity_get_id (column), level);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static const TrellisAssignment *
-focus_assignment (TrellisHeatmapView     *self,
-                  TrellisResponsibility **responsibility,
-                  TrellisEntity         **role)
-{
-  TrellisDocument *document = get_document (self);
-  TrellisEntity *row;
-  TrellisEntity *column;
-
-  if (document == NULL || !self->has_focus_cell)
-    return NULL;
-
-  row = trellis_layout_get_row_entity (self->layout, self->focus_row);
-  column = trellis_layout_get_column_entity (self->layout, self->focus_column);
-
-  if (row == NULL || column == NULL || !TRELLIS_IS_RESPONSIBILITY (row) || !TRELLIS_IS_ROLE (column) ||
-      trellis_document_lookup (document, trellis_entity_get_id (row)) != row ||
-      trellis_document_lookup (document, trellis_entity_get_id (column)) != column)
-    return NULL;
-
-  *responsibility = TRELLIS_RESPONSIBILITY (row);
-  *role = column;
-
-  {
-    static const TrellisAssignment none = { NULL, TRELLIS_RACI_NONE, TRELLIS_AUTHORITY_NONE };
-    const TrellisAssignment *a = trellis_assignments_lookup (trellis_entity_get_array (row, TRELLIS_FIELD_ASSIGNS),
-                                                             trellis_entity_get_id (column));
-
-    return a != NULL ? a : &none;
-  }
-}
-
-/* Sets the focus cell's assignment: its letters with @letters given or
- * taken, and @authority. */
-static gboolean
-edit_focus_assignment (TrellisHeatmapView *self,
-                       TrellisRaci         letters,
-                       gboolean            set_authority,
-                       TrellisAuthority    authority)
-{
-  TrellisResponsibility *responsibility = NULL;
-  TrellisEntity *role = NULL;
-  const TrellisAssignment *a = focus_assignment (self, &responsibility, &role);
-
-  if (a == NULL)
-    return FALSE;
-
-  trellis_document_set_assignment (get_document (self), responsibility, trellis_entity_get_id (role),
-                                   a->raci ^ letters, set_authority ? authority : a->authority);
-  return TRUE;
-}
-
-/**
- * trellis_heatmap_view_toggle_letter:
- * @self: a #TrellisHeatmapView
- * @letter: one RACI letter
- *
- * On the responsibility map, gives or takes a RACI letter of the focus
- * cell's role.
- *
- * Returns: %TRUE if the focus cell is an assignment
- */
-gboolean
-trellis_heatmap_view_toggle_letter (TrellisHeatmapView *self,
-                                    TrellisRaci         letter)
-{
-  g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), FALSE);
-
-  return edit_focus_assignment (self, letter, FALSE, TRELLIS_AUTHORITY_NONE);
-}
-
-/**
- * trellis_heatmap_view_set_authority:
- * @self: a #TrellisHeatmapView
- * @authority: a delegation level
- *
- * Returns: %TRUE if the focus cell is an assignment
- */
-gboolean
-trellis_heatmap_view_set_authority (TrellisHeatmapView *self,
-                                    TrellisAuthority    authority)
-{
-  g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), FALSE);
-
-  return edit_focus_assignment (self, TRELLIS_RACI_NONE, TRUE, authority);
-}
+/* The focus cell's edits */
 
 void
 trellis_heatmap_view_set_source (TrellisHeatmapView *self,
@@ -569,57 +398,55 @@ trellis_heatmap_view_set_source (TrellisHeatmapView *self,
   self->source = source;
 }
 
-/* The popover of the focus cell */
-
-static void
-popover_level_activated_cb (GtkListBox         *list,
-                            GtkListBoxRow      *row,
-                            TrellisHeatmapView *self)
+/**
+ * trellis_heatmap_view_set_scale:
+ * @self: a #TrellisHeatmapView
+ * @scale: (element-type TrellisScaleLevel) (nullable): the levels of the
+ *   document's scale
+ * @labels: (nullable): what to call each level of @scale, in its order
+ *
+ * Tells the view which levels a cell can take, for the digits typed and
+ * the choices of the focus cell.
+ */
+void
+trellis_heatmap_view_set_scale (TrellisHeatmapView *self,
+                                GPtrArray          *scale,
+                                GListModel         *labels)
 {
-  gint level = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "level"));
+  g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));
+  g_return_if_fail (labels == NULL || G_IS_LIST_MODEL (labels));
 
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
-  trellis_heatmap_view_set_level (self, level);
+  if (scale != NULL)
+    g_ptr_array_ref (scale);
+  g_clear_pointer (&self->scale, g_ptr_array_unref);
+  self->scale = scale;
+  g_set_object (&self->scale_labels, labels);
 }
 
-static void
-popover_authority_activated_cb (GtkListBox         *list,
-                                GtkListBoxRow      *row,
-                                TrellisHeatmapView *self)
+gboolean
+trellis_heatmap_view_level_in_scale (TrellisHeatmapView *self,
+                                     gint                level)
 {
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
-  trellis_heatmap_view_set_authority (self, gtk_list_box_row_get_index (row));
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), FALSE);
+
+  for (guint i = 0; self->scale != NULL && i < self->scale->len; i++)
+    {
+      if (((const TrellisScaleLevel *) g_ptr_array_index (self->scale, i))->value == level)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
-static void
-popover_letter_toggled_cb (GtkToggleButton    *button,
-                           TrellisHeatmapView *self)
+/* What the focus cell edits, by the ids of what it shows. */
+void
+trellis_heatmap_view_get_focus_target (TrellisHeatmapView *self,
+                                       TrellisCellTarget  *target)
 {
-  TrellisResponsibility *responsibility = NULL;
-  TrellisEntity *role = NULL;
-  TrellisRaci letter = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "letter"));
-  const TrellisAssignment *a = focus_assignment (self, &responsibility, &role);
+  g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));
 
-  if (a == NULL || ((a->raci & letter) != 0) == gtk_toggle_button_get_active (button))
-    return;
-
-  trellis_heatmap_view_toggle_letter (self, letter);
-}
-
-static GtkWidget *
-make_choice_row (const char *label)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *text = gtk_label_new (label);
-
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_set_margin_start (text, 6);
-  gtk_widget_set_margin_end (text, 6);
-  gtk_widget_set_margin_top (text, 6);
-  gtk_widget_set_margin_bottom (text, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
-
-  return row;
+  trellis_cell_target_init (target, self->has_focus_cell ? self->layout : NULL,
+                            self->focus_row, self->focus_column, self->source);
 }
 
 static void
@@ -638,115 +465,30 @@ popover_closed_cb (TrellisHeatmapView *self)
 void
 trellis_heatmap_view_edit_focus (TrellisHeatmapView *self)
 {
-  TrellisDocument *document = get_document (self);
-  TrellisResponsibility *responsibility = NULL;
-  TrellisEntity *role = NULL;
-  const TrellisAssignment *assignment;
-  TrellisEntity *row;
-  TrellisEntity *column;
-  GtkWidget *box;
-  GtkWidget *list;
-  GtkWidget *focus = NULL;
+  g_auto(TrellisCellTarget) target = { 0 };
   GdkRectangle rect;
 
   g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));
 
-  if (document == NULL || !self->has_focus_cell || !cell_widget_rect (self, self->focus_row, self->focus_column, &rect))
+  if (!self->has_focus_cell || !cell_widget_rect (self, self->focus_row, self->focus_column, &rect))
     return;
 
-  row = trellis_layout_get_row_entity (self->layout, self->focus_row);
-  column = trellis_layout_get_column_entity (self->layout, self->focus_column);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  assignment = focus_assignment (self, &responsibility, &role);
-
-  if (assignment != NULL)
-    {
-      static const TrellisRaci letters[] = {
-        TRELLIS_RACI_RESPONSIBLE, TRELLIS_RACI_ACCOUNTABLE, TRELLIS_RACI_CONSULTED, TRELLIS_RACI_INFORMED,
-      };
-      GtkWidget *toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-      gtk_widget_add_css_class (toggles, "linked");
-      gtk_widget_set_halign (toggles, GTK_ALIGN_CENTER);
-      for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
-        {
-          GtkWidget *toggle = gtk_toggle_button_new_with_label (trellis_raci_get_label (letters[i]));
-
-          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), (assignment->raci & letters[i]) != 0);
-          g_object_set_data (G_OBJECT (toggle), "letter", GUINT_TO_POINTER (letters[i]));
-          g_signal_connect (toggle, "toggled", G_CALLBACK (popover_letter_toggled_cb), self);
-          gtk_box_append (GTK_BOX (toggles), toggle);
-          if (focus == NULL)
-            focus = toggle;
-        }
-      gtk_box_append (GTK_BOX (box), toggles);
-
-      list = gtk_list_box_new ();
-      gtk_widget_add_css_class (list, "navigation-sidebar");
-      for (guint i = 0; i < TRELLIS_N_AUTHORITIES; i++)
-        {
-          GtkWidget *choice = make_choice_row (trellis_authority_get_label (i));
-
-          gtk_widget_set_tooltip_text (choice, trellis_authority_get_description (i));
-          gtk_list_box_append (GTK_LIST_BOX (list), choice);
-          if (i == assignment->authority)
-            gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (choice));
-        }
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delegation"), -1);
-      g_signal_connect (list, "row-activated", G_CALLBACK (popover_authority_activated_cb), self);
-      gtk_box_append (GTK_BOX (box), list);
-    }
-  else if (row != NULL && column != NULL && TRELLIS_IS_COMPETENCY (column) &&
-           ((TRELLIS_IS_PERSON (row) && trellis_layout_get_row_kind (self->layout, self->focus_row) == TRELLIS_ITEM_PERSON) ||
-            TRELLIS_IS_ROLE (row)))
-    {
-      g_autoptr(GtkStringList) levels = trellis_scale_choices_new (document, TRELLIS_IS_ROLE (row) ? _("Not required") : NULL);
-      TrellisCellInfo info;
-      gboolean with_none = TRELLIS_IS_ROLE (row);
-      gint current;
-
-      trellis_layout_get_cell_info (self->layout, self->focus_row, self->focus_column, &info);
-      current = TRELLIS_IS_ROLE (row) ? info.required : info.assessed;
-
-      list = gtk_list_box_new ();
-      gtk_widget_add_css_class (list, "navigation-sidebar");
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (levels)); i++)
-        {
-          GtkWidget *choice = make_choice_row (gtk_string_list_get_string (levels, i));
-          gint level = trellis_scale_choice_to_level (document, i, with_none);
-
-          g_object_set_data (G_OBJECT (choice), "level", GINT_TO_POINTER (level));
-          gtk_list_box_append (GTK_LIST_BOX (list), choice);
-          if (level == current)
-            {
-              gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (choice));
-              focus = choice;
-            }
-        }
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Level"), -1);
-      g_signal_connect (list, "row-activated", G_CALLBACK (popover_level_activated_cb), self);
-      gtk_box_append (GTK_BOX (box), list);
-    }
-  else
+  trellis_heatmap_view_get_focus_target (self, &target);
+  if (target.edit == TRELLIS_CELL_EDIT_NONE)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
-      g_object_ref_sink (box);
-      g_object_unref (box);
       return;
     }
 
   if (self->popover == NULL)
     {
-      self->popover = gtk_popover_new ();
+      self->popover = trellis_cell_popover_new ();
       gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
       g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
     }
 
-  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->popover));
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
+  trellis_cell_popover_set_target (TRELLIS_CELL_POPOVER (self->popover), &target, self->scale, self->scale_labels);
+  trellis_cell_popover_popup_at (TRELLIS_CELL_POPOVER (self->popover), &rect);
 }
 
 /* Zoom */
@@ -844,6 +586,27 @@ zoom_scale_changed_cb (GtkGestureZoom     *gesture,
   request_zoom (self, self->gesture_zoom * scale, x, y);
 }
 
+/**
+ * trellis_heatmap_view_zoom_step:
+ * @self: a #TrellisHeatmapView
+ * @steps: 1 to zoom in, -1 to zoom out, 0 for the normal size
+ *
+ * Zooms around the middle of what is in view.
+ */
+void
+trellis_heatmap_view_zoom_step (TrellisHeatmapView *self,
+                                int                 steps)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));
+
+  if (steps > 0)
+    request_zoom (self, self->zoom * ZOOM_STEP, -1, -1);
+  else if (steps < 0)
+    request_zoom (self, self->zoom / ZOOM_STEP, -1, -1);
+  else
+    request_zoom (self, 1.0, -1, -1);
+}
+
 /* Pointer */
 
 static void
@@ -933,15 +696,19 @@ query_tooltip_cb (GtkWidget          *widget,
   return TRUE;
 }
 
-/* Keys */
+/* Moving the focus cell */
 
-static gboolean
-move_focus (TrellisHeatmapView *self,
-            int                 drow,
-            int                 dcolumn)
+/* Moves the focus cell by @drow rows and @dcolumn columns (forward in
+ * the reading direction), or to the first cell when there is none. */
+gboolean
+trellis_heatmap_view_move_focus (TrellisHeatmapView *self,
+                                 int                 drow,
+                                 int                 dcolumn)
 {
   guint n_rows, n_columns;
   gint64 row, column;
+
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), FALSE);
 
   if (self->layout == NULL)
     return FALSE;
@@ -968,11 +735,14 @@ move_focus (TrellisHeatmapView *self,
   return TRUE;
 }
 
-static guint
-page_rows (TrellisHeatmapView *self)
+/* How many rows Page Up and Page Down move. */
+guint
+trellis_heatmap_view_get_page_rows (TrellisHeatmapView *self)
 {
   double y, height;
   Areas a;
+
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), 10);
 
   get_areas (self, &a);
   if (self->layout == NULL || !trellis_layout_get_row_extent (self->layout, 0, &y, &height) || height <= 0)
@@ -981,194 +751,8 @@ page_rows (TrellisHeatmapView *self)
   return MAX (1, (guint) (a.visible_height / height) - 1);
 }
 
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                TrellisHeatmapView    *self)
-{
-  gboolean control = (state & GDK_CONTROL_MASK) != 0;
-  gunichar ch;
-
-  if (self->layout == NULL)
-    return FALSE;
-
-  if (control)
-    {
-      switch (keyval)
-        {
-        case GDK_KEY_plus:
-        case GDK_KEY_equal:
-        case GDK_KEY_KP_Add:
-          request_zoom (self, self->zoom * 1.2, -1, -1);
-          return TRUE;
-
-        case GDK_KEY_minus:
-        case GDK_KEY_KP_Subtract:
-          request_zoom (self, self->zoom / 1.2, -1, -1);
-          return TRUE;
-
-        case GDK_KEY_0:
-        case GDK_KEY_KP_0:
-          request_zoom (self, 1.0, -1, -1);
-          return TRUE;
-
-        case GDK_KEY_Home:
-          trellis_heatmap_view_set_focus_cell (self, 0, 0);
-          return TRUE;
-
-        case GDK_KEY_End:
-          trellis_heatmap_view_set_focus_cell (self, trellis_layout_get_n_rows (self->layout) - 1,
-                                               trellis_layout_get_n_columns (self->layout) - 1);
-          return TRUE;
-
-        default:
-          return FALSE;
-        }
-    }
-
-  if (state & GDK_ALT_MASK)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      return move_focus (self, 0, -1);
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      return move_focus (self, 0, 1);
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      return move_focus (self, -1, 0);
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      return move_focus (self, 1, 0);
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      return move_focus (self, -(int) page_rows (self), 0);
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      return move_focus (self, (int) page_rows (self), 0);
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      return self->has_focus_cell && (trellis_heatmap_view_set_focus_cell (self, self->focus_row, 0), TRUE);
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      return self->has_focus_cell &&
-             (trellis_heatmap_view_set_focus_cell (self, self->focus_row,
-                                                   trellis_layout_get_n_columns (self->layout) - 1), TRUE);
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      trellis_heatmap_view_edit_focus (self);
-      return TRUE;
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      {
-        TrellisResponsibility *responsibility = NULL;
-        TrellisEntity *role = NULL;
-
-        if (focus_assignment (self, &responsibility, &role) != NULL)
-          {
-            trellis_document_set_assignment (get_document (self), responsibility, trellis_entity_get_id (role),
-                                             TRELLIS_RACI_NONE, TRELLIS_AUTHORITY_NONE);
-            return TRUE;
-          }
-        if (!trellis_heatmap_view_set_level (self, TRELLIS_LEVEL_NONE))
-          gtk_widget_error_bell (GTK_WIDGET (self));
-        return TRUE;
-      }
-
-    default:
-      break;
-    }
-
-  ch = gdk_keyval_to_unicode (keyval);
-
-  /* The responsibility map: letters and delegation levels. */
-  {
-    TrellisResponsibility *responsibility = NULL;
-    TrellisEntity *role = NULL;
-
-    if (focus_assignment (self, &responsibility, &role) != NULL)
-      {
-        switch (g_unichar_toupper (ch))
-          {
-          case 'R': return trellis_heatmap_view_toggle_letter (self, TRELLIS_RACI_RESPONSIBLE);
-          case 'A': return trellis_heatmap_view_toggle_letter (self, TRELLIS_RACI_ACCOUNTABLE);
-          case 'C': return trellis_heatmap_view_toggle_letter (self, TRELLIS_RACI_CONSULTED);
-          case 'I': return trellis_heatmap_view_toggle_letter (self, TRELLIS_RACI_INFORMED);
-          default: break;
-          }
-
-        if (ch >= '0' && ch < '0' + TRELLIS_N_AUTHORITIES)
-          return trellis_heatmap_view_set_authority (self, ch - '0');
-
-        return FALSE;
-      }
-  }
-
-  /* Elsewhere a digit is a level. */
-  if (g_unichar_isdigit (ch))
-    {
-      if (!trellis_heatmap_view_set_level (self, g_unichar_digit_value (ch)))
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      return TRUE;
-    }
-
-  return FALSE;
-}
 
 /* Painting */
-
-static GskRenderNode *
-paint_node (TrellisLayout     *layout,
-            const TrellisRect *rect,
-            int                what,
-            guint             *painted)
-{
-  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height));
-  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
-
-  switch (what)
-    {
-    case 0:
-      {
-        guint n;
-
-        cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-        cairo_clip (cr);
-        n = trellis_layout_paint_cells (layout, cr, rect);
-        if (painted != NULL)
-          *painted += n;
-      }
-      break;
-
-    case 1:
-      trellis_layout_paint_row_headers (layout, cr, rect);
-      break;
-
-    case 2:
-      trellis_layout_paint_column_headers (layout, cr, rect);
-      break;
-
-    case 3:
-      trellis_layout_paint_corner (layout, cr);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  cairo_destroy (cr);
-
-  return node;
-}
 
 static void
 append_focus_and_hover (TrellisHeatmapView *self,
@@ -1199,6 +783,26 @@ append_focus_and_hover (TrellisHeatmapView *self,
     }
 }
 
+/* Appends the part @visible of @area (in its own coordinates) at @x, @y
+ * of the widget. */
+static void
+append_area (TrellisHeatmapView *self,
+             GtkSnapshot        *snapshot,
+             TrellisHeatmapArea  area,
+             const TrellisRect  *visible,
+             double              x,
+             double              y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, y, visible->width, visible->height));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - visible->x, y - visible->y));
+  trellis_heatmap_nodes_append (&self->nodes, snapshot, self->layout, area, visible);
+  if (area == TRELLIS_HEATMAP_AREA_CELLS)
+    append_focus_and_hover (self, snapshot);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 trellis_heatmap_view_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -1209,7 +813,6 @@ trellis_heatmap_view_snapshot (GtkWidget   *widget,
   const TrellisThemeColors *colors;
   GdkRGBA background;
   double x0, y0;
-  TrellisRect visible;
   Areas a;
 
   if (width <= 0 || height <= 0 || self->layout == NULL)
@@ -1224,78 +827,18 @@ trellis_heatmap_view_snapshot (GtkWidget   *widget,
   y0 = floor (scroll_y (self));
 
   /* The cells: what was painted for this scroll position, the cells
-   * repainted since, then the highlight and the focus. */
-  visible = TRELLIS_RECT_INIT (x0, y0, a.visible_width, a.visible_height);
-  if (self->cells_cache == NULL || !rect_equal (&visible, &self->cells_rect))
-    {
-      g_clear_pointer (&self->cells_cache, gsk_render_node_unref);
-      g_ptr_array_set_size (self->patches, 0);
-      if (visible.width > 0 && visible.height > 0)
-        self->cells_cache = paint_node (self->layout, &visible, 0, &self->painted);
-      self->cells_rect = visible;
-    }
+   * painted again since, then the highlight and the focus. */
+  append_area (self, snapshot, TRELLIS_HEATMAP_AREA_CELLS,
+               &TRELLIS_RECT_INIT (x0, y0, a.visible_width, a.visible_height), a.cells_x, a.cells_y);
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (a.cells_x, a.cells_y, a.visible_width, a.visible_height));
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (a.cells_x - x0, a.cells_y - y0));
-  if (self->cells_cache != NULL)
-    gtk_snapshot_append_node (snapshot, self->cells_cache);
-  for (guint i = 0; i < self->patches->len; i++)
-    gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->patches, i));
-  append_focus_and_hover (self, snapshot);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
-
-  /* Row headers scroll with the rows only. */
-  visible = TRELLIS_RECT_INIT (0, y0, a.row_header_width, a.visible_height);
-  if (self->rows_cache == NULL || !rect_equal (&visible, &self->rows_rect))
-    {
-      g_clear_pointer (&self->rows_cache, gsk_render_node_unref);
-      if (visible.width > 0 && visible.height > 0)
-        self->rows_cache = paint_node (self->layout, &visible, 1, NULL);
-      self->rows_rect = visible;
-    }
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (a.rows_x, a.cells_y, a.row_header_width, a.visible_height));
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (a.rows_x, a.cells_y - y0));
-  if (self->rows_cache != NULL)
-    gtk_snapshot_append_node (snapshot, self->rows_cache);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
-
-  /* Column headers scroll with the columns only. */
-  visible = TRELLIS_RECT_INIT (x0, 0, a.visible_width, a.column_header_height);
-  if (self->columns_cache == NULL || !rect_equal (&visible, &self->columns_rect))
-    {
-      g_clear_pointer (&self->columns_cache, gsk_render_node_unref);
-      if (visible.width > 0 && visible.height > 0)
-        self->columns_cache = paint_node (self->layout, &visible, 2, NULL);
-      self->columns_rect = visible;
-    }
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (a.cells_x, 0, a.visible_width, a.column_header_height));
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (a.cells_x - x0, 0));
-  if (self->columns_cache != NULL)
-    gtk_snapshot_append_node (snapshot, self->columns_cache);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
-
-  /* Where they meet. */
-  if (self->corner_cache == NULL && a.row_header_width > 0 && a.column_header_height > 0)
-    {
-      TrellisRect corner = TRELLIS_RECT_INIT (0, 0, a.row_header_width, a.column_header_height);
-
-      self->corner_cache = paint_node (self->layout, &corner, 3, NULL);
-    }
-  if (self->corner_cache != NULL)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (a.rows_x, 0, a.row_header_width, a.column_header_height));
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (a.rows_x, 0));
-      gtk_snapshot_append_node (snapshot, self->corner_cache);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_restore (snapshot);
-    }
+  /* Row headers scroll with the rows only, column headers with the
+   * columns only; the corner is where they meet. */
+  append_area (self, snapshot, TRELLIS_HEATMAP_AREA_ROW_HEADERS,
+               &TRELLIS_RECT_INIT (0, y0, a.row_header_width, a.visible_height), a.rows_x, a.cells_y);
+  append_area (self, snapshot, TRELLIS_HEATMAP_AREA_COLUMN_HEADERS,
+               &TRELLIS_RECT_INIT (x0, 0, a.visible_width, a.column_header_height), a.cells_x, 0);
+  append_area (self, snapshot, TRELLIS_HEATMAP_AREA_CORNER,
+               &TRELLIS_RECT_INIT (0, 0, a.row_header_width, a.column_header_height), a.rows_x, 0);
 }
 
 static void
@@ -1342,152 +885,11 @@ static void
 trellis_heatmap_view_direction_changed (GtkWidget        *widget,
                                         GtkTextDirection  previous)
 {
-  drop_caches (TRELLIS_HEATMAP_VIEW (widget));
+  trellis_heatmap_nodes_drop (&TRELLIS_HEATMAP_VIEW (widget)->nodes);
   gtk_widget_queue_allocate (widget);
 }
 
 /* A new layout */
-
-static gboolean
-same_cell_info (const TrellisCellInfo *a,
-                const TrellisCellInfo *b)
-{
-  if (a->content != b->content || a->flags != b->flags || a->required != b->required ||
-      a->assessed != b->assessed || a->source != b->source || a->count != b->count ||
-      a->total != b->total || a->raci != b->raci || a->authority != b->authority)
-    return FALSE;
-  if (!(a->value == b->value || (isnan (a->value) && isnan (b->value))))
-    return FALSE;
-
-  for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
-    {
-      if (a->perspectives[i] != b->perspectives[i])
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-same_structure (TrellisLayout *a,
-                TrellisLayout *b)
-{
-  double aw, ah, bw, bh;
-  guint rows, columns;
-
-  if (!trellis_render_options_equal (trellis_layout_get_options (a), trellis_layout_get_options (b)))
-    return FALSE;
-
-  rows = trellis_layout_get_n_rows (a);
-  columns = trellis_layout_get_n_columns (a);
-  if (rows != trellis_layout_get_n_rows (b) || columns != trellis_layout_get_n_columns (b))
-    return FALSE;
-
-  trellis_layout_get_content_size (a, &aw, &ah);
-  trellis_layout_get_content_size (b, &bw, &bh);
-  if (aw != bw || ah != bh ||
-      trellis_layout_get_row_header_width (a) != trellis_layout_get_row_header_width (b) ||
-      trellis_layout_get_column_header_height (a) != trellis_layout_get_column_header_height (b))
-    return FALSE;
-
-  for (guint r = 0; r < rows; r++)
-    {
-      if (trellis_layout_get_row_entity (a, r) != trellis_layout_get_row_entity (b, r) ||
-          trellis_layout_get_row_kind (a, r) != trellis_layout_get_row_kind (b, r) ||
-          g_strcmp0 (trellis_layout_get_row_label (a, r), trellis_layout_get_row_label (b, r)) != 0)
-        return FALSE;
-    }
-
-  for (guint c = 0; c < columns; c++)
-    {
-      if (trellis_layout_get_column_entity (a, c) != trellis_layout_get_column_entity (b, c) ||
-          trellis_layout_get_column_kind (a, c) != trellis_layout_get_column_kind (b, c) ||
-          g_strcmp0 (trellis_layout_get_column_label (a, c), trellis_layout_get_column_label (b, c)) != 0)
-        return FALSE;
-    }
-
-  /* Findings are numbered on the rows, in the headers. */
-  if (trellis_layout_get_n_findings (a) != trellis_layout_get_n_findings (b))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* Repaints, over the cached cells, only the cells whose facts changed. */
-static gboolean
-patch_changed_cells (TrellisHeatmapView *self,
-                     TrellisLayout      *old,
-                     TrellisLayout      *layout)
-{
-  guint rows = trellis_layout_get_n_rows (layout);
-  guint columns = trellis_layout_get_n_columns (layout);
-  guint first_row = 0, last_row = 0, first_column = 0, last_column = 0;
-  gboolean any_row = FALSE, any_column = FALSE;
-  g_autoptr(GPtrArray) rects = g_ptr_array_new_with_free_func (g_free);
-
-  if (self->cells_cache == NULL)
-    return TRUE;
-
-  /* The rows and columns in view. */
-  for (guint r = 0; r < rows; r++)
-    {
-      double y, height;
-
-      if (!trellis_layout_get_row_extent (layout, r, &y, &height))
-        continue;
-      if (y + height > self->cells_rect.y && y < self->cells_rect.y + self->cells_rect.height)
-        {
-          if (!any_row)
-            first_row = r;
-          last_row = r;
-          any_row = TRUE;
-        }
-    }
-  for (guint c = 0; c < columns; c++)
-    {
-      double x, width;
-
-      if (!trellis_layout_get_column_extent (layout, c, &x, &width))
-        continue;
-      if (x + width > self->cells_rect.x && x < self->cells_rect.x + self->cells_rect.width)
-        {
-          if (!any_column)
-            first_column = c;
-          last_column = c;
-          any_column = TRUE;
-        }
-    }
-
-  if (!any_row || !any_column)
-    return TRUE;
-
-  for (guint r = first_row; r <= last_row; r++)
-    {
-      for (guint c = first_column; c <= last_column; c++)
-        {
-          TrellisCellInfo before, after;
-          TrellisRect rect;
-
-          trellis_layout_get_cell_info (old, r, c, &before);
-          trellis_layout_get_cell_info (layout, r, c, &after);
-          if (same_cell_info (&before, &after) || !trellis_layout_get_cell_rect (layout, r, c, &rect))
-            continue;
-
-          if (rects->len + self->patches->len >= MAX_PATCHES)
-            return FALSE;
-          g_ptr_array_add (rects, g_memdup2 (&rect, sizeof rect));
-        }
-    }
-
-  for (guint i = 0; i < rects->len; i++)
-    {
-      TrellisRect *rect = g_ptr_array_index (rects, i);
-
-      g_ptr_array_add (self->patches, paint_node (layout, rect, 0, &self->painted));
-    }
-
-  return TRUE;
-}
 
 /**
  * trellis_heatmap_view_set_layout:
@@ -1524,19 +926,10 @@ trellis_heatmap_view_set_layout (TrellisHeatmapView *self,
 
   self->layout = layout != NULL ? g_object_ref (layout) : NULL;
 
-  if (old != NULL && layout != NULL && same_structure (old, layout))
+  /* Unless only facts of cells changed, keep the focus on the same
+   * person and competency if they are still shown. */
+  if (!trellis_heatmap_nodes_update (&self->nodes, old, layout))
     {
-      if (!patch_changed_cells (self, old, layout))
-        {
-          g_clear_pointer (&self->cells_cache, gsk_render_node_unref);
-          g_ptr_array_set_size (self->patches, 0);
-        }
-    }
-  else
-    {
-      drop_caches (self);
-
-      /* Keep the focus on the same person and competency if they are still shown. */
       if (layout != NULL && self->has_focus_cell)
         {
           guint rows = trellis_layout_get_n_rows (layout);
@@ -1603,14 +996,9 @@ trellis_heatmap_view_get_layout (TrellisHeatmapView *self)
 guint
 trellis_heatmap_view_take_painted (TrellisHeatmapView *self)
 {
-  guint painted;
-
   g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), 0);
 
-  painted = self->painted;
-  self->painted = 0;
-
-  return painted;
+  return trellis_heatmap_nodes_take_painted (&self->nodes);
 }
 
 /* GObject */
@@ -1621,7 +1009,9 @@ trellis_heatmap_view_dispose (GObject *object)
   TrellisHeatmapView *self = TRELLIS_HEATMAP_VIEW (object);
 
   g_clear_pointer (&self->popover, gtk_widget_unparent);
-  drop_caches (self);
+  g_clear_pointer (&self->scale, g_ptr_array_unref);
+  g_clear_object (&self->scale_labels);
+  trellis_heatmap_nodes_drop (&self->nodes);
   g_clear_object (&self->layout);
 
   if (self->hadjustment != NULL)
@@ -1639,7 +1029,7 @@ trellis_heatmap_view_finalize (GObject *object)
 {
   TrellisHeatmapView *self = TRELLIS_HEATMAP_VIEW (object);
 
-  g_clear_pointer (&self->patches, g_ptr_array_unref);
+  trellis_heatmap_nodes_clear (&self->nodes);
 
   G_OBJECT_CLASS (trellis_heatmap_view_parent_class)->finalize (object);
 }
@@ -1777,7 +1167,7 @@ trellis_heatmap_view_init (TrellisHeatmapView *self)
 
   self->zoom = 1.0;
   self->source = TRELLIS_SOURCE_AGREED;
-  self->patches = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  trellis_heatmap_nodes_init (&self->nodes);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   /* Named for its view once it has one. */
@@ -1787,9 +1177,7 @@ trellis_heatmap_view_init (TrellisHeatmapView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  trellis_heatmap_keys_attach (self);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);

@@ -24,16 +24,13 @@ gboolean       trellis_heatmap_view_get_focus_cell   (TrellisHeatmapView *self,
 void           trellis_heatmap_view_set_focus_cell   (TrellisHeatmapView *self,
                                                       guint               row,
                                                       guint               column);
-gboolean       trellis_heatmap_view_set_level        (TrellisHeatmapView *self,
-                                                      gint                level);
-gboolean       trellis_heatmap_view_toggle_letter    (TrellisHeatmapView *self,
-                                                      TrellisRaci         letter);
-gboolean       trellis_heatmap_view_set_authority    (TrellisHeatmapView *self,
-                                                      TrellisAuthority    authority);
 void           trellis_heatmap_view_edit_focus       (TrellisHeatmapView *self);
 guint          trellis_heatmap_view_take_painted     (TrellisHeatmapView *self);
 void           trellis_heatmap_view_scroll_to_start  (TrellisHeatmapView *self);
 void           trellis_heatmap_view_set_source       (TrellisHeatmapView *self,
                                                       TrellisSource       source);
+void           trellis_heatmap_view_set_scale        (TrellisHeatmapView *self,
+                                                      GPtrArray          *scale,
+                                                      GListModel         *labels);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "trellis-accessible.h"
 #include "trellis-action-editor.h"
 #include "trellis-bindings.h"
+#include "trellis-cell-actions.h"
 #include "trellis-competency-editor.h"
 #include "trellis-feedback-editor.h"
 #include "trellis-indicator-editor.h"
@@ -402,6 +403,7 @@ set_document_full (TrellisWindow   *self,
   for (guint i = 0; i < self->panes->len; i++)
     trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), document);
   trellis_heatmap_page_set_document (self->heatmap_page, document);
+  trellis_cell_actions_install (GTK_WIDGET (self), document);
 
   if (document != NULL)
     {
