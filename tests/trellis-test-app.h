@@ -18,8 +18,8 @@
 #include <gtk/gtk.h>
 
 #include "trellis-application.h"
-#include "trellis-bindings.h"
 #include "trellis-entity-pane.h"
+#include "trellis-field-binding.h"
 #include "trellis-window.h"
 
 static char *test_home;

@@ -12,6 +12,8 @@
 
 #include "trellis-competency-editor.h"
 #include "trellis-entity-checklist.h"
+#include "trellis-entity-labels.h"
+#include "trellis-field-binding.h"
 
 /* A competency: name, description, the values it expresses, what each
  * level looks like in behaviour, and who needs it. */

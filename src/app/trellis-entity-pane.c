@@ -13,9 +13,11 @@
 
 #include "trellis-accessible.h"
 #include "trellis-app-enums.h"
-#include "trellis-bindings.h"
 #include "trellis-date-button.h"
+#include "trellis-entity-labels.h"
 #include "trellis-entity-pane.h"
+#include "trellis-field-binding.h"
+#include "trellis-widget-util.h"
 
 /* One kind of entity as a list beside the editor of the selected one.
  * Built for workshop speed: type a name in the field under the list and

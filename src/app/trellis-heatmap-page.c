@@ -12,8 +12,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "trellis-bindings.h"
 #include "trellis-date-button.h"
+#include "trellis-entity-choices.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-heatmap-table.h"
 #include "trellis-heatmap-view.h"

@@ -11,8 +11,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "trellis-bindings.h"
 #include "trellis-heatmap-view.h"
+#include "trellis-scale-choices.h"
 
 /* One view of the matrix, painted by src/render. The widget only draws:
  * the layout (made by the heatmap page from an analysis snapshot) knows

@@ -10,8 +10,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "trellis-bindings.h"
+#include "trellis-field-binding.h"
 #include "trellis-string-list.h"
+#include "trellis-widget-util.h"
 
 /* A boxed list editing a field that holds a list of texts, such as the
  * behaviours of a value: one entry row per text, Enter in the last row

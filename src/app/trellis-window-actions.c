@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "trellis-accessible.h"
-#include "trellis-bindings.h"
+#include "trellis-field-binding.h"
 #include "trellis-window-private.h"
 
 /* The window's actions: win.* for the window, doc.* for its document. */

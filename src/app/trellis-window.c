@@ -11,9 +11,9 @@
 
 #include "trellis-accessible.h"
 #include "trellis-action-editor.h"
-#include "trellis-bindings.h"
 #include "trellis-competency-editor.h"
 #include "trellis-feedback-editor.h"
+#include "trellis-field-binding.h"
 #include "trellis-indicator-editor.h"
 #include "trellis-organisation-editor.h"
 #include "trellis-person-editor.h"
