@@ -12,6 +12,7 @@
 #include "trellis-date-button.h"
 #include "trellis-entity-choices.h"
 #include "trellis-field-binding.h"
+#include "trellis-pending-edits.h"
 
 /* A field binding lets one widget edit one field of the entity an editor
  * shows, through the document API only. Text is committed when the
@@ -23,10 +24,6 @@
 
 #define COMMIT_PAUSE_MS 400
 #define COMMIT_MAX_MS   1000
-
-/* How long a widget with an edit of its own (a list of texts, the
- * levels of a competency) waits for more typing before committing. */
-#define PENDING_EDIT_DELAY_MS 800
 
 struct _TrellisFieldBinding
 {
@@ -46,25 +43,11 @@ struct _TrellisFieldBinding
   char               *none_label;
   TrellisKind         reference_kind;
 
-  guint               pause_source;
-  guint               max_source;
   guint               pending : 1;
   guint               updating : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisFieldBinding, trellis_field_binding, G_TYPE_OBJECT)
-
-typedef struct
-{
-  gpointer         owner;
-  TrellisFlushFunc flush;
-  guint            source;
-} PendingEdit;
-
-/* Bindings holding text that is not yet in the document, and other
- * widgets with edits waiting to be committed (owner → PendingEdit). */
-static GHashTable *pending_bindings;
-static GHashTable *pending_edits;
 
 static void update_widget (TrellisFieldBinding *self);
 
@@ -133,11 +116,8 @@ parse_number (const char *text,
 static void
 clear_pending (TrellisFieldBinding *self)
 {
-  g_clear_handle_id (&self->pause_source, g_source_remove);
-  g_clear_handle_id (&self->max_source, g_source_remove);
   self->pending = FALSE;
-  if (pending_bindings != NULL)
-    g_hash_table_remove (pending_bindings, self);
+  trellis_pending_edit_remove (self);
 }
 
 /**
@@ -190,131 +170,10 @@ trellis_field_binding_flush (TrellisFieldBinding *self)
   return TRUE;
 }
 
-/**
- * trellis_field_bindings_flush_all:
- *
- * Commits every pending edit, before undo, saving, or writing a draft.
- */
-void
-trellis_field_bindings_flush_all (void)
-{
-  g_autoptr(GPtrArray) bindings = NULL;
-
-  while (pending_edits != NULL && g_hash_table_size (pending_edits) > 0)
-    {
-      GHashTableIter iter;
-      gpointer owner;
-      gpointer value;
-      TrellisFlushFunc flush;
-
-      g_hash_table_iter_init (&iter, pending_edits);
-      g_hash_table_iter_next (&iter, &owner, &value);
-      flush = ((PendingEdit *) value)->flush;
-      g_hash_table_iter_remove (&iter);
-      flush (owner);
-    }
-
-  if (pending_bindings == NULL || g_hash_table_size (pending_bindings) == 0)
-    return;
-
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    bindings = g_ptr_array_new_with_free_func (g_object_unref);
-    g_hash_table_iter_init (&iter, pending_bindings);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (bindings, g_object_ref (key));
-  }
-
-  for (guint i = 0; i < bindings->len; i++)
-    trellis_field_binding_flush (g_ptr_array_index (bindings, i));
-}
-
 static void
-pending_edit_free (gpointer data)
+flush_pending_cb (gpointer owner)
 {
-  PendingEdit *edit = data;
-
-  g_clear_handle_id (&edit->source, g_source_remove);
-  g_free (edit);
-}
-
-static gboolean
-pending_edit_timeout_cb (gpointer user_data)
-{
-  PendingEdit *edit = user_data;
-  gpointer owner = edit->owner;
-  TrellisFlushFunc flush = edit->flush;
-
-  edit->source = 0;
-  g_hash_table_remove (pending_edits, owner);
-  flush (owner);
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * trellis_pending_edit_add:
- * @owner: a widget with an edit not yet committed
- * @flush: commits it
- *
- * Registers an edit that trellis_field_bindings_flush_all() commits,
- * and that @flush commits by itself when no more is typed for a moment.
- * Registering it again restarts that moment.
- */
-void
-trellis_pending_edit_add (gpointer         owner,
-                          TrellisFlushFunc flush)
-{
-  PendingEdit *edit;
-
-  g_return_if_fail (owner != NULL);
-  g_return_if_fail (flush != NULL);
-
-  if (pending_edits == NULL)
-    pending_edits = g_hash_table_new_full (NULL, NULL, NULL, pending_edit_free);
-
-  edit = g_new0 (PendingEdit, 1);
-  edit->owner = owner;
-  edit->flush = flush;
-  g_hash_table_insert (pending_edits, owner, edit);
-  edit->source = g_timeout_add (PENDING_EDIT_DELAY_MS, pending_edit_timeout_cb, edit);
-}
-
-/**
- * trellis_pending_edit_remove:
- * @owner: a widget that registered an edit
- *
- * Forgets the edit of @owner, committed or dropped, and stops its timer.
- */
-void
-trellis_pending_edit_remove (gpointer owner)
-{
-  if (pending_edits != NULL)
-    g_hash_table_remove (pending_edits, owner);
-}
-
-static gboolean
-pause_timeout_cb (gpointer user_data)
-{
-  TrellisFieldBinding *self = user_data;
-
-  self->pause_source = 0;
-  trellis_field_binding_flush (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-max_timeout_cb (gpointer user_data)
-{
-  TrellisFieldBinding *self = user_data;
-
-  self->max_source = 0;
-  trellis_field_binding_flush (self);
-
-  return G_SOURCE_REMOVE;
+  trellis_field_binding_flush (owner);
 }
 
 static void
@@ -336,15 +195,10 @@ text_changed_cb (TrellisFieldBinding *self)
         gtk_widget_add_css_class (self->widget, "error");
     }
 
+  /* Held back in the window's pending edits, which commit it after
+   * the pause, or when something acts on the whole document. */
   self->pending = TRUE;
-  if (pending_bindings == NULL)
-    pending_bindings = g_hash_table_new (NULL, NULL);
-  g_hash_table_add (pending_bindings, self);
-
-  g_clear_handle_id (&self->pause_source, g_source_remove);
-  self->pause_source = g_timeout_add (COMMIT_PAUSE_MS, pause_timeout_cb, self);
-  if (self->max_source == 0)
-    self->max_source = g_timeout_add (COMMIT_MAX_MS, max_timeout_cb, self);
+  trellis_pending_edit_add (self->widget, self, flush_pending_cb, COMMIT_PAUSE_MS, COMMIT_MAX_MS);
 }
 
 static void

@@ -53,12 +53,4 @@ void                 trellis_field_binding_set_target      (TrellisFieldBinding 
 TrellisEntity       *trellis_field_binding_get_entity      (TrellisFieldBinding *self);
 gboolean             trellis_field_binding_flush           (TrellisFieldBinding *self);
 
-void                 trellis_field_bindings_flush_all      (void);
-
-typedef void (*TrellisFlushFunc) (gpointer owner);
-
-void                 trellis_pending_edit_add              (gpointer             owner,
-                                                             TrellisFlushFunc     flush);
-void                 trellis_pending_edit_remove           (gpointer             owner);
-
 G_END_DECLS

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "trellis-accessible.h"
-#include "trellis-field-binding.h"
 #include "trellis-window-private.h"
 
 /* The window's actions: win.* for the window, doc.* for its document. */
@@ -332,7 +331,7 @@ trellis_window_save_as (TrellisWindow *self)
   if (self->document == NULL)
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (self->pending_edits);
 
   dialog = gtk_file_chooser_native_new (_("Save Matrix"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -410,7 +409,7 @@ trellis_window_reload (TrellisWindow *self)
   if (self->document == NULL || (file = trellis_document_get_file (self->document)) == NULL)
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (self->pending_edits);
 
   if (!trellis_window_get_unsaved (self))
     {
@@ -473,7 +472,7 @@ undo_action_cb (GtkWidget  *widget,
     return;
 
   /* What was just typed is the last step. */
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (self->pending_edits);
   trellis_document_undo (self->document);
 }
 
@@ -487,7 +486,7 @@ redo_action_cb (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (self->pending_edits);
   trellis_document_redo (self->document);
 }
 

@@ -8,6 +8,7 @@
 #include "trellis-draft.h"
 #include "trellis-entity-pane.h"
 #include "trellis-heatmap-page.h"
+#include "trellis-pending-edits.h"
 #include "trellis-welcome-page.h"
 #include "trellis-window.h"
 
@@ -54,6 +55,7 @@ struct _TrellisWindow
   TrellisDraft         *offered_draft;
   GFileMonitor         *monitor;
   GCancellable         *cancellable;
+  TrellisPendingEdits  *pending_edits;
   GPtrArray            *panes;
   BannerKind            banner_kind;
   guint                 check_source;

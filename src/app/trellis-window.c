@@ -13,7 +13,6 @@
 #include "trellis-action-editor.h"
 #include "trellis-competency-editor.h"
 #include "trellis-feedback-editor.h"
-#include "trellis-field-binding.h"
 #include "trellis-indicator-editor.h"
 #include "trellis-organisation-editor.h"
 #include "trellis-person-editor.h"
@@ -1145,7 +1144,7 @@ trellis_window_close_request (GtkWindow *window)
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (self->pending_edits);
 
   if (self->saving)
     {
@@ -1296,7 +1295,7 @@ trellis_window_save_to (TrellisWindow *self,
   if (self->document == NULL || self->saving)
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (self->pending_edits);
 
   data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
@@ -1376,6 +1375,7 @@ trellis_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
 
+  g_clear_object (&self->pending_edits);
   g_clear_pointer (&self->present_section, g_free);
   g_clear_weak_pointer (&self->present_focus);
   g_clear_object (&self->present_toast);
@@ -1544,6 +1544,10 @@ trellis_window_init (TrellisWindow *self)
   GtkDropTarget *drop;
 
   self->panes = g_ptr_array_new ();
+
+  /* Text typed in this window and not yet in its document. */
+  self->pending_edits = trellis_pending_edits_new ();
+  trellis_pending_edits_attach (self->pending_edits, GTK_WIDGET (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
