@@ -533,6 +533,25 @@ trellis_field_binding_new (GtkWidget          *widget,
   return self;
 }
 
+/* The choices with "none" labelled @none_label, or without "none". */
+static void
+set_choices (TrellisFieldBinding *self,
+             const char          *none_label)
+{
+  g_free (self->none_label);
+  self->none_label = g_strdup (none_label);
+
+  if (self->widget != NULL)
+    {
+      g_autoptr(GtkExpression) expression = trellis_entity_label_expression_new (none_label);
+
+      g_object_set (self->widget, "expression", expression, NULL);
+    }
+
+  rebuild_choices (self);
+  update_widget (self);
+}
+
 /**
  * trellis_field_binding_set_reference_kind:
  * @self: a reference binding
@@ -550,18 +569,7 @@ trellis_field_binding_set_reference_kind (TrellisFieldBinding *self,
 
   self->reference_kind = kind;
   g_clear_object (&self->source);
-  g_free (self->none_label);
-  self->none_label = g_strdup (none_label);
-
-  if (self->widget != NULL)
-    {
-      g_autoptr(GtkExpression) expression = trellis_entity_label_expression_new (none_label);
-
-      g_object_set (self->widget, "expression", expression, NULL);
-    }
-
-  rebuild_choices (self);
-  update_widget (self);
+  set_choices (self, none_label);
 }
 
 /**
@@ -580,18 +588,7 @@ trellis_field_binding_set_reference_model (TrellisFieldBinding *self,
   g_return_if_fail (self->kind == TRELLIS_BINDING_REFERENCE);
 
   g_set_object (&self->source, model);
-  g_free (self->none_label);
-  self->none_label = g_strdup (none_label);
-
-  if (self->widget != NULL)
-    {
-      g_autoptr(GtkExpression) expression = trellis_entity_label_expression_new (none_label);
-
-      g_object_set (self->widget, "expression", expression, NULL);
-    }
-
-  rebuild_choices (self);
-  update_widget (self);
+  set_choices (self, none_label);
 }
 
 /**
