@@ -94,24 +94,11 @@ owner_disposed_cb (gpointer  data,
   drop_edit (edit);
 }
 
+/* Either timer: committing stops both. */
 static gboolean
-pause_timeout_cb (gpointer user_data)
+commit_timeout_cb (gpointer user_data)
 {
-  PendingEdit *edit = user_data;
-
-  edit->pause_source = 0;
-  commit_edit (edit);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-max_timeout_cb (gpointer user_data)
-{
-  PendingEdit *edit = user_data;
-
-  edit->max_source = 0;
-  commit_edit (edit);
+  commit_edit (user_data);
 
   return G_SOURCE_REMOVE;
 }
@@ -304,9 +291,9 @@ trellis_pending_edit_add (GtkWidget        *widget,
 
   g_clear_handle_id (&edit->pause_source, g_source_remove);
   if (pause_ms > 0)
-    edit->pause_source = g_timeout_add (pause_ms, pause_timeout_cb, edit);
+    edit->pause_source = g_timeout_add (pause_ms, commit_timeout_cb, edit);
   if (max_ms > 0 && edit->max_source == 0)
-    edit->max_source = g_timeout_add (max_ms, max_timeout_cb, edit);
+    edit->max_source = g_timeout_add (max_ms, commit_timeout_cb, edit);
 }
 
 /**
