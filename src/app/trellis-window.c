@@ -310,18 +310,19 @@ ready_to_close_cb (TrellisWindow *self)
 static void
 connect_session (TrellisWindow *self)
 {
+  static const char * const state_signals[] = {
+    "notify::loading", "notify::saving", "notify::recovered",
+  };
+
   g_signal_connect_object (self->session, "notify::document", G_CALLBACK (session_document_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::notice", G_CALLBACK (update_banner),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::unsaved", G_CALLBACK (trellis_window_update_title),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::loading", G_CALLBACK (session_state_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::saving", G_CALLBACK (session_state_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::recovered", G_CALLBACK (session_state_cb),
-                           self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (state_signals); i++)
+    g_signal_connect_object (self->session, state_signals[i], G_CALLBACK (session_state_cb),
+                             self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "ready-to-close", G_CALLBACK (ready_to_close_cb),
                            self, G_CONNECT_SWAPPED);
 }
