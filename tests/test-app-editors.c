@@ -131,7 +131,7 @@ check_add_edit_delete_undo (Fixture           *f,
 
       g_assert_nonnull (view);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Renamed", -1);
-      trellis_field_bindings_flush_all ();
+      trellis_pending_edits_commit_for (GTK_WIDGET (f->window));
     }
   g_assert_cmpstr (trellis_entity_get_string (second, text_field), ==, "Renamed");
 

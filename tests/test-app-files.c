@@ -300,6 +300,104 @@ test_save_fails (void)
   trellis_test_close_all (app);
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* A file's life without a window, as other parts of the program drive
+ * it: open, edit, save, someone else's change, and an open that a
+ * later one replaces. */
+static void
+test_session (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_fixture ("small.trellis");
+  g_autoptr(TrellisSession) session = trellis_session_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) replaced = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  TrellisDocument *document;
+
+  trellis_session_set_application (session, app);
+  g_assert_null (trellis_session_get_document (session));
+
+  trellis_session_open_async (session, file, store_result_cb, &result);
+  g_assert_true (trellis_session_get_loading (session));
+  trellis_test_wait_until (result != NULL, 10000);
+  g_assert_true (trellis_session_open_finish (session, result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_session_get_loading (session));
+  document = trellis_session_get_document (session);
+  g_assert_nonnull (document);
+  g_assert_true (g_file_equal (trellis_session_get_file (session), file));
+  g_assert_nonnull (trellis_session_get_draft_uuid (session));
+  g_assert_false (trellis_session_get_unsaved (session));
+  g_assert_cmpint (trellis_session_get_notice (session), ==, TRELLIS_SESSION_NOTICE_NONE);
+  g_assert_cmpint (trellis_session_request_close (session), ==, TRELLIS_SESSION_CLOSE_NOW);
+
+  /* An edit is unsaved work: closing asks. */
+  trellis_document_create (document, TRELLIS_KIND_VALUE, "Ours", -1);
+  g_assert_true (trellis_session_get_unsaved (session));
+  g_assert_cmpint (trellis_session_request_close (session), ==, TRELLIS_SESSION_CLOSE_ASK);
+
+  g_clear_object (&result);
+  trellis_session_save_async (session, file, store_result_cb, &result);
+  g_assert_true (trellis_session_get_saving (session));
+  trellis_test_wait_until (result != NULL, 5000);
+  g_assert_true (trellis_session_save_finish (session, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_session_get_saving (session));
+  g_assert_false (trellis_session_get_unsaved (session));
+
+  /* Someone else changes the file: the notice says so, and our save
+   * does not overwrite their version. */
+  trellis_document_create (document, TRELLIS_KIND_VALUE, "Ours again", -1);
+  ours = read_file (file);
+  theirs = g_strconcat (ours, "<!-- theirs -->\n", NULL);
+  write_file (file, theirs);
+  trellis_session_check_file (session);
+  g_assert_true (trellis_session_get_changed_on_disk (session));
+  g_assert_cmpint (trellis_session_get_notice (session), ==, TRELLIS_SESSION_NOTICE_CHANGED_ON_DISK);
+
+  g_clear_object (&result);
+  trellis_session_save_async (session, file, store_result_cb, &result);
+  trellis_test_wait_until (result != NULL, 5000);
+  g_assert_false (trellis_session_save_finish (session, result, &error));
+  g_assert_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  after = read_file (file);
+  g_assert_cmpstr (after, ==, theirs);
+  g_assert_true (trellis_session_get_unsaved (session));
+  g_assert_cmpint (trellis_session_get_notice (session), ==, TRELLIS_SESSION_NOTICE_CHANGED_ON_DISK);
+
+  /* Read again: their version. An open replaced by a later one ends
+   * as cancelled and changes nothing. */
+  g_clear_object (&result);
+  trellis_session_open_async (session, file, store_result_cb, &replaced);
+  trellis_session_open_async (session, file, store_result_cb, &result);
+  trellis_test_wait_until (replaced != NULL && result != NULL, 10000);
+  g_assert_false (trellis_session_open_finish (session, replaced, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (trellis_session_open_finish (session, result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_session_get_document (session) != document);
+  document = trellis_session_get_document (session);
+  g_assert_nonnull (trellis_test_find_named (document, TRELLIS_KIND_VALUE, "Ours"));
+  g_assert_null (trellis_test_find_named (document, TRELLIS_KIND_VALUE, "Ours again"));
+  g_assert_false (trellis_session_get_unsaved (session));
+  g_assert_false (trellis_session_get_changed_on_disk (session));
+  g_assert_cmpint (trellis_session_get_notice (session), ==, TRELLIS_SESSION_NOTICE_NONE);
+}
+
 static gboolean
 count_tick_cb (GtkWidget     *widget,
                GdkFrameClock *clock,
@@ -405,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/files/changed-before-save", test_changed_before_save);
   g_test_add_func ("/trellis/app/files/save-fails", test_save_fails);
   g_test_add_func ("/trellis/app/files/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/trellis/app/files/session", test_session);
   g_test_add_func ("/trellis/app/files/large-file-keeps-drawing", test_large_file_keeps_drawing);
 
   ret = g_test_run ();

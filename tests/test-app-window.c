@@ -276,6 +276,82 @@ test_bad_file (void)
  * translation decides. */
 #define LAPTOP_WIDTH 1280
 
+static const char *
+get_vision (TrellisDocument *document)
+{
+  return trellis_entity_get_string (TRELLIS_ENTITY (trellis_document_get_organisation (document)),
+                                    TRELLIS_FIELD_VISION);
+}
+
+/* Text typed in one window and not yet in its document belongs to that
+ * window: undo in another window neither commits it nor mixes it into
+ * the other window's history. */
+static void
+test_pending_edits_per_window (void)
+{
+  g_autoptr(GFile) file_a = trellis_test_copy_fixture ("small.trellis");
+  g_autoptr(GFile) file_b = trellis_test_copy_fixture ("small.trellis");
+  TrellisWindow *a = trellis_test_open (app, file_a);
+  TrellisWindow *b = trellis_test_open (app, file_b);
+  TrellisDocument *doc_a = trellis_window_get_document (a);
+  TrellisDocument *doc_b = trellis_window_get_document (b);
+  TrellisEntity *org_a = TRELLIS_ENTITY (trellis_document_get_organisation (doc_a));
+  TrellisEntity *org_b = TRELLIS_ENTITY (trellis_document_get_organisation (doc_b));
+  const char *vision = "A world where questions are answered once.";
+  TrellisEntityPane *pane;
+  GtkWidget *editor;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+
+  g_assert_true (a != b);
+
+  /* A has an edit of its own to undo. */
+  trellis_document_set_string (doc_a, org_a, TRELLIS_FIELD_NAME, "Renamed in A");
+  g_assert_true (trellis_document_can_undo (doc_a));
+
+  /* In B, a vision typed and not yet committed. */
+  trellis_window_show_section (b, "mission");
+  trellis_test_iterate (50);
+  pane = TRELLIS_ENTITY_PANE (trellis_window_get_section_widget (b, "mission"));
+  g_assert_true (trellis_entity_pane_select (pane, org_b));
+  trellis_test_iterate (50);
+  editor = GTK_WIDGET (trellis_entity_pane_get_editor (pane, TRELLIS_KIND_ORGANISATION));
+  view = GTK_TEXT_VIEW (trellis_test_find_type (editor, GTK_TYPE_TEXT_VIEW, 0));
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (view);
+  g_assert_cmpstr (get_vision (doc_b), ==, vision);
+  gtk_text_buffer_set_text (buffer, "Typed in B", -1);
+
+  /* Undo in A, at once: A's edit goes, B's text stays pending. */
+  gtk_widget_activate_action (GTK_WIDGET (a), "doc.undo", NULL);
+  g_assert_cmpstr (trellis_entity_get_name (org_a), ==, "Small & Co");
+  g_assert_false (trellis_document_can_undo (doc_a));
+  g_assert_true (trellis_document_can_redo (doc_a));
+  g_assert_cmpstr (get_vision (doc_a), ==, vision);
+  g_assert_cmpstr (get_vision (doc_b), ==, vision);
+  g_assert_false (trellis_document_can_undo (doc_b));
+  g_assert_false (trellis_document_get_modified (doc_b));
+  g_assert_cmpuint (trellis_pending_edits_get_n_edits (trellis_pending_edits_find (GTK_WIDGET (a))), ==, 0);
+  g_assert_cmpuint (trellis_pending_edits_get_n_edits (trellis_pending_edits_find (GTK_WIDGET (b))), ==, 1);
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "Typed in B");
+  }
+
+  /* B's text lands in B within a second, as a step of B's own. */
+  trellis_test_wait_until (g_strcmp0 (get_vision (doc_b), "Typed in B") == 0, 1500);
+  g_assert_cmpuint (trellis_pending_edits_get_n_edits (trellis_pending_edits_find (GTK_WIDGET (b))), ==, 0);
+  g_assert_true (trellis_document_can_undo (doc_b));
+  g_assert_false (trellis_document_can_undo (doc_a));
+  g_assert_cmpstr (get_vision (doc_a), ==, vision);
+
+  trellis_test_close_all (app);
+}
+
 static void
 test_fits_a_laptop (gconstpointer data)
 {
@@ -330,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/window/sections-by-keyboard", test_sections_by_keyboard);
   g_test_add_func ("/trellis/app/window/shortcuts-and-about", test_shortcuts_and_about);
   g_test_add_func ("/trellis/app/window/bad-file", test_bad_file);
+  g_test_add_func ("/trellis/app/window/pending-edits-per-window", test_pending_edits_per_window);
   g_test_add_data_func ("/trellis/app/window/fits-a-laptop/en", "en", test_fits_a_laptop);
   g_test_add_data_func ("/trellis/app/window/fits-a-laptop/nl", "nl", test_fits_a_laptop);
 

@@ -18,8 +18,8 @@
 #include <gtk/gtk.h>
 
 #include "trellis-application.h"
-#include "trellis-bindings.h"
 #include "trellis-entity-pane.h"
+#include "trellis-pending-edits.h"
 #include "trellis-window.h"
 
 static char *test_home;
@@ -188,7 +188,8 @@ trellis_test_close_all (TrellisApplication *app)
 {
   GList *windows;
 
-  trellis_field_bindings_flush_all ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    trellis_pending_edits_commit_for (GTK_WIDGET (l->data));
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (GTK_WINDOW (windows->data));
   trellis_test_iterate (20);

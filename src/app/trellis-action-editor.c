@@ -12,6 +12,7 @@
 
 #include "trellis-action-editor.h"
 #include "trellis-date-button.h"
+#include "trellis-field-binding.h"
 
 /* A development action agreed with a person: training, coaching,
  * practice or mentoring in a competency, by a date. */

@@ -10,10 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "trellis-assessment-table.h"
-#include "trellis-bindings.h"
 #include "trellis-choice-button.h"
 #include "trellis-date-button.h"
+#include "trellis-scale-choices.h"
 #include "trellis-table-util.h"
+#include "trellis-widget-util.h"
 
 /* Every assessment of one person, with its history: competency, level,
  * the wish to grow, the perspective (self, peer, coach, agreed), the date

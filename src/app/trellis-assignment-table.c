@@ -10,9 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "trellis-assignment-table.h"
-#include "trellis-bindings.h"
 #include "trellis-choice-button.h"
 #include "trellis-table-util.h"
+#include "trellis-widget-util.h"
 
 /* Who does what for one responsibility: every role with its RACI letters
  * (toggles, several allowed) and how far the decision is delegated to it

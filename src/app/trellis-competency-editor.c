@@ -12,6 +12,9 @@
 
 #include "trellis-competency-editor.h"
 #include "trellis-entity-checklist.h"
+#include "trellis-entity-labels.h"
+#include "trellis-field-binding.h"
+#include "trellis-pending-edits.h"
 
 /* A competency: name, description, the values it expresses, what each
  * level looks like in behaviour, and who needs it. */
@@ -76,7 +79,7 @@ level_changed_cb (TrellisCompetencyEditor *self)
   if (self->updating)
     return;
 
-  trellis_pending_edit_add (self, flush_pending);
+  trellis_pending_edit_add (GTK_WIDGET (self), self, flush_pending, TRELLIS_PENDING_EDIT_PAUSE_MS, 0);
 }
 
 static void

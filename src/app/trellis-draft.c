@@ -253,6 +253,28 @@ trellis_draft_get_title (TrellisDraft *self)
 }
 
 /**
+ * trellis_draft_dup_display_name:
+ *
+ * Returns: (transfer full): what to call the draft's matrix: its file's
+ *   name, else its organisation's, else “Unsaved matrix”
+ */
+char *
+trellis_draft_dup_display_name (TrellisDraft *self)
+{
+  GFile *file;
+
+  g_return_val_if_fail (TRELLIS_IS_DRAFT (self), NULL);
+
+  file = trellis_draft_get_document_file (self);
+  if (file != NULL)
+    return g_file_get_basename (file);
+  if (self->title != NULL && self->title[0] != '\0')
+    return g_strdup (self->title);
+
+  return g_strdup (_("Unsaved matrix"));
+}
+
+/**
  * trellis_draft_get_written:
  *
  * Returns: (transfer none) (nullable): when the draft was last written

@@ -21,6 +21,7 @@ const char       *trellis_draft_get_uuid         (TrellisDraft     *self);
 GFile            *trellis_draft_get_contents_file (TrellisDraft    *self);
 GFile            *trellis_draft_get_document_file (TrellisDraft    *self);
 const char       *trellis_draft_get_title        (TrellisDraft     *self);
+char             *trellis_draft_dup_display_name (TrellisDraft     *self);
 GDateTime        *trellis_draft_get_written      (TrellisDraft     *self);
 const TrellisFileState *
                   trellis_draft_get_file_state   (TrellisDraft     *self);

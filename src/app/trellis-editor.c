@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-editor.h"
+#include "trellis-field-binding.h"
 
 typedef struct
 {

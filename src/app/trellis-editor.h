@@ -7,8 +7,8 @@
 
 #include <adwaita.h>
 
-#include "trellis-bindings.h"
 #include "trellis-document.h"
+#include "trellis-field-binding.h"
 
 G_BEGIN_DECLS
 

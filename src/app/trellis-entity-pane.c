@@ -13,9 +13,11 @@
 
 #include "trellis-accessible.h"
 #include "trellis-app-enums.h"
-#include "trellis-bindings.h"
 #include "trellis-date-button.h"
+#include "trellis-entity-labels.h"
 #include "trellis-entity-pane.h"
+#include "trellis-pending-edits.h"
+#include "trellis-widget-util.h"
 
 /* One kind of entity as a list beside the editor of the selected one.
  * Built for workshop speed: type a name in the field under the list and
@@ -970,7 +972,7 @@ trellis_entity_pane_add (TrellisEntityPane *self,
   g_return_val_if_fail (TRELLIS_IS_ENTITY_PANE (self), NULL);
   g_return_val_if_fail (self->document != NULL, NULL);
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit_for (GTK_WIDGET (self));
 
   name = g_strstrip (g_strdup (text != NULL ? text : ""));
 
@@ -1021,7 +1023,7 @@ trellis_entity_pane_delete_selected (TrellisEntityPane *self)
   if (entity == NULL || TRELLIS_IS_ORGANISATION (entity) || self->document == NULL)
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit_for (GTK_WIDGET (self));
 
   hold = g_object_ref (entity);
   label = trellis_entity_dup_display_label (self->document, entity);
@@ -1057,7 +1059,7 @@ trellis_entity_pane_move_selected (TrellisEntityPane *self,
   if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit_for (GTK_WIDGET (self));
   trellis_document_move (self->document, entity, position + delta);
   trellis_entity_pane_select (self, entity);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));

@@ -10,9 +10,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "trellis-bindings.h"
 #include "trellis-date-button.h"
 #include "trellis-feedback-editor.h"
+#include "trellis-field-binding.h"
 
 /* A remark a person left on any element of the matrix, with its status
  * and the response, so that the loop is closed. */

@@ -12,11 +12,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "trellis-bindings.h"
 #include "trellis-date-button.h"
+#include "trellis-entity-choices.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-heatmap-table.h"
 #include "trellis-heatmap-view.h"
+#include "trellis-scale-choices.h"
 
 /* The Heatmaps section: every view of the matrix (gaps, role
  * requirements, coverage, responsibility boundaries, perception, trend,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "trellis-heatmap-view.h"
+#include "trellis-scale-choices.h"
 
 #include "trellis-cell-popover.h"
 #include "trellis-heatmap-keys.h"

@@ -13,6 +13,7 @@
 
 #include "trellis-accessible.h"
 #include "trellis-date-button.h"
+#include "trellis-field-binding.h"
 #include "trellis-indicator-editor.h"
 
 /* An indicator: how a result is monitored, its target and review

@@ -10,10 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "trellis-accessible.h"
-#include "trellis-bindings.h"
 #include "trellis-choice-button.h"
 #include "trellis-level-table.h"
+#include "trellis-scale-choices.h"
 #include "trellis-table-util.h"
+#include "trellis-widget-util.h"
 
 /* Every competency beside the level a role requires of it (or a
  * responsibility needs), in a GtkColumnView so that a department's

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-accessible.h"
+#include "trellis-field-binding.h"
 #include "trellis-organisation-editor.h"
 
 /* The organisation: name, vision, mission, and the scale of levels. */

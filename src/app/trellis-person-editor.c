@@ -14,7 +14,10 @@
 #include "trellis-assessment-table.h"
 #include "trellis-date-button.h"
 #include "trellis-entity-checklist.h"
+#include "trellis-entity-choices.h"
+#include "trellis-field-binding.h"
 #include "trellis-person-editor.h"
+#include "trellis-scale-choices.h"
 
 /* A person: their roles, with whom they share their assessments, and the
  * assessments themselves, every perspective side by side. */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-assignment-table.h"
+#include "trellis-field-binding.h"
 #include "trellis-level-table.h"
 #include "trellis-responsibility-editor.h"
 

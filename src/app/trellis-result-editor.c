@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "trellis-entity-checklist.h"
+#include "trellis-entity-labels.h"
+#include "trellis-field-binding.h"
 #include "trellis-result-editor.h"
 
 /* A result: what customers or the organisation need from the team, the

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "trellis-entity-labels.h"
+#include "trellis-field-binding.h"
 #include "trellis-level-table.h"
 #include "trellis-role-editor.h"
 

@@ -10,8 +10,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "trellis-bindings.h"
+#include "trellis-pending-edits.h"
 #include "trellis-string-list.h"
+#include "trellis-widget-util.h"
 
 /* A boxed list editing a field that holds a list of texts, such as the
  * behaviours of a value: one entry row per text, Enter in the last row
@@ -128,7 +129,7 @@ row_changed_cb (TrellisStringList *self)
   if (self->updating)
     return;
 
-  trellis_pending_edit_add (self, flush_pending);
+  trellis_pending_edit_add (GTK_WIDGET (self), self, flush_pending, TRELLIS_PENDING_EDIT_PAUSE_MS, 0);
 }
 
 static void

@@ -7,8 +7,8 @@
 
 #include "config.h"
 
-#include "trellis-bindings.h"
 #include "trellis-table-util.h"
+#include "trellis-widget-util.h"
 
 /* What the tables of the editors (levels, assignments, assessments)
  * share: a GtkColumnView with a row per item in a card that grows to

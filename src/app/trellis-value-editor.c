@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "trellis-entity-labels.h"
+#include "trellis-field-binding.h"
 #include "trellis-string-list.h"
 #include "trellis-value-editor.h"
 

@@ -193,23 +193,15 @@ create_draft_row_cb (gpointer item,
 {
   TrellisDraft *draft = item;
   GFile *file = trellis_draft_get_document_file (draft);
-  const char *title = trellis_draft_get_title (draft);
   GDateTime *written = trellis_draft_get_written (draft);
   /* Translators: when unsaved changes were written, in g_date_time_format() notation. */
   g_autofree char *when = written != NULL ? g_date_time_format (written, _("%-d %B %Y, %H:%M")) : NULL;
-  g_autofree char *shown_title = NULL;
+  g_autofree char *shown_title = trellis_draft_dup_display_name (draft);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
   GtkWidget *discard = gtk_button_new_with_mnemonic (_("_Discard"));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  if (file != NULL)
-    shown_title = g_file_get_basename (file);
-  else if (title != NULL && title[0] != '\0')
-    shown_title = g_strdup (title);
-  else
-    shown_title = g_strdup (_("Unsaved matrix"));
 
   if (file != NULL)
     {

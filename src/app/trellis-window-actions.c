@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "trellis-accessible.h"
-#include "trellis-bindings.h"
 #include "trellis-window-private.h"
 
 /* The window's actions: win.* for the window, doc.* for its document. */
@@ -27,8 +26,8 @@ get_app (TrellisWindow *self)
 void
 trellis_window_update_actions (TrellisWindow *self)
 {
-  gboolean has_document = self->document != NULL && !self->busy;
-  gboolean idle = has_document && !self->saving;
+  gboolean has_document = self->document != NULL && !trellis_session_get_loading (self->session);
+  gboolean idle = has_document && !trellis_session_get_saving (self->session);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", idle);
@@ -43,7 +42,8 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document && !self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered", idle && self->recovered);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
+                                 idle && trellis_session_get_recovered (self->session));
 }
 
 /**
@@ -232,9 +232,7 @@ discard_recovered_response_cb (AdwMessageDialog *dialog,
     return;
 
   file = trellis_document_get_file (self->document);
-  if (self->draft != NULL)
-    trellis_draft_discard (self->draft);
-  self->recovered = FALSE;
+  trellis_session_discard_recovered (self->session);
 
   if (file != NULL)
     {
@@ -314,7 +312,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
       trellis_window_save_to (self, file);
     }
   else
-    self->close_after_save = FALSE;
+    trellis_session_set_close_after_save (self->session, FALSE);
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -332,7 +330,7 @@ trellis_window_save_as (TrellisWindow *self)
   if (self->document == NULL)
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (trellis_session_get_pending_edits (self->session));
 
   dialog = gtk_file_chooser_native_new (_("Save Matrix"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -352,7 +350,7 @@ trellis_window_save_as (TrellisWindow *self)
       g_autofree char *stem = g_strndup (basename, strlen (basename) - (g_str_has_suffix (basename, ".trellis") ? 8 : 0));
 
       /* Translators: the suggested name of a copy; %s is the original's name without extension. */
-      name = self->changed_on_disk ? g_strdup_printf (_("%s (copy).trellis"), stem) : g_strdup (basename);
+      name = trellis_session_get_changed_on_disk (self->session) ? g_strdup_printf (_("%s (copy).trellis"), stem) : g_strdup (basename);
     }
   else if (title != NULL && title[0] != '\0')
     name = g_strconcat (title, ".trellis", NULL);
@@ -410,7 +408,7 @@ trellis_window_reload (TrellisWindow *self)
   if (self->document == NULL || (file = trellis_document_get_file (self->document)) == NULL)
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (trellis_session_get_pending_edits (self->session));
 
   if (!trellis_window_get_unsaved (self))
     {
@@ -473,7 +471,7 @@ undo_action_cb (GtkWidget  *widget,
     return;
 
   /* What was just typed is the last step. */
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (trellis_session_get_pending_edits (self->session));
   trellis_document_undo (self->document);
 }
 
@@ -487,7 +485,7 @@ redo_action_cb (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
-  trellis_field_bindings_flush_all ();
+  trellis_pending_edits_commit (trellis_session_get_pending_edits (self->session));
   trellis_document_redo (self->document);
 }
 
@@ -594,7 +592,7 @@ trellis_window_set_presenting (TrellisWindow *self,
   presenting = !!presenting;
   if (self->presenting == presenting)
     return;
-  if (presenting && (self->document == NULL || self->busy))
+  if (presenting && (self->document == NULL || trellis_session_get_loading (self->session)))
     return;
 
   if (presenting)

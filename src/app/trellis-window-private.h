@@ -5,21 +5,13 @@
 
 #pragma once
 
-#include "trellis-draft.h"
 #include "trellis-entity-pane.h"
 #include "trellis-heatmap-page.h"
+#include "trellis-session.h"
 #include "trellis-welcome-page.h"
 #include "trellis-window.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  BANNER_NONE,
-  BANNER_DRAFT_FOUND,
-  BANNER_RECOVERED,
-  BANNER_CHANGED_ON_DISK,
-} BannerKind;
 
 struct _TrellisWindow
 {
@@ -49,21 +41,9 @@ struct _TrellisWindow
 
   /* State */
   GSettings            *settings;
-  TrellisDocument      *document;
-  TrellisDraft         *draft;
-  TrellisDraft         *offered_draft;
-  GFileMonitor         *monitor;
-  GCancellable         *cancellable;
+  TrellisSession       *session;
+  TrellisDocument      *document;      /* the session's, as shown */
   GPtrArray            *panes;
-  BannerKind            banner_kind;
-  guint                 check_source;
-  guint                 loading_generation;
-  guint                 busy : 1;
-  guint                 saving : 1;
-  guint                 recovered : 1;
-  guint                 changed_on_disk : 1;
-  guint                 close_after_save : 1;
-  guint                 check_after_save : 1;
 
   /* Presenting, and what to restore afterwards. */
   guint                 presenting : 1;
@@ -89,8 +69,6 @@ void trellis_window_discard_draft      (TrellisWindow  *self,
 void trellis_window_show_message       (TrellisWindow  *self,
                                         const char     *heading,
                                         const char     *body);
-void trellis_window_show_banner        (TrellisWindow  *self,
-                                        BannerKind      kind);
 void trellis_window_show_section_number (TrellisWindow *self,
                                         guint           number);
 TrellisWindow *trellis_window_get_target_for_new (TrellisWindow *self);

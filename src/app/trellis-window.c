@@ -11,7 +11,6 @@
 
 #include "trellis-accessible.h"
 #include "trellis-action-editor.h"
-#include "trellis-bindings.h"
 #include "trellis-cell-actions.h"
 #include "trellis-competency-editor.h"
 #include "trellis-feedback-editor.h"
@@ -27,10 +26,10 @@
 /* One window per document. Before a document is open it shows the
  * welcome page; while a file loads, a spinner (the loader runs in a
  * thread, so the window keeps drawing); then the sections of the matrix
- * beside the editor of each. The window never loses work: edits go to a
- * recovery draft within a second, closing asks about unsaved changes,
- * and a file changed on disk by someone else is noticed by a file
- * monitor, when the window gets the focus, and right before saving. */
+ * beside the editor of each. The file's life (opening, the recovery
+ * draft, outside changes, saving, whether closing loses work) is its
+ * TrellisSession's; the window shows what the session says, in the
+ * title and the banner, and asks the person what to do. */
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -49,9 +48,7 @@ static const char * const section_names[] = {
   "mission", "results", "competencies", "roles", "people", "heatmaps", "monitoring", "development",
 };
 
-#define CHECK_DELAY_MS 250
-
-static void check_file_now (TrellisWindow *self);
+static void save_window_state (TrellisWindow *self);
 
 static TrellisApplication *
 get_app (TrellisWindow *self)
@@ -80,22 +77,6 @@ dup_folder_label (GFile *file)
   return g_file_get_parse_name (parent);
 }
 
-static char *
-dup_document_name (TrellisWindow *self)
-{
-  GFile *file = self->document != NULL ? trellis_document_get_file (self->document) : NULL;
-  const char *title;
-
-  if (file != NULL)
-    return g_file_get_basename (file);
-
-  title = self->document != NULL ? trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (self->document))) : NULL;
-  if (title != NULL && title[0] != '\0')
-    return g_strdup (title);
-
-  return g_strdup (_("New Matrix"));
-}
-
 /**
  * trellis_window_get_unsaved:
  * @self: a #TrellisWindow
@@ -108,7 +89,7 @@ trellis_window_get_unsaved (TrellisWindow *self)
 {
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
 
-  return self->document != NULL && (self->recovered || trellis_document_get_modified (self->document));
+  return trellis_session_get_unsaved (self->session);
 }
 
 void
@@ -127,7 +108,7 @@ trellis_window_update_title (TrellisWindow *self)
       return;
     }
 
-  name = dup_document_name (self);
+  name = trellis_session_dup_display_name (self->session);
   unsaved = trellis_window_get_unsaved (self);
   file = trellis_document_get_file (self->document);
 
@@ -167,37 +148,34 @@ set_button_action (GtkButton  *button,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
 }
 
-void
-trellis_window_show_banner (TrellisWindow *self,
-                            BannerKind     kind)
+/* Shows the session's notice: which one, and when, the session decides. */
+static void
+update_banner (TrellisWindow *self)
 {
+  TrellisDraft *offered = trellis_session_get_offered_draft (self->session);
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
-  /* What someone else did to the file outranks everything else. */
-  if (self->changed_on_disk && kind != BANNER_CHANGED_ON_DISK && kind != BANNER_NONE)
-    return;
-
-  self->banner_kind = kind;
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner), "warning");
 
-  switch (kind)
+  switch (trellis_session_get_notice (self->session))
     {
-    case BANNER_NONE:
+    case TRELLIS_SESSION_NOTICE_NONE:
       gtk_revealer_set_reveal_child (self->banner, FALSE);
       return;
 
-    case BANNER_DRAFT_FOUND:
+    case TRELLIS_SESSION_NOTICE_DRAFT_FOUND:
+      g_assert (offered != NULL);
       text = g_strdup (_("Changes to this matrix from an earlier session were never saved. Restore them to review and save them."));
       gtk_button_set_label (self->banner_primary, _("_Restore"));
       set_button_action (self->banner_primary, "win.restore-draft",
-                         g_variant_new_string (trellis_draft_get_uuid (self->offered_draft)));
+                         g_variant_new_string (trellis_draft_get_uuid (offered)));
       gtk_button_set_label (self->banner_secondary, _("_Discard"));
       set_button_action (self->banner_secondary, "win.discard-draft",
-                         g_variant_new_string (trellis_draft_get_uuid (self->offered_draft)));
+                         g_variant_new_string (trellis_draft_get_uuid (offered)));
       break;
 
-    case BANNER_RECOVERED:
+    case TRELLIS_SESSION_NOTICE_RECOVERED:
       text = g_strdup (_("These changes were recovered after Trellis stopped unexpectedly. Save them to keep them."));
       gtk_button_set_label (self->banner_primary, _("_Save"));
       set_button_action (self->banner_primary, "doc.save", NULL);
@@ -205,8 +183,8 @@ trellis_window_show_banner (TrellisWindow *self,
       set_button_action (self->banner_secondary, "win.discard-recovered", NULL);
       break;
 
-    case BANNER_CHANGED_ON_DISK:
-      name = dup_document_name (self);
+    case TRELLIS_SESSION_NOTICE_CHANGED_ON_DISK:
+      name = trellis_session_dup_display_name (self->session);
       /* Translators: %s is a file name. */
       text = g_strdup_printf (_("‘%s’ was changed by someone else. Reload it to see their version, or save yours as a copy; it will not be overwritten."), name);
       gtk_button_set_label (self->banner_primary, _("_Reload"));
@@ -236,49 +214,6 @@ banner_revealed_cb (TrellisWindow *self)
 
 /* Outside changes */
 
-static gboolean
-check_timeout_cb (gpointer user_data)
-{
-  TrellisWindow *self = user_data;
-
-  self->check_source = 0;
-  check_file_now (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_check (TrellisWindow *self)
-{
-  if (self->check_source == 0)
-    self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
-}
-
-static void
-check_file_now (TrellisWindow *self)
-{
-  gboolean changed = FALSE;
-
-  if (self->document == NULL || trellis_document_get_file (self->document) == NULL)
-    return;
-
-  /* Our own save is being written: look again once it is done. */
-  if (self->saving || self->busy)
-    {
-      self->check_after_save = TRUE;
-      return;
-    }
-
-  if (!trellis_document_check_file (self->document, &changed, NULL, NULL))
-    return;
-
-  if (changed && !self->changed_on_disk)
-    {
-      self->changed_on_disk = TRUE;
-      trellis_window_show_banner (self, BANNER_CHANGED_ON_DISK);
-    }
-}
-
 /**
  * trellis_window_check_file:
  * @self: a #TrellisWindow
@@ -291,8 +226,7 @@ trellis_window_check_file (TrellisWindow *self)
 {
   g_return_if_fail (TRELLIS_IS_WINDOW (self));
 
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  check_file_now (self);
+  trellis_session_check_file (self->session);
 }
 
 gboolean
@@ -300,43 +234,7 @@ trellis_window_get_changed_on_disk (TrellisWindow *self)
 {
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
 
-  return self->changed_on_disk;
-}
-
-static void
-monitor_changed_cb (TrellisWindow     *self,
-                    GFile             *file,
-                    GFile             *other,
-                    GFileMonitorEvent  event)
-{
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
-    return;
-
-  schedule_check (self);
-}
-
-static void
-setup_monitor (TrellisWindow *self)
-{
-  GFile *file = self->document != NULL ? trellis_document_get_file (self->document) : NULL;
-
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-
-  if (file == NULL)
-    return;
-
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
-    {
-      g_file_monitor_set_rate_limit (self->monitor, 500);
-      g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
+  return trellis_session_get_changed_on_disk (self->session);
 }
 
 static void
@@ -348,10 +246,10 @@ is_active_cb (GObject    *object,
 
   /* Network folders send no change events: look when the person comes back. */
   if (gtk_window_is_active (GTK_WINDOW (self)))
-    schedule_check (self);
+    trellis_session_queue_check (self->session);
 }
 
-/* The document */
+/* The session */
 
 static void
 document_notify_cb (TrellisWindow *self)
@@ -360,45 +258,18 @@ document_notify_cb (TrellisWindow *self)
   trellis_window_update_actions (self);
 }
 
+/* The session's document changed: show it, or the welcome page. */
 static void
-document_file_cb (TrellisWindow *self)
+session_document_cb (TrellisWindow *self)
 {
-  setup_monitor (self);
-  trellis_window_update_title (self);
-  trellis_window_update_actions (self);
-}
-
-static void
-set_document_full (TrellisWindow   *self,
-                   TrellisDocument *document,
-                   TrellisDraft    *draft)
-{
-  g_autoptr(TrellisDocument) old = NULL;
+  TrellisDocument *document = trellis_session_get_document (self->session);
 
   /* A presentation is of the matrix it began with. */
   trellis_window_set_presenting (self, FALSE);
-  g_clear_handle_id (&self->check_source, g_source_remove);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
-
-  old = g_steal_pointer (&self->document);
-  self->document = document != NULL ? g_object_ref (document) : NULL;
-
-  /* A draft belongs to one document; the caller has dealt with the old one. */
-  if (self->draft != NULL)
-    trellis_draft_set_document (self->draft, NULL);
-  g_clear_object (&self->draft);
-  if (document != NULL)
-    {
-      self->draft = draft != NULL ? g_object_ref (draft) : trellis_draft_new (NULL);
-      trellis_draft_set_document (self->draft, document);
-    }
-
-  self->recovered = FALSE;
-  self->changed_on_disk = FALSE;
-  g_clear_object (&self->offered_draft);
-  trellis_window_show_banner (self, BANNER_NONE);
+  g_set_object (&self->document, document);
 
   for (guint i = 0; i < self->panes->len; i++)
     trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), document);
@@ -407,11 +278,10 @@ set_document_full (TrellisWindow   *self,
 
   if (document != NULL)
     {
-      g_signal_connect_object (document, "notify::modified", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::title", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::file", G_CALLBACK (document_file_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::file", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
     }
   else
@@ -420,16 +290,64 @@ set_document_full (TrellisWindow   *self,
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
 
-  setup_monitor (self);
   trellis_window_update_title (self);
   trellis_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+session_state_cb (TrellisWindow *self)
+{
+  trellis_window_update_actions (self);
+}
+
+/* The save that was to close the window is done. */
+static void
+ready_to_close_cb (TrellisWindow *self)
+{
+  save_window_state (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+connect_session (TrellisWindow *self)
+{
+  static const char * const state_signals[] = {
+    "notify::loading", "notify::saving", "notify::recovered",
+  };
+
+  g_signal_connect_object (self->session, "notify::document", G_CALLBACK (session_document_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::notice", G_CALLBACK (update_banner),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::unsaved", G_CALLBACK (trellis_window_update_title),
+                           self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (state_signals); i++)
+    g_signal_connect_object (self->session, state_signals[i], G_CALLBACK (session_state_cb),
+                             self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "ready-to-close", G_CALLBACK (ready_to_close_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * trellis_window_get_session:
+ *
+ * Returns: (transfer none): the life of the file the window shows
+ */
+TrellisSession *
+trellis_window_get_session (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 /**
  * trellis_window_set_document:
  * @self: a #TrellisWindow
  * @document: (nullable): the document to show, or %NULL for the welcome page
+ *
+ * Shows @document; the draft of the document shown before is deleted.
  */
 void
 trellis_window_set_document (TrellisWindow   *self,
@@ -438,10 +356,7 @@ trellis_window_set_document (TrellisWindow   *self,
   g_return_if_fail (TRELLIS_IS_WINDOW (self));
   g_return_if_fail (!document || TRELLIS_IS_DOCUMENT (document));
 
-  if (self->draft != NULL && self->document != document)
-    trellis_draft_discard (self->draft);
-
-  set_document_full (self, document, NULL);
+  trellis_session_set_document (self->session, document);
 }
 
 /**
@@ -480,7 +395,7 @@ trellis_window_is_empty (TrellisWindow *self)
 {
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
 
-  return self->document == NULL && !self->busy;
+  return self->document == NULL && !trellis_session_get_loading (self->session);
 }
 
 gboolean
@@ -488,7 +403,7 @@ trellis_window_is_busy (TrellisWindow *self)
 {
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
 
-  return self->busy || self->saving;
+  return trellis_session_get_loading (self->session) || trellis_session_get_saving (self->session);
 }
 
 const char *
@@ -496,7 +411,7 @@ trellis_window_get_draft_uuid (TrellisWindow *self)
 {
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
 
-  return self->draft != NULL ? trellis_draft_get_uuid (self->draft) : NULL;
+  return trellis_session_get_draft_uuid (self->session);
 }
 
 /**
@@ -522,20 +437,33 @@ typedef struct
 {
   TrellisWindow *self;
   GFile         *file;
-  TrellisDraft  *draft;
   char          *previous_page;
-  guint          generation;
 } LoadData;
+
+static LoadData *
+load_data_new (TrellisWindow *self,
+               GFile         *file,
+               const char    *previous_page)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+  data->previous_page = g_strdup (previous_page);
+
+  return data;
+}
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->file);
-  g_clear_object (&data->draft);
   g_free (data->previous_page);
   g_free (data);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
 static void
 begin_loading (TrellisWindow *self,
@@ -544,13 +472,7 @@ begin_loading (TrellisWindow *self,
 {
   g_autofree char *heading = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
   trellis_window_set_presenting (self, FALSE);
-  self->busy = TRUE;
-  self->loading_generation++;
 
   if (restoring)
     /* Translators: shown while recovered changes are read; %s is a file name. */
@@ -561,19 +483,36 @@ begin_loading (TrellisWindow *self,
   adw_status_page_set_title (self->loading_page, heading);
   gtk_spinner_start (self->loading_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  trellis_window_update_actions (self);
 }
 
+/* Loading is over: back to @previous_page when nothing else was shown. */
 static void
 end_loading (TrellisWindow *self,
              const char    *previous_page)
 {
-  self->busy = FALSE;
   gtk_spinner_stop (self->loading_spinner);
 
   if (previous_page != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, previous_page);
   trellis_window_update_actions (self);
+}
+
+/* Whether a load that ended should show anything: not when another
+ * replaced it, nor in a window being destroyed. */
+static gboolean
+load_ended (LoadData     *data,
+            const GError *error)
+{
+  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+         !gtk_widget_in_destruction (GTK_WIDGET (data->self));
+}
+
+static void
+show_last_section (TrellisWindow *self)
+{
+  g_autofree char *section = g_settings_get_string (self->settings, "last-section");
+
+  trellis_window_show_section (self, section);
 }
 
 static char *
@@ -591,77 +530,46 @@ dup_load_report_summary (TrellisLoadReport *report)
 }
 
 static void
-load_cb (GObject      *object,
+open_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  LoadData *data = user_data;
+  g_autoptr(LoadData) data = user_data;
   TrellisWindow *self = data->self;
   g_autoptr(TrellisLoadReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TrellisDocument) document = NULL;
   g_autofree char *summary = NULL;
-  TrellisApplication *app;
 
-  document = trellis_document_load_finish (result, &report, &error);
-
-  if (data->generation != self->loading_generation ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!trellis_session_open_finish (TRELLIS_SESSION (object), result, &report, &error))
     {
-      load_data_free (data);
-      return;
-    }
-
-  if (document == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *name = NULL;
       g_autofree char *heading = NULL;
       g_autofree char *body = NULL;
 
+      if (!load_ended (data, error))
+        return;
+
       end_loading (self, self->document != NULL ? "document" : "welcome");
 
+      name = g_file_get_basename (data->file);
       /* Translators: %s is a file name. */
       heading = g_strdup_printf (_("Could Not Open ‘%s’"), name);
       body = g_strdup_printf ("%s\n\n%s", error->message,
                               _("Nothing was changed. Check that the file is a Trellis matrix, or open another one."));
       trellis_window_show_message (self, heading, body);
-      load_data_free (data);
       return;
     }
 
+  if (!load_ended (data, NULL))
+    return;
+
   end_loading (self, NULL);
-  app = get_app (self);
-
-  if (self->document != NULL && self->draft != NULL)
-    trellis_draft_discard (self->draft);
-  set_document_full (self, document, NULL);
-
-  if (app != NULL)
-    {
-      TrellisDraft *offered;
-
-      trellis_application_add_recent (app, data->file);
-
-      /* Work on this file that a crash left unsaved. */
-      offered = trellis_application_find_draft_for_file (app, data->file);
-      if (offered != NULL)
-        {
-          g_set_object (&self->offered_draft, offered);
-          trellis_window_show_banner (self, BANNER_DRAFT_FOUND);
-        }
-    }
 
   summary = dup_load_report_summary (report);
   if (summary != NULL)
     trellis_window_add_toast (self, adw_toast_new (summary));
 
-  {
-    g_autofree char *section = g_settings_get_string (self->settings, "last-section");
-
-    trellis_window_show_section (self, section);
-  }
-
-  load_data_free (data);
+  show_last_section (self);
 }
 
 /**
@@ -676,23 +584,14 @@ void
 trellis_window_load_file (TrellisWindow *self,
                           GFile         *file)
 {
-  LoadData *data;
+  g_autofree char *name = NULL;
 
   g_return_if_fail (TRELLIS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  {
-    g_autofree char *name = g_file_get_basename (file);
-
-    begin_loading (self, name, FALSE);
-  }
-
-  data = g_new0 (LoadData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->generation = self->loading_generation;
-
-  trellis_document_load_async (file, self->cancellable, load_cb, data);
+  name = g_file_get_basename (file);
+  begin_loading (self, name, FALSE);
+  trellis_session_open_async (self->session, file, open_cb, load_data_new (self, file, NULL));
 }
 
 /* Recovery drafts */
@@ -702,69 +601,25 @@ restore_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  LoadData *data = user_data;
+  g_autoptr(LoadData) data = user_data;
   TrellisWindow *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TrellisDocument) document = NULL;
-  GFile *file;
 
-  document = trellis_document_load_finish (result, NULL, &error);
-
-  if (data->generation != self->loading_generation ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!trellis_session_restore_finish (TRELLIS_SESSION (object), result, &error))
     {
-      load_data_free (data);
-      return;
-    }
+      if (!load_ended (data, error))
+        return;
 
-  if (document == NULL)
-    {
       end_loading (self, data->previous_page);
       trellis_window_show_message (self, _("Could Not Restore the Changes"), error->message);
-      load_data_free (data);
       return;
     }
 
+  if (!load_ended (data, NULL))
+    return;
+
   end_loading (self, NULL);
-
-  /* The draft's document is the one of its file, as it was when the
-   * draft was written: a later change by someone else must show. */
-  file = trellis_draft_get_document_file (data->draft);
-  trellis_document_set_file (document, file);
-  if (file != NULL)
-    trellis_document_set_file_state (document, trellis_draft_get_file_state (data->draft));
-  trellis_document_clear_history (document);
-
-  if (self->document != NULL && self->draft != NULL && self->draft != data->draft)
-    trellis_draft_discard (self->draft);
-  set_document_full (self, document, data->draft);
-
-  self->recovered = TRUE;
-  trellis_draft_set_keep (self->draft, TRUE);
-  trellis_window_update_title (self);
-  trellis_window_show_banner (self, BANNER_RECOVERED);
-  trellis_window_check_file (self);
-  {
-    g_autofree char *section = g_settings_get_string (self->settings, "last-section");
-
-    trellis_window_show_section (self, section);
-  }
-
-  load_data_free (data);
-}
-
-static char *
-dup_draft_name (TrellisDraft *draft)
-{
-  GFile *file = trellis_draft_get_document_file (draft);
-  const char *title = trellis_draft_get_title (draft);
-
-  if (file != NULL)
-    return g_file_get_basename (file);
-  if (title != NULL && title[0] != '\0')
-    return g_strdup (title);
-
-  return g_strdup (_("Unsaved matrix"));
+  show_last_section (self);
 }
 
 /**
@@ -772,7 +627,8 @@ dup_draft_name (TrellisDraft *draft)
  * @self: a #TrellisWindow
  * @uuid: the id of a draft an earlier session left
  *
- * Shows the document of the draft, with its file, as unsaved work.
+ * Shows the document of the draft, with its file, as unsaved work: in
+ * @self, or in a new window when @self has unsaved work of its own.
  */
 void
 trellis_window_restore_draft (TrellisWindow *self,
@@ -780,6 +636,9 @@ trellis_window_restore_draft (TrellisWindow *self,
 {
   TrellisApplication *app = get_app (self);
   g_autoptr(TrellisDraft) draft = NULL;
+  g_autofree char *name = NULL;
+  TrellisWindow *target = self;
+  const char *previous_page;
   LoadData *data;
 
   g_return_if_fail (TRELLIS_IS_WINDOW (self));
@@ -790,54 +649,26 @@ trellis_window_restore_draft (TrellisWindow *self,
   /* Never replace edits made since the file was opened. */
   if (self->document != NULL && trellis_window_get_unsaved (self))
     {
-      TrellisWindow *other = trellis_window_new (app);
-      LoadData *other_data = g_new0 (LoadData, 1);
-
-      g_autofree char *name = dup_draft_name (draft);
-
-      begin_loading (other, name, TRUE);
-      other_data->self = g_object_ref (other);
-      other_data->draft = g_steal_pointer (&draft);
-      other_data->previous_page = g_strdup ("welcome");
-      other_data->generation = other->loading_generation;
-      trellis_document_load_async (trellis_draft_get_contents_file (other_data->draft),
-                                   other->cancellable, restore_cb, other_data);
-      gtk_window_present (GTK_WINDOW (other));
-      return;
+      target = trellis_window_new (app);
+      previous_page = "welcome";
     }
+  else
+    previous_page = gtk_stack_get_visible_child_name (self->main_stack);
 
-  data = g_new0 (LoadData, 1);
-  data->previous_page = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
-  {
-    g_autofree char *name = dup_draft_name (draft);
+  data = load_data_new (target, NULL, previous_page);
+  name = trellis_draft_dup_display_name (draft);
+  begin_loading (target, name, TRUE);
+  trellis_session_restore_async (target->session, draft, restore_cb, data);
 
-    begin_loading (self, name, TRUE);
-  }
-  data->self = g_object_ref (self);
-  data->draft = g_steal_pointer (&draft);
-  data->generation = self->loading_generation;
-
-  trellis_document_load_async (trellis_draft_get_contents_file (data->draft),
-                               self->cancellable, restore_cb, data);
+  if (target != self)
+    gtk_window_present (GTK_WINDOW (target));
 }
 
 void
 trellis_window_discard_draft (TrellisWindow *self,
                               const char    *uuid)
 {
-  TrellisApplication *app = get_app (self);
-  g_autoptr(TrellisDraft) draft = NULL;
-
-  if (app == NULL || (draft = trellis_application_take_draft (app, uuid)) == NULL)
-    return;
-
-  trellis_draft_discard (draft);
-
-  if (self->offered_draft != NULL && g_strcmp0 (trellis_draft_get_uuid (self->offered_draft), uuid) == 0)
-    {
-      g_clear_object (&self->offered_draft);
-      trellis_window_show_banner (self, BANNER_NONE);
-    }
+  trellis_session_discard_draft (self->session, uuid);
 }
 
 /* Sections */
@@ -1091,6 +922,7 @@ trellis_window_show_message (TrellisWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+
 /* Closing */
 
 static void
@@ -1125,13 +957,12 @@ close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "save") == 0)
     {
-      self->close_after_save = TRUE;
+      trellis_session_set_close_after_save (self->session, TRUE);
       trellis_window_save (self);
     }
   else if (g_strcmp0 (response, "discard") == 0)
     {
-      if (self->draft != NULL)
-        trellis_draft_discard (self->draft);
+      trellis_session_discard_changes (self->session);
       save_window_state (self);
       /* After the dialog, which belongs to this window, is gone. */
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -1147,23 +978,24 @@ trellis_window_close_request (GtkWindow *window)
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  trellis_field_bindings_flush_all ();
-
-  if (self->saving)
+  switch (trellis_session_request_close (self->session))
     {
-      self->close_after_save = TRUE;
-      return TRUE;
-    }
-
-  if (!trellis_window_get_unsaved (self))
-    {
-      if (self->draft != NULL)
-        trellis_draft_discard (self->draft);
+    case TRELLIS_SESSION_CLOSE_NOW:
       save_window_state (self);
       return GTK_WINDOW_CLASS (trellis_window_parent_class)->close_request (window);
+
+    case TRELLIS_SESSION_CLOSE_LATER:
+      /* The session says when the save is done. */
+      return TRUE;
+
+    case TRELLIS_SESSION_CLOSE_ASK:
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
 
-  name = dup_document_name (self);
+  name = trellis_session_dup_display_name (self->session);
   /* Translators: %s is the name of a matrix. */
   body = g_strdup_printf (_("‘%s’ has changes that were not saved. If you close without saving, they are lost."), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
@@ -1185,96 +1017,26 @@ trellis_window_close_request (GtkWindow *window)
 
 /* Saving (continued in trellis-window-actions.c) */
 
-typedef struct
-{
-  TrellisWindow *self;
-  GFile         *file;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  SaveData *data = user_data;
-  TrellisWindow *self = data->self;
-  TrellisDocument *document = TRELLIS_DOCUMENT (object);
+  g_autoptr(TrellisWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  TrellisApplication *app = get_app (self);
 
-  self->saving = FALSE;
-  trellis_window_update_actions (self);
+  if (trellis_session_save_finish (TRELLIS_SESSION (object), result, &error))
+    return;
 
-  if (!trellis_document_save_finish (document, result, &error))
-    {
-      g_debug ("Saving failed: %s", error->message);
-      self->close_after_save = FALSE;
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        ;
-      else if (g_error_matches (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_CHANGED_ON_DISK))
-        {
-          self->changed_on_disk = TRUE;
-          trellis_window_show_banner (self, BANNER_CHANGED_ON_DISK);
-          trellis_window_add_toast (self, adw_toast_new (_("Not saved: someone else changed the file")));
-        }
-      else
-        trellis_window_show_message (self, _("Could Not Save"), error->message);
-
-      save_data_free (data);
-      return;
-    }
-
-  if (document != self->document)
-    {
-      save_data_free (data);
-      return;
-    }
-
-  self->recovered = FALSE;
-  self->changed_on_disk = FALSE;
-  if (self->draft != NULL)
-    {
-      trellis_draft_set_keep (self->draft, FALSE);
-      /* Edits made while the file was written stay in the draft. */
-      if (!trellis_document_get_modified (document))
-        trellis_draft_discard (self->draft);
-    }
-  if (self->banner_kind == BANNER_RECOVERED || self->banner_kind == BANNER_CHANGED_ON_DISK)
-    trellis_window_show_banner (self, BANNER_NONE);
-
-  if (app != NULL)
-    trellis_application_add_recent (app, data->file);
-  setup_monitor (self);
-  trellis_window_update_title (self);
-
-  if (self->close_after_save)
-    {
-      self->close_after_save = FALSE;
-      if (!trellis_window_get_unsaved (self))
-        {
-          save_window_state (self);
-          gtk_window_destroy (GTK_WINDOW (self));
-          save_data_free (data);
-          return;
-        }
-    }
-
-  if (self->check_after_save)
-    {
-      self->check_after_save = FALSE;
-      schedule_check (self);
-    }
-
-  save_data_free (data);
+  /* The session's notice shows what happened to the file. */
+  if (g_error_matches (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_CHANGED_ON_DISK))
+    trellis_window_add_toast (self, adw_toast_new (_("Not saved: someone else changed the file")));
+  else
+    trellis_window_show_message (self, _("Could Not Save"), error->message);
 }
 
 /**
@@ -1290,23 +1052,13 @@ void
 trellis_window_save_to (TrellisWindow *self,
                         GFile         *file)
 {
-  SaveData *data;
-
   g_return_if_fail (TRELLIS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->document == NULL || self->saving)
+  if (self->document == NULL || trellis_session_get_saving (self->session))
     return;
 
-  trellis_field_bindings_flush_all ();
-
-  data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
-
-  self->saving = TRUE;
-  trellis_window_update_actions (self);
-  trellis_document_save_async (self->document, file, TRELLIS_SAVE_FLAGS_NONE, NULL, save_cb, data);
+  trellis_session_save_async (self->session, file, save_cb, g_object_ref (self));
 }
 
 /* GObject */
@@ -1318,6 +1070,7 @@ setup_for_application (TrellisWindow *self)
   TrellisApplication *app = get_app (self);
 
   g_clear_object (&self->settings);
+  trellis_session_set_application (self->session, app);
 
   if (app != NULL)
     {
@@ -1349,21 +1102,13 @@ trellis_window_dispose (GObject *object)
 {
   TrellisWindow *self = TRELLIS_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->check_source, g_source_remove);
-
-  if (self->monitor != NULL)
+  /* Nothing the session does from now on reaches this window. */
+  if (self->session != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_object_run_dispose (G_OBJECT (self->session));
+      g_clear_object (&self->session);
     }
-
-  if (self->draft != NULL)
-    trellis_draft_set_document (self->draft, NULL);
-  g_clear_object (&self->draft);
-  g_clear_object (&self->offered_draft);
 
   if (self->panes != NULL)
     {
@@ -1547,6 +1292,11 @@ trellis_window_init (TrellisWindow *self)
 
   self->panes = g_ptr_array_new ();
 
+  /* The file's life, and the text typed in this window and not yet in
+   * its document, which the widgets inside the window find. */
+  self->session = trellis_session_new ();
+  trellis_pending_edits_attach (trellis_session_get_pending_edits (self->session), GTK_WIDGET (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -1555,6 +1305,7 @@ trellis_window_init (TrellisWindow *self)
 
   trellis_window_add_shortcuts (self);
   build_sections (self);
+  connect_session (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect_object (self->banner, "notify::child-revealed", G_CALLBACK (banner_revealed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -9,6 +9,7 @@
 
 #include "trellis-application.h"
 #include "trellis-document.h"
+#include "trellis-session.h"
 
 G_BEGIN_DECLS
 
@@ -43,5 +44,6 @@ gboolean         trellis_window_get_presenting    (TrellisWindow      *self);
 void             trellis_window_set_presenting    (TrellisWindow      *self,
                                                    gboolean            presenting);
 const char      *trellis_window_get_draft_uuid    (TrellisWindow      *self);
+TrellisSession  *trellis_window_get_session       (TrellisWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,19 @@
+/* trellis-widget-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void trellis_widget_set_new_tooltip (GtkWidget         *widget,
+                                     const char        *text);
+void trellis_scroller_fit_rows      (GtkScrolledWindow *scroller,
+                                     GListModel        *model,
+                                     int                row_height,
+                                     int                max_rows);
+
+G_END_DECLS
