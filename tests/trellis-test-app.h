@@ -362,6 +362,25 @@ trellis_test_press_key (GtkWidget       *widget,
   return handled;
 }
 
+/* The message dialog shown over @parent, if any. */
+static inline GtkWidget *
+trellis_test_find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+
+  return NULL;
+}
+
 /* Types into an entry row and presses Enter. */
 static inline void
 trellis_test_row_type_and_enter (GtkWidget  *row,

@@ -214,11 +214,67 @@ restore_draft_action_cb (GtkWidget  *widget,
 }
 
 static void
+discard_draft_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           TrellisWindow    *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "uuid");
+
+  if (g_strcmp0 (response, "discard") == 0 && uuid != NULL)
+    trellis_window_discard_draft (self, uuid);
+}
+
+static TrellisDraft *
+find_draft (TrellisWindow *self,
+            const char    *uuid)
+{
+  TrellisApplication *app = get_app (self);
+  GListModel *drafts = app != NULL ? trellis_application_get_drafts (app) : NULL;
+  guint n = drafts != NULL ? g_list_model_get_n_items (drafts) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisDraft) draft = g_list_model_get_item (drafts, i);
+
+      if (g_strcmp0 (trellis_draft_get_uuid (draft), uuid) == 0)
+        return g_steal_pointer (&draft);
+    }
+
+  return NULL;
+}
+
+/* Work a crash left is never thrown away by one key: discarding asks,
+ * and Cancel is what Enter and Escape answer. */
+static void
 discard_draft_action_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  trellis_window_discard_draft (TRELLIS_WINDOW (widget), g_variant_get_string (param, NULL));
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  const char *uuid = g_variant_get_string (param, NULL);
+  g_autoptr(TrellisDraft) draft = find_draft (self, uuid);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (draft == NULL)
+    return;
+
+  name = trellis_draft_dup_display_name (draft);
+  /* Translators: %s names the unsaved work, e.g. a file name or “Unsaved matrix”. */
+  body = g_strdup_printf (_("The unsaved changes to ‘%s’ are deleted for good. Restore them instead to review them first."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "uuid", g_strdup (uuid), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_draft_response_cb), self, 0);
+  trellis_accessible_tidy (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
