@@ -39,6 +39,7 @@ struct _TrellisEntityPane
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   GHashTable         *editors;          /* TrellisKind → TrellisEditor */
+  GHashTable         *bound;            /* GtkListItem set: the rows in use */
   TrellisEditor      *current_editor;
   gboolean            editor_stale;
 
@@ -380,6 +381,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   id = g_signal_connect_object (entity, "notify", G_CALLBACK (row_entity_notify_cb), item, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (item), "notify-id", GSIZE_TO_POINTER (id));
+  g_hash_table_add (self->bound, item);
   update_row (item);
 }
 
@@ -394,6 +396,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   if (entity != NULL && id != 0)
     g_signal_handler_disconnect (entity, id);
   g_object_set_data (G_OBJECT (item), "notify-id", NULL);
+  g_hash_table_remove (self->bound, item);
 }
 
 /* Filtering */
@@ -458,6 +461,38 @@ add_activate_cb (TrellisEntityPane *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
 }
 
+/* The row of the list that shows the selected item, if it has one now. */
+static GtkWidget *
+selected_row (TrellisEntityPane *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      GtkWidget *child = gtk_list_item_get_child (item);
+
+      if (gtk_list_item_get_position (item) == selected && child != NULL)
+        return gtk_widget_get_parent (child);
+    }
+
+  return NULL;
+}
+
+/* Up and Down from the field under the list go into the list, at the
+ * selected item, never on to the buttons under the field: Enter there
+ * would move or delete. */
+static void
+focus_list (TrellisEntityPane *self)
+{
+  GtkWidget *row = selected_row (self);
+
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 /* Tab from the field under the list moves on to the editor of what was
  * just added, not through the buttons under the list. */
 static gboolean
@@ -467,8 +502,18 @@ add_entry_key_cb (GtkEventControllerKey *controller,
                   GdkModifierType        state,
                   TrellisEntityPane     *self)
 {
-  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
-      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if ((state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+        return TRUE;
+      focus_list (self);
+      return TRUE;
+    }
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab)
     return FALSE;
 
   if (self->current_editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->current_editor)))
@@ -636,6 +681,7 @@ trellis_entity_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->pinned);
   g_clear_object (&self->parts);
@@ -762,6 +808,7 @@ trellis_entity_pane_init (TrellisEntityPane *self)
   GtkShortcut *shortcut;
 
   self->editors = g_hash_table_new (NULL, NULL);
+  self->bound = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
