@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "trellis-entity-checklist.h"
 #include "trellis-test-app.h"
 
 static TrellisApplication *app;
@@ -111,6 +112,82 @@ test_arrows_stay_in_the_list (void)
   trellis_test_close_all (app);
 }
 
+/* The check of @checklist that has the focus, or -1. */
+static int
+focused_check (TrellisWindow *window,
+               GtkWidget     *checklist)
+{
+  GtkWidget *focus = focus_of (window);
+  GtkWidget *list = trellis_test_find_type (checklist, GTK_TYPE_LIST_VIEW, 0);
+  int index = 0;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, checklist))
+    return -1;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (!gtk_widget_get_visible (row) || gtk_widget_get_first_child (row) == NULL ||
+          !GTK_IS_CHECK_BUTTON (gtk_widget_get_first_child (row)))
+        continue;
+      if (focus == row || gtk_widget_is_ancestor (focus, row))
+        return index;
+      index++;
+    }
+
+  return -1;
+}
+
+/* Tick a value on one result, add the next, Tab into the values: the
+ * focus is on the first value, not the one ticked before. */
+static void
+test_checklist_starts_at_its_first_row (void)
+{
+  TrellisWindow *window = open_empty ();
+  TrellisDocument *document;
+  TrellisEntityPane *pane;
+  GtkWidget *checklist;
+  TrellisEntity *first;
+  TrellisEntity *second;
+
+  SKIP_WITHOUT_KEYS (window);
+  document = trellis_window_get_document (window);
+  pane = pane_in_view (window);
+  trellis_test_pane_type_and_enter (pane, "Care");
+  trellis_test_pane_type_and_enter (pane, "Ownership");
+  trellis_test_pane_type_and_enter (pane, "Curiosity");
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+2", NULL);
+  pane = pane_in_view (window);
+  first = trellis_test_pane_type_and_enter (pane, "Question solved at once");
+  checklist = trellis_test_find_type (GTK_WIDGET (pane), TRELLIS_TYPE_ENTITY_CHECKLIST, 0);
+  g_assert_nonnull (checklist);
+
+  /* Into the editor, on to the values, down to the third, tick it. */
+  trellis_test_keys (GTK_WINDOW (window), "Tab", NULL);
+  for (guint i = 0; i < 6 && focused_check (window, checklist) < 0; i++)
+    trellis_test_keys (GTK_WINDOW (window), "Tab", NULL);
+  g_assert_cmpint (focused_check (window, checklist), ==, 0);
+  trellis_test_keys (GTK_WINDOW (window), "Down", "Down", "space", NULL);
+  g_assert_cmpint (focused_check (window, checklist), ==, 2);
+  g_assert_cmpstr (trellis_entity_get_strv (first, TRELLIS_FIELD_VALUES)[0], ==,
+                   trellis_entity_get_id (trellis_document_get_item (document, TRELLIS_KIND_VALUE, 2)));
+
+  /* The next result: the same way in starts at the first value. */
+  trellis_test_keys (GTK_WINDOW (window), "alt+2", NULL);
+  trellis_test_type (GTK_WINDOW (window), "Calm customers");
+  trellis_test_keys (GTK_WINDOW (window), "Return", "Tab", NULL);
+  second = trellis_entity_pane_get_selected (pane);
+  g_assert_true (second != first);
+  for (guint i = 0; i < 6 && focused_check (window, checklist) < 0; i++)
+    trellis_test_keys (GTK_WINDOW (window), "Tab", NULL);
+  g_assert_cmpint (focused_check (window, checklist), ==, 0);
+  trellis_test_keys (GTK_WINDOW (window), "space", NULL);
+  g_assert_cmpstr (trellis_entity_get_strv (second, TRELLIS_FIELD_VALUES)[0], ==,
+                   trellis_entity_get_id (trellis_document_get_item (document, TRELLIS_KIND_VALUE, 0)));
+
+  trellis_test_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +198,7 @@ main (int   argc,
   app = trellis_test_app_new ();
 
   g_test_add_func ("/trellis/app/workshop/arrows-stay-in-the-list", test_arrows_stay_in_the_list);
+  g_test_add_func ("/trellis/app/workshop/checklist-starts-at-its-first-row", test_checklist_starts_at_its_first_row);
 
   ret = g_test_run ();
 

@@ -165,6 +165,37 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound, list_item);
 }
 
+/* A list view keeps the row that had the focus, and Tab goes back to
+ * it: for the next entity that is a row it never pointed at. Each
+ * entity's checks are entered at the first row. */
+static void
+start_at_first_row (TrellisEntityChecklist *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GHashTableIter iter;
+  gpointer list_item;
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    {
+      GtkWidget *check = gtk_list_item_get_child (list_item);
+      GtkWidget *row = check != NULL ? gtk_widget_get_parent (check) : NULL;
+
+      if (gtk_list_item_get_position (list_item) != 0 || row == NULL)
+        continue;
+
+      /* Where the focus is in the list already, it goes there now;
+       * else the list is entered there next. */
+      if (gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL)
+        gtk_widget_grab_focus (check);
+      else
+        gtk_widget_set_focus_child (GTK_WIDGET (self->list_view), row);
+      return;
+    }
+}
+
 static void
 items_changed_cb (TrellisEntityChecklist *self)
 {
@@ -339,8 +370,11 @@ trellis_entity_checklist_set_target (TrellisEntityChecklist *self,
                                      TrellisDocument        *document,
                                      TrellisEntity          *entity)
 {
+  gboolean changed;
+
   g_return_if_fail (TRELLIS_IS_ENTITY_CHECKLIST (self));
 
+  changed = self->entity != entity;
   if (self->entity != NULL)
     g_clear_signal_handler (&self->notify_id, self->entity);
 
@@ -362,4 +396,6 @@ trellis_entity_checklist_set_target (TrellisEntityChecklist *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), entity != NULL);
   update_checks (self);
+  if (changed)
+    start_at_first_row (self);
 }
