@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "trellis-entity-checklist.h"
+#include "trellis-heatmap-page.h"
 #include "trellis-test-app.h"
 
 static TrellisApplication *app;
@@ -188,6 +189,83 @@ test_checklist_starts_at_its_first_row (void)
   trellis_test_close_all (app);
 }
 
+static gboolean
+popover_shown (GtkWidget *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_mapped (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Presenting shows; Enter once opened a RACI popover on the projected
+ * map. Editing is off while presenting, until the facilitator turns it
+ * on (Alt+E), and off again at the next presentation. */
+static void
+test_presenting_shows (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisDocument *document = trellis_window_get_document (window);
+  TrellisHeatmapPage *page = TRELLIS_HEATMAP_PAGE (trellis_window_get_section_widget (window, "heatmaps"));
+  TrellisHeatmapView *view = trellis_heatmap_page_get_view (page);
+  guint row, column;
+
+  SKIP_WITHOUT_KEYS (window);
+
+  trellis_test_keys (GTK_WINDOW (window), "F5", NULL);
+  trellis_test_wait_until (trellis_window_get_presenting (window) && trellis_heatmap_page_get_layout (page) != NULL, 5000);
+  trellis_test_iterate (200);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  /* To a person's cell; Enter, Space, a digit, Delete: nothing changes. */
+  for (guint i = 0; i < 8; i++)
+    trellis_test_keys (GTK_WINDOW (window), "Down", NULL);
+  g_assert_true (trellis_heatmap_view_get_focus_cell (view, &row, &column));
+  g_assert_cmpuint (row, >, 0);
+  trellis_test_keys (GTK_WINDOW (window), "Return", NULL);
+  g_assert_false (popover_shown (GTK_WIDGET (view)));
+  trellis_test_keys (GTK_WINDOW (window), "space", "2", "Delete", NULL);
+  g_assert_false (popover_shown (GTK_WIDGET (view)));
+  g_assert_false (trellis_document_can_undo (document));
+  g_assert_true (trellis_window_get_presenting (window));
+
+  /* Nor through the cells' actions. */
+  {
+    TrellisEntity *person = trellis_document_get_item (document, TRELLIS_KIND_PERSON, 0);
+    TrellisEntity *competency = trellis_document_get_item (document, TRELLIS_KIND_COMPETENCY, 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "cell.set-assessed-level", "(sssi)",
+                                trellis_entity_get_id (person), trellis_entity_get_id (competency), "coach", 1);
+    trellis_test_iterate (20);
+    g_assert_false (trellis_document_can_undo (document));
+  }
+
+  /* The facilitator turns editing on: Enter opens the choices again. */
+  trellis_test_keys (GTK_WINDOW (window), "alt+e", NULL);
+  g_assert_true (trellis_window_get_present_editing (window));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  trellis_test_keys (GTK_WINDOW (window), "Return", NULL);
+  g_assert_true (popover_shown (GTK_WIDGET (view)));
+  trellis_test_keys (GTK_WINDOW (window), "Escape", NULL);
+  g_assert_false (popover_shown (GTK_WIDGET (view)));
+  g_assert_true (trellis_window_get_presenting (window));
+
+  /* Escape ends it; the next presentation shows only again. */
+  trellis_test_keys (GTK_WINDOW (window), "Escape", NULL);
+  g_assert_false (trellis_window_get_presenting (window));
+  g_assert_false (trellis_window_get_present_editing (window));
+  trellis_test_keys (GTK_WINDOW (window), "F5", NULL);
+  trellis_test_wait_until (trellis_window_get_presenting (window), 5000);
+  g_assert_false (trellis_window_get_present_editing (window));
+  trellis_test_keys (GTK_WINDOW (window), "Return", NULL);
+  g_assert_false (popover_shown (GTK_WIDGET (view)));
+  trellis_test_keys (GTK_WINDOW (window), "Escape", NULL);
+
+  trellis_test_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +277,7 @@ main (int   argc,
 
   g_test_add_func ("/trellis/app/workshop/arrows-stay-in-the-list", test_arrows_stay_in_the_list);
   g_test_add_func ("/trellis/app/workshop/checklist-starts-at-its-first-row", test_checklist_starts_at_its_first_row);
+  g_test_add_func ("/trellis/app/workshop/presenting-shows", test_presenting_shows);
 
   ret = g_test_run ();
 

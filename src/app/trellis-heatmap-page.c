@@ -46,6 +46,8 @@ struct _TrellisHeatmapPage
   AdwStatusPage        *message_page;
   GtkLabel             *privacy_label;
   GtkDrawingArea       *legend_area;
+  GtkWidget            *present_bar;
+  GtkLabel             *present_label;
   GtkDropDown          *role_dropdown;
   TrellisDateButton    *since_button;
   TrellisHeatmapTable  *table;
@@ -634,6 +636,8 @@ trellis_heatmap_page_class_init (TrellisHeatmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, findings_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, legend_area);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, map_toggle);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, present_bar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, present_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, message_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, privacy_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, role_dropdown);
@@ -890,6 +894,9 @@ trellis_heatmap_page_set_presenting (TrellisHeatmapPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->privacy_label), !presenting);
   gtk_widget_set_visible (self->toolbar_separator, !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_revealer), !presenting);
+  gtk_widget_set_visible (self->present_bar, presenting);
+  gtk_label_set_label (self->present_label,
+                       _("Shown: people who share their assessments with the team, and totals of three people or more."));
 
   rebuild (self);
 }

@@ -42,6 +42,7 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document && !self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-editing", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
                                  idle && trellis_session_get_recovered (self->session));
 }
@@ -564,8 +565,6 @@ trellis_window_get_presenting (TrellisWindow *self)
 static void
 begin_presenting (TrellisWindow *self)
 {
-  AdwToast *toast;
-
   /* What to come back to. */
   self->present_was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
   g_free (self->present_section);
@@ -589,20 +588,11 @@ begin_presenting (TrellisWindow *self)
   self->fullscreen_requested = TRUE;
   gtk_window_fullscreen (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (trellis_heatmap_page_get_view (self->heatmap_page)));
-
-  toast = adw_toast_new (_("Press Esc to stop presenting"));
-  adw_toast_set_timeout (toast, 3);
-  g_set_object (&self->present_toast, toast);
-  trellis_window_add_toast (self, toast);
 }
 
 static void
 end_presenting (TrellisWindow *self)
 {
-  if (self->present_toast != NULL)
-    adw_toast_dismiss (self->present_toast);
-  g_clear_object (&self->present_toast);
-
   self->presenting = FALSE;
   if (!self->present_was_fullscreen)
     {
@@ -651,13 +641,68 @@ trellis_window_set_presenting (TrellisWindow *self,
   if (presenting && (self->document == NULL || trellis_session_get_loading (self->session)))
     return;
 
+  /* Each presentation begins showing only; editing is turned on apart. */
   if (presenting)
     begin_presenting (self);
   else
     end_presenting (self);
+  if (self->present_editing)
+    {
+      self->present_editing = FALSE;
+      trellis_window_notify_present_editing (self);
+    }
+  trellis_window_apply_editing (self);
 
   trellis_window_update_actions (self);
   trellis_window_notify_presenting (self);
+}
+
+/**
+ * trellis_window_apply_editing:
+ * @self: a #TrellisWindow
+ *
+ * A presented map shows and does not edit: its cells' actions are off
+ * and its keys take no level or letter, until the facilitator turns
+ * editing on.
+ */
+void
+trellis_window_apply_editing (TrellisWindow *self)
+{
+  gboolean editable = !self->presenting || self->present_editing;
+
+  if (self->cell_actions != NULL)
+    trellis_cell_actions_set_enabled (self->cell_actions, editable);
+  trellis_heatmap_view_set_read_only (trellis_heatmap_page_get_view (self->heatmap_page), !editable);
+}
+
+gboolean
+trellis_window_get_present_editing (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+
+  return self->present_editing;
+}
+
+/**
+ * trellis_window_set_present_editing:
+ * @self: a #TrellisWindow
+ * @editing: whether the presented map may be edited
+ *
+ * Only while presenting; a presentation always begins with editing off.
+ */
+void
+trellis_window_set_present_editing (TrellisWindow *self,
+                                    gboolean       editing)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  editing = !!editing && self->presenting;
+  if (self->present_editing == editing)
+    return;
+
+  self->present_editing = editing;
+  trellis_window_apply_editing (self);
+  trellis_window_notify_present_editing (self);
 }
 
 static void
@@ -746,11 +791,12 @@ shortcuts_action_cb (GtkWidget  *widget,
  * trellis_window_add_shortcuts:
  * @self: a #TrellisWindow
  *
- * Escape leaves a presentation. It is caught before the widget with the
- * focus sees it (a widget on the way may take Escape for itself), and
- * only while presenting: the action is off otherwise, so that Escape
- * goes on to whatever else wants it. Popovers and dialogs are windows of
- * their own and get their Escape first.
+ * Escape leaves a presentation, and Alt+E turns its editing on or off.
+ * They are caught before the widget with the focus sees them (a widget
+ * on the way may take Escape for itself), and only while presenting:
+ * the actions are off otherwise, so that the keys go on to whatever
+ * else wants them. Popovers and dialogs are windows of their own and get
+ * their Escape first.
  */
 void
 trellis_window_add_shortcuts (TrellisWindow *self)
@@ -761,6 +807,9 @@ trellis_window_add_shortcuts (TrellisWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("win.stop-presenting")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("win.present-editing")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -779,6 +828,7 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-deleted-toast", "s", show_deleted_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_install_property_action (widget_class, "win.present-editing", "present-editing");
   gtk_widget_class_install_action (widget_class, "win.stop-presenting", NULL, stop_presenting_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, save_as_action_cb);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "trellis-cell-actions.h"
 #include "trellis-entity-pane.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-session.h"
@@ -44,22 +45,25 @@ struct _TrellisWindow
   TrellisSession       *session;
   TrellisDocument      *document;      /* the session's, as shown */
   GPtrArray            *panes;
+  TrellisCellActions   *cell_actions;  /* the document's, owned by the window */
 
   /* Presenting, and what to restore afterwards. */
   guint                 presenting : 1;
   guint                 present_was_fullscreen : 1;
   guint                 fullscreen_requested : 1;  /* a window manager may not grant it */
+  guint                 present_editing : 1;       /* the facilitator turned editing on */
   char                 *present_section;
   GtkWidget            *present_leaflet_child;
   GtkWidget            *present_focus;
-  AdwToast             *present_toast;
 };
 
 void trellis_window_class_add_actions  (GtkWidgetClass *widget_class);
 void trellis_window_add_shortcuts      (TrellisWindow  *self);
 void trellis_window_update_actions     (TrellisWindow  *self);
+void trellis_window_apply_editing      (TrellisWindow  *self);
 void trellis_window_update_title       (TrellisWindow  *self);
 void trellis_window_notify_presenting  (TrellisWindow  *self);
+void trellis_window_notify_present_editing (TrellisWindow *self);
 void trellis_window_save               (TrellisWindow  *self);
 void trellis_window_save_as            (TrellisWindow  *self);
 void trellis_window_reload             (TrellisWindow  *self);

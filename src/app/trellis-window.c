@@ -37,6 +37,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_PRESENTING,
+  PROP_PRESENT_EDITING,
   PROP_UNSAVED,
   N_PROPS
 };
@@ -274,7 +275,8 @@ session_document_cb (TrellisWindow *self)
   for (guint i = 0; i < self->panes->len; i++)
     trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), document);
   trellis_heatmap_page_set_document (self->heatmap_page, document);
-  trellis_cell_actions_install (GTK_WIDGET (self), document);
+  self->cell_actions = trellis_cell_actions_install (GTK_WIDGET (self), document);
+  trellis_window_apply_editing (self);
 
   if (document != NULL)
     {
@@ -1125,7 +1127,6 @@ trellis_window_dispose (GObject *object)
 
   g_clear_pointer (&self->present_section, g_free);
   g_clear_weak_pointer (&self->present_focus);
-  g_clear_object (&self->present_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
 
@@ -1152,6 +1153,10 @@ trellis_window_get_property (GObject    *object,
       g_value_set_boolean (value, trellis_window_get_presenting (self));
       break;
 
+    case PROP_PRESENT_EDITING:
+      g_value_set_boolean (value, trellis_window_get_present_editing (self));
+      break;
+
     case PROP_UNSAVED:
       g_value_set_boolean (value, trellis_window_get_unsaved (self));
       break;
@@ -1175,6 +1180,10 @@ trellis_window_set_property (GObject      *object,
       trellis_window_set_presenting (self, g_value_get_boolean (value));
       break;
 
+    case PROP_PRESENT_EDITING:
+      trellis_window_set_present_editing (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1184,6 +1193,12 @@ void
 trellis_window_notify_presenting (TrellisWindow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+void
+trellis_window_notify_present_editing (TrellisWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENT_EDITING]);
 }
 
 static void
@@ -1210,6 +1225,15 @@ trellis_window_class_init (TrellisWindowClass *klass)
    */
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisWindow:present-editing:
+   *
+   * Whether the map may be edited while it is presented: off each time a
+   * presentation begins (the action win.present-editing toggles it).
+   */
+  properties[PROP_PRESENT_EDITING] =
+    g_param_spec_boolean ("present-editing", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_UNSAVED] =
     g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
