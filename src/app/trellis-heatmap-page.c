@@ -926,6 +926,39 @@ trellis_heatmap_page_show_start (TrellisHeatmapPage *self)
 }
 
 /**
+ * trellis_heatmap_page_focus_map:
+ * @self: a #TrellisHeatmapPage
+ *
+ * Puts the keyboard focus in the map (or its table twin, when that is
+ * shown), at its focus cell; with nothing to show yet, on the first
+ * control.
+ */
+void
+trellis_heatmap_page_focus_map (TrellisHeatmapPage *self)
+{
+  const char *shown;
+
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  if (self->stale || self->rebuild_source != 0)
+    rebuild (self);
+
+  shown = gtk_stack_get_visible_child_name (self->content_stack);
+  if (g_strcmp0 (shown, "map") == 0)
+    {
+      guint row, column;
+
+      if (!trellis_heatmap_view_get_focus_cell (self->view, &row, &column))
+        trellis_heatmap_view_set_focus_cell (self->view, 0, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+  else if (g_strcmp0 (shown, "table") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->table));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/**
  * trellis_heatmap_page_rebuild:
  * @self: a #TrellisHeatmapPage
  *

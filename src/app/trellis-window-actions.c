@@ -23,6 +23,63 @@ get_app (TrellisWindow *self)
   return TRELLIS_IS_APPLICATION (app) ? TRELLIS_APPLICATION (app) : NULL;
 }
 
+/* Undo and Redo say what they undo and redo: “Undo Set Level of ‘Anouk’
+ * in ‘De-escalation’”, in the tooltip and for screen readers. */
+static void
+update_undo_button (GtkButton  *button,
+                    const char *what,
+                    gboolean    undo)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (what != NULL && what[0] != '\0')
+    /* Translators: %s is what a step does, e.g. “Set Level of ‘Anouk’ in ‘De-escalation’”. */
+    label = g_strdup_printf (undo ? _("Undo %s") : _("Redo %s"), what);
+  else
+    label = g_strdup (undo ? _("Undo") : _("Redo"));
+
+  /* Translators: a tooltip: what Undo or Redo would do, then its keys. */
+  tooltip = g_strdup_printf (_("%s (%s)"), label, undo ? _("Ctrl+Z") : _("Ctrl+Shift+Z"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+update_undo_labels (TrellisWindow *self,
+                    gboolean       has_document)
+{
+  update_undo_button (self->undo_button,
+                      has_document ? trellis_document_get_undo_label (self->document) : NULL, TRUE);
+  update_undo_button (self->redo_button,
+                      has_document ? trellis_document_get_redo_label (self->document) : NULL, FALSE);
+}
+
+static gboolean
+undo_labels_idle_cb (gpointer user_data)
+{
+  TrellisWindow *self = user_data;
+
+  self->undo_labels_source = 0;
+  update_undo_labels (self, self->document != NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * trellis_window_queue_undo_labels:
+ * @self: a #TrellisWindow
+ *
+ * After an edit: the labels of Undo and Redo once the edit is complete
+ * (a compound edit has its label only when it ends).
+ */
+void
+trellis_window_queue_undo_labels (TrellisWindow *self)
+{
+  if (self->undo_labels_source == 0)
+    self->undo_labels_source = g_idle_add (undo_labels_idle_cb, self);
+}
+
 void
 trellis_window_update_actions (TrellisWindow *self)
 {
@@ -40,11 +97,13 @@ trellis_window_update_actions (TrellisWindow *self)
                                  has_document && trellis_document_can_redo (self->document));
   /* Presenting, the sections stay put: only the map is on the screen. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-tab", has_document && !self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-editing", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
                                  idle && trellis_session_get_recovered (self->session));
+  update_undo_labels (self, has_document);
 }
 
 /**
@@ -724,6 +783,14 @@ show_section_action_cb (GtkWidget  *widget,
 }
 
 static void
+switch_tab_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  trellis_window_switch_tab (TRELLIS_WINDOW (widget), g_variant_get_int32 (param));
+}
+
+static void
 show_toast_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -810,6 +877,18 @@ trellis_window_add_shortcuts (TrellisWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_ALT_MASK),
                                                           gtk_named_action_new ("win.present-editing")));
+
+  /* Ctrl+Page Down and Up switch the pages of a section, wherever the
+   * focus is (a text field would take them for itself otherwise). */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const guint keyvals[] = { GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up };
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyvals[i], GDK_CONTROL_MASK),
+                                                gtk_named_action_new ("win.switch-tab"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (i < 2 ? 1 : -1));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -824,6 +903,7 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.discard-draft", "s", discard_draft_action_cb);
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, discard_recovered_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.switch-tab", "i", switch_tab_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deleted-toast", "s", show_deleted_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action_cb);

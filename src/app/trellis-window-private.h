@@ -33,6 +33,8 @@ struct _TrellisWindow
   GtkStack             *main_stack;
   GtkListBox           *sections_list;
   GtkStack             *sections_stack;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
   AdwToastOverlay      *toast_overlay;
@@ -46,6 +48,7 @@ struct _TrellisWindow
   TrellisDocument      *document;      /* the session's, as shown */
   GPtrArray            *panes;
   TrellisCellActions   *cell_actions;  /* the document's, owned by the window */
+  guint                 undo_labels_source;
 
   /* Presenting, and what to restore afterwards. */
   guint                 presenting : 1;
@@ -61,6 +64,7 @@ void trellis_window_class_add_actions  (GtkWidgetClass *widget_class);
 void trellis_window_add_shortcuts      (TrellisWindow  *self);
 void trellis_window_update_actions     (TrellisWindow  *self);
 void trellis_window_apply_editing      (TrellisWindow  *self);
+void trellis_window_queue_undo_labels  (TrellisWindow  *self);
 void trellis_window_update_title       (TrellisWindow  *self);
 void trellis_window_notify_presenting  (TrellisWindow  *self);
 void trellis_window_notify_present_editing (TrellisWindow *self);
@@ -75,6 +79,8 @@ void trellis_window_show_message       (TrellisWindow  *self,
                                         const char     *body);
 void trellis_window_show_section_number (TrellisWindow *self,
                                         guint           number);
+void trellis_window_switch_tab         (TrellisWindow  *self,
+                                        int             delta);
 TrellisWindow *trellis_window_get_target_for_new (TrellisWindow *self);
 GtkWidget *trellis_window_get_section_focus (TrellisWindow *self);
 

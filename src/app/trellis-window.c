@@ -284,6 +284,8 @@ session_document_cb (TrellisWindow *self)
       g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::file", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (trellis_window_queue_undo_labels),
+                               self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
     }
   else
@@ -892,11 +894,66 @@ trellis_window_show_section_number (TrellisWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   /* Straight to typing the next item. */
+  /* Straight into the map, where the arrows and digits work. */
   focus = trellis_window_get_section_focus (self);
   if (TRELLIS_IS_ENTITY_PANE (focus))
     trellis_entity_pane_focus_add (TRELLIS_ENTITY_PANE (focus));
+  else if (TRELLIS_IS_HEATMAP_PAGE (focus))
+    trellis_heatmap_page_focus_map (TRELLIS_HEATMAP_PAGE (focus));
   else if (focus != NULL)
     gtk_widget_child_focus (focus, GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * trellis_window_switch_tab:
+ * @self: a #TrellisWindow
+ * @delta: 1 for the next page of the section, -1 for the one before
+ *
+ * In a section of two lists (Results and Responsibilities, Development
+ * Actions and Feedback), shows the other one, ready to type its next
+ * item, as Ctrl+Page Down and Ctrl+Page Up do in tabs.
+ */
+void
+trellis_window_switch_tab (TrellisWindow *self,
+                           int            delta)
+{
+  GtkWidget *section = gtk_stack_get_visible_child (self->sections_stack);
+  GtkStack *tabs = NULL;
+  g_autoptr(GListModel) pages = NULL;
+  GtkWidget *visible;
+  guint n, current = 0;
+  GtkWidget *focus;
+
+  for (GtkWidget *c = section != NULL && GTK_IS_BOX (section) ? gtk_widget_get_first_child (section) : NULL;
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_STACK (c))
+      tabs = GTK_STACK (c);
+  if (tabs == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  pages = G_LIST_MODEL (gtk_stack_get_pages (tabs));
+  n = g_list_model_get_n_items (pages);
+  visible = gtk_stack_get_visible_child (tabs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      if (gtk_stack_page_get_child (GTK_STACK_PAGE (page)) == visible)
+        current = i;
+    }
+
+  {
+    g_autoptr(GObject) page = g_list_model_get_item (pages, (current + n + (guint) (delta % (int) n)) % n);
+
+    gtk_stack_set_visible_child (tabs, gtk_stack_page_get_child (GTK_STACK_PAGE (page)));
+  }
+
+  focus = trellis_window_get_section_focus (self);
+  if (TRELLIS_IS_ENTITY_PANE (focus))
+    trellis_entity_pane_focus_add (TRELLIS_ENTITY_PANE (focus));
 }
 
 /* Toasts and messages */
@@ -1127,6 +1184,7 @@ trellis_window_dispose (GObject *object)
 
   g_clear_pointer (&self->present_section, g_free);
   g_clear_weak_pointer (&self->present_focus);
+  g_clear_handle_id (&self->undo_labels_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
 
@@ -1270,6 +1328,8 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sections_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sections_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, values_pane);
