@@ -152,6 +152,33 @@ level_selected_cb (TrellisChoiceButton *dropdown,
                                     trellis_scale_choice_to_level (self->document, selected, TRUE));
 }
 
+/* A digit is the level, as on a heatmap; Delete drops the requirement. */
+static gboolean
+level_key_cb (TrellisChoiceButton *dropdown,
+              guint                keyval,
+              guint               *position,
+              gpointer             user_data)
+{
+  TrellisLevelTable *self = user_data;
+  gunichar ch = gdk_keyval_to_unicode (keyval);
+
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_BackSpace)
+    {
+      *position = 0;
+      return TRUE;
+    }
+
+  if (self->document == NULL || !g_unichar_isdigit (ch))
+    return FALSE;
+
+  *position = trellis_scale_level_to_choice (self->document, g_unichar_digit_value (ch), TRUE);
+  /* Not a level of the scale: no choice (the bell), not "none". */
+  if (*position == 0)
+    *position = GTK_INVALID_LIST_POSITION;
+
+  return TRUE;
+}
+
 static void
 setup_level_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -161,6 +188,7 @@ setup_level_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (dropdown), "list-item", item);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (level_selected_cb), self);
+  trellis_choice_button_set_key_func (TRELLIS_CHOICE_BUTTON (dropdown), level_key_cb, self);
   gtk_list_item_set_child (item, dropdown);
 }
 
