@@ -32,6 +32,7 @@ struct _TrellisPersonEditor
   AdwComboRow            *new_competency_row;
   TrellisDateButton      *new_date_button;
   AdwComboRow            *new_level_row;
+  AdwEntryRow            *new_evidence_row;
   AdwEntryRow            *new_note_row;
   AdwComboRow            *new_source_row;
   GtkSwitch              *new_want_switch;
@@ -125,11 +126,15 @@ add_assessment_cb (TrellisPersonEditor *self)
   a.note = gtk_editable_get_text (GTK_EDITABLE (self->new_note_row));
   if (a.note[0] == '\0')
     a.note = NULL;
+  a.evidence = gtk_editable_get_text (GTK_EDITABLE (self->new_evidence_row));
+  if (a.evidence[0] == '\0')
+    a.evidence = NULL;
 
   trellis_document_set_assessment (document, TRELLIS_PERSON (person), &a);
 
   /* The next one is usually the same perspective on the next competency. */
   gtk_editable_set_text (GTK_EDITABLE (self->new_note_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_evidence_row), "");
   gtk_switch_set_active (self->new_want_switch, FALSE);
   if (adw_combo_row_get_selected (self->new_competency_row) + 1 < g_list_model_get_n_items (self->competencies))
     adw_combo_row_set_selected (self->new_competency_row, adw_combo_row_get_selected (self->new_competency_row) + 1);
@@ -248,6 +253,7 @@ trellis_person_editor_class_init (TrellisPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_competency_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_date_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_level_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_evidence_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_note_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_source_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_want_switch);
@@ -281,6 +287,7 @@ trellis_person_editor_init (TrellisPersonEditor *self)
   adw_combo_row_set_selected (self->new_source_row, preferred);
   trellis_date_button_set_date (self->new_date_button, trellis_date_today ());
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->new_note_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->new_evidence_row), FALSE);
 
   trellis_entity_checklist_set_empty_text (self->roles_list, _("No roles yet. Add them in Roles."));
   trellis_editor_bind_field (TRELLIS_EDITOR (self), GTK_WIDGET (self->name_row),
