@@ -10,9 +10,11 @@
 
 #include "config.h"
 
+#include "trellis-choice-button.h"
 #include "trellis-entity-checklist.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-test-app.h"
+#include "trellis-window-private.h"
 
 static TrellisApplication *app;
 
@@ -32,10 +34,9 @@ open_empty (void)
 static TrellisEntityPane *
 pane_in_view (TrellisWindow *window)
 {
-  GtkWidget *section = trellis_window_get_section_widget (window, trellis_window_get_section (window));
-  GtkWidget *pane = trellis_test_find_type (section, TRELLIS_TYPE_ENTITY_PANE, 0);
+  GtkWidget *pane = trellis_window_get_section_focus (window);
 
-  g_assert_nonnull (pane);
+  g_assert_true (TRELLIS_IS_ENTITY_PANE (pane));
   return TRELLIS_ENTITY_PANE (pane);
 }
 
@@ -266,6 +267,170 @@ test_presenting_shows (void)
   trellis_test_close_all (app);
 }
 
+/* Alt+6 lands in the grid; Present is not one Shift+Tab from it. */
+static void
+test_heatmaps_by_keyboard (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisHeatmapPage *page = TRELLIS_HEATMAP_PAGE (trellis_window_get_section_widget (window, "heatmaps"));
+  TrellisHeatmapView *view = trellis_heatmap_page_get_view (page);
+  TrellisDocument *document = trellis_window_get_document (window);
+  GtkWidget *focus;
+
+  SKIP_WITHOUT_KEYS (window);
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+6", NULL);
+  trellis_test_wait_until (trellis_heatmap_page_get_layout (page) != NULL, 5000);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      trellis_test_keys (GTK_WINDOW (window), "shift+Tab", NULL);
+      focus = focus_of (window);
+      g_assert_nonnull (focus);
+      g_assert_true (!GTK_IS_ACTIONABLE (focus) ||
+                     g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), "win.present") != 0);
+    }
+
+  /* Undo says what it undoes. */
+  trellis_test_keys (GTK_WINDOW (window), "alt+6", NULL);
+  for (guint i = 0; i < 10; i++)
+    trellis_test_keys (GTK_WINDOW (window), "Down", NULL);
+  trellis_test_keys (GTK_WINDOW (window), "3", NULL);
+  trellis_test_wait_until (trellis_document_can_undo (document), 2000);
+  trellis_test_iterate (50);
+  {
+    GtkWidget *undo = NULL;
+    g_autofree char *expected = g_strdup_printf ("Undo %s (Ctrl+Z)", trellis_document_get_undo_label (document));
+    GQueue queue = G_QUEUE_INIT;
+
+    g_queue_push_tail (&queue, window);
+    while (!g_queue_is_empty (&queue) && undo == NULL)
+      {
+        GtkWidget *w = g_queue_pop_head (&queue);
+
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "doc.undo") == 0)
+          undo = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_queue_push_tail (&queue, c);
+      }
+    g_queue_clear (&queue);
+
+    g_assert_nonnull (undo);
+    g_assert_nonnull (trellis_document_get_undo_label (document));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, expected);
+  }
+
+  trellis_test_close_all (app);
+}
+
+/* Ctrl+Page Down and Up switch the pages of a section. */
+static void
+test_section_pages_by_keyboard (void)
+{
+  TrellisWindow *window = open_empty ();
+  TrellisEntityPane *pane;
+
+  SKIP_WITHOUT_KEYS (window);
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+2", NULL);
+  g_assert_cmpint (trellis_entity_pane_get_kind (pane_in_view (window)), ==, TRELLIS_KIND_RESULT);
+  trellis_test_keys (GTK_WINDOW (window), "ctrl+Page_Down", NULL);
+  pane = pane_in_view (window);
+  g_assert_cmpint (trellis_entity_pane_get_kind (pane), ==, TRELLIS_KIND_RESPONSIBILITY);
+  g_assert_true (focus_in (window, GTK_WIDGET (trellis_entity_pane_get_add_entry (pane))));
+
+  /* From inside a text field of an editor, too. */
+  trellis_test_type (GTK_WINDOW (window), "Handle complaints");
+  trellis_test_keys (GTK_WINDOW (window), "Return", "Tab", NULL);
+  g_assert_false (focus_in (window, GTK_WIDGET (trellis_entity_pane_get_add_entry (pane))));
+  trellis_test_keys (GTK_WINDOW (window), "ctrl+Page_Up", NULL);
+  g_assert_cmpint (trellis_entity_pane_get_kind (pane_in_view (window)), ==, TRELLIS_KIND_RESULT);
+  trellis_test_keys (GTK_WINDOW (window), "ctrl+Page_Up", NULL);
+  g_assert_cmpint (trellis_entity_pane_get_kind (pane_in_view (window)), ==, TRELLIS_KIND_RESPONSIBILITY);
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+8", "ctrl+Page_Down", NULL);
+  g_assert_cmpint (trellis_entity_pane_get_kind (pane_in_view (window)), ==, TRELLIS_KIND_FEEDBACK);
+
+  trellis_test_close_all (app);
+}
+
+/* The button that adds an assessment comes after the fields it takes. */
+static void
+test_add_assessment_after_its_form (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  GtkWidget *row;
+  GtkWidget *button = NULL;
+  guint rows_passed = 0;
+
+  SKIP_WITHOUT_KEYS (window);
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+5", NULL);
+  row = trellis_test_find_row (GTK_WIDGET (window), "Competency");
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  for (guint i = 0; i < 20 && button == NULL; i++)
+    {
+      GtkWidget *focus;
+
+      trellis_test_keys (GTK_WINDOW (window), "Tab", NULL);
+      focus = focus_of (window);
+      g_assert_nonnull (focus);
+      if (GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "_Add Assessment") == 0)
+        button = focus;
+      else if (gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) != NULL)
+        rows_passed++;
+    }
+  g_assert_nonnull (button);
+  /* Level, perspective, wish, date, note and evidence came first. */
+  g_assert_cmpuint (rows_passed, >=, 6);
+
+  trellis_test_close_all (app);
+}
+
+/* On a role's levels a digit is the level, as on the heatmap. */
+static void
+test_role_levels_take_digits (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisDocument *document = trellis_window_get_document (window);
+  TrellisEntityPane *pane;
+  TrellisEntity *role;
+  GtkWidget *level;
+  GtkListItem *item;
+  const char *competency;
+
+  SKIP_WITHOUT_KEYS (window);
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+4", NULL);
+  pane = pane_in_view (window);
+  role = trellis_entity_pane_get_selected (pane);
+  g_assert_nonnull (role);
+  level = trellis_test_find_type (GTK_WIDGET (pane), TRELLIS_TYPE_CHOICE_BUTTON, 0);
+  g_assert_nonnull (level);
+  item = g_object_get_data (G_OBJECT (level), "list-item");
+  g_assert_nonnull (item);
+  competency = trellis_entity_get_id (gtk_list_item_get_item (item));
+  gtk_widget_grab_focus (level);
+
+  trellis_test_keys (GTK_WINDOW (window), "3", NULL);
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (role, TRELLIS_FIELD_REQUIRES), competency), ==, 3);
+  trellis_test_keys (GTK_WINDOW (window), "1", NULL);
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (role, TRELLIS_FIELD_REQUIRES), competency), ==, 1);
+  /* Off the scale: nothing changes. */
+  trellis_test_keys (GTK_WINDOW (window), "9", NULL);
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (role, TRELLIS_FIELD_REQUIRES), competency), ==, 1);
+  trellis_test_keys (GTK_WINDOW (window), "Delete", NULL);
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (role, TRELLIS_FIELD_REQUIRES), competency), ==, TRELLIS_LEVEL_NONE);
+  g_assert_true (trellis_document_can_undo (document));
+
+  trellis_test_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +443,10 @@ main (int   argc,
   g_test_add_func ("/trellis/app/workshop/arrows-stay-in-the-list", test_arrows_stay_in_the_list);
   g_test_add_func ("/trellis/app/workshop/checklist-starts-at-its-first-row", test_checklist_starts_at_its_first_row);
   g_test_add_func ("/trellis/app/workshop/presenting-shows", test_presenting_shows);
+  g_test_add_func ("/trellis/app/workshop/heatmaps-by-keyboard", test_heatmaps_by_keyboard);
+  g_test_add_func ("/trellis/app/workshop/section-pages-by-keyboard", test_section_pages_by_keyboard);
+  g_test_add_func ("/trellis/app/workshop/add-assessment-after-its-form", test_add_assessment_after_its_form);
+  g_test_add_func ("/trellis/app/workshop/role-levels-take-digits", test_role_levels_take_digits);
 
   ret = g_test_run ();
 
