@@ -431,6 +431,23 @@ test_role_levels_take_digits (void)
   trellis_test_close_all (app);
 }
 
+/* The first behaviour of a new value is added without a complaint
+ * (the tests make every GLib warning fatal). */
+static void
+test_first_behaviour (void)
+{
+  TrellisWindow *window = open_empty ();
+  TrellisEntityPane *pane = pane_in_view (window);
+  TrellisEntity *value = trellis_test_pane_type_and_enter (pane, "Curiosity");
+  GtkWidget *row = trellis_test_find_row (GTK_WIDGET (pane), "Add a behaviour");
+
+  g_assert_nonnull (row);
+  trellis_test_row_type_and_enter (row, "Asks why");
+  g_assert_cmpstr (trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS)[0], ==, "Asks why");
+
+  trellis_test_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +458,7 @@ main (int   argc,
   app = trellis_test_app_new ();
 
   g_test_add_func ("/trellis/app/workshop/arrows-stay-in-the-list", test_arrows_stay_in_the_list);
+  g_test_add_func ("/trellis/app/workshop/first-behaviour", test_first_behaviour);
   g_test_add_func ("/trellis/app/workshop/checklist-starts-at-its-first-row", test_checklist_starts_at_its_first_row);
   g_test_add_func ("/trellis/app/workshop/presenting-shows", test_presenting_shows);
   g_test_add_func ("/trellis/app/workshop/heatmaps-by-keyboard", test_heatmaps_by_keyboard);

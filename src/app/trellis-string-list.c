@@ -163,8 +163,10 @@ add_activated_cb (TrellisStringList *self)
 
   trellis_string_list_flush (self);
 
+  /* The first text: there are none before it. */
   builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) trellis_entity_get_strv (self->entity, self->field));
+  if (trellis_entity_get_strv (self->entity, self->field) != NULL)
+    g_strv_builder_addv (builder, (const char **) trellis_entity_get_strv (self->entity, self->field));
   g_strv_builder_add (builder, stripped);
   texts = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
