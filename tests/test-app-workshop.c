@@ -448,6 +448,56 @@ test_first_behaviour (void)
   trellis_test_close_all (app);
 }
 
+/* The section the sidebar highlights. */
+static const char *
+highlighted_section (TrellisWindow *window)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (window->sections_list);
+
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "section") : NULL;
+}
+
+/* After reopening, the sidebar highlighted one section while another
+ * showed: whichever way a matrix comes, they agree. */
+static void
+test_sidebar_follows_the_section (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TrellisWindow *window;
+
+  /* A new matrix, after a session that ended in Development. */
+  g_settings_set_string (settings, "last-section", "development");
+  window = open_empty ();
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "mission");
+  g_assert_cmpstr (highlighted_section (window), ==, "mission");
+  trellis_test_close_all (app);
+
+  /* A matrix opened where the last session ended, and where a new
+   * window begins. */
+  g_settings_set_string (settings, "last-section", "development");
+  window = trellis_test_open (app, file);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "development");
+  g_assert_cmpstr (highlighted_section (window), ==, "development");
+  trellis_test_close_all (app);
+
+  g_settings_set_string (settings, "last-section", "mission");
+  window = trellis_test_open (app, file);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "mission");
+  g_assert_cmpstr (highlighted_section (window), ==, "mission");
+
+  /* Presenting and coming back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "i", 8);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  trellis_test_iterate (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  trellis_test_iterate (100);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "development");
+  g_assert_cmpstr (highlighted_section (window), ==, "development");
+
+  trellis_test_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +509,7 @@ main (int   argc,
 
   g_test_add_func ("/trellis/app/workshop/arrows-stay-in-the-list", test_arrows_stay_in_the_list);
   g_test_add_func ("/trellis/app/workshop/first-behaviour", test_first_behaviour);
+  g_test_add_func ("/trellis/app/workshop/sidebar-follows-the-section", test_sidebar_follows_the_section);
   g_test_add_func ("/trellis/app/workshop/checklist-starts-at-its-first-row", test_checklist_starts_at_its_first_row);
   g_test_add_func ("/trellis/app/workshop/presenting-shows", test_presenting_shows);
   g_test_add_func ("/trellis/app/workshop/heatmaps-by-keyboard", test_heatmaps_by_keyboard);

@@ -788,6 +788,9 @@ back_clicked_cb (TrellisWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The sidebar highlights the section in view, also when the section
+ * shown did not change (a matrix opened in the section the window was
+ * made with). */
 static void
 section_changed_cb (TrellisWindow *self)
 {
@@ -851,6 +854,7 @@ trellis_window_show_section (TrellisWindow *self,
     name = "mission";
 
   gtk_stack_set_visible_child_name (self->sections_stack, name);
+  section_changed_cb (self);
 }
 
 const char *
@@ -1389,6 +1393,7 @@ trellis_window_init (TrellisWindow *self)
 
   trellis_window_add_shortcuts (self);
   build_sections (self);
+  section_changed_cb (self);
   connect_session (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect_object (self->banner, "notify::child-revealed", G_CALLBACK (banner_revealed_cb),
