@@ -7,6 +7,7 @@
 
 #include "trellis-document.h"
 #include "trellis-entity-private.h"
+#include "trellis-history-private.h"
 
 G_BEGIN_DECLS
 
@@ -34,12 +35,7 @@ struct _TrellisDocument
   GPtrArray           *texts;        /* TrellisText, index 0 unused */
   guint                n_records;
 
-  GPtrArray           *undo_stack;   /* EditGroup */
-  GPtrArray           *redo_stack;
-  gpointer             open_group;
-  guint                group_depth;
-  guint                next_serial;
-  guint                saved_serial;
+  TrellisHistory       history;
   guint                frozen;
 
   GFile               *file;
@@ -73,6 +69,36 @@ gboolean       trellis_document_effective_record (TrellisDocument    *self,
                                                  const TrellisRecord **out,
                                                  guint              *n_found,
                                                  guint8             *perspectives);
+/* The primitive changes the history records and replays: each has an
+ * inverse among them, and each tells the document's followers. */
+void           trellis_document_do_insert       (TrellisDocument     *self,
+                                                 TrellisEntity       *entity,
+                                                 guint                position);
+void           trellis_document_do_remove       (TrellisDocument     *self,
+                                                 TrellisEntity       *entity,
+                                                 guint                position);
+void           trellis_document_do_move         (TrellisDocument     *self,
+                                                 TrellisEntity       *entity,
+                                                 guint                from,
+                                                 guint                to);
+void           trellis_document_do_field        (TrellisDocument     *self,
+                                                 TrellisEntity       *entity,
+                                                 TrellisField         field,
+                                                 const GValue        *value);
+void           trellis_document_do_record_insert (TrellisDocument    *self,
+                                                 TrellisPerson       *person,
+                                                 const TrellisRecord *record);
+void           trellis_document_do_record_remove (TrellisDocument    *self,
+                                                 TrellisPerson       *person,
+                                                 const TrellisRecord *record);
+void           trellis_document_do_record_replace (TrellisDocument   *self,
+                                                 TrellisPerson       *person,
+                                                 const TrellisRecord *record);
+void           trellis_document_notify_history  (TrellisDocument     *self,
+                                                 gboolean             was_modified,
+                                                 gboolean             could_undo,
+                                                 gboolean             could_redo);
+
 /* A fast 64-bit hash of a file's bytes, fed chunk by chunk, to notice
  * changes that keep size and time. The same bytes give the same hash
  * however they are split into chunks. Not for security. */

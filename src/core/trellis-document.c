@@ -13,41 +13,6 @@
 
 #include "trellis-document-private.h"
 
-/* The undo history. Every change is made of primitive edits, each of
- * which knows how to apply itself both ways; a group of edits is one step
- * for the person (Ctrl+Z undoes the group). */
-
-typedef enum
-{
-  EDIT_INSERT,
-  EDIT_REMOVE,
-  EDIT_MOVE,
-  EDIT_FIELD,
-  EDIT_RECORD_INSERT,
-  EDIT_RECORD_REMOVE,
-  EDIT_RECORD_REPLACE,
-} EditKind;
-
-typedef struct
-{
-  EditKind       kind;
-  TrellisEntity *entity;
-  guint          position;
-  guint          to_position;
-  TrellisField   field;
-  GValue         old_value;
-  GValue         new_value;
-  TrellisRecord  old_record;
-  TrellisRecord  new_record;
-} Edit;
-
-typedef struct
-{
-  char      *label;
-  GPtrArray *edits;
-  guint      serial;
-} EditGroup;
-
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (trellis-document-error-quark, trellis_document_error)
 
@@ -68,29 +33,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void
-edit_free (gpointer data)
-{
-  Edit *edit = data;
-
-  g_clear_object (&edit->entity);
-  if (G_IS_VALUE (&edit->old_value))
-    g_value_unset (&edit->old_value);
-  if (G_IS_VALUE (&edit->new_value))
-    g_value_unset (&edit->new_value);
-  g_free (edit);
-}
-
-static void
-edit_group_free (gpointer data)
-{
-  EditGroup *group = data;
-
-  g_free (group->label);
-  g_ptr_array_unref (group->edits);
-  g_free (group);
-}
 
 static void
 text_free (gpointer data)
@@ -129,29 +71,13 @@ emit_change (TrellisDocument   *self,
   g_signal_emit (self, signals[CHANGED], 0, &change);
 }
 
-/* The latest step of the undo or the redo stack, or %NULL. */
-static EditGroup *
-top_group (GPtrArray *stack)
-{
-  if (stack->len == 0)
-    return NULL;
-
-  return g_ptr_array_index (stack, stack->len - 1);
-}
-
-static guint
-top_serial (TrellisDocument *self)
-{
-  EditGroup *group = top_group (self->undo_stack);
-
-  return group != NULL ? group->serial : 0;
-}
-
-static void
-notify_history (TrellisDocument *self,
-                gboolean         was_modified,
-                gboolean         could_undo,
-                gboolean         could_redo)
+/* Tells who follows the document's history what changed in it, given
+ * what it was before a change. */
+void
+trellis_document_notify_history (TrellisDocument *self,
+                                 gboolean         was_modified,
+                                 gboolean         could_undo,
+                                 gboolean         could_redo)
 {
   if (could_undo != trellis_document_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
@@ -194,10 +120,10 @@ unregister_entity (TrellisDocument *self,
     self->n_records -= trellis_person_get_records (TRELLIS_PERSON (entity))->len;
 }
 
-static void
-do_insert (TrellisDocument *self,
-           TrellisEntity   *entity,
-           guint            position)
+void
+trellis_document_do_insert (TrellisDocument *self,
+                            TrellisEntity   *entity,
+                            guint            position)
 {
   TrellisKind kind = trellis_entity_get_kind (entity);
 
@@ -206,10 +132,10 @@ do_insert (TrellisDocument *self,
   emit_change (self, TRELLIS_CHANGE_INSERTED, entity, TRELLIS_FIELD_NONE, position, position, NULL);
 }
 
-static void
-do_remove (TrellisDocument *self,
-           TrellisEntity   *entity,
-           guint            position)
+void
+trellis_document_do_remove (TrellisDocument *self,
+                            TrellisEntity   *entity,
+                            guint            position)
 {
   TrellisKind kind = trellis_entity_get_kind (entity);
 
@@ -224,11 +150,11 @@ do_remove (TrellisDocument *self,
   g_object_unref (entity);
 }
 
-static void
-do_move (TrellisDocument *self,
-         TrellisEntity   *entity,
-         guint            from,
-         guint            to)
+void
+trellis_document_do_move (TrellisDocument *self,
+                          TrellisEntity   *entity,
+                          guint            from,
+                          guint            to)
 {
   TrellisKind kind = trellis_entity_get_kind (entity);
 
@@ -239,11 +165,11 @@ do_move (TrellisDocument *self,
   g_object_unref (entity);
 }
 
-static void
-do_field (TrellisDocument *self,
-          TrellisEntity   *entity,
-          TrellisField     field,
-          const GValue    *value)
+void
+trellis_document_do_field (TrellisDocument *self,
+                           TrellisEntity   *entity,
+                           TrellisField     field,
+                           const GValue    *value)
 {
   trellis_entity_store_field (entity, field, value, self->frozen == 0);
   emit_change (self, TRELLIS_CHANGE_FIELD, entity, field, 0, 0, NULL);
@@ -317,10 +243,10 @@ emit_record_change (TrellisDocument     *self,
                0, 0, slot_competency_id (self, record->slot));
 }
 
-static void
-do_record_insert (TrellisDocument     *self,
-                  TrellisPerson       *person,
-                  const TrellisRecord *record)
+void
+trellis_document_do_record_insert (TrellisDocument     *self,
+                                   TrellisPerson       *person,
+                                   const TrellisRecord *record)
 {
   GArray *records = trellis_person_get_records (person);
   guint index = records_lower_bound (records, record);
@@ -330,10 +256,10 @@ do_record_insert (TrellisDocument     *self,
   emit_record_change (self, person, record);
 }
 
-static void
-do_record_remove (TrellisDocument     *self,
-                  TrellisPerson       *person,
-                  const TrellisRecord *record)
+void
+trellis_document_do_record_remove (TrellisDocument     *self,
+                                   TrellisPerson       *person,
+                                   const TrellisRecord *record)
 {
   GArray *records = trellis_person_get_records (person);
   guint index;
@@ -346,10 +272,10 @@ do_record_remove (TrellisDocument     *self,
   emit_record_change (self, person, record);
 }
 
-static void
-do_record_replace (TrellisDocument     *self,
-                   TrellisPerson       *person,
-                   const TrellisRecord *record)
+void
+trellis_document_do_record_replace (TrellisDocument     *self,
+                                    TrellisPerson       *person,
+                                    const TrellisRecord *record)
 {
   GArray *records = trellis_person_get_records (person);
   guint index;
@@ -361,107 +287,6 @@ do_record_replace (TrellisDocument     *self,
   emit_record_change (self, person, record);
 }
 
-static void
-edit_apply (TrellisDocument *self,
-            Edit            *edit,
-            gboolean         forward)
-{
-  switch (edit->kind)
-    {
-    case EDIT_INSERT:
-      if (forward)
-        do_insert (self, edit->entity, edit->position);
-      else
-        do_remove (self, edit->entity, edit->position);
-      break;
-
-    case EDIT_REMOVE:
-      if (forward)
-        do_remove (self, edit->entity, edit->position);
-      else
-        do_insert (self, edit->entity, edit->position);
-      break;
-
-    case EDIT_MOVE:
-      if (forward)
-        do_move (self, edit->entity, edit->position, edit->to_position);
-      else
-        do_move (self, edit->entity, edit->to_position, edit->position);
-      break;
-
-    case EDIT_FIELD:
-      do_field (self, edit->entity, edit->field, forward ? &edit->new_value : &edit->old_value);
-      break;
-
-    case EDIT_RECORD_INSERT:
-      if (forward)
-        do_record_insert (self, TRELLIS_PERSON (edit->entity), &edit->new_record);
-      else
-        do_record_remove (self, TRELLIS_PERSON (edit->entity), &edit->new_record);
-      break;
-
-    case EDIT_RECORD_REMOVE:
-      if (forward)
-        do_record_remove (self, TRELLIS_PERSON (edit->entity), &edit->old_record);
-      else
-        do_record_insert (self, TRELLIS_PERSON (edit->entity), &edit->old_record);
-      break;
-
-    case EDIT_RECORD_REPLACE:
-      do_record_replace (self, TRELLIS_PERSON (edit->entity),
-                         forward ? &edit->new_record : &edit->old_record);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Applies @edit and records it in the open group, or in a group of its
- * own labelled @label. */
-static void
-commit_edit (TrellisDocument *self,
-             Edit            *edit,
-             const char      *label)
-{
-  gboolean was_modified = trellis_document_get_modified (self);
-  gboolean could_undo = trellis_document_can_undo (self);
-  gboolean could_redo = trellis_document_can_redo (self);
-
-  edit_apply (self, edit, TRUE);
-
-  if (self->open_group != NULL)
-    {
-      g_ptr_array_add (((EditGroup *) self->open_group)->edits, edit);
-      return;
-    }
-
-  {
-    EditGroup *group = g_new0 (EditGroup, 1);
-
-    group->label = g_strdup (label);
-    group->edits = g_ptr_array_new_with_free_func (edit_free);
-    group->serial = ++self->next_serial;
-    g_ptr_array_add (group->edits, edit);
-    g_ptr_array_add (self->undo_stack, group);
-    g_ptr_array_set_size (self->redo_stack, 0);
-  }
-
-  notify_history (self, was_modified, could_undo, could_redo);
-}
-
-static Edit *
-edit_new (EditKind       kind,
-          TrellisEntity *entity)
-{
-  Edit *edit = g_new0 (Edit, 1);
-
-  edit->kind = kind;
-  edit->entity = g_object_ref (entity);
-
-  return edit;
-}
-
 /* GObject */
 
 static void
@@ -469,13 +294,7 @@ trellis_document_dispose (GObject *object)
 {
   TrellisDocument *self = TRELLIS_DOCUMENT (object);
 
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
-  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
-  if (self->open_group != NULL)
-    {
-      edit_group_free (self->open_group);
-      self->open_group = NULL;
-    }
+  trellis_history_clear (&self->history);
 
   for (guint i = 0; i < TRELLIS_N_KINDS; i++)
     g_clear_object (&self->lists[i]);
@@ -612,8 +431,7 @@ trellis_document_init (TrellisDocument *self)
   self->slots = g_ptr_array_new ();
   self->texts = g_ptr_array_new_with_free_func (text_free);
   g_ptr_array_add (self->texts, NULL);
-  self->undo_stack = g_ptr_array_new_with_free_func (edit_group_free);
-  self->redo_stack = g_ptr_array_new_with_free_func (edit_group_free);
+  trellis_history_init (&self->history);
   self->format_minor = TRELLIS_FORMAT_MINOR;
 
   for (guint i = 1; i < TRELLIS_N_KINDS; i++)
@@ -779,52 +597,6 @@ trellis_document_set_file_state (TrellisDocument        *self,
   g_return_if_fail (state != NULL);
 
   self->file_state = *state;
-}
-
-gboolean
-trellis_document_get_modified (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return top_serial (self) != self->saved_serial;
-}
-
-/**
- * trellis_document_set_unmodified:
- * @self: a #TrellisDocument
- *
- * Marks the current state as saved. Undoing past it makes the document
- * modified again.
- */
-void
-trellis_document_set_unmodified (TrellisDocument *self)
-{
-  gboolean was_modified;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-
-  was_modified = trellis_document_get_modified (self);
-  self->saved_serial = top_serial (self);
-  if (was_modified)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
-
-/* The state a save captured; marking it saved leaves later edits unsaved. */
-guint
-trellis_document_get_serial (TrellisDocument *self)
-{
-  return top_serial (self);
-}
-
-void
-trellis_document_mark_saved_at (TrellisDocument *self,
-                                guint            serial)
-{
-  gboolean was_modified = trellis_document_get_modified (self);
-
-  self->saved_serial = serial;
-  if (was_modified != trellis_document_get_modified (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 /**
@@ -1261,65 +1033,6 @@ trellis_document_get_effective (TrellisDocument   *self,
 
 /* Editing */
 
-/**
- * trellis_document_begin_group:
- * @self: a #TrellisDocument
- * @label: (nullable): what the group does, shown as "Undo @label"
- *
- * Starts a compound edit: everything until the matching
- * trellis_document_end_group() is undone and redone as one step.
- * Groups nest; the outermost label counts.
- */
-void
-trellis_document_begin_group (TrellisDocument *self,
-                              const char      *label)
-{
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-
-  if (self->group_depth++ == 0)
-    {
-      EditGroup *group = g_new0 (EditGroup, 1);
-
-      group->label = g_strdup (label);
-      group->edits = g_ptr_array_new_with_free_func (edit_free);
-      self->open_group = group;
-    }
-}
-
-void
-trellis_document_end_group (TrellisDocument *self)
-{
-  EditGroup *group;
-  gboolean was_modified;
-  gboolean could_undo;
-  gboolean could_redo;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (self->group_depth > 0);
-
-  if (--self->group_depth > 0)
-    return;
-
-  group = self->open_group;
-  self->open_group = NULL;
-
-  if (group->edits->len == 0)
-    {
-      edit_group_free (group);
-      return;
-    }
-
-  was_modified = trellis_document_get_modified (self);
-  could_undo = trellis_document_can_undo (self);
-  could_redo = trellis_document_can_redo (self);
-
-  group->serial = ++self->next_serial;
-  g_ptr_array_add (self->undo_stack, group);
-  g_ptr_array_set_size (self->redo_stack, 0);
-
-  notify_history (self, was_modified, could_undo, could_redo);
-}
-
 static void
 init_new_entity (TrellisDocument *self,
                  TrellisEntity   *entity,
@@ -1393,7 +1106,7 @@ trellis_document_insert (TrellisDocument *self,
 {
   TrellisKind kind;
   guint n;
-  Edit *edit;
+  TrellisEdit *edit;
   g_autofree char *label = NULL;
 
   g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
@@ -1410,12 +1123,12 @@ trellis_document_insert (TrellisDocument *self,
     trellis_document_assign_slot (self, TRELLIS_COMPETENCY (entity));
 
   n = trellis_document_get_n_items (self, kind);
-  edit = edit_new (EDIT_INSERT, entity);
+  edit = trellis_edit_new (TRELLIS_EDIT_INSERT, entity);
   edit->position = position < 0 || (guint) position > n ? n : (guint) position;
 
   /* Translators: an undo step, e.g. “Add role”. %s is the kind of item, in lower case where your language needs it. */
   label = g_strdup_printf (_("Add %s"), trellis_kind_get_label (kind));
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
 }
 
 static void
@@ -1425,11 +1138,11 @@ push_field_edit (TrellisDocument *self,
                  const GValue    *value)
 {
   const GValue *current = trellis_entity_get_field (entity, field);
-  Edit *edit;
+  TrellisEdit *edit;
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
 
-  edit = edit_new (EDIT_FIELD, entity);
+  edit = trellis_edit_new (TRELLIS_EDIT_FIELD, entity);
   edit->field = field;
   g_value_init (&edit->old_value, G_VALUE_TYPE (current));
   g_value_copy (current, &edit->old_value);
@@ -1439,7 +1152,7 @@ push_field_edit (TrellisDocument *self,
   name = trellis_entity_dup_label (entity);
   /* Translators: an undo step, e.g. “Change ‘Active listening’”. */
   label = g_strdup_printf (_("Change ‘%s’"), name);
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
 }
 
 /* Removes every reference to @removed from the other entities, so that
@@ -1558,7 +1271,7 @@ trellis_document_remove (TrellisDocument *self,
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
   guint position;
-  Edit *edit;
+  TrellisEdit *edit;
 
   g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
   g_return_if_fail (TRELLIS_IS_ENTITY (entity));
@@ -1577,9 +1290,9 @@ trellis_document_remove (TrellisDocument *self,
   if (!trellis_document_find_position (self, entity, &position))
     g_assert_not_reached ();
 
-  edit = edit_new (EDIT_REMOVE, entity);
+  edit = trellis_edit_new (TRELLIS_EDIT_REMOVE, entity);
   edit->position = position;
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
   trellis_document_end_group (self);
 }
 
@@ -1600,7 +1313,7 @@ trellis_document_move (TrellisDocument *self,
   g_autofree char *name = NULL;
   guint from;
   guint n;
-  Edit *edit;
+  TrellisEdit *edit;
 
   g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
   g_return_if_fail (TRELLIS_IS_ENTITY (entity));
@@ -1614,14 +1327,14 @@ trellis_document_move (TrellisDocument *self,
   if (position == from)
     return;
 
-  edit = edit_new (EDIT_MOVE, entity);
+  edit = trellis_edit_new (TRELLIS_EDIT_MOVE, entity);
   edit->position = from;
   edit->to_position = position;
 
   name = trellis_entity_dup_label (entity);
   /* Translators: an undo step, e.g. “Move ‘Anna’”. */
   label = g_strdup_printf (_("Move ‘%s’"), name);
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
 }
 
 static gboolean
@@ -2020,7 +1733,7 @@ trellis_document_set_assessment (TrellisDocument         *self,
   TrellisRecord record = { 0 };
   GArray *records;
   guint index;
-  Edit *edit;
+  TrellisEdit *edit;
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
 
@@ -2060,21 +1773,21 @@ trellis_document_set_assessment (TrellisDocument         *self,
       else
         record.text = trellis_document_add_text (self, assessment->note, assessment->evidence);
 
-      edit = edit_new (EDIT_RECORD_REPLACE, TRELLIS_ENTITY (person));
+      edit = trellis_edit_new (TRELLIS_EDIT_RECORD_REPLACE, TRELLIS_ENTITY (person));
       edit->old_record = *old;
       edit->new_record = record;
     }
   else
     {
       record.text = trellis_document_add_text (self, assessment->note, assessment->evidence);
-      edit = edit_new (EDIT_RECORD_INSERT, TRELLIS_ENTITY (person));
+      edit = trellis_edit_new (TRELLIS_EDIT_RECORD_INSERT, TRELLIS_ENTITY (person));
       edit->new_record = record;
     }
 
   name = trellis_entity_dup_label (TRELLIS_ENTITY (person));
   /* Translators: an undo step; %s is a person's name. */
   label = g_strdup_printf (_("Assess ‘%s’"), name);
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
 }
 
 /* Finds the assessment of @person on @competency from @source on @date
@@ -2236,7 +1949,7 @@ trellis_document_remove_assessment (TrellisDocument *self,
   TrellisRecord key = { 0 };
   GArray *records;
   guint index;
-  Edit *edit;
+  TrellisEdit *edit;
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
 
@@ -2255,140 +1968,14 @@ trellis_document_remove_assessment (TrellisDocument *self,
   if (!records_find (records, &key, &index))
     return FALSE;
 
-  edit = edit_new (EDIT_RECORD_REMOVE, TRELLIS_ENTITY (person));
+  edit = trellis_edit_new (TRELLIS_EDIT_RECORD_REMOVE, TRELLIS_ENTITY (person));
   edit->old_record = g_array_index (records, TrellisRecord, index);
 
   name = trellis_entity_dup_label (TRELLIS_ENTITY (person));
   /* Translators: an undo step; %s is a person's name. */
   label = g_strdup_printf (_("Delete an assessment of ‘%s’"), name);
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
 
   return TRUE;
 }
 
-gboolean
-trellis_document_can_undo (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return self->undo_stack->len > 0 && self->group_depth == 0;
-}
-
-gboolean
-trellis_document_can_redo (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return self->redo_stack->len > 0 && self->group_depth == 0;
-}
-
-const char *
-trellis_document_get_undo_label (TrellisDocument *self)
-{
-  EditGroup *group;
-
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
-
-  group = top_group (self->undo_stack);
-  return group != NULL ? group->label : NULL;
-}
-
-const char *
-trellis_document_get_redo_label (TrellisDocument *self)
-{
-  EditGroup *group;
-
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
-
-  group = top_group (self->redo_stack);
-  return group != NULL ? group->label : NULL;
-}
-
-/* Undoes (@forward %FALSE) or redoes the latest step of one stack and
- * moves it to the other. Undo applies the step's edits backwards, redo
- * forwards. */
-static gboolean
-replay_group (TrellisDocument *self,
-              gboolean         forward)
-{
-  GPtrArray *from = forward ? self->redo_stack : self->undo_stack;
-  GPtrArray *to = forward ? self->undo_stack : self->redo_stack;
-  gboolean was_modified;
-  gboolean could_undo;
-  gboolean could_redo;
-  EditGroup *group;
-
-  g_assert (TRELLIS_IS_DOCUMENT (self));
-
-  if (from->len == 0 || self->group_depth != 0)
-    return FALSE;
-
-  was_modified = trellis_document_get_modified (self);
-  could_undo = trellis_document_can_undo (self);
-  could_redo = trellis_document_can_redo (self);
-
-  group = g_ptr_array_steal_index (from, from->len - 1);
-  for (guint i = 0; i < group->edits->len; i++)
-    {
-      guint k = forward ? i : group->edits->len - 1 - i;
-
-      edit_apply (self, g_ptr_array_index (group->edits, k), forward);
-    }
-  g_ptr_array_add (to, group);
-
-  notify_history (self, was_modified, could_undo, could_redo);
-
-  return TRUE;
-}
-
-/**
- * trellis_document_undo:
- * @self: a #TrellisDocument
- *
- * Undoes the last step.
- *
- * Returns: %TRUE if there was a step to undo
- */
-gboolean
-trellis_document_undo (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return replay_group (self, FALSE);
-}
-
-/**
- * trellis_document_redo:
- * @self: a #TrellisDocument
- *
- * Redoes the last undone step.
- *
- * Returns: %TRUE if there was a step to redo
- */
-gboolean
-trellis_document_redo (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return replay_group (self, TRUE);
-}
-
-void
-trellis_document_clear_history (TrellisDocument *self)
-{
-  gboolean was_modified;
-  gboolean could_undo;
-  gboolean could_redo;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-
-  was_modified = trellis_document_get_modified (self);
-  could_undo = trellis_document_can_undo (self);
-  could_redo = trellis_document_can_redo (self);
-
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
-  self->saved_serial = was_modified ? G_MAXUINT : 0;
-
-  notify_history (self, was_modified, could_undo, could_redo);
-}
