@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "trellis-assessments-private.h"
 #include "trellis-document.h"
 #include "trellis-entity-private.h"
 #include "trellis-history-private.h"
@@ -17,12 +18,6 @@ G_BEGIN_DECLS
 #define TRELLIS_FORMAT_NAMESPACE_BASE "urn:trellis:matrix:"
 #define TRELLIS_FORMAT_MAJOR          1
 #define TRELLIS_FORMAT_MINOR          0
-
-typedef struct
-{
-  char *note;
-  char *evidence;
-} TrellisText;
 
 struct _TrellisDocument
 {
@@ -49,26 +44,7 @@ struct _TrellisDocument
 /* Used by the reader, which builds a document without recording undo. */
 void           trellis_document_add_loaded      (TrellisDocument *self,
                                                  TrellisEntity   *entity);
-TrellisCompetency *trellis_document_get_competency_by_slot (TrellisDocument *self,
-                                                 guint32          slot);
-guint32        trellis_document_add_text        (TrellisDocument *self,
-                                                 const char      *note,
-                                                 const char      *evidence);
-const TrellisText *trellis_document_get_text    (TrellisDocument *self,
-                                                 guint32          index);
-void           trellis_document_assign_slot     (TrellisDocument   *self,
-                                                 TrellisCompetency *competency);
 void           trellis_document_finish_loading  (TrellisDocument *self);
-void           trellis_document_record_to_assessment (TrellisDocument     *self,
-                                                 const TrellisRecord *record,
-                                                 TrellisAssessment   *out);
-gboolean       trellis_document_effective_record (TrellisDocument    *self,
-                                                 GArray             *records,
-                                                 guint32             slot,
-                                                 TrellisDate         until,
-                                                 const TrellisRecord **out,
-                                                 guint              *n_found,
-                                                 guint8             *perspectives);
 /* The primitive changes the history records and replays: each has an
  * inverse among them, and each tells the document's followers. */
 void           trellis_document_do_insert       (TrellisDocument     *self,
@@ -85,15 +61,13 @@ void           trellis_document_do_field        (TrellisDocument     *self,
                                                  TrellisEntity       *entity,
                                                  TrellisField         field,
                                                  const GValue        *value);
-void           trellis_document_do_record_insert (TrellisDocument    *self,
-                                                 TrellisPerson       *person,
-                                                 const TrellisRecord *record);
-void           trellis_document_do_record_remove (TrellisDocument    *self,
-                                                 TrellisPerson       *person,
-                                                 const TrellisRecord *record);
-void           trellis_document_do_record_replace (TrellisDocument   *self,
-                                                 TrellisPerson       *person,
-                                                 const TrellisRecord *record);
+void           trellis_document_emit_change     (TrellisDocument     *self,
+                                                 TrellisChangeKind    kind,
+                                                 TrellisEntity       *entity,
+                                                 TrellisField         field,
+                                                 guint                position,
+                                                 guint                old_position,
+                                                 const char          *competency);
 void           trellis_document_notify_history  (TrellisDocument     *self,
                                                  gboolean             was_modified,
                                                  gboolean             could_undo,
