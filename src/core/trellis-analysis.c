@@ -22,13 +22,10 @@
  * - A person's required level on a competency is the highest level any of
  *   their roles requires, directly or through a responsibility for which
  *   the role is Responsible or Accountable (never Consulted or Informed).
- * - The assessed level is the latest agreed one if there is one, else the
- *   latest of any perspective (on the same date: agreed, coach, peer,
- *   self). "Not assessed" and "not required" are never numbers.
- * - Want to grow is the person's own wish: the mark of their latest self
- *   or agreed assessment (agreed first on the same date). A peer or
- *   coach cannot say what someone wants, so their assessments neither
- *   set nor clear it.
+ * - The assessed level and the wish to grow are those of the assessment
+ *   that counts, which trellis_records_find_effective() decides for the
+ *   whole core (trellis-assessments-private.h). "Not assessed" and "not
+ *   required" are never numbers.
  * - gap = required − assessed, only when both exist; positive means a
  *   shortfall, negative a level above the requirement.
  * - Trends (trellis_analysis_new_at()) see only assessments dated on or
@@ -246,18 +243,6 @@ compute_membership (TrellisAnalysis *self)
     }
 }
 
-static inline guint
-source_rank (guint8 source)
-{
-  switch (source)
-    {
-    case TRELLIS_SOURCE_AGREED: return 3;
-    case TRELLIS_SOURCE_COACH:  return 2;
-    case TRELLIS_SOURCE_PEER:   return 1;
-    default:                    return 0;
-    }
-}
-
 static void
 compute_cells (TrellisAnalysis *self,
                TrellisDate      until)
@@ -301,51 +286,26 @@ compute_cells (TrellisAnalysis *self,
       /* Assessed: one pass over the records, which are grouped by slot. */
       while (i < records->len)
         {
-          const TrellisRecord *first = &g_array_index (records, TrellisRecord, i);
-          const TrellisRecord *best = NULL;
-          const TrellisRecord *agreed = NULL;
-          const TrellisRecord *own = NULL;
-          guint32 slot = first->slot;
-          guint n = 0;
-          guint8 seen = 0;
+          const TrellisRecord *all = (const TrellisRecord *) (gpointer) records->data;
+          guint32 slot = all[i].slot;
+          TrellisEffective effective;
+          TrellisCell *cell;
           gint c;
 
-          for (; i < records->len; i++)
-            {
-              const TrellisRecord *r = &g_array_index (records, TrellisRecord, i);
-
-              if (r->slot != slot)
-                break;
-              if (until != 0 && r->date > until)
-                continue;
-
-              n++;
-              seen |= 1 << r->source;
-              if (r->date > self->latest)
-                self->latest = r->date;
-              if (best == NULL || r->date > best->date || source_rank (r->source) >= source_rank (best->source))
-                best = r;
-              if (r->source == TRELLIS_SOURCE_AGREED)
-                agreed = r;
-              /* What the person said, or settled with them. */
-              if (r->source == TRELLIS_SOURCE_SELF || r->source == TRELLIS_SOURCE_AGREED)
-                own = r;
-            }
+          i = trellis_records_find_effective (all, records->len, i, slot, until, &effective);
+          if (effective.latest > self->latest)
+            self->latest = effective.latest;
 
           c = slot < doc->slots->len ? slot_index[slot] : -1;
-          if (c < 0 || best == NULL)
+          if (c < 0 || effective.record == NULL)
             continue;
 
-          {
-            TrellisCell *cell = cell_at (self, p, (guint) c);
-            const TrellisRecord *used = agreed != NULL ? agreed : best;
-
-            cell->assessed = used->level;
-            cell->source = used->source;
-            cell->want = own != NULL && own->want;
-            cell->history = n > 1;
-            cell->perspectives = seen;
-          }
+          cell = cell_at (self, p, (guint) c);
+          cell->assessed = effective.record->level;
+          cell->source = effective.record->source;
+          cell->want = effective.own != NULL && effective.own->want;
+          cell->history = effective.n > 1;
+          cell->perspectives = effective.perspectives;
         }
     }
 }

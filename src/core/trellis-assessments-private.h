@@ -32,13 +32,91 @@ TrellisCompetency *trellis_document_get_competency_by_slot (TrellisDocument    *
 void               trellis_document_record_to_assessment  (TrellisDocument     *self,
                                                            const TrellisRecord *record,
                                                            TrellisAssessment   *out);
-gboolean           trellis_document_effective_record      (TrellisDocument     *self,
-                                                           GArray              *records,
-                                                           guint32              slot,
-                                                           TrellisDate          until,
-                                                           const TrellisRecord **out,
-                                                           guint               *n_found,
-                                                           guint8              *perspectives);
+
+/* Which assessment counts. This is the one place that decides it: the
+ * analysis, the document and through them every view ask here.
+ *
+ * - The level that counts is that of the latest agreed assessment if
+ *   there is one, else that of the latest of any perspective; on the
+ *   same date the more considered perspective wins (agreed, coach, peer,
+ *   self).
+ * - The wish to grow is the person's own: the mark of their latest self
+ *   or agreed assessment (agreed first on the same date). A peer or coach
+ *   cannot say what someone wants.
+ *
+ * Inline, because the analysis asks once per person and competency of
+ * the largest matrices. */
+typedef struct
+{
+  const TrellisRecord *record;       /* whose level counts, NULL when none */
+  const TrellisRecord *own;          /* the latest self or agreed one, or NULL */
+  guint                n;            /* the records looked at */
+  guint8               perspectives; /* a bit per TrellisSource among them */
+  TrellisDate          latest;       /* the newest date among them, 0 if none */
+} TrellisEffective;
+
+static inline guint
+trellis_source_rank (guint8 source)
+{
+  switch (source)
+    {
+    case TRELLIS_SOURCE_AGREED: return 3;
+    case TRELLIS_SOURCE_COACH:  return 2;
+    case TRELLIS_SOURCE_PEER:   return 1;
+    case TRELLIS_SOURCE_SELF:
+    default:                    return 0;
+    }
+}
+
+/* Reads the records of competency @slot from @start, where a person's
+ * sorted records (@records, @n_records) reach that slot, looking only at
+ * those dated @until or earlier (0: all). Returns the index past the
+ * slot's records. */
+static inline guint
+trellis_records_find_effective (const TrellisRecord *records,
+                                guint                n_records,
+                                guint                start,
+                                guint32              slot,
+                                TrellisDate          until,
+                                TrellisEffective    *out)
+{
+  const TrellisRecord *best = NULL;
+  const TrellisRecord *agreed = NULL;
+  const TrellisRecord *own = NULL;
+  TrellisDate latest = 0;
+  guint8 seen = 0;
+  guint n = 0;
+  guint i;
+
+  for (i = start; i < n_records && records[i].slot == slot; i++)
+    {
+      const TrellisRecord *r = &records[i];
+
+      if (until != 0 && r->date > until)
+        continue;
+
+      n++;
+      seen |= 1 << r->source;
+      /* Records of a slot are in date order: a later one replaces an
+       * earlier, and the last is the newest. */
+      latest = r->date;
+      if (best == NULL || r->date > best->date ||
+          trellis_source_rank (r->source) >= trellis_source_rank (best->source))
+        best = r;
+      if (r->source == TRELLIS_SOURCE_AGREED)
+        agreed = r;
+      if (r->source == TRELLIS_SOURCE_SELF || r->source == TRELLIS_SOURCE_AGREED)
+        own = r;
+    }
+
+  out->record = agreed != NULL ? agreed : best;
+  out->own = own;
+  out->n = n;
+  out->perspectives = seen;
+  out->latest = latest;
+
+  return i;
+}
 
 /* The primitive changes of the grid, which the history replays. */
 void               trellis_document_do_record_insert      (TrellisDocument     *self,

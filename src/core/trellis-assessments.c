@@ -83,20 +83,6 @@ emit_record_change (TrellisDocument     *self,
                                 0, 0, slot_competency_id (self, record->slot));
 }
 
-static inline guint
-source_rank (guint8 source)
-{
-  /* On the same date, the more considered perspective wins. */
-  switch (source)
-    {
-    case TRELLIS_SOURCE_AGREED: return 3;
-    case TRELLIS_SOURCE_COACH:  return 2;
-    case TRELLIS_SOURCE_PEER:   return 1;
-    case TRELLIS_SOURCE_SELF:
-    default:                    return 0;
-    }
-}
-
 void
 trellis_text_free (gpointer data)
 {
@@ -276,53 +262,6 @@ trellis_document_get_assessments (TrellisDocument *self,
   return ret;
 }
 
-/* Finds the record whose level counts: the latest agreed one, else the
- * latest of any source, looking only at records dated @until or earlier
- * (0: all). */
-gboolean
-trellis_document_effective_record (TrellisDocument      *self,
-                                   GArray               *records,
-                                   guint32               slot,
-                                   TrellisDate           until,
-                                   const TrellisRecord **out,
-                                   guint                *n_found,
-                                   guint8               *perspectives)
-{
-  TrellisRecord key = { .slot = slot };
-  const TrellisRecord *best = NULL;
-  const TrellisRecord *best_agreed = NULL;
-  guint n = 0;
-  guint8 seen = 0;
-
-  for (guint i = records_lower_bound (records, &key); i < records->len; i++)
-    {
-      const TrellisRecord *r = &g_array_index (records, TrellisRecord, i);
-
-      if (r->slot != slot)
-        break;
-      if (until != 0 && r->date > until)
-        break;
-
-      n++;
-      seen |= 1 << r->source;
-
-      /* Records are in date order, so a later one replaces an earlier. */
-      if (best == NULL || r->date > best->date || source_rank (r->source) >= source_rank (best->source))
-        best = r;
-      if (r->source == TRELLIS_SOURCE_AGREED)
-        best_agreed = r;
-    }
-
-  if (n_found != NULL)
-    *n_found = n;
-  if (perspectives != NULL)
-    *perspectives = seen;
-  if (out != NULL)
-    *out = best_agreed != NULL ? best_agreed : best;
-
-  return best != NULL;
-}
-
 /**
  * trellis_document_get_effective:
  * @self: a #TrellisDocument
@@ -342,7 +281,9 @@ trellis_document_get_effective (TrellisDocument   *self,
                                 TrellisAssessment *out)
 {
   TrellisEntity *c;
-  const TrellisRecord *record = NULL;
+  TrellisRecord key = { 0 };
+  TrellisEffective effective;
+  GArray *records;
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
@@ -351,13 +292,15 @@ trellis_document_get_effective (TrellisDocument   *self,
   if (c == NULL || !TRELLIS_IS_COMPETENCY (c))
     return FALSE;
 
-  if (!trellis_document_effective_record (self, trellis_person_get_records (person),
-                                          trellis_competency_get_slot (TRELLIS_COMPETENCY (c)),
-                                          0, &record, NULL, NULL))
+  key.slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (c));
+  records = trellis_person_get_records (person);
+  trellis_records_find_effective ((const TrellisRecord *) (gpointer) records->data, records->len,
+                                  records_lower_bound (records, &key), key.slot, 0, &effective);
+  if (effective.record == NULL)
     return FALSE;
 
   if (out != NULL)
-    trellis_document_record_to_assessment (self, record, out);
+    trellis_document_record_to_assessment (self, effective.record, out);
 
   return TRUE;
 }
