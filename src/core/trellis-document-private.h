@@ -32,6 +32,7 @@ struct _TrellisDocument
 
   TrellisHistory       history;
   guint                frozen;
+  gboolean             loading;      /* see trellis_document_begin_loading() */
 
   GFile               *file;
   TrellisFileState     file_state;
@@ -41,7 +42,11 @@ struct _TrellisDocument
   GString             *unknown_in_section[TRELLIS_N_KINDS];
 };
 
-/* Used by the reader, which builds a document without recording undo. */
+/* Used by the reader, which builds a document without recording undo:
+ * between begin_loading and finish_loading the typed setters
+ * (trellis_document_set_string() and the others) store values straight
+ * into the entities, recording and telling nothing. */
+void           trellis_document_begin_loading   (TrellisDocument *self);
 void           trellis_document_add_loaded      (TrellisDocument *self,
                                                  TrellisEntity   *entity);
 void           trellis_document_finish_loading  (TrellisDocument *self);

@@ -342,6 +342,12 @@ trellis_document_new (void)
 /* Loading support */
 
 void
+trellis_document_begin_loading (TrellisDocument *self)
+{
+  self->loading = TRUE;
+}
+
+void
 trellis_document_add_loaded (TrellisDocument *self,
                              TrellisEntity   *entity)
 {
@@ -374,6 +380,7 @@ trellis_document_finish_loading (TrellisDocument *self)
     }
 
   self->n_records = n;
+  self->loading = FALSE;
 }
 
 /* File state */
@@ -1053,6 +1060,13 @@ trellis_document_set_field (TrellisDocument *self,
   current = trellis_entity_get_field (entity, field);
   g_return_if_fail (G_VALUE_HOLDS (value, G_VALUE_TYPE (current)));
 
+  /* A document being read has no history yet and nobody to tell. */
+  if (self->loading)
+    {
+      trellis_entity_store_field (entity, field, value, FALSE);
+      return;
+    }
+
   if (field_values_equal (field, current, value))
     return;
 
@@ -1074,8 +1088,9 @@ trellis_document_set_string (TrellisDocument *self,
        field == TRELLIS_FIELD_ABOUT) && value[0] == '\0')
     value = NULL;
 
+  /* Borrowed for the call: whoever keeps the value copies it. */
   g_value_init (&v, G_TYPE_STRING);
-  g_value_set_string (&v, value);
+  g_value_set_static_string (&v, value);
   trellis_document_set_field (self, entity, field, &v);
 }
 
@@ -1088,7 +1103,7 @@ trellis_document_set_strv (TrellisDocument    *self,
   g_auto(GValue) v = G_VALUE_INIT;
 
   g_value_init (&v, G_TYPE_STRV);
-  g_value_set_boxed (&v, value);
+  g_value_set_static_boxed (&v, value);
   trellis_document_set_field (self, entity, field, &v);
 }
 

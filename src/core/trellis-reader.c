@@ -666,89 +666,28 @@ read_ref_list (Reader     *r,
   return ret;
 }
 
+/* Field values go through the document's typed setters, which store
+ * them directly while the document is being loaded. */
 static void
-store_string (TrellisEntity *entity,
-              TrellisField   field,
-              const char    *value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_STRING);
-  g_value_set_static_string (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_take_string (TrellisEntity *entity,
+store_attr_string (Reader        *r,
+                   TrellisEntity *entity,
                    TrellisField   field,
-                   char          *value)
+                   const Attr    *a)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
+  g_autofree char *value = attr_dup (a);
 
-  g_value_init (&v, G_TYPE_STRING);
-  g_value_take_string (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
+  trellis_document_set_string (r->doc, entity, field, value);
 }
 
 static void
-store_take_strv (TrellisEntity *entity,
+store_take_strv (Reader        *r,
+                 TrellisEntity *entity,
                  TrellisField   field,
                  char         **value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
+  g_auto(GStrv) owned = value;
 
-  g_value_init (&v, G_TYPE_STRV);
-  g_value_take_boxed (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_int (TrellisEntity *entity,
-           TrellisField   field,
-           gint           value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_INT);
-  g_value_set_int (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_uint (TrellisEntity *entity,
-            TrellisField   field,
-            guint          value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_UINT);
-  g_value_set_uint (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_double (TrellisEntity *entity,
-              TrellisField   field,
-              double         value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_DOUBLE);
-  g_value_set_double (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_take_boxed (TrellisEntity *entity,
-                  TrellisField   field,
-                  GType          type,
-                  gpointer       value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, type);
-  g_value_take_boxed (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
+  trellis_document_set_strv (r->doc, entity, field, (const char * const *) owned);
 }
 
 /* Unknown elements of a newer minor version are kept as XML text and
@@ -1032,7 +971,7 @@ store_ref (Reader        *r,
   const char *id = read_ref (r, elem, a, kinds);
 
   if (id != NULL)
-    store_string (entity, field, id);
+    trellis_document_set_string (r->doc, entity, field, id);
 }
 
 /* Reads a date attribute into a field of @entity. */
@@ -1046,7 +985,7 @@ store_date (Reader        *r,
   TrellisDate date;
 
   if (parse_date (r, a, &date))
-    store_uint (entity, field, date);
+    trellis_document_set_uint (r->doc, entity, field, date);
   else
     bad_date (r, elem, a);
 }
@@ -1311,21 +1250,21 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_name && needs_name)
         {
           have_name = TRUE;
-          store_take_string (entity, TRELLIS_FIELD_NAME, attr_dup (a));
+          store_attr_string (r, entity, TRELLIS_FIELD_NAME, a);
         }
       else if (n == r->a_values && (elem == E_RESULT || elem == E_COMPETENCY))
-        store_take_strv (entity, TRELLIS_FIELD_VALUES,
+        store_take_strv (r, entity, TRELLIS_FIELD_VALUES,
                          read_ref_list (r, elem, a, KIND_BIT (TRELLIS_KIND_VALUE)));
       else if (n == r->a_result && (elem == E_RESPONSIBILITY || elem == E_INDICATOR))
         store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_RESULT), entity, TRELLIS_FIELD_RESULT);
       else if (n == r->a_roles && elem == E_PERSON)
-        store_take_strv (entity, TRELLIS_FIELD_ROLES,
+        store_take_strv (r, entity, TRELLIS_FIELD_ROLES,
                          read_ref_list (r, elem, a, KIND_BIT (TRELLIS_KIND_ROLE)));
       else if (n == r->a_share && elem == E_PERSON)
         {
           TrellisShare share;
           if (trellis_share_from_string (a->value, a->len, &share))
-            store_int (entity, TRELLIS_FIELD_SHARE, share);
+            trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_SHARE, share);
           else
             bad_attribute (r, elem, a);
         }
@@ -1333,7 +1272,7 @@ start_entity_attrs (Reader        *r,
         {
           TrellisIndicatorKind kind;
           if (trellis_indicator_kind_from_string (a->value, a->len, &kind))
-            store_int (entity, TRELLIS_FIELD_INDICATOR_KIND, kind);
+            trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_INDICATOR_KIND, kind);
           else
             bad_attribute (r, elem, a);
         }
@@ -1341,17 +1280,17 @@ start_entity_attrs (Reader        *r,
         {
           double target;
           if (parse_double (a, &target))
-            store_double (entity, TRELLIS_FIELD_TARGET, target);
+            trellis_document_set_double (r->doc, entity, TRELLIS_FIELD_TARGET, target);
           else
             bad_attribute (r, elem, a);
         }
       else if (n == r->a_unit && elem == E_INDICATOR)
-        store_take_string (entity, TRELLIS_FIELD_UNIT, attr_dup (a));
+        store_attr_string (r, entity, TRELLIS_FIELD_UNIT, a);
       else if (n == r->a_review && elem == E_INDICATOR)
         {
           TrellisRhythm rhythm;
           if (trellis_rhythm_from_string (a->value, a->len, &rhythm))
-            store_int (entity, TRELLIS_FIELD_RHYTHM, rhythm);
+            trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_RHYTHM, rhythm);
           else
             bad_attribute (r, elem, a);
         }
@@ -1365,7 +1304,7 @@ start_entity_attrs (Reader        *r,
         {
           TrellisActionKind kind;
           if (trellis_action_kind_from_string (a->value, a->len, &kind))
-            store_int (entity, TRELLIS_FIELD_ACTION_KIND, kind);
+            trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_ACTION_KIND, kind);
           else
             bad_attribute (r, elem, a);
         }
@@ -1375,7 +1314,7 @@ start_entity_attrs (Reader        *r,
         {
           TrellisActionStatus status;
           if (trellis_action_status_from_string (a->value, a->len, &status))
-            store_int (entity, TRELLIS_FIELD_STATUS, status);
+            trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_STATUS, status);
           else
             bad_attribute (r, elem, a);
         }
@@ -1383,7 +1322,7 @@ start_entity_attrs (Reader        *r,
         {
           TrellisFeedbackStatus status;
           if (trellis_feedback_status_from_string (a->value, a->len, &status))
-            store_int (entity, TRELLIS_FIELD_STATUS, status);
+            trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_STATUS, status);
           else
             bad_attribute (r, elem, a);
         }
@@ -1964,7 +1903,7 @@ sax_start_element (void           *user_data,
       for (guint i = 0; i < n_attrs; i++)
         {
           if (attrs[i].name == r->a_name)
-            store_take_string (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_NAME, attr_dup (&attrs[i]));
+            store_attr_string (r, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_NAME, &attrs[i]);
           else
             unknown_attribute (r, elem, &attrs[i]);
         }
@@ -2088,11 +2027,11 @@ end_text (Reader *r,
   switch (frame->elem)
     {
     case E_VISION:
-      store_take_string (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_VISION, g_steal_pointer (&text));
+      trellis_document_set_string (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_VISION, text);
       break;
 
     case E_MISSION:
-      store_take_string (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_MISSION, g_steal_pointer (&text));
+      trellis_document_set_string (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_MISSION, text);
       break;
 
     case E_SCALE_LEVEL:
@@ -2107,7 +2046,7 @@ end_text (Reader *r,
 
     case E_DESCRIPTION:
       if (entity != NULL)
-        store_take_string (entity, TRELLIS_FIELD_DESCRIPTION, g_steal_pointer (&text));
+        trellis_document_set_string (r->doc, entity, TRELLIS_FIELD_DESCRIPTION, text);
       break;
 
     case E_BEHAVIOUR:
@@ -2139,7 +2078,7 @@ end_text (Reader *r,
           r->note = g_steal_pointer (&text);
         }
       else if (entity != NULL)
-        store_take_string (entity, TRELLIS_FIELD_NOTE, g_steal_pointer (&text));
+        trellis_document_set_string (r->doc, entity, TRELLIS_FIELD_NOTE, text);
       break;
 
     case E_EVIDENCE:
@@ -2169,12 +2108,12 @@ end_text (Reader *r,
 
     case E_TEXT:
       if (entity != NULL)
-        store_take_string (entity, TRELLIS_FIELD_TEXT, g_steal_pointer (&text));
+        trellis_document_set_string (r->doc, entity, TRELLIS_FIELD_TEXT, text);
       break;
 
     case E_RESPONSE:
       if (entity != NULL)
-        store_take_string (entity, TRELLIS_FIELD_RESPONSE, g_steal_pointer (&text));
+        trellis_document_set_string (r->doc, entity, TRELLIS_FIELD_RESPONSE, text);
       break;
 
     default:
@@ -2232,30 +2171,29 @@ sax_end_element (void          *user_data,
         reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
                       _("The scale has no levels; give it at least one."));
       else
-        store_take_boxed (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_SCALE,
-                          G_TYPE_PTR_ARRAY, g_steal_pointer (&r->scale));
+        trellis_document_take_ptr_array (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_SCALE, g_steal_pointer (&r->scale));
       g_clear_pointer (&r->scale, g_ptr_array_unref);
       r->level_mask_valid = FALSE;
       r->seen_scale = TRUE;
       break;
 
     case E_VALUE:
-      store_take_strv (frame->entity, TRELLIS_FIELD_BEHAVIOURS, g_strv_builder_end (r->behaviours));
+      store_take_strv (r, frame->entity, TRELLIS_FIELD_BEHAVIOURS, g_strv_builder_end (r->behaviours));
       g_clear_pointer (&r->behaviours, g_strv_builder_unref);
       break;
 
     case E_COMPETENCY:
-      store_take_boxed (frame->entity, TRELLIS_FIELD_LEVELS, G_TYPE_PTR_ARRAY, g_steal_pointer (&r->level_texts));
+      trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_LEVELS, g_steal_pointer (&r->level_texts));
       break;
 
     case E_RESPONSIBILITY:
-      store_take_boxed (frame->entity, TRELLIS_FIELD_NEEDS, G_TYPE_ARRAY, g_steal_pointer (&r->requirements));
-      store_take_boxed (frame->entity, TRELLIS_FIELD_ASSIGNS, G_TYPE_ARRAY, g_steal_pointer (&r->assigns));
+      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_NEEDS, g_steal_pointer (&r->requirements));
+      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_ASSIGNS, g_steal_pointer (&r->assigns));
       break;
 
     case E_ROLE:
-      store_take_boxed (frame->entity, TRELLIS_FIELD_REQUIRES, G_TYPE_ARRAY, g_steal_pointer (&r->requirements));
-      store_take_boxed (frame->entity, TRELLIS_FIELD_TARGETS, G_TYPE_ARRAY, g_steal_pointer (&r->targets));
+      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_REQUIRES, g_steal_pointer (&r->requirements));
+      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_TARGETS, g_steal_pointer (&r->targets));
       break;
 
     case E_PERSON:
@@ -2267,8 +2205,8 @@ sax_end_element (void          *user_data,
       break;
 
     case E_INDICATOR:
-      store_take_boxed (frame->entity, TRELLIS_FIELD_MEASUREMENTS, G_TYPE_ARRAY, g_steal_pointer (&r->measurements));
-      store_take_boxed (frame->entity, TRELLIS_FIELD_REVIEWS, G_TYPE_PTR_ARRAY, g_steal_pointer (&r->reviews));
+      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_MEASUREMENTS, g_steal_pointer (&r->measurements));
+      trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_REVIEWS, g_steal_pointer (&r->reviews));
       break;
 
     case E_REVIEW:
@@ -2722,6 +2660,7 @@ reader_init (Reader            *r,
   memset (r, 0, sizeof *r);
 
   r->doc = trellis_document_new ();
+  trellis_document_begin_loading (r->doc);
   r->report = report;
   r->display_name = display_name != NULL ? display_name : "";
   r->text = g_string_new (NULL);
