@@ -76,144 +76,6 @@ typedef enum
   N_ELEMS
 } Elem;
 
-static const char * const elem_names[N_ELEMS] = {
-  [E_NONE] = "",
-  [E_ROOT] = "trellis",
-  [E_ORGANISATION] = "organisation",
-  [E_VISION] = "vision",
-  [E_MISSION] = "mission",
-  [E_SCALE] = "scale",
-  [E_SCALE_LEVEL] = "level",
-  [E_VALUES] = "values",
-  [E_VALUE] = "value",
-  [E_DESCRIPTION] = "description",
-  [E_BEHAVIOUR] = "behaviour",
-  [E_RESULTS] = "results",
-  [E_RESULT] = "result",
-  [E_COMPETENCIES] = "competencies",
-  [E_COMPETENCY] = "competency",
-  [E_COMPETENCY_LEVEL] = "level",
-  [E_RESPONSIBILITIES] = "responsibilities",
-  [E_RESPONSIBILITY] = "responsibility",
-  [E_NEEDS] = "needs",
-  [E_ASSIGN] = "assign",
-  [E_ROLES] = "roles",
-  [E_ROLE] = "role",
-  [E_REQUIRES] = "requires",
-  [E_TARGET] = "target",
-  [E_PEOPLE] = "people",
-  [E_PERSON] = "person",
-  [E_ASSESSMENT] = "assessment",
-  [E_NOTE] = "note",
-  [E_EVIDENCE] = "evidence",
-  [E_INDICATORS] = "indicators",
-  [E_INDICATOR] = "indicator",
-  [E_MEASUREMENT] = "measurement",
-  [E_REVIEW] = "review",
-  [E_PLAN] = "plan",
-  [E_DO] = "do",
-  [E_CHECK] = "check",
-  [E_ACT] = "act",
-  [E_DEVELOPMENT] = "development",
-  [E_ACTION] = "action",
-  [E_FEEDBACK] = "feedback",
-  [E_REMARK] = "remark",
-  [E_TEXT] = "text",
-  [E_RESPONSE] = "response",
-  [E_UNKNOWN] = "",
-};
-
-/* The children each element may have, in the order the schema gives. */
-static const Elem children_of[N_ELEMS][12] = {
-  [E_NONE] = { E_ROOT },
-  [E_ROOT] = { E_ORGANISATION, E_SCALE, E_VALUES, E_RESULTS, E_COMPETENCIES,
-               E_RESPONSIBILITIES, E_ROLES, E_PEOPLE, E_INDICATORS, E_DEVELOPMENT,
-               E_FEEDBACK },
-  [E_ORGANISATION] = { E_VISION, E_MISSION },
-  [E_SCALE] = { E_SCALE_LEVEL },
-  [E_VALUES] = { E_VALUE },
-  [E_VALUE] = { E_DESCRIPTION, E_BEHAVIOUR },
-  [E_RESULTS] = { E_RESULT },
-  [E_RESULT] = { E_DESCRIPTION },
-  [E_COMPETENCIES] = { E_COMPETENCY },
-  [E_COMPETENCY] = { E_DESCRIPTION, E_COMPETENCY_LEVEL },
-  [E_RESPONSIBILITIES] = { E_RESPONSIBILITY },
-  [E_RESPONSIBILITY] = { E_DESCRIPTION, E_NEEDS, E_ASSIGN },
-  [E_ROLES] = { E_ROLE },
-  [E_ROLE] = { E_DESCRIPTION, E_REQUIRES, E_TARGET },
-  [E_PEOPLE] = { E_PERSON },
-  [E_PERSON] = { E_ASSESSMENT },
-  [E_ASSESSMENT] = { E_NOTE, E_EVIDENCE },
-  [E_INDICATORS] = { E_INDICATOR },
-  [E_INDICATOR] = { E_DESCRIPTION, E_MEASUREMENT, E_REVIEW },
-  [E_REVIEW] = { E_PLAN, E_DO, E_CHECK, E_ACT },
-  [E_DEVELOPMENT] = { E_ACTION },
-  [E_ACTION] = { E_NOTE },
-  [E_FEEDBACK] = { E_REMARK },
-  [E_REMARK] = { E_TEXT, E_RESPONSE },
-};
-
-static inline gboolean
-elem_is_text (Elem elem)
-{
-  switch (elem)
-    {
-    case E_VISION:
-    case E_MISSION:
-    case E_SCALE_LEVEL:
-    case E_DESCRIPTION:
-    case E_BEHAVIOUR:
-    case E_COMPETENCY_LEVEL:
-    case E_NOTE:
-    case E_EVIDENCE:
-    case E_PLAN:
-    case E_DO:
-    case E_CHECK:
-    case E_ACT:
-    case E_TEXT:
-    case E_RESPONSE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static inline TrellisKind
-section_kind (Elem elem)
-{
-  switch (elem)
-    {
-    case E_VALUES:           return TRELLIS_KIND_VALUE;
-    case E_RESULTS:          return TRELLIS_KIND_RESULT;
-    case E_COMPETENCIES:     return TRELLIS_KIND_COMPETENCY;
-    case E_RESPONSIBILITIES: return TRELLIS_KIND_RESPONSIBILITY;
-    case E_ROLES:            return TRELLIS_KIND_ROLE;
-    case E_PEOPLE:           return TRELLIS_KIND_PERSON;
-    case E_INDICATORS:       return TRELLIS_KIND_INDICATOR;
-    case E_DEVELOPMENT:      return TRELLIS_KIND_ACTION;
-    case E_FEEDBACK:         return TRELLIS_KIND_FEEDBACK;
-    default:                 return TRELLIS_KIND_ORGANISATION;
-    }
-}
-
-static inline TrellisKind
-entity_kind (Elem elem)
-{
-  switch (elem)
-    {
-    case E_VALUE:          return TRELLIS_KIND_VALUE;
-    case E_RESULT:         return TRELLIS_KIND_RESULT;
-    case E_COMPETENCY:     return TRELLIS_KIND_COMPETENCY;
-    case E_RESPONSIBILITY: return TRELLIS_KIND_RESPONSIBILITY;
-    case E_ROLE:           return TRELLIS_KIND_ROLE;
-    case E_PERSON:         return TRELLIS_KIND_PERSON;
-    case E_INDICATOR:      return TRELLIS_KIND_INDICATOR;
-    case E_ACTION:         return TRELLIS_KIND_ACTION;
-    case E_REMARK:         return TRELLIS_KIND_FEEDBACK;
-    default:               return TRELLIS_KIND_ORGANISATION;
-    }
-}
-
 typedef struct
 {
   const xmlChar *name;   /* from the parser's dictionary */
@@ -320,6 +182,36 @@ typedef struct
   guint32            level_mask;    /* bit per level of the scale, 0 to 31 */
   gboolean           level_mask_valid;
 } Reader;
+
+/* The elements, as gnumeric's xml-sax-read.c has its node table: each
+ * with the children it may have, in the order the schema gives, and the
+ * handlers that read it. Children are found by comparing the parser's
+ * interned names (Reader.names), never strings. */
+
+typedef void (*StartFunc) (Reader     *r,
+                           Frame      *frame,
+                           const Attr *attrs,
+                           guint       n_attrs);
+typedef void (*EndFunc)   (Reader     *r,
+                           Frame      *frame,
+                           Frame      *parent);
+typedef void (*TextFunc)  (Reader     *r,
+                           Frame      *frame,
+                           Frame      *parent,
+                           char      **text);
+
+typedef struct
+{
+  const char  *name;
+  Elem         children[12];
+  TrellisKind  section;   /* the kind of entity a section holds, else _ORGANISATION */
+  TrellisKind  entity;    /* the kind of entity the element is, else _ORGANISATION */
+  StartFunc    start;     /* reads the attributes; none are allowed without */
+  TextFunc     text;      /* for elements that hold text only: takes it */
+  EndFunc      end;
+} ElemInfo;
+
+static const ElemInfo elements[N_ELEMS];
 
 static void reader_error (Reader     *r,
                           gint        code,
@@ -584,7 +476,7 @@ bad_attribute (Reader     *r,
   /* Translators: e.g. “The value ‘x’ is not valid for the attribute ‘level’ of <assessment>.” */
   reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
                 _("The value ‘%s’ is not valid for the attribute ‘%s’ of <%s>."),
-                value, (const char *) a->name, elem_names[elem]);
+                value, (const char *) a->name, elements[elem].name);
 }
 
 static void
@@ -594,7 +486,7 @@ missing_attribute (Reader     *r,
 {
   /* Translators: e.g. “The element <role> needs the attribute ‘id’.” */
   reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                _("The element <%s> needs the attribute ‘%s’."), elem_names[elem], name);
+                _("The element <%s> needs the attribute ‘%s’."), elements[elem].name, name);
 }
 
 static void
@@ -804,7 +696,7 @@ static gboolean
 capture_has_place (const Frame *parent)
 {
   return parent->entity != NULL || parent->elem == E_ORGANISATION || parent->elem == E_ROOT ||
-         section_kind (parent->elem) != TRELLIS_KIND_ORGANISATION;
+         elements[parent->elem].section != TRELLIS_KIND_ORGANISATION;
 }
 
 static void
@@ -825,9 +717,9 @@ keep_capture (Reader *r)
         r->doc->unknown_root = g_string_new (NULL);
       target = r->doc->unknown_root;
     }
-  else if (section_kind (parent->elem) != TRELLIS_KIND_ORGANISATION)
+  else if (elements[parent->elem].section != TRELLIS_KIND_ORGANISATION)
     {
-      TrellisKind kind = section_kind (parent->elem);
+      TrellisKind kind = elements[parent->elem].section;
 
       if (r->doc->unknown_in_section[kind] == NULL)
         r->doc->unknown_in_section[kind] = g_string_new (NULL);
@@ -849,7 +741,7 @@ begin_entity (Reader     *r,
               Elem        elem,
               const Attr *id_attr)
 {
-  TrellisKind kind = entity_kind (elem);
+  TrellisKind kind = elements[elem].entity;
   TrellisEntity *entity;
   TrellisEntity *existing;
   const char *id;
@@ -937,7 +829,7 @@ check_level (Reader     *r,
       /* Translators: e.g. “Level 7 of <assessment> is not on the scale (0 to 4).” */
       reader_error (r, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, current_line (r), FALSE,
                     _("Level %d of <%s> is not on the scale (%d to %d)."),
-                    *out, elem_names[elem],
+                    *out, elements[elem].name,
                     trellis_document_get_scale_min (r->doc),
                     trellis_document_get_scale_max (r->doc));
       return FALSE;
@@ -956,7 +848,7 @@ bad_date (Reader     *r,
   /* Translators: e.g. “The date ‘20-11-2026’ of <assessment> is not a date of the form YYYY-MM-DD.” */
   reader_error (r, TRELLIS_DOCUMENT_ERROR_BAD_DATE, current_line (r), FALSE,
                 _("The date ‘%s’ of <%s> is not a date of the form YYYY-MM-DD."),
-                value, elem_names[elem]);
+                value, elements[elem].name);
 }
 
 /* Reads a reference attribute into a field of @entity. */
@@ -1002,20 +894,21 @@ unknown_attribute (Reader     *r,
     {
       g_autofree char *msg =
         g_strdup_printf (_("The attribute ‘%s’ of <%s> comes from a newer version of Trellis and was left out."),
-                         (const char *) a->name, elem_names[elem]);
+                         (const char *) a->name, elements[elem].name);
       reader_notice (r, current_line (r), msg);
       return;
     }
 
   /* Translators: e.g. “The element <role> has no attribute ‘colour’.” */
   reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                _("The element <%s> has no attribute ‘%s’."), elem_names[elem], (const char *) a->name);
+                _("The element <%s> has no attribute ‘%s’."), elements[elem].name, (const char *) a->name);
 }
 
 #define KIND_BIT(k) (1u << (k))
 
 static void
 start_assessment (Reader     *r,
+                  Frame      *frame,
                   const Attr *attrs,
                   guint       n_attrs)
 {
@@ -1176,7 +1069,9 @@ duplicate_assessment (Reader              *r,
 }
 
 static void
-end_assessment (Reader *r)
+end_assessment (Reader *r,
+                Frame  *frame,
+                Frame  *parent)
 {
   TrellisRecord *rec = &r->record;
 
@@ -1210,7 +1105,8 @@ end_assessment (Reader *r)
 
 static void
 end_person (Reader *r,
-            Frame  *frame)
+            Frame  *frame,
+            Frame  *parent)
 {
   if (r->records_unsorted)
     {
@@ -1338,12 +1234,142 @@ start_entity_attrs (Reader        *r,
     missing_attribute (r, elem, "name");
 }
 
+/* Every entity starts with its id, then its attributes; what it
+ * collects from its children is set up by the element's own start. */
+static void
+start_entity (Reader     *r,
+              Frame      *frame,
+              const Attr *attrs,
+              guint       n_attrs)
+{
+  const Attr *id = NULL;
+
+  for (guint i = 0; i < n_attrs; i++)
+    {
+      if (attrs[i].name == r->a_id)
+        id = &attrs[i];
+    }
+
+  frame->entity = begin_entity (r, frame->elem, id);
+  start_entity_attrs (r, frame->elem, frame->entity, attrs, n_attrs);
+}
+
+static void
+start_value (Reader     *r,
+             Frame      *frame,
+             const Attr *attrs,
+             guint       n_attrs)
+{
+  start_entity (r, frame, attrs, n_attrs);
+  r->behaviours = g_strv_builder_new ();
+}
+
+static void
+end_value (Reader *r,
+           Frame  *frame,
+           Frame  *parent)
+{
+  store_take_strv (r, frame->entity, TRELLIS_FIELD_BEHAVIOURS, g_strv_builder_end (r->behaviours));
+  g_clear_pointer (&r->behaviours, g_strv_builder_unref);
+}
+
+static void
+start_competency (Reader     *r,
+                  Frame      *frame,
+                  const Attr *attrs,
+                  guint       n_attrs)
+{
+  start_entity (r, frame, attrs, n_attrs);
+  r->level_texts = trellis_level_texts_new ();
+}
+
+static void
+end_competency (Reader *r,
+                Frame  *frame,
+                Frame  *parent)
+{
+  trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_LEVELS, g_steal_pointer (&r->level_texts));
+}
+
+static void
+start_responsibility (Reader     *r,
+                      Frame      *frame,
+                      const Attr *attrs,
+                      guint       n_attrs)
+{
+  start_entity (r, frame, attrs, n_attrs);
+  r->requirements = trellis_requirements_new ();
+  r->assigns = trellis_assignments_new ();
+}
+
+static void
+end_responsibility (Reader *r,
+                    Frame  *frame,
+                    Frame  *parent)
+{
+  trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_NEEDS, g_steal_pointer (&r->requirements));
+  trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_ASSIGNS, g_steal_pointer (&r->assigns));
+}
+
+static void
+start_role (Reader     *r,
+            Frame      *frame,
+            const Attr *attrs,
+            guint       n_attrs)
+{
+  start_entity (r, frame, attrs, n_attrs);
+  r->requirements = trellis_requirements_new ();
+  r->targets = trellis_targets_new ();
+}
+
+static void
+end_role (Reader *r,
+          Frame  *frame,
+          Frame  *parent)
+{
+  trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_REQUIRES, g_steal_pointer (&r->requirements));
+  trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_TARGETS, g_steal_pointer (&r->targets));
+}
+
+static void
+start_person (Reader     *r,
+              Frame      *frame,
+              const Attr *attrs,
+              guint       n_attrs)
+{
+  start_entity (r, frame, attrs, n_attrs);
+  r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
+  r->n_pending = 0;
+}
+
+static void
+start_indicator (Reader     *r,
+                 Frame      *frame,
+                 const Attr *attrs,
+                 guint       n_attrs)
+{
+  start_entity (r, frame, attrs, n_attrs);
+  r->measurements = trellis_measurements_new ();
+  r->reviews = trellis_reviews_new ();
+}
+
+static void
+end_indicator (Reader *r,
+               Frame  *frame,
+               Frame  *parent)
+{
+  trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_MEASUREMENTS, g_steal_pointer (&r->measurements));
+  trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_REVIEWS, g_steal_pointer (&r->reviews));
+}
+
+
 static void
 start_requirement (Reader     *r,
-                   Elem        elem,
+                   Frame      *frame,
                    const Attr *attrs,
                    guint       n_attrs)
 {
+  Elem elem = frame->elem;
   const char *competency = NULL;
   gint level = TRELLIS_LEVEL_NONE;
   gint people = -1;
@@ -1407,7 +1433,7 @@ start_requirement (Reader     *r,
             {
               /* Translators: e.g. “<requires> names the competency ‘c-listen’ twice.” */
               reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                            _("<%s> names the competency ‘%s’ twice."), elem_names[elem], competency);
+                            _("<%s> names the competency ‘%s’ twice."), elements[elem].name, competency);
               return;
             }
         }
@@ -1417,6 +1443,7 @@ start_requirement (Reader     *r,
 
 static void
 start_assign (Reader     *r,
+              Frame      *frame,
               const Attr *attrs,
               guint       n_attrs)
 {
@@ -1477,6 +1504,7 @@ start_assign (Reader     *r,
 
 static void
 start_measurement (Reader     *r,
+                   Frame      *frame,
                    const Attr *attrs,
                    guint       n_attrs)
 {
@@ -1510,6 +1538,7 @@ start_measurement (Reader     *r,
 
 static void
 start_review (Reader     *r,
+              Frame      *frame,
               const Attr *attrs,
               guint       n_attrs)
 {
@@ -1536,11 +1565,11 @@ start_review (Reader     *r,
 
 static void
 start_level (Reader     *r,
-             Elem        elem,
              Frame      *frame,
              const Attr *attrs,
              guint       n_attrs)
 {
+  Elem elem = frame->elem;
   const Attr *name = NULL;
   gboolean have_value = FALSE;
 
@@ -1604,23 +1633,61 @@ start_level (Reader     *r,
 }
 
 static void
-start_root (Reader         *r,
-            const xmlChar  *localname,
-            const xmlChar  *uri,
-            const Attr     *attrs,
-            guint           n_attrs)
+start_organisation (Reader     *r,
+                    Frame      *frame,
+                    const Attr *attrs,
+                    guint       n_attrs)
 {
-  const Attr *version = NULL;
-  guint major = 0;
-  guint minor = 0;
+  for (guint i = 0; i < n_attrs; i++)
+    {
+      if (attrs[i].name == r->a_name)
+        store_attr_string (r, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_NAME, &attrs[i]);
+      else
+        unknown_attribute (r, frame->elem, &attrs[i]);
+    }
+}
 
+static void
+start_scale (Reader     *r,
+             Frame      *frame,
+             const Attr *attrs,
+             guint       n_attrs)
+{
+  r->scale = trellis_scale_levels_new ();
+  for (guint i = 0; i < n_attrs; i++)
+    unknown_attribute (r, frame->elem, &attrs[i]);
+}
+
+static void
+end_scale (Reader *r,
+           Frame  *frame,
+           Frame  *parent)
+{
+  if (r->scale->len == 0)
+    reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                  _("The scale has no levels; give it at least one."));
+  else
+    trellis_document_take_ptr_array (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_SCALE,
+                                     g_steal_pointer (&r->scale));
+  g_clear_pointer (&r->scale, g_ptr_array_unref);
+  r->level_mask_valid = FALSE;
+  r->seen_scale = TRUE;
+}
+
+/* Whether the first element is the root of a Trellis matrix of a
+ * version this reader knows; its attributes are read by start_root(). */
+static gboolean
+is_trellis_root (Reader        *r,
+                 const xmlChar *localname,
+                 const xmlChar *uri)
+{
   if (!xmlStrEqual (localname, (const xmlChar *) "trellis"))
     {
       /* Translators: %s is the name of the first element of the file. */
       reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, current_line (r), TRUE,
                     _("This is not a Trellis matrix: it starts with <%s> instead of <trellis>."),
                     (const char *) localname);
-      return;
+      return FALSE;
     }
 
   if (uri == NULL || !g_str_has_prefix ((const char *) uri, TRELLIS_FORMAT_NAMESPACE_BASE))
@@ -1628,7 +1695,7 @@ start_root (Reader         *r,
       reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, current_line (r), TRUE,
                     _("This is not a Trellis matrix: its namespace is ‘%s’ instead of ‘%s’."),
                     uri != NULL ? (const char *) uri : "", TRELLIS_FORMAT_NAMESPACE);
-      return;
+      return FALSE;
     }
 
   if (!xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE))
@@ -1644,8 +1711,21 @@ start_root (Reader         *r,
         reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, current_line (r), TRUE,
                       _("This is not a Trellis matrix: its namespace is ‘%s’ instead of ‘%s’."),
                       (const char *) uri, TRELLIS_FORMAT_NAMESPACE);
-      return;
+      return FALSE;
     }
+
+  return TRUE;
+}
+
+static void
+start_root (Reader     *r,
+            Frame      *frame,
+            const Attr *attrs,
+            guint       n_attrs)
+{
+  const Attr *version = NULL;
+  guint major = 0;
+  guint minor = 0;
 
   for (guint i = 0; i < n_attrs; i++)
     {
@@ -1713,14 +1793,324 @@ start_root (Reader         *r,
     }
 }
 
+static char *
+take_text (Reader *r)
+{
+  char *start = r->text->str;
+  char *end = start + r->text->len;
+
+  /* Surrounding white space is layout, not content. */
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  return g_strndup (start, end - start);
+}
+
+/* The elements that hold text, each given its text without the white
+ * space around it; a handler that keeps it steals it. */
+
+static void
+text_vision (Reader *r,
+             Frame  *frame,
+             Frame  *parent,
+             char  **text)
+{
+  trellis_document_set_string (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_VISION, *text);
+}
+
+static void
+text_mission (Reader *r,
+              Frame  *frame,
+              Frame  *parent,
+              char  **text)
+{
+  trellis_document_set_string (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_MISSION, *text);
+}
+
+static void
+text_scale_level (Reader *r,
+                  Frame  *frame,
+                  Frame  *parent,
+                  char  **text)
+{
+  if (frame->level != TRELLIS_LEVEL_NONE && r->scale->len > 0)
+    {
+      TrellisScaleLevel *l = g_ptr_array_index (r->scale, r->scale->len - 1);
+
+      if (l->value == frame->level && (*text)[0] != '\0')
+        l->description = g_steal_pointer (text);
+    }
+}
+
+/* A text that is a field of the entity around it. */
+static void
+text_field (Reader        *r,
+            Frame         *parent,
+            TrellisField   field,
+            const char    *text)
+{
+  if (parent->entity != NULL)
+    trellis_document_set_string (r->doc, parent->entity, field, text);
+}
+
+static void
+text_description (Reader *r,
+                  Frame  *frame,
+                  Frame  *parent,
+                  char  **text)
+{
+  text_field (r, parent, TRELLIS_FIELD_DESCRIPTION, *text);
+}
+
+static void
+text_behaviour (Reader *r,
+                Frame  *frame,
+                Frame  *parent,
+                char  **text)
+{
+  if ((*text)[0] != '\0')
+    g_strv_builder_add (r->behaviours, *text);
+}
+
+static void
+text_competency_level (Reader *r,
+                       Frame  *frame,
+                       Frame  *parent,
+                       char  **text)
+{
+  TrellisLevelText *t;
+
+  if (frame->level == TRELLIS_LEVEL_NONE)
+    return;
+
+  if (trellis_level_texts_lookup (r->level_texts, frame->level) != NULL)
+    {
+      reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                    _("Level %d of this competency is described twice."), frame->level);
+      return;
+    }
+
+  t = g_new0 (TrellisLevelText, 1);
+  t->level = frame->level;
+  t->text = g_steal_pointer (text);
+  g_ptr_array_add (r->level_texts, t);
+}
+
+static void
+text_note (Reader *r,
+           Frame  *frame,
+           Frame  *parent,
+           char  **text)
+{
+  if (parent->elem == E_ASSESSMENT)
+    {
+      g_free (r->note);
+      r->note = g_steal_pointer (text);
+    }
+  else
+    text_field (r, parent, TRELLIS_FIELD_NOTE, *text);
+}
+
+static void
+text_evidence (Reader *r,
+               Frame  *frame,
+               Frame  *parent,
+               char  **text)
+{
+  g_free (r->evidence);
+  r->evidence = g_steal_pointer (text);
+}
+
+/* The four steps of a review. */
+static void
+text_review_step (char **step,
+                  char **text)
+{
+  g_free (*step);
+  *step = g_steal_pointer (text);
+}
+
+static void
+text_plan (Reader *r,
+           Frame  *frame,
+           Frame  *parent,
+           char  **text)
+{
+  text_review_step (&r->review->plan, text);
+}
+
+static void
+text_do (Reader *r,
+         Frame  *frame,
+         Frame  *parent,
+         char  **text)
+{
+  text_review_step (&r->review->do_, text);
+}
+
+static void
+text_check (Reader *r,
+            Frame  *frame,
+            Frame  *parent,
+            char  **text)
+{
+  text_review_step (&r->review->check, text);
+}
+
+static void
+text_act (Reader *r,
+          Frame  *frame,
+          Frame  *parent,
+          char  **text)
+{
+  text_review_step (&r->review->act, text);
+}
+
+static void
+text_text (Reader *r,
+           Frame  *frame,
+           Frame  *parent,
+           char  **text)
+{
+  text_field (r, parent, TRELLIS_FIELD_TEXT, *text);
+}
+
+static void
+text_response (Reader *r,
+               Frame  *frame,
+               Frame  *parent,
+               char  **text)
+{
+  text_field (r, parent, TRELLIS_FIELD_RESPONSE, *text);
+}
+
+/* A review with its texts; reviews are freed by their arrays otherwise. */
+static void
+review_free (TrellisReview *review)
+{
+  g_autoptr(GPtrArray) holder = trellis_reviews_new ();
+
+  g_ptr_array_add (holder, review);
+}
+
+static void
+end_review (Reader *r,
+            Frame  *frame,
+            Frame  *parent)
+{
+  if (r->review->date != 0)
+    g_ptr_array_add (r->reviews, g_steal_pointer (&r->review));
+  else
+    g_clear_pointer (&r->review, review_free);
+}
+
+static const ElemInfo elements[N_ELEMS] = {
+  [E_NONE] = { .name = "", .children = { E_ROOT } },
+  [E_ROOT] = {
+    .name = "trellis",
+    .children = { E_ORGANISATION, E_SCALE, E_VALUES, E_RESULTS, E_COMPETENCIES, E_RESPONSIBILITIES,
+                  E_ROLES, E_PEOPLE, E_INDICATORS, E_DEVELOPMENT, E_FEEDBACK },
+    .start = start_root,
+  },
+  [E_ORGANISATION] = { .name = "organisation", .children = { E_VISION, E_MISSION }, .start = start_organisation },
+  [E_VISION] = { .name = "vision", .text = text_vision },
+  [E_MISSION] = { .name = "mission", .text = text_mission },
+  [E_SCALE] = { .name = "scale", .children = { E_SCALE_LEVEL }, .start = start_scale, .end = end_scale },
+  [E_SCALE_LEVEL] = { .name = "level", .start = start_level, .text = text_scale_level },
+
+  [E_VALUES] = { .name = "values", .children = { E_VALUE }, .section = TRELLIS_KIND_VALUE },
+  [E_VALUE] = {
+    .name = "value", .children = { E_DESCRIPTION, E_BEHAVIOUR }, .entity = TRELLIS_KIND_VALUE,
+    .start = start_value, .end = end_value,
+  },
+  [E_DESCRIPTION] = { .name = "description", .text = text_description },
+  [E_BEHAVIOUR] = { .name = "behaviour", .text = text_behaviour },
+
+  [E_RESULTS] = { .name = "results", .children = { E_RESULT }, .section = TRELLIS_KIND_RESULT },
+  [E_RESULT] = {
+    .name = "result", .children = { E_DESCRIPTION }, .entity = TRELLIS_KIND_RESULT,
+    .start = start_entity,
+  },
+
+  [E_COMPETENCIES] = { .name = "competencies", .children = { E_COMPETENCY }, .section = TRELLIS_KIND_COMPETENCY },
+  [E_COMPETENCY] = {
+    .name = "competency", .children = { E_DESCRIPTION, E_COMPETENCY_LEVEL }, .entity = TRELLIS_KIND_COMPETENCY,
+    .start = start_competency, .end = end_competency,
+  },
+  [E_COMPETENCY_LEVEL] = { .name = "level", .start = start_level, .text = text_competency_level },
+
+  [E_RESPONSIBILITIES] = {
+    .name = "responsibilities", .children = { E_RESPONSIBILITY }, .section = TRELLIS_KIND_RESPONSIBILITY,
+  },
+  [E_RESPONSIBILITY] = {
+    .name = "responsibility", .children = { E_DESCRIPTION, E_NEEDS, E_ASSIGN },
+    .entity = TRELLIS_KIND_RESPONSIBILITY, .start = start_responsibility, .end = end_responsibility,
+  },
+  [E_NEEDS] = { .name = "needs", .start = start_requirement },
+  [E_ASSIGN] = { .name = "assign", .start = start_assign },
+
+  [E_ROLES] = { .name = "roles", .children = { E_ROLE }, .section = TRELLIS_KIND_ROLE },
+  [E_ROLE] = {
+    .name = "role", .children = { E_DESCRIPTION, E_REQUIRES, E_TARGET }, .entity = TRELLIS_KIND_ROLE,
+    .start = start_role, .end = end_role,
+  },
+  [E_REQUIRES] = { .name = "requires", .start = start_requirement },
+  [E_TARGET] = { .name = "target", .start = start_requirement },
+
+  [E_PEOPLE] = { .name = "people", .children = { E_PERSON }, .section = TRELLIS_KIND_PERSON },
+  [E_PERSON] = {
+    .name = "person", .children = { E_ASSESSMENT }, .entity = TRELLIS_KIND_PERSON,
+    .start = start_person, .end = end_person,
+  },
+  [E_ASSESSMENT] = {
+    .name = "assessment", .children = { E_NOTE, E_EVIDENCE },
+    .start = start_assessment, .end = end_assessment,
+  },
+  [E_NOTE] = { .name = "note", .text = text_note },
+  [E_EVIDENCE] = { .name = "evidence", .text = text_evidence },
+
+  [E_INDICATORS] = { .name = "indicators", .children = { E_INDICATOR }, .section = TRELLIS_KIND_INDICATOR },
+  [E_INDICATOR] = {
+    .name = "indicator", .children = { E_DESCRIPTION, E_MEASUREMENT, E_REVIEW }, .entity = TRELLIS_KIND_INDICATOR,
+    .start = start_indicator, .end = end_indicator,
+  },
+  [E_MEASUREMENT] = { .name = "measurement", .start = start_measurement },
+  [E_REVIEW] = {
+    .name = "review", .children = { E_PLAN, E_DO, E_CHECK, E_ACT },
+    .start = start_review, .end = end_review,
+  },
+  [E_PLAN] = { .name = "plan", .text = text_plan },
+  [E_DO] = { .name = "do", .text = text_do },
+  [E_CHECK] = { .name = "check", .text = text_check },
+  [E_ACT] = { .name = "act", .text = text_act },
+
+  [E_DEVELOPMENT] = { .name = "development", .children = { E_ACTION }, .section = TRELLIS_KIND_ACTION },
+  [E_ACTION] = {
+    .name = "action", .children = { E_NOTE }, .entity = TRELLIS_KIND_ACTION,
+    .start = start_entity,
+  },
+
+  [E_FEEDBACK] = { .name = "feedback", .children = { E_REMARK }, .section = TRELLIS_KIND_FEEDBACK },
+  [E_REMARK] = {
+    .name = "remark", .children = { E_TEXT, E_RESPONSE }, .entity = TRELLIS_KIND_FEEDBACK,
+    .start = start_entity,
+  },
+  [E_TEXT] = { .name = "text", .text = text_text },
+  [E_RESPONSE] = { .name = "response", .text = text_response },
+
+  [E_UNKNOWN] = { .name = "" },
+};
+
 static Elem
 find_child (Reader        *r,
             Elem           parent,
             const xmlChar *localname)
 {
-  const Elem *children = children_of[parent];
+  const Elem *children = elements[parent].children;
 
-  for (guint i = 0; i < G_N_ELEMENTS (children_of[0]) && children[i] != E_NONE; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (elements[0].children) && children[i] != E_NONE; i++)
     {
       if (r->names[children[i]] == localname)
         return children[i];
@@ -1747,6 +2137,70 @@ is_our_namespace (Reader        *r,
   return TRUE;
 }
 
+/* Says what becomes of an element this reader does not know, which is
+ * then kept as it is where it has a place. */
+static void
+unknown_element (Reader        *r,
+                 Frame         *parent,
+                 const xmlChar *localname,
+                 const xmlChar *uri)
+{
+  gboolean ours = uri != NULL && xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE);
+
+  if (ours && !r->newer_minor)
+    {
+      /* Translators: e.g. “The element <colour> is not allowed inside <role>.” */
+      reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                    _("The element <%s> is not allowed inside <%s>."),
+                    (const char *) localname, elements[parent->elem].name);
+    }
+  else if (capture_has_place (parent))
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was kept as it is."),
+                         (const char *) localname);
+      reader_notice (r, current_line (r), msg);
+    }
+  else
+    {
+      /* Translators: %s is an element name. */
+      g_autofree char *msg =
+        g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was left out."),
+                         (const char *) localname);
+      reader_notice (r, current_line (r), msg);
+    }
+}
+
+static void
+check_section_order (Reader *r,
+                     Frame  *frame)
+{
+  Elem elem = frame->elem;
+  gint order = elem == E_ORGANISATION ? 0 : elem == E_SCALE ? 1 : 1 + (gint) elements[elem].section;
+
+  if (order <= r->last_section)
+    {
+      /* Translators: %s is a section such as “people”. */
+      reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                    _("The section <%s> is out of order or given twice; sections follow the order organisation, scale, values, results, competencies, responsibilities, roles, people, indicators, development, feedback."),
+                    elements[elem].name);
+    }
+  r->last_section = MAX (r->last_section, order);
+}
+
+static Frame *
+push_frame (Reader *r,
+            Elem    elem)
+{
+  Frame *frame = &r->frames[++r->depth];
+
+  memset (frame, 0, sizeof *frame);
+  frame->elem = elem;
+  frame->line = current_line (r);
+
+  return frame;
+}
+
 static void
 sax_start_element (void           *user_data,
                    const xmlChar  *localname,
@@ -1761,6 +2215,7 @@ sax_start_element (void           *user_data,
   Reader *r = user_data;
   Frame *parent = &r->frames[r->depth];
   Frame *frame;
+  const ElemInfo *info;
   Attr attrs[TRELLIS_XML_MAX_ATTRIBUTES];
   guint n_attrs;
   Elem elem;
@@ -1797,15 +2252,14 @@ sax_start_element (void           *user_data,
     {
       /* Translators: %s is an element name. */
       reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                    _("The element <%s> may only hold text."), elem_names[parent->elem]);
+                    _("The element <%s> may only hold text."), elements[parent->elem].name);
     }
 
   if (r->capture != NULL)
     elem = E_UNKNOWN;
   else if (parent->elem == E_NONE)
     {
-      start_root (r, localname, uri, attrs, n_attrs);
-      if (r->stopped)
+      if (!is_trellis_root (r, localname, uri))
         return;
       elem = E_ROOT;
       r->seen_root = TRUE;
@@ -1815,319 +2269,40 @@ sax_start_element (void           *user_data,
   else
     elem = E_UNKNOWN;
 
-  if (elem == E_UNKNOWN && r->capture == NULL)
-    {
-      gboolean ours = uri != NULL && xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE);
-
-      if (ours && !r->newer_minor)
-        {
-          /* Translators: e.g. “The element <colour> is not allowed inside <role>.” */
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                        _("The element <%s> is not allowed inside <%s>."),
-                        (const char *) localname, elem_names[parent->elem]);
-        }
-      else if (capture_has_place (parent))
-        {
-          g_autofree char *msg =
-            g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was kept as it is."),
-                             (const char *) localname);
-          reader_notice (r, current_line (r), msg);
-        }
-      else
-        {
-          /* Translators: %s is an element name. */
-          g_autofree char *msg =
-            g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was left out."),
-                             (const char *) localname);
-          reader_notice (r, current_line (r), msg);
-        }
-    }
-
-  /* Captured while the parent is still the top frame: the capture
-   * closes the parent's start tag and inherits its namespace. */
-  if (elem == E_UNKNOWN)
-    capture_start (r, localname, prefix, uri, attrs, n_attrs, namespaces, n_namespaces);
-
-  r->depth++;
-  frame = &r->frames[r->depth];
-  memset (frame, 0, sizeof *frame);
-  frame->elem = elem;
-  frame->line = current_line (r);
-
   if (elem == E_UNKNOWN)
     {
+      if (r->capture == NULL)
+        unknown_element (r, parent, localname, uri);
+
+      /* Captured while the parent is still the top frame: the capture
+       * closes the parent's start tag and inherits its namespace. */
+      capture_start (r, localname, prefix, uri, attrs, n_attrs, namespaces, n_namespaces);
+      frame = push_frame (r, E_UNKNOWN);
       frame->uri = uri;
       frame->open = TRUE;
-      /* Remember the element's name for its end tag. */
-      frame->entity = NULL;
       return;
     }
 
+  frame = push_frame (r, elem);
   if (parent->elem == E_ROOT)
-    {
-      gint order = elem == E_ORGANISATION ? 0 : elem == E_SCALE ? 1 : 1 + (gint) section_kind (elem);
+    check_section_order (r, frame);
 
-      if (order <= r->last_section)
-        {
-          /* Translators: %s is a section such as “people”. */
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
-                        _("The section <%s> is out of order or given twice; sections follow the order organisation, scale, values, results, competencies, responsibilities, roles, people, indicators, development, feedback."),
-                        elem_names[elem]);
-        }
-      r->last_section = MAX (r->last_section, order);
-    }
-
-  if (elem_is_text (elem))
+  info = &elements[elem];
+  if (info->text != NULL)
     {
       r->collecting = TRUE;
       g_string_truncate (r->text, 0);
     }
 
-  switch (elem)
+  if (info->start != NULL)
+    info->start (r, frame, attrs, n_attrs);
+  else
     {
-    case E_ROOT:
-    case E_VALUES:
-    case E_RESULTS:
-    case E_COMPETENCIES:
-    case E_RESPONSIBILITIES:
-    case E_ROLES:
-    case E_PEOPLE:
-    case E_INDICATORS:
-    case E_DEVELOPMENT:
-    case E_FEEDBACK:
-      for (guint i = 0; i < n_attrs && elem != E_ROOT; i++)
-        unknown_attribute (r, elem, &attrs[i]);
-      break;
-
-    case E_ORGANISATION:
-      for (guint i = 0; i < n_attrs; i++)
-        {
-          if (attrs[i].name == r->a_name)
-            store_attr_string (r, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_NAME, &attrs[i]);
-          else
-            unknown_attribute (r, elem, &attrs[i]);
-        }
-      break;
-
-    case E_SCALE:
-      r->scale = trellis_scale_levels_new ();
       for (guint i = 0; i < n_attrs; i++)
         unknown_attribute (r, elem, &attrs[i]);
-      break;
-
-    case E_SCALE_LEVEL:
-    case E_COMPETENCY_LEVEL:
-      start_level (r, elem, frame, attrs, n_attrs);
-      break;
-
-    case E_VALUE:
-    case E_RESULT:
-    case E_COMPETENCY:
-    case E_RESPONSIBILITY:
-    case E_ROLE:
-    case E_PERSON:
-    case E_INDICATOR:
-    case E_ACTION:
-    case E_REMARK:
-      {
-        const Attr *id = NULL;
-
-        for (guint i = 0; i < n_attrs; i++)
-          {
-            if (attrs[i].name == r->a_id)
-              id = &attrs[i];
-          }
-
-        frame->entity = begin_entity (r, elem, id);
-        start_entity_attrs (r, elem, frame->entity, attrs, n_attrs);
-
-        if (elem == E_VALUE)
-          r->behaviours = g_strv_builder_new ();
-        else if (elem == E_COMPETENCY)
-          r->level_texts = trellis_level_texts_new ();
-        else if (elem == E_RESPONSIBILITY)
-          {
-            r->requirements = trellis_requirements_new ();
-            r->assigns = trellis_assignments_new ();
-          }
-        else if (elem == E_ROLE)
-          {
-            r->requirements = trellis_requirements_new ();
-            r->targets = trellis_targets_new ();
-          }
-        else if (elem == E_PERSON)
-          {
-            r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
-            r->n_pending = 0;
-          }
-        else if (elem == E_INDICATOR)
-          {
-            r->measurements = trellis_measurements_new ();
-            r->reviews = trellis_reviews_new ();
-          }
-      }
-      break;
-
-    case E_NEEDS:
-    case E_REQUIRES:
-    case E_TARGET:
-      start_requirement (r, elem, attrs, n_attrs);
-      break;
-
-    case E_ASSIGN:
-      start_assign (r, attrs, n_attrs);
-      break;
-
-    case E_ASSESSMENT:
-      start_assessment (r, attrs, n_attrs);
-      break;
-
-    case E_MEASUREMENT:
-      start_measurement (r, attrs, n_attrs);
-      break;
-
-    case E_REVIEW:
-      start_review (r, attrs, n_attrs);
-      break;
-
-    default:
-      for (guint i = 0; i < n_attrs; i++)
-        unknown_attribute (r, elem, &attrs[i]);
-      break;
     }
 
   (void) n_defaulted;
-}
-
-static char *
-take_text (Reader *r)
-{
-  char *start = r->text->str;
-  char *end = start + r->text->len;
-
-  /* Surrounding white space is layout, not content. */
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-
-  return g_strndup (start, end - start);
-}
-
-static void
-end_text (Reader *r,
-          Frame  *frame,
-          Frame  *parent)
-{
-  g_autofree char *text = take_text (r);
-  TrellisEntity *entity = parent->entity;
-
-  r->collecting = FALSE;
-
-  switch (frame->elem)
-    {
-    case E_VISION:
-      trellis_document_set_string (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_VISION, text);
-      break;
-
-    case E_MISSION:
-      trellis_document_set_string (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_MISSION, text);
-      break;
-
-    case E_SCALE_LEVEL:
-      if (frame->level != TRELLIS_LEVEL_NONE && r->scale->len > 0)
-        {
-          TrellisScaleLevel *l = g_ptr_array_index (r->scale, r->scale->len - 1);
-
-          if (l->value == frame->level && text[0] != '\0')
-            l->description = g_steal_pointer (&text);
-        }
-      break;
-
-    case E_DESCRIPTION:
-      if (entity != NULL)
-        trellis_document_set_string (r->doc, entity, TRELLIS_FIELD_DESCRIPTION, text);
-      break;
-
-    case E_BEHAVIOUR:
-      if (text[0] != '\0')
-        g_strv_builder_add (r->behaviours, text);
-      break;
-
-    case E_COMPETENCY_LEVEL:
-      if (frame->level != TRELLIS_LEVEL_NONE)
-        {
-          if (trellis_level_texts_lookup (r->level_texts, frame->level) != NULL)
-            reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
-                          _("Level %d of this competency is described twice."), frame->level);
-          else
-            {
-              TrellisLevelText *t = g_new0 (TrellisLevelText, 1);
-
-              t->level = frame->level;
-              t->text = g_steal_pointer (&text);
-              g_ptr_array_add (r->level_texts, t);
-            }
-        }
-      break;
-
-    case E_NOTE:
-      if (parent->elem == E_ASSESSMENT)
-        {
-          g_free (r->note);
-          r->note = g_steal_pointer (&text);
-        }
-      else if (entity != NULL)
-        trellis_document_set_string (r->doc, entity, TRELLIS_FIELD_NOTE, text);
-      break;
-
-    case E_EVIDENCE:
-      g_free (r->evidence);
-      r->evidence = g_steal_pointer (&text);
-      break;
-
-    case E_PLAN:
-      g_free (r->review->plan);
-      r->review->plan = g_steal_pointer (&text);
-      break;
-
-    case E_DO:
-      g_free (r->review->do_);
-      r->review->do_ = g_steal_pointer (&text);
-      break;
-
-    case E_CHECK:
-      g_free (r->review->check);
-      r->review->check = g_steal_pointer (&text);
-      break;
-
-    case E_ACT:
-      g_free (r->review->act);
-      r->review->act = g_steal_pointer (&text);
-      break;
-
-    case E_TEXT:
-      if (entity != NULL)
-        trellis_document_set_string (r->doc, entity, TRELLIS_FIELD_TEXT, text);
-      break;
-
-    case E_RESPONSE:
-      if (entity != NULL)
-        trellis_document_set_string (r->doc, entity, TRELLIS_FIELD_RESPONSE, text);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* A review with its texts; reviews are freed by their arrays otherwise. */
-static void
-review_free (TrellisReview *review)
-{
-  g_autoptr(GPtrArray) holder = trellis_reviews_new ();
-
-  g_ptr_array_add (holder, review);
 }
 
 static void
@@ -2138,6 +2313,7 @@ sax_end_element (void          *user_data,
 {
   Reader *r = user_data;
   Frame *frame = &r->frames[r->depth];
+  const ElemInfo *info;
   Frame *parent;
 
   if (reader_stopped (r) || r->depth == 0)
@@ -2161,64 +2337,17 @@ sax_end_element (void          *user_data,
       return;
     }
 
-  if (elem_is_text (frame->elem))
-    end_text (r, frame, parent);
-
-  switch (frame->elem)
+  info = &elements[frame->elem];
+  if (info->text != NULL)
     {
-    case E_SCALE:
-      if (r->scale->len == 0)
-        reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
-                      _("The scale has no levels; give it at least one."));
-      else
-        trellis_document_take_ptr_array (r->doc, TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_SCALE, g_steal_pointer (&r->scale));
-      g_clear_pointer (&r->scale, g_ptr_array_unref);
-      r->level_mask_valid = FALSE;
-      r->seen_scale = TRUE;
-      break;
+      g_autofree char *text = take_text (r);
 
-    case E_VALUE:
-      store_take_strv (r, frame->entity, TRELLIS_FIELD_BEHAVIOURS, g_strv_builder_end (r->behaviours));
-      g_clear_pointer (&r->behaviours, g_strv_builder_unref);
-      break;
-
-    case E_COMPETENCY:
-      trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_LEVELS, g_steal_pointer (&r->level_texts));
-      break;
-
-    case E_RESPONSIBILITY:
-      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_NEEDS, g_steal_pointer (&r->requirements));
-      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_ASSIGNS, g_steal_pointer (&r->assigns));
-      break;
-
-    case E_ROLE:
-      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_REQUIRES, g_steal_pointer (&r->requirements));
-      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_TARGETS, g_steal_pointer (&r->targets));
-      break;
-
-    case E_PERSON:
-      end_person (r, frame);
-      break;
-
-    case E_ASSESSMENT:
-      end_assessment (r);
-      break;
-
-    case E_INDICATOR:
-      trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_MEASUREMENTS, g_steal_pointer (&r->measurements));
-      trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_REVIEWS, g_steal_pointer (&r->reviews));
-      break;
-
-    case E_REVIEW:
-      if (r->review->date != 0)
-        g_ptr_array_add (r->reviews, g_steal_pointer (&r->review));
-      else
-        g_clear_pointer (&r->review, review_free);
-      break;
-
-    default:
-      break;
+      r->collecting = FALSE;
+      info->text (r, frame, parent, &text);
     }
+
+  if (info->end != NULL)
+    info->end (r, frame, parent);
 
   r->depth--;
 
@@ -2283,7 +2412,7 @@ sax_characters (void          *user_data,
           /* Translators: %s is an element name. */
           reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
                         _("The element <%s> may not hold text."),
-                        frame->elem == E_NONE ? "" : elem_names[frame->elem]);
+                        frame->elem == E_NONE ? "" : elements[frame->elem].name);
           return;
         }
     }
@@ -2678,7 +2807,7 @@ reader_intern_names (Reader *r)
 
 #define NAME(s) xmlDictLookup (dict, (const xmlChar *) (s), -1)
   for (guint i = 1; i < N_ELEMS; i++)
-    r->names[i] = elem_names[i][0] != '\0' ? NAME (elem_names[i]) : NULL;
+    r->names[i] = elements[i].name[0] != '\0' ? NAME (elements[i].name) : NULL;
 
   r->a_id = NAME ("id");
   r->a_name = NAME ("name");
