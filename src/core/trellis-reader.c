@@ -172,6 +172,10 @@ typedef struct
   guint              pending_size;
   gboolean           records_unsorted;
 
+  /* The names of the sources, measured once: every assessment has one. */
+  const char        *source_names[TRELLIS_N_SOURCES];
+  gsize              source_lens[TRELLIS_N_SOURCES];
+
   /* The last dates read: a person's assessments share a few. */
   char               date_cache_str[4][10];
   TrellisDate        date_cache[4];
@@ -818,7 +822,10 @@ check_level (Reader     *r,
              const Attr *a,
              gint       *out)
 {
-  if (!parse_int (a, G_MININT, G_MAXINT, out))
+  /* Nearly every level is one digit, which needs no general parse. */
+  if (a->len == 1 && a->value[0] >= '0' && a->value[0] <= '9')
+    *out = a->value[0] - '0';
+  else if (!parse_int (a, G_MININT, G_MAXINT, out))
     {
       bad_attribute (r, elem, a);
       return FALSE;
@@ -906,6 +913,26 @@ unknown_attribute (Reader     *r,
 
 #define KIND_BIT(k) (1u << (k))
 
+/* trellis_source_from_string(), without measuring the names again for
+ * every assessment. */
+static inline gboolean
+read_source (Reader        *r,
+             const Attr    *a,
+             TrellisSource *out)
+{
+  for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
+    {
+      if (a->len == r->source_lens[i] && a->value[0] == r->source_names[i][0] &&
+          memcmp (a->value, r->source_names[i], a->len) == 0)
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 start_assessment (Reader     *r,
                   Frame      *frame,
@@ -990,7 +1017,7 @@ start_assessment (Reader     *r,
           TrellisSource source;
 
           have_source = TRUE;
-          if (trellis_source_from_string (a->value, a->len, &source))
+          if (read_source (r, a, &source))
             rec.source = source;
           else
             {
@@ -2798,6 +2825,12 @@ reader_init (Reader            *r,
   r->competencies = g_array_new (FALSE, FALSE, sizeof (CompetencyRef));
   r->pending_refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   r->last_section = -1;
+
+  for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
+    {
+      r->source_names[i] = trellis_source_to_string (i);
+      r->source_lens[i] = strlen (r->source_names[i]);
+    }
 }
 
 static void
