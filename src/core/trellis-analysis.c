@@ -421,15 +421,52 @@ person_meets_needs (TrellisAnalysis *self,
   return TRUE;
 }
 
+/* A role is overloaded when it carries far more than the median of the
+ * roles that carry anything. */
+static void
+find_overloaded_roles (TrellisAnalysis *self)
+{
+  g_autofree guint *loads = g_new (guint, MAX (1, self->n_roles));
+  guint n_loaded = 0;
+  guint median = 0;
+
+  for (guint r = 0; r < self->n_roles; r++)
+    {
+      if (self->role_load[r] > 0)
+        loads[n_loaded++] = self->role_load[r];
+    }
+
+  if (n_loaded >= 2)
+    {
+      /* A small insertion sort: there are few roles. */
+      for (guint i = 1; i < n_loaded; i++)
+        {
+          guint v = loads[i];
+          guint j = i;
+
+          for (; j > 0 && loads[j - 1] > v; j--)
+            loads[j] = loads[j - 1];
+          loads[j] = v;
+        }
+      median = loads[(n_loaded - 1) / 2];
+
+      for (guint r = 0; r < self->n_roles; r++)
+        {
+          guint load = self->role_load[r];
+
+          if (load >= 2 * median && load >= median + 3)
+            add_finding (self, TRELLIS_FINDING_ROLE_OVERLOADED, g_ptr_array_index (self->roles, r),
+                         NULL, g_ptr_array_index (self->roles, r), NULL, load, (gint) median);
+        }
+    }
+}
+
 static void
 compute_responsibilities (TrellisAnalysis *self)
 {
   g_autofree gboolean *mandated = g_new (gboolean, MAX (1, self->n_people));
   g_autofree guint8 *say = g_new (guint8, MAX (1, self->n_people));
   g_autofree guint *say_role = g_new0 (guint, MAX (1, self->n_people));
-  g_autofree guint *loads = NULL;
-  guint n_loaded = 0;
-  guint median = 0;
 
   self->capable = g_new0 (guint, MAX (1, self->n_responsibilities));
 
@@ -543,37 +580,7 @@ compute_responsibilities (TrellisAnalysis *self)
         add_finding (self, TRELLIS_FINDING_NOBODY_CAPABLE, rs, NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
     }
 
-  /* Load: compared with the median of the roles that carry anything. */
-  loads = g_new (guint, MAX (1, self->n_roles));
-  for (guint r = 0; r < self->n_roles; r++)
-    {
-      if (self->role_load[r] > 0)
-        loads[n_loaded++] = self->role_load[r];
-    }
-
-  if (n_loaded >= 2)
-    {
-      /* A small insertion sort: there are few roles. */
-      for (guint i = 1; i < n_loaded; i++)
-        {
-          guint v = loads[i];
-          guint j = i;
-
-          for (; j > 0 && loads[j - 1] > v; j--)
-            loads[j] = loads[j - 1];
-          loads[j] = v;
-        }
-      median = loads[(n_loaded - 1) / 2];
-
-      for (guint r = 0; r < self->n_roles; r++)
-        {
-          guint load = self->role_load[r];
-
-          if (load >= 2 * median && load >= median + 3)
-            add_finding (self, TRELLIS_FINDING_ROLE_OVERLOADED, g_ptr_array_index (self->roles, r),
-                         NULL, g_ptr_array_index (self->roles, r), NULL, load, (gint) median);
-        }
-    }
+  find_overloaded_roles (self);
 }
 
 /* Whether @id names an entity of @kind in the document. */
