@@ -74,6 +74,18 @@ slot_competency_id (TrellisDocument *self,
   return competency != NULL ? trellis_entity_get_id (TRELLIS_ENTITY (competency)) : NULL;
 }
 
+/* The assessment that counts among a person's records on @slot. */
+static void
+find_effective (GArray           *records,
+                guint32           slot,
+                TrellisEffective *out)
+{
+  TrellisRecord key = { .slot = slot };
+
+  trellis_records_find_effective ((const TrellisRecord *) (gpointer) records->data, records->len,
+                                  records_lower_bound (records, &key), slot, 0, out);
+}
+
 static void
 emit_record_change (TrellisDocument     *self,
                     TrellisPerson       *person,
@@ -281,9 +293,7 @@ trellis_document_get_effective (TrellisDocument   *self,
                                 TrellisAssessment *out)
 {
   TrellisEntity *c;
-  TrellisRecord key = { 0 };
   TrellisEffective effective;
-  GArray *records;
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
@@ -292,10 +302,8 @@ trellis_document_get_effective (TrellisDocument   *self,
   if (c == NULL || !TRELLIS_IS_COMPETENCY (c))
     return FALSE;
 
-  key.slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (c));
-  records = trellis_person_get_records (person);
-  trellis_records_find_effective ((const TrellisRecord *) (gpointer) records->data, records->len,
-                                  records_lower_bound (records, &key), key.slot, 0, &effective);
+  find_effective (trellis_person_get_records (person),
+                  trellis_competency_get_slot (TRELLIS_COMPETENCY (c)), &effective);
   if (effective.record == NULL)
     return FALSE;
 
@@ -418,10 +426,12 @@ edit_one_assessment (TrellisDocument *self,
     }
   else
     {
-      TrellisAssessment effective = { 0 };
+      TrellisEffective effective;
 
-      if (trellis_document_get_effective (self, person, competency, &effective))
-        a.want = effective.want;
+      /* The wish the person has today, as the analysis and the views
+       * show it: typing a level must not change it. */
+      find_effective (records, key.slot, &effective);
+      a.want = effective.own != NULL && effective.own->want;
       a.competency = trellis_entity_get_id (c);
       a.level = TRELLIS_LEVEL_NONE;
       a.source = source;
@@ -462,8 +472,9 @@ set_want_func (TrellisAssessment *a,
  * Sets the level of @person's assessment on @competency from @source on
  * @date, keeping everything else that assessment holds (the wish to grow,
  * the note, the evidence). Where there is no such assessment yet, one is
- * added, carrying forward the wish to grow of the assessment that counts
- * today. One undoable step.
+ * added, carrying forward the person's own wish to grow as it stands
+ * today (that of their latest self or agreed assessment), so that the
+ * wish the views show does not change. One undoable step.
  *
  * Returns: %TRUE if the assessment holds @level
  */
