@@ -17,6 +17,22 @@ typedef struct
   char *evidence;
 } TrellisText;
 
+/* The order of a person's records, which is kept sorted: by competency
+ * slot, then date, then source. No two records share all three. */
+static inline gint
+trellis_record_compare (gconstpointer a,
+                        gconstpointer b)
+{
+  const TrellisRecord *ra = a;
+  const TrellisRecord *rb = b;
+
+  if (ra->slot != rb->slot)
+    return ra->slot < rb->slot ? -1 : 1;
+  if (ra->date != rb->date)
+    return ra->date < rb->date ? -1 : 1;
+  return (ra->source > rb->source) - (ra->source < rb->source);
+}
+
 void               trellis_text_free                      (gpointer             data);
 guint32            trellis_document_add_text              (TrellisDocument     *self,
                                                            const char          *note,

@@ -18,19 +18,6 @@
  * competency hides its assessments and undoing the delete shows them
  * again. */
 
-static gint
-compare_record_keys (const TrellisRecord *a,
-                     const TrellisRecord *b)
-{
-  if (a->slot != b->slot)
-    return a->slot < b->slot ? -1 : 1;
-  if (a->date != b->date)
-    return a->date < b->date ? -1 : 1;
-  if (a->source != b->source)
-    return a->source < b->source ? -1 : 1;
-  return 0;
-}
-
 /* The index of the first record not ordered before @key. */
 static guint
 records_lower_bound (GArray              *records,
@@ -43,7 +30,7 @@ records_lower_bound (GArray              *records,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (compare_record_keys (&g_array_index (records, TrellisRecord, mid), key) < 0)
+      if (trellis_record_compare (&g_array_index (records, TrellisRecord, mid), key) < 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -62,7 +49,7 @@ records_find (GArray              *records,
   *index = records_lower_bound (records, key);
 
   return *index < records->len &&
-         compare_record_keys (&g_array_index (records, TrellisRecord, *index), key) == 0;
+         trellis_record_compare (&g_array_index (records, TrellisRecord, *index), key) == 0;
 }
 
 static const char *

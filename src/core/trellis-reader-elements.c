@@ -221,20 +221,6 @@ start_assessment (Reader     *r,
   r->record_line = ok && have_competency && have_level && have_source && have_date ? current_line (r) : 0;
 }
 
-static gint
-compare_records (gconstpointer a,
-                 gconstpointer b)
-{
-  const TrellisRecord *ra = a;
-  const TrellisRecord *rb = b;
-
-  if (ra->slot != rb->slot)
-    return ra->slot < rb->slot ? -1 : 1;
-  if (ra->date != rb->date)
-    return ra->date < rb->date ? -1 : 1;
-  return (ra->source > rb->source) - (ra->source < rb->source);
-}
-
 static void
 duplicate_assessment (Reader              *r,
                       const TrellisRecord *rec,
@@ -262,7 +248,7 @@ end_assessment (Reader *r,
     {
       if (r->n_pending > 0)
         {
-          gint cmp = compare_records (&r->pending[r->n_pending - 1], rec);
+          gint cmp = trellis_record_compare (&r->pending[r->n_pending - 1], rec);
 
           if (cmp == 0)
             duplicate_assessment (r, rec, r->record_line);
@@ -293,10 +279,10 @@ end_person (Reader *r,
 {
   if (r->records_unsorted)
     {
-      qsort (r->pending, r->n_pending, sizeof (TrellisRecord), compare_records);
+      qsort (r->pending, r->n_pending, sizeof (TrellisRecord), trellis_record_compare);
       for (guint i = 1; i < r->n_pending; i++)
         {
-          if (compare_records (&r->pending[i - 1], &r->pending[i]) == 0)
+          if (trellis_record_compare (&r->pending[i - 1], &r->pending[i]) == 0)
             duplicate_assessment (r, &r->pending[i], frame->line);
         }
     }
