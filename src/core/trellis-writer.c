@@ -23,11 +23,15 @@
 
 #define BUFFER_SIZE (64 * 1024)
 
+/* Short texts of a record kept in fixed-size blocks, so that each is
+ * copied whole, without a call, and the buffer advanced by its length. */
+#define SHORT_TEXT 16
+
 typedef struct
 {
   TrellisDate date;
   guint       len;
-  char        text[10];
+  char        text[SHORT_TEXT];
 } DateText;
 
 typedef struct
@@ -39,7 +43,7 @@ typedef struct
   guint            *positions;   /* competency slot → list position */
   char            **slot_ids;    /* competency slot → id, escaped for an attribute */
   gsize            *slot_id_lens;
-  const char       *sources[TRELLIS_N_SOURCES];
+  char              sources[TRELLIS_N_SOURCES][SHORT_TEXT];
   guint             source_lens[TRELLIS_N_SOURCES];
   DateText          dates[4];    /* the last dates written */
   guint             next_date;
@@ -627,6 +631,13 @@ format_level (char *p,
   guint n = 0;
   guint v;
 
+  /* Nearly every level is one digit. */
+  if (value >= 0 && value <= 9)
+    {
+      *p++ = (char) ('0' + value);
+      return p;
+    }
+
   if (value < 0)
     *p++ = '-';
   v = value < 0 ? -(guint) value : (guint) value;
@@ -641,7 +652,8 @@ format_level (char *p,
 
 /* The most an assessment's start tag takes beside its competency id: a
  * line break, the deepest indentation, the attribute names and quotes,
- * and the longest level, source and date. */
+ * the longest level, and the blocks of SHORT_TEXT bytes its source and
+ * date are copied in (122 bytes at most). */
 #define RECORD_MAX_FIXED 128
 
 /* One assessment: the hot loop of saving large matrices. Its start tag
@@ -687,11 +699,11 @@ put_record (Writer              *w,
     }
   memcpy (p, " source=\"", 9);
   p += 9;
-  memcpy (p, w->sources[r->source], w->source_lens[r->source]);
+  memcpy (p, w->sources[r->source], SHORT_TEXT);
   p += w->source_lens[r->source];
   memcpy (p, "\" date=\"", 8);
   p += 8;
-  memcpy (p, date->text, date->len);
+  memcpy (p, date->text, SHORT_TEXT);
   p += date->len;
   *p++ = '"';
 
@@ -1056,8 +1068,11 @@ trellis_document_write (TrellisDocument  *self,
 
   for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
     {
-      w->sources[i] = trellis_source_to_string (i);
-      w->source_lens[i] = strlen (w->sources[i]);
+      const char *name = trellis_source_to_string (i);
+
+      w->source_lens[i] = strlen (name);
+      g_assert (w->source_lens[i] < SHORT_TEXT);
+      memcpy (w->sources[i], name, w->source_lens[i]);
     }
 
   /* Every assessment names its competency: escape each id once. */
