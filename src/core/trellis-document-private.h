@@ -50,6 +50,7 @@ void           trellis_document_begin_loading   (TrellisDocument *self);
 void           trellis_document_add_loaded      (TrellisDocument *self,
                                                  TrellisEntity   *entity);
 void           trellis_document_finish_loading  (TrellisDocument *self);
+
 /* The primitive changes the history records and replays: each has an
  * inverse among them, and each tells the document's followers. */
 void           trellis_document_do_insert       (TrellisDocument     *self,
@@ -98,9 +99,6 @@ gboolean       trellis_file_state_read          (GFile            *file,
                                                  TrellisFileState *state,
                                                  GCancellable     *cancellable,
                                                  GError          **error);
-guint          trellis_document_get_serial      (TrellisDocument        *self);
-void           trellis_document_mark_saved_at   (TrellisDocument        *self,
-                                                 guint                   serial);
 
 /* The writer. */
 typedef gboolean (*TrellisWriteFunc) (const char *data,

@@ -59,4 +59,9 @@ void           trellis_document_commit_edit     (TrellisDocument *self,
                                                  TrellisEdit     *edit,
                                                  const char      *label);
 
+/* For saving, see trellis-file.c. */
+guint          trellis_document_get_serial      (TrellisDocument *self);
+void           trellis_document_mark_saved_at   (TrellisDocument *self,
+                                                 guint            serial);
+
 G_END_DECLS
