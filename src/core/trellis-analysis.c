@@ -249,7 +249,9 @@ compute_cells (TrellisAnalysis *self,
 {
   TrellisDocument *doc = self->document;
   gsize n_cells = (gsize) self->n_people * self->n_competencies;
-  g_autofree gint *slot_index = g_new (gint, MAX (doc->slots->len, 1));
+  guint n_slots = doc->slots->len;
+  g_autofree gint *slot_index = g_new (gint, MAX (n_slots, 1));
+  TrellisDate latest = 0;
 
   self->cells = g_new0 (TrellisCell, MAX (n_cells, 1));
   for (gsize i = 0; i < n_cells; i++)
@@ -258,7 +260,7 @@ compute_cells (TrellisAnalysis *self,
       self->cells[i].assessed = TRELLIS_LEVEL_NONE;
     }
 
-  for (guint i = 0; i < doc->slots->len; i++)
+  for (guint i = 0; i < n_slots; i++)
     slot_index[i] = -1;
   for (guint c = 0; c < self->n_competencies; c++)
     slot_index[trellis_competency_get_slot (g_ptr_array_index (self->competencies, c))] = c;
@@ -266,6 +268,8 @@ compute_cells (TrellisAnalysis *self,
   for (guint p = 0; p < self->n_people; p++)
     {
       GArray *records = trellis_person_get_records (g_ptr_array_index (self->people, p));
+      const TrellisRecord *all = (const TrellisRecord *) (gpointer) records->data;
+      guint n_records = records->len;
       GArray *roles = self->person_roles[p];
       guint i = 0;
 
@@ -284,30 +288,31 @@ compute_cells (TrellisAnalysis *self,
         }
 
       /* Assessed: one pass over the records, which are grouped by slot. */
-      while (i < records->len)
+      while (i < n_records)
         {
-          const TrellisRecord *all = (const TrellisRecord *) (gpointer) records->data;
           guint32 slot = all[i].slot;
           TrellisEffective effective;
           TrellisCell *cell;
           gint c;
 
-          i = trellis_records_find_effective (all, records->len, i, slot, until, &effective);
-          if (effective.latest > self->latest)
-            self->latest = effective.latest;
+          i = trellis_records_find_effective (all, n_records, i, slot, until, &effective);
+          if (effective.latest > latest)
+            latest = effective.latest;
 
-          c = slot < doc->slots->len ? slot_index[slot] : -1;
+          c = slot < n_slots ? slot_index[slot] : -1;
           if (c < 0 || effective.record == NULL)
             continue;
 
           cell = cell_at (self, p, (guint) c);
           cell->assessed = effective.record->level;
           cell->source = effective.record->source;
-          cell->want = effective.own != NULL && effective.own->want;
+          cell->want = effective.want;
           cell->history = effective.n > 1;
           cell->perspectives = effective.perspectives;
         }
     }
+
+  self->latest = latest;
 }
 
 static gboolean

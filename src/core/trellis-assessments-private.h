@@ -65,7 +65,7 @@ void               trellis_document_record_to_assessment  (TrellisDocument     *
 typedef struct
 {
   const TrellisRecord *record;       /* whose level counts, NULL when none */
-  const TrellisRecord *own;          /* the latest self or agreed one, or NULL */
+  gboolean             want;         /* the person's own wish to grow */
   guint                n;            /* the records looked at */
   guint8               perspectives; /* a bit per TrellisSource among them */
   TrellisDate          latest;       /* the newest date among them, 0 if none */
@@ -98,8 +98,7 @@ trellis_records_find_effective (const TrellisRecord *records,
 {
   const TrellisRecord *best = NULL;
   const TrellisRecord *agreed = NULL;
-  const TrellisRecord *own = NULL;
-  TrellisDate latest = 0;
+  gboolean want = FALSE;
   guint8 seen = 0;
   guint n = 0;
   guint i;
@@ -114,22 +113,21 @@ trellis_records_find_effective (const TrellisRecord *records,
       n++;
       seen |= 1 << r->source;
       /* Records of a slot are in date order: a later one replaces an
-       * earlier, and the last is the newest. */
-      latest = r->date;
+       * earlier. */
       if (best == NULL || r->date > best->date ||
           trellis_source_rank (r->source) >= trellis_source_rank (best->source))
         best = r;
       if (r->source == TRELLIS_SOURCE_AGREED)
         agreed = r;
       if (r->source == TRELLIS_SOURCE_SELF || r->source == TRELLIS_SOURCE_AGREED)
-        own = r;
+        want = r->want != 0;
     }
 
   out->record = agreed != NULL ? agreed : best;
-  out->own = own;
+  out->want = want;
   out->n = n;
   out->perspectives = seen;
-  out->latest = latest;
+  out->latest = best != NULL ? best->date : 0;
 
   return i;
 }

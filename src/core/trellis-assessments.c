@@ -418,7 +418,7 @@ edit_one_assessment (TrellisDocument *self,
       /* The wish the person has today, as the analysis and the views
        * show it: typing a level must not change it. */
       find_effective (records, key.slot, &effective);
-      a.want = effective.own != NULL && effective.own->want;
+      a.want = effective.want;
       a.competency = trellis_entity_get_id (c);
       a.level = TRELLIS_LEVEL_NONE;
       a.source = source;
