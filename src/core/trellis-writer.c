@@ -591,9 +591,9 @@ compare_ordered (gconstpointer a,
 
   if (oa->position != ob->position)
     return oa->position < ob->position ? -1 : 1;
-  if (oa->record->date != ob->record->date)
-    return oa->record->date < ob->record->date ? -1 : 1;
-  return (oa->record->source > ob->record->source) - (oa->record->source < ob->record->source);
+
+  /* The same position is the same competency: the records' own order. */
+  return trellis_record_compare (oa->record, ob->record);
 }
 
 /* The text of a date, from the last few written: a person's assessments
