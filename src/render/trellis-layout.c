@@ -25,8 +25,6 @@
 
 G_DEFINE_FINAL_TYPE (TrellisLayout, trellis_layout, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (trellis-render-error-quark, trellis_render_error)
-
 static void
 text_run_free (gpointer data)
 {
@@ -1709,4 +1707,35 @@ trellis_layout_get_finding (TrellisLayout *self,
   g_return_val_if_fail (index < self->findings->len, NULL);
 
   return g_ptr_array_index (self->findings, index);
+}
+
+/**
+ * trellis_layout_prepare_threads:
+ * @self: a #TrellisLayout
+ *
+ * Does the lazy steps of painting that change the layout's tables up
+ * front (shaping cell text, reading perspectives), so that several threads
+ * can then paint parts of the same layout at once. What is still made
+ * while painting (header layouts, the hatch tile) is made under the
+ * text lock.
+ */
+void
+trellis_layout_prepare_threads (TrellisLayout *self)
+{
+  g_return_if_fail (TRELLIS_IS_LAYOUT (self));
+
+  if (self->options->view == TRELLIS_VIEW_PERCEPTION)
+    {
+      for (guint r = 0; r < self->rows.items->len; r++)
+        for (guint c = 0; c < self->columns.items->len; c++)
+          {
+            TrellisCellInfo info;
+            CellPaint paint = { 0 };
+
+            trellis_layout_compute_cell (self, r, c, &info, &paint);
+          }
+    }
+
+  for (guint i = 1; i < self->texts->len; i++)
+    trellis_layout_get_text_run (self, i);
 }

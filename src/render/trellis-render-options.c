@@ -15,6 +15,8 @@
 G_DEFINE_BOXED_TYPE (TrellisRenderOptions, trellis_render_options,
                      trellis_render_options_copy, trellis_render_options_free)
 
+G_DEFINE_QUARK (trellis-render-error-quark, trellis_render_error)
+
 static const char * const view_names[TRELLIS_N_VIEWS] = {
   "gaps", "requirements", "coverage", "responsibilities", "perception", "trend", "sight",
 };

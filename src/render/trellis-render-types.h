@@ -9,6 +9,18 @@
 
 G_BEGIN_DECLS
 
+#define TRELLIS_RENDER_ERROR (trellis_render_error_quark ())
+
+typedef enum
+{
+  TRELLIS_RENDER_ERROR_UNKNOWN_ROLE,
+  TRELLIS_RENDER_ERROR_UNKNOWN_PERSON,
+  TRELLIS_RENDER_ERROR_NEEDS_DATE,
+  TRELLIS_RENDER_ERROR_TOO_LARGE,
+  TRELLIS_RENDER_ERROR_FORMAT,
+  TRELLIS_RENDER_ERROR_WRITE,
+} TrellisRenderError;
+
 /**
  * TrellisRgba:
  *
@@ -105,6 +117,8 @@ trellis_rect_contains_point (const TrellisRect *r,
 {
   return x >= r->x && x < r->x + r->width && y >= r->y && y < r->y + r->height;
 }
+
+GQuark       trellis_render_error_quark (void);
 
 /* Stable names for files and the command line (never translated). */
 const char  *trellis_view_to_string     (TrellisView   view);
