@@ -124,74 +124,26 @@ xml_text (GString    *out,
  * makes the picture searchable and readable by screen readers, with the
  * full names where the picture had to shorten them. */
 static void
-svg_text_layer (TrellisLayout *self,
+add_text_cb (double      x,
+             double      y,
+             const char *text,
+             gpointer    user_data)
+{
+  GString *out = user_data;
+
+  g_string_append_printf (out, "<text x=\"%.1f\" y=\"%.1f\">", x, y);
+  xml_text (out, text);
+  g_string_append (out, "</text>\n");
+}
+
+static void
+svg_text_layer (TrellisLayout *layout,
                 GString       *out)
 {
-  double size = self->text_height * 0.8;
-  TrellisRect title, columns, rows, cells, legend;
-  int th = 0;
-
-  trellis_layout_get_areas (self, &title, &columns, &rows, &cells, &legend);
-  pango_layout_get_pixel_size (self->title, NULL, &th);
+  double size = trellis_layout_get_label_size (layout);
 
   g_string_append_printf (out, "<g id=\"trellis-text\" fill-opacity=\"0\" font-family=\"sans-serif\" font-size=\"%.1f\">\n", size);
-
-#define TEXT(x, y, s)                                                               \
-  G_STMT_START {                                                                    \
-    g_string_append_printf (out, "<text x=\"%.1f\" y=\"%.1f\">", (double) (x), (double) (y)); \
-    xml_text (out, s);                                                              \
-    g_string_append (out, "</text>\n");                                             \
-  } G_STMT_END
-
-  TEXT (title.x, title.y + th * 0.8, pango_layout_get_text (self->title));
-  TEXT (title.x, title.y + th + size, pango_layout_get_text (self->subtitle));
-
-  for (guint g = 0; g < self->columns.groups->len; g++)
-    {
-      const Group *group = &g_array_index (self->columns.groups, Group, g);
-
-      if (group->label != NULL)
-        TEXT (columns.x + group->pos, columns.y + size, group->label);
-    }
-  for (guint i = 0; i < self->columns.items->len; i++)
-    {
-      const Item *item = &g_array_index (self->columns.items, Item, i);
-
-      TEXT (columns.x + (self->options->rtl ? self->content_width - item->pos - item->size : item->pos),
-            columns.y + columns.height - 4, item->label);
-    }
-  for (guint g = 0; g < self->rows.groups->len; g++)
-    {
-      const Group *group = &g_array_index (self->rows.groups, Group, g);
-
-      if (group->label != NULL && self->options->view != TRELLIS_VIEW_SIGHT)
-        TEXT (rows.x, rows.y + group->pos + size, group->label);
-    }
-  for (guint i = 0; i < self->rows.items->len; i++)
-    {
-      const Item *item = &g_array_index (self->rows.items, Item, i);
-
-      if (self->options->view == TRELLIS_VIEW_SIGHT)
-        {
-          const SightNode *node = &g_array_index (self->sight_nodes, SightNode, item->index);
-
-          TEXT (cells.x + node->x + 4, cells.y + node->y + node->height / 2, node->label);
-        }
-      else
-        TEXT (rows.x + self->rows.band, rows.y + item->pos + item->size / 2 + size / 3, item->label);
-    }
-  for (guint i = 0; i < self->legend->len; i++)
-    {
-      const LegendItem *item = &g_array_index (self->legend, LegendItem, i);
-
-      TEXT (legend.x + item->x, legend.y + item->y + size, pango_layout_get_text (item->label));
-    }
-  for (guint i = 0; i < self->finding_layouts->len; i++)
-    TEXT (legend.x, legend.y + self->legend_height + (i + 1) * size * 1.4,
-          pango_layout_get_text (g_ptr_array_index (self->finding_layouts, i)));
-
-#undef TEXT
-
+  trellis_layout_foreach_label (layout, size, add_text_cb, out);
   g_string_append (out, "</g>\n");
 }
 
@@ -247,10 +199,11 @@ trellis_render_to_bytes (TrellisLayout        *layout,
     }
   else
     {
-      TrellisOrganisation *org = trellis_document_get_organisation (layout->document);
+      TrellisDocument *document = trellis_analysis_get_document (trellis_layout_get_analysis (layout));
+      TrellisOrganisation *org = trellis_document_get_organisation (document);
 
       surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pango_layout_get_text (layout->title));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, trellis_layout_get_title_text (layout));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trellis " PACKAGE_VERSION);
       if (org != NULL && trellis_entity_get_name (TRELLIS_ENTITY (org)) != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,

@@ -1,41 +1,78 @@
-/* trellis-layout-text.c
+/* trellis-legend.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "trellis-layout"
+#define G_LOG_DOMAIN "trellis-legend"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 
-#include "trellis-layout-private.h"
+#include "trellis-draw-private.h"
+#include "trellis-legend-private.h"
 
-/* The words around the picture: the legend of each view, and what a cell
- * means in a sentence (screen readers, the table twin) or in a tooltip. */
+/* The legend: entries that flow in lines, wrapped at the picture's
+ * width, each a swatch and its words; under them the numbered findings of
+ * a responsibility map and the labels the picture had to shorten, in
+ * full. */
 
 static void
-legend_add (TrellisLayout     *self,
-            SwatchKind         kind,
-            const TrellisRgba *fill,
-            const char        *sample,
-            const char        *label)
+legend_item_clear (gpointer data)
 {
-  LegendItem item = { 0 };
+  TrellisLegendItem *item = data;
+
+  g_clear_object (&item->label);
+}
+
+void
+trellis_legend_init (TrellisLegend *self)
+{
+  memset (self, 0, sizeof *self);
+  self->items = g_array_new (FALSE, TRUE, sizeof (TrellisLegendItem));
+  g_array_set_clear_func (self->items, legend_item_clear);
+  self->findings = g_ptr_array_new ();
+  self->lines = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shortened = g_ptr_array_new ();
+  self->shortened_seen = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+void
+trellis_legend_clear (TrellisLegend *self)
+{
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->shortened, g_ptr_array_unref);
+  g_clear_pointer (&self->shortened_seen, g_hash_table_unref);
+}
+
+void
+trellis_legend_add (TrellisLegend     *self,
+                    TrellisStyle      *style,
+                    TrellisSwatch      kind,
+                    const TrellisRgba *fill,
+                    const char        *sample,
+                    const char        *label)
+{
+  TrellisLegendItem item = { 0 };
 
   item.kind = kind;
   if (fill != NULL)
     item.fill = *fill;
-  item.text = trellis_layout_intern_text (self, sample);
-  item.label = trellis_layout_make_text (self, kind == SWATCH_HEADING ? self->group_font : self->header_font, label);
-  g_array_append_val (self->legend, item);
+  item.text = trellis_style_intern (style, sample);
+  item.label = trellis_style_new_text (style, kind == TRELLIS_SWATCH_HEADING ? style->group_font : style->header_font,
+                                       label);
+  g_array_append_val (self->items, item);
 }
 
-static void
-legend_gap_steps (TrellisLayout *self,
-                  gboolean       change)
+/* The seven steps of the gap palette, −3 … +3: as gaps, or as changes
+ * (growth on the palette's "above" side). */
+void
+trellis_legend_add_gap_steps (TrellisLegend *self,
+                              TrellisStyle  *style,
+                              gboolean       change)
 {
   for (gint v = -3; v <= 3; v++)
     {
@@ -54,7 +91,7 @@ legend_gap_steps (TrellisLayout *self,
           else
             label = g_strdup_printf (v == -3 ? ngettext ("%d level down or more", "%d levels down or more", n)
                                              : ngettext ("%d level down", "%d levels down", n), n);
-          legend_add (self, SWATCH_FILL, trellis_palette_gap_color (-v), sample, label);
+          trellis_legend_add (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (-v), sample, label);
           continue;
         }
 
@@ -67,12 +104,14 @@ legend_gap_steps (TrellisLayout *self,
       else
         label = g_strdup_printf (v == -3 ? ngettext ("%d level above or more", "%d levels above or more", n)
                                          : ngettext ("%d level above", "%d levels above", n), n);
-      legend_add (self, SWATCH_FILL, trellis_palette_gap_color (v), sample, label);
+      trellis_legend_add (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label);
     }
 }
 
-static void
-legend_share_steps (TrellisLayout *self)
+/* The coverage palette's steps as shares of people. */
+void
+trellis_legend_add_share_steps (TrellisLegend *self,
+                                TrellisStyle  *style)
 {
   static const struct { guint part, whole; const char *sample; const char *label; } steps[] = {
     { 0, 4, "0", N_("nobody") },
@@ -84,15 +123,17 @@ legend_share_steps (TrellisLayout *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    legend_add (self, SWATCH_FILL,
-                trellis_palette_get_step (TRELLIS_PALETTE_COVERAGE,
-                                          trellis_palette_share_step (steps[i].part, steps[i].whole)),
-                steps[i].sample, _(steps[i].label));
+    trellis_legend_add (self, style, TRELLIS_SWATCH_FILL,
+                        trellis_palette_get_step (TRELLIS_PALETTE_COVERAGE,
+                                                  trellis_palette_share_step (steps[i].part, steps[i].whole)),
+                        steps[i].sample, _(steps[i].label));
 }
 
-static void
-legend_count_steps (TrellisLayout      *self,
-                    TrellisPaletteKind  palette)
+/* A sequential palette's steps as counts of people. */
+void
+trellis_legend_add_count_steps (TrellisLegend      *self,
+                                TrellisStyle       *style,
+                                TrellisPaletteKind  palette)
 {
   for (guint n = 0; n < TRELLIS_SEQUENTIAL_STEPS; n++)
     {
@@ -102,473 +143,333 @@ legend_count_steps (TrellisLayout      *self,
         /* Translators: the last step of a count: this many people or more. */
         g_strdup_printf (ngettext ("%u person or more", "%u people or more", n), n);
 
-      legend_add (self, SWATCH_FILL, trellis_palette_get_step (palette, trellis_palette_count_step (n)), sample, label);
+      trellis_legend_add (self, style, TRELLIS_SWATCH_FILL,
+                          trellis_palette_get_step (palette, trellis_palette_count_step (n)), sample, label);
     }
 }
 
-/* Why a total is withheld, for the legend and the tooltips. */
-static const char *
-withheld_reason (TrellisLayout *self,
-                 gboolean       tooltip)
-{
-  if (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP)
-    return tooltip ? _("Hidden in workshop mode: fewer than three people")
-                   : _("hidden: fewer than three people");
-
-  return tooltip ? _("Hidden: it would give away someone who keeps their assessments private")
-                 : _("hidden: it would give away someone who keeps their assessments private");
-}
-
-static void
-legend_privacy (TrellisLayout *self)
-{
-  if (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP || self->team_hidden > 0)
-    legend_add (self, SWATCH_SUPPRESSED, &self->colors->suppressed, NULL, withheld_reason (self, FALSE));
-}
-
+/* Adds a line under the entries (a finding, say), taking it. */
 void
-trellis_layout_build_legend_items (TrellisLayout *self)
+trellis_legend_add_line (TrellisLegend *self,
+                         PangoLayout   *line)
 {
-  const TrellisThemeColors *colors = self->colors;
-  TrellisView view = self->options->view;
+  g_ptr_array_add (self->lines, line);
+}
 
-  switch (view)
+/* Remembers a label the picture shortens, once, for the list of names
+ * in full under it. */
+void
+trellis_legend_note_shortened (TrellisLegend *self,
+                               const char    *label)
+{
+  if (label == NULL || g_hash_table_contains (self->shortened_seen, label))
+    return;
+
+  g_hash_table_add (self->shortened_seen, (gpointer) label);
+  g_ptr_array_add (self->shortened, (gpointer) label);
+}
+
+/* Under the findings, the names the picture had to shorten, in full. */
+void
+trellis_legend_add_names_in_full (TrellisLegend *self,
+                                  TrellisStyle  *style)
+{
+  guint shown = MIN (self->shortened->len, 200);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *line = NULL;
+
+  if (self->shortened->len == 0)
+    return;
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < shown; i++)
+    g_ptr_array_add (names, g_ptr_array_index (self->shortened, i));
+  g_ptr_array_add (names, NULL);
+  /* Translators: separates the full names listed under a picture. */
+  joined = g_strjoinv (_(" · "), (char **) names->pdata);
+  if (shown < self->shortened->len)
+    /* Translators: the full names of shortened labels, and how many more there are. */
+    line = g_strdup_printf (ngettext ("Names in full: %s, and %u more.", "Names in full: %s, and %u more.",
+                                      self->shortened->len - shown),
+                            joined, self->shortened->len - shown);
+  else
+    /* Translators: the full names of the labels the picture shortened. */
+    line = g_strdup_printf (_("Names in full: %s."), joined);
+  trellis_legend_add_line (self, trellis_style_new_text (style, style->header_font, line));
+}
+
+/**
+ * trellis_legend_place:
+ * @self: a legend
+ * @style: its style
+ * @swatch: the height of a swatch (a cell's)
+ * @max_width: where lines wrap
+ *
+ * Places the entries in lines, each heading on a line of its own.
+ */
+void
+trellis_legend_place (TrellisLegend *self,
+                      TrellisStyle  *style,
+                      double         swatch,
+                      double         max_width)
+{
+  double zoom = style->options->zoom;
+  double x = 0;
+  double y = 0;
+  double line_h = swatch;
+  double widest = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
     {
-    case TRELLIS_VIEW_GAPS:
-      legend_add (self, SWATCH_HEADING, NULL, NULL, _("Gap: required level − assessed level"));
-      legend_gap_steps (self, FALSE);
-      legend_add (self, SWATCH_HATCH, &colors->hatch_background, NULL, _("not assessed"));
-      legend_add (self, SWATCH_NOT_REQUIRED, &colors->not_required, NULL, _("not required"));
-      legend_add (self, SWATCH_WANT, trellis_palette_gap_color (0), NULL, _("wants to grow in it"));
-      if (self->options->person == NULL)
+      TrellisLegendItem *item = &g_array_index (self->items, TrellisLegendItem, i);
+      int lw = 0;
+      int lh = 0;
+
+      if (item->label != NULL)
+        pango_layout_get_pixel_size (item->label, &lw, &lh);
+
+      if (item->kind == TRELLIS_SWATCH_HEADING)
         {
-          legend_add (self, SWATCH_HEADING, NULL, NULL,
-                      _("Aggregate rows: the mean gap, and the percentage of people who meet the requirement"));
-          legend_share_steps (self);
-        }
-      legend_privacy (self);
-      break;
-
-    case TRELLIS_VIEW_REQUIREMENTS:
-      legend_add (self, SWATCH_HEADING, NULL, NULL, _("Required level"));
-      for (gint level = self->scale_min; level <= self->scale_max; level++)
-        {
-          const char *name = trellis_document_get_level_name (self->document, level);
-          g_autofree char *sample = g_strdup_printf ("%d", level);
-
-          legend_add (self, SWATCH_FILL,
-                      trellis_palette_get_step (TRELLIS_PALETTE_REQUIRED,
-                                                trellis_palette_level_step (level, self->scale_min, self->scale_max)),
-                      sample, name != NULL ? name : sample);
-        }
-      legend_add (self, SWATCH_NOT_REQUIRED, &colors->not_required, NULL, _("not required"));
-      break;
-
-    case TRELLIS_VIEW_COVERAGE:
-      legend_add (self, SWATCH_HEADING, NULL, NULL,
-                  _("People of the role who meet its requirement (of all its people)"));
-      legend_count_steps (self, TRELLIS_PALETTE_COVERAGE);
-      legend_add (self, SWATCH_NOT_REQUIRED, &colors->not_required, NULL, _("not required"));
-      legend_add (self, SWATCH_SINGLE, trellis_palette_get_step (TRELLIS_PALETTE_COVERAGE, 1), NULL,
-                  _("single point of knowledge: only one person reaches the highest required level"));
-      legend_add (self, SWATCH_MANDATE, trellis_palette_get_step (TRELLIS_PALETTE_COVERAGE, 1), NULL,
-                  _("coverage target missed"));
-      legend_privacy (self);
-      break;
-
-    case TRELLIS_VIEW_RESPONSIBILITIES:
-      {
-        static const TrellisRaci letters[] = {
-          TRELLIS_RACI_ACCOUNTABLE, TRELLIS_RACI_RESPONSIBLE, TRELLIS_RACI_CONSULTED, TRELLIS_RACI_INFORMED,
-        };
-
-        legend_add (self, SWATCH_HEADING, NULL, NULL, _("Who does what: RACI letter, then the delegation level"));
-        for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
-          {
-            char sample[5];
-
-            trellis_raci_to_string (letters[i], sample);
-            legend_add (self, SWATCH_FILL, trellis_palette_raci_color (letters[i]), sample,
-                        trellis_raci_get_label (letters[i]));
-          }
-        legend_add (self, SWATCH_BOUNDARY, &colors->background, NULL,
-                    _("ownership: outlines who is accountable (or responsible, where nobody is); a step where it passes to another role"));
-        legend_add (self, SWATCH_MANDATE, trellis_palette_raci_color (TRELLIS_RACI_RESPONSIBLE), NULL,
-                    _("mandate above ability: someone in the role is below a level it needs"));
-
-        legend_add (self, SWATCH_HEADING, NULL, NULL, _("Delegation level"));
-        for (guint a = TRELLIS_AUTHORITY_TELL; a <= TRELLIS_AUTHORITY_DELEGATE; a++)
-          legend_add (self, SWATCH_TEXT, NULL, NULL, trellis_authority_get_label (a));
-
-        legend_add (self, SWATCH_HEADING, NULL, NULL, _("Can carry it: people who reach every level it needs today"));
-        legend_count_steps (self, TRELLIS_PALETTE_GREY);
-        legend_privacy (self);
-
-        if (self->findings->len > 0)
-          {
-            legend_add (self, SWATCH_HEADING, NULL, NULL, _("Rule findings, numbered on the rows"));
-            legend_add (self, SWATCH_PROBLEM, &colors->background, NULL, _("problem"));
-            legend_add (self, SWATCH_WARNING, &colors->background, NULL, _("warning"));
-          }
-      }
-      break;
-
-    case TRELLIS_VIEW_PERCEPTION:
-      legend_add (self, SWATCH_HEADING, NULL, NULL,
-                  _("Each cell: self, peer, coach and agreed level side by side; colour: self minus coach (or peer)"));
-      for (gint v = -3; v <= 3; v++)
-        {
-          g_autofree char *sample = trellis_format_number (v, 0, TRUE);
-          g_autofree char *label = NULL;
-          gint n = ABS (v);
-
-          if (v == 0)
-            label = g_strdup (_("they agree"));
-          else if (v > 0)
-            /* Translators: how much higher a person rates themself than their coach or peer does. */
-            label = g_strdup_printf (ngettext ("self %d level higher", "self %d levels higher", n), n);
-          else
-            label = g_strdup_printf (ngettext ("self %d level lower", "self %d levels lower", n), n);
-          legend_add (self, SWATCH_FILL, trellis_palette_gap_color (v), sample, label);
-        }
-      legend_add (self, SWATCH_STRIPS, &colors->band[0], NULL,
-                  _("a dash: no assessment from that perspective; no colour: nothing to compare"));
-      legend_add (self, SWATCH_HATCH, &colors->hatch_background, NULL, _("not assessed"));
-      break;
-
-    case TRELLIS_VIEW_TREND:
-      legend_add (self, SWATCH_HEADING, NULL, NULL, _("Change in the assessed level"));
-      legend_gap_steps (self, TRUE);
-      legend_add (self, SWATCH_NEW, &colors->not_required, NULL, _("first assessed since then"));
-      legend_add (self, SWATCH_HATCH, &colors->hatch_background, NULL, _("not assessed"));
-      legend_privacy (self);
-      break;
-
-    case TRELLIS_VIEW_SIGHT:
-      legend_add (self, SWATCH_HEADING, NULL, NULL, _("Line of sight: follow the lines to see why each part is there"));
-      {
-        static const char * const stages[] = {
-          N_("Mission"), N_("Values"), N_("Results"), N_("Responsibilities"),
-          N_("Competencies"), N_("Roles"), N_("People"),
-        };
-
-        for (guint i = 0; i < self->n_stages && i < G_N_ELEMENTS (stages); i++)
-          legend_add (self, SWATCH_STAGE, trellis_palette_stage_color (i), NULL, _(stages[i]));
-      }
-      if (self->options->person != NULL)
-        legend_add (self, SWATCH_FILL, trellis_palette_gap_color (1), "1", _("the person's gap on a competency"));
-      break;
-
-    case TRELLIS_N_VIEWS:
-    default:
-      break;
-    }
-}
-
-/* Descriptions */
-
-static char *
-level_phrase (TrellisLayout *self,
-              gint           level)
-{
-  const char *name = trellis_document_get_level_name (self->document, level);
-
-  if (name != NULL && name[0] != '\0')
-    /* Translators: a level and its name, e.g. "3 (Proficient)". */
-    return g_strdup_printf (_("%d (%s)"), level, name);
-
-  return g_strdup_printf ("%d", level);
-}
-
-static char *
-gap_phrase (gint gap)
-{
-  if (gap == 0)
-    return g_strdup (_("meets the requirement"));
-  if (gap > 0)
-    return g_strdup_printf (ngettext ("%d level short", "%d levels short", gap), gap);
-
-  return g_strdup_printf (ngettext ("%d level above the requirement", "%d levels above the requirement", -gap), -gap);
-}
-
-static void
-add_line (GPtrArray  *lines,
-          char       *line)
-{
-  g_ptr_array_add (lines, line);
-}
-
-static void
-describe_person_cell (TrellisLayout   *self,
-                      const Item      *row,
-                      const Item      *col,
-                      const TrellisCellInfo *info,
-                      gboolean         tooltip,
-                      GPtrArray       *lines)
-{
-  TrellisAssessment effective;
-  gboolean assessed = trellis_document_get_effective (self->document, TRELLIS_PERSON (row->entity),
-                                                      trellis_entity_get_id (col->entity), &effective);
-
-  if (row->role != NO_ROLE && self->options->view == TRELLIS_VIEW_GAPS)
-    {
-      TrellisEntity *role = g_array_index (self->rows.groups, Group, row->group).entity;
-
-      if (info->required != TRELLIS_LEVEL_NONE)
-        {
-          g_autofree char *level = level_phrase (self, info->required);
-          /* Translators: the level a role requires, e.g. "Required by Agent: 3 (Proficient)". */
-          add_line (lines, g_strdup_printf (_("Required by %s: %s"), trellis_entity_get_name (role), level));
-        }
-      else
-        add_line (lines, g_strdup_printf (_("Not required by %s"), trellis_entity_get_name (role)));
-    }
-  else if (self->options->view == TRELLIS_VIEW_GAPS)
-    add_line (lines, g_strdup (_("Not required")));
-
-  if (self->options->view == TRELLIS_VIEW_PERCEPTION)
-    {
-      gint diff;
-
-      for (guint k = 0; k < TRELLIS_N_SOURCES; k++)
-        {
-          if (info->perspectives[k] == TRELLIS_LEVEL_NONE)
-            /* Translators: a perspective without an assessment, e.g. "Peer: not assessed". */
-            add_line (lines, g_strdup_printf (_("%s: not assessed"), trellis_source_get_label (k)));
-          else
+          if (i > 0)
             {
-              g_autofree char *level = level_phrase (self, info->perspectives[k]);
-              /* Translators: a perspective and its level, e.g. "Coach: 3 (Proficient)". */
-              add_line (lines, g_strdup_printf (_("%s: %s"), trellis_source_get_label (k), level));
+              y += line_h + 8 * zoom;
+              x = 0;
             }
+          item->width = lw;
+          item->height = lh;
+          item->x = 0;
+          item->y = y;
+          y += lh + 4 * zoom;
+          line_h = swatch;
+          widest = MAX (widest, lw);
+          continue;
         }
 
-      if (info->content == TRELLIS_CONTENT_PERSPECTIVES && !isnan (info->value))
+      item->width = swatch * 1.3 + 6 * zoom + lw;
+      item->height = MAX (swatch, lh);
+      if (x > 0 && x + item->width > max_width)
         {
-          diff = (gint) info->value;
-          if (diff == 0)
-            add_line (lines, g_strdup (_("Self and coach (or peer) agree")));
-          else if (diff > 0)
-            add_line (lines, g_strdup_printf (ngettext ("Rates themself %d level higher than the coach (or peer) does",
-                                                        "Rates themself %d levels higher than the coach (or peer) does", diff), diff));
-          else
-            add_line (lines, g_strdup_printf (ngettext ("Rates themself %d level lower than the coach (or peer) does",
-                                                        "Rates themself %d levels lower than the coach (or peer) does", -diff), -diff));
+          x = 0;
+          y += line_h + 6 * zoom;
+          line_h = swatch;
         }
+      item->x = x;
+      item->y = y;
+      line_h = MAX (line_h, item->height);
+      x += item->width + 18 * zoom;
+      widest = MAX (widest, x - 18 * zoom);
     }
-  else if (assessed)
+
+  self->width = widest;
+  self->height = self->items->len > 0 ? y + line_h : 0;
+}
+
+/* Wraps the lines under the entries at width, less the margin their
+ * marks stand in. */
+void
+trellis_legend_place_lines (TrellisLegend *self,
+                            TrellisStyle  *style,
+                            double         swatch,
+                            double         width)
+{
+  double y = 0;
+
+  for (guint i = 0; i < self->lines->len; i++)
     {
-      g_autofree char *level = level_phrase (self, effective.level);
-      char date[11];
+      PangoLayout *layout = g_ptr_array_index (self->lines, i);
+      int h;
 
-      /* Translators: level, who assessed it, and when, e.g. "Assessed: 3 (Proficient), Coach, 2026-11-21". */
-      add_line (lines, g_strdup_printf (_("Assessed: %s, %s, %s"), level,
-                                        trellis_source_get_label (effective.source),
-                                        trellis_date_format (effective.date, date)));
-    }
-  else
-    add_line (lines, g_strdup (_("Not assessed")));
-
-  if (self->options->view == TRELLIS_VIEW_TREND)
-    {
-      const TrellisCell *then = trellis_analysis_get_cell (self->before, row->index, col->index);
-      char date[11];
-
-      trellis_date_format (self->options->since, date);
-      if (then->assessed != TRELLIS_LEVEL_NONE)
-        {
-          g_autofree char *level = level_phrase (self, then->assessed);
-          /* Translators: the level on an earlier date, e.g. "On 2026-01-01: 2 (Independent)". */
-          add_line (lines, g_strdup_printf (_("On %s: %s"), date, level));
-        }
-      else
-        add_line (lines, g_strdup_printf (_("Not assessed on %s"), date));
-
-      if (info->content == TRELLIS_CONTENT_VALUE)
-        {
-          g_autofree char *change = trellis_format_number (info->value, 0, TRUE);
-          /* Translators: a change in level, e.g. "Change: +1". */
-          add_line (lines, g_strdup_printf (_("Change: %s"), change));
-        }
+      pango_layout_set_width (layout, (int) ((width - 2 * swatch) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      y += h + 4 * style->options->zoom;
     }
 
-  if (self->options->view == TRELLIS_VIEW_GAPS && info->content == TRELLIS_CONTENT_VALUE)
-    {
-      g_autofree char *phrase = gap_phrase ((gint) info->value);
-      /* Translators: e.g. "Gap: 2 levels short". */
-      add_line (lines, g_strdup_printf (_("Gap: %s"), phrase));
-    }
-
-  if (info->flags & TRELLIS_CELL_FLAG_WANT)
-    add_line (lines, g_strdup (_("Wants to grow in it")));
-
-  if (tooltip && assessed && effective.note != NULL && effective.note[0] != '\0')
-    /* Translators: the note of an assessment. */
-    add_line (lines, g_strdup_printf (_("Note: %s"), effective.note));
+  self->lines_height = y;
 }
 
 static void
-describe_aggregate_cell (TrellisLayout         *self,
-                         const Item            *row,
-                         guint                  column,
-                         const TrellisCellInfo *info,
-                         GPtrArray             *lines)
+paint_swatch (TrellisStyle            *style,
+              cairo_t                 *cr,
+              const TrellisLegendItem *item,
+              double                   x,
+              double                   y,
+              double                   size)
 {
-  switch (info->content)
+  const TrellisThemeColors *c = style->colors;
+  double zoom = style->options->zoom;
+  double w = size * 1.3;
+  TrellisRect rect = TRELLIS_RECT_INIT (x, y, w, size);
+
+  switch (item->kind)
     {
-    case TRELLIS_CONTENT_SUPPRESSED:
-      add_line (lines, g_strdup (withheld_reason (self, TRUE)));
-      return;
-    case TRELLIS_CONTENT_EMPTY:
-      add_line (lines, g_strdup (_("Not required")));
-      return;
-    case TRELLIS_CONTENT_NOT_ASSESSED:
-      add_line (lines, g_strdup_printf (ngettext ("Required of %u person, nobody assessed yet",
-                                                  "Required of %u people, nobody assessed yet", info->total),
-                                        info->total));
-      return;
-    case TRELLIS_CONTENT_NEW:
-      add_line (lines, g_strdup (_("Nobody was assessed on both dates")));
-      return;
-    case TRELLIS_CONTENT_VALUE:
-    case TRELLIS_CONTENT_ASSIGNMENT:
-    case TRELLIS_CONTENT_PERSPECTIVES:
+    case TRELLIS_SWATCH_FILL:
+    case TRELLIS_SWATCH_NOT_REQUIRED:
+    case TRELLIS_SWATCH_SUPPRESSED:
+    case TRELLIS_SWATCH_WANT:
+    case TRELLIS_SWATCH_MANDATE:
+    case TRELLIS_SWATCH_SINGLE:
+    case TRELLIS_SWATCH_NEW:
+      trellis_cairo_fill_rect (cr, &item->fill, x, y, w, size);
+      if (item->kind == TRELLIS_SWATCH_NOT_REQUIRED || trellis_rgba_contrast_ratio (&item->fill, &c->background) < 1.3)
+        {
+          /* Pale swatches get an outline, or they vanish into the page. */
+          trellis_cairo_set_rgba (cr, &c->muted);
+          cairo_set_line_width (cr, 1);
+          cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, size - 1);
+          cairo_stroke (cr);
+        }
+      if (item->text != TRELLIS_NO_TEXT)
+        trellis_draw_text_run (style, cr, item->text, trellis_palette_text_on (style->options->theme, &item->fill),
+                               x + w / 2, y + size / 2);
+      if (item->kind == TRELLIS_SWATCH_SUPPRESSED)
+        trellis_cairo_fill_rect (cr, &c->muted, x + w * 0.3, y + size / 2 - 0.75, w * 0.4, 1.5);
+      else if (item->kind != TRELLIS_SWATCH_FILL && item->kind != TRELLIS_SWATCH_NOT_REQUIRED)
+        {
+          guint mark = item->kind == TRELLIS_SWATCH_WANT ? TRELLIS_CELL_MARK_WANT :
+                       item->kind == TRELLIS_SWATCH_MANDATE ? TRELLIS_CELL_MARK_WARNING :
+                       item->kind == TRELLIS_SWATCH_SINGLE ? TRELLIS_CELL_MARK_SINGLE : TRELLIS_CELL_MARK_NEW;
+
+          trellis_cairo_set_rgba (cr, trellis_palette_text_on (style->options->theme, &item->fill));
+          trellis_draw_cell_mark_path (cr, mark, x, y, w, size, style->options->rtl);
+          cairo_fill (cr);
+        }
+      break;
+
+    case TRELLIS_SWATCH_HATCH:
+      trellis_draw_hatch_rect (style, cr, &rect);
+      trellis_cairo_set_rgba (cr, &c->muted);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, size - 1);
+      cairo_stroke (cr);
+      break;
+
+    case TRELLIS_SWATCH_STRIPS:
+      {
+        double pw = w / 2;
+        double dash = MIN (pw * 0.4, 10 * zoom);
+
+        trellis_cairo_fill_rect (cr, &item->fill, x, y, w, size);
+        trellis_draw_text_run (style, cr, style->number_text[20 + 2], &c->foreground, x + pw / 2, y + size / 2);
+        trellis_cairo_fill_rect (cr, &c->muted, x + pw + (pw - dash) / 2, y + size / 2 - 0.75 * zoom,
+                                 dash, 1.5 * zoom);
+      }
+      break;
+
+    case TRELLIS_SWATCH_BOUNDARY:
+      trellis_cairo_fill_rect (cr, trellis_palette_raci_color (TRELLIS_RACI_RESPONSIBLE), x, y, w / 2, size);
+      trellis_cairo_fill_rect (cr, trellis_palette_raci_color (TRELLIS_RACI_CONSULTED), x + w / 2, y, w / 2, size);
+      trellis_cairo_fill_rect (cr, &c->boundary, x + w / 2 - c->boundary_width / 2, y, c->boundary_width, size);
+      break;
+
+    case TRELLIS_SWATCH_PROBLEM:
+    case TRELLIS_SWATCH_WARNING:
+      trellis_draw_symbol (style, cr, item->kind == TRELLIS_SWATCH_PROBLEM ? TRELLIS_SYMBOL_PROBLEM : TRELLIS_SYMBOL_WARNING,
+                           x + (w - size * 0.85) / 2, y + size * 0.075, size * 0.85);
+      break;
+
+    case TRELLIS_SWATCH_STAGE:
+      cairo_new_sub_path (cr);
+      cairo_rectangle (cr, x + 1, y + 1, w - 2, size - 2);
+      trellis_cairo_set_rgba (cr, &c->background);
+      cairo_fill_preserve (cr);
+      trellis_cairo_set_rgba (cr, &item->fill);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      trellis_cairo_fill_rect (cr, &item->fill, x + 1, y + 1, 4, size - 2);
+      break;
+
+    case TRELLIS_SWATCH_LINK:
+    case TRELLIS_SWATCH_HEADING:
+    case TRELLIS_SWATCH_TEXT:
     default:
       break;
     }
-
-  if (self->options->view == TRELLIS_VIEW_TREND)
-    {
-      g_autofree char *mean = trellis_format_number (info->value, 1, TRUE);
-      /* Translators: a mean change over a number of people. */
-      add_line (lines, g_strdup_printf (ngettext ("Mean change %s over %u person assessed on both dates",
-                                                  "Mean change %s over %u people assessed on both dates", info->count),
-                                        mean, info->count));
-    }
-  else if (row->kind == TRELLIS_ITEM_AGGREGATE_GAP)
-    {
-      const AggCell *a = &((const AggCell *) row->data)[column];
-      g_autofree char *mean = trellis_format_number (info->value, 1, FALSE);
-
-      /* Translators: the mean gap, then how many of how many people were assessed. */
-      add_line (lines, g_strdup_printf (ngettext ("Mean gap %s, over %u assessed of %u person",
-                                                  "Mean gap %s, over %u assessed of %u people", info->total),
-                                        mean, a->agg.n_assessed, info->total));
-    }
-  else
-    /* Translators: how many of how many people meet a requirement, and the percentage. */
-    add_line (lines, g_strdup_printf (ngettext ("%u of %u person meets the requirement (%.0f%%)",
-                                                "%u of %u people meet the requirement (%.0f%%)", info->total),
-                                      info->count, info->total, info->value));
 }
 
-char *
-trellis_layout_describe_cell (TrellisLayout *self,
-                              guint          row,
-                              guint          column,
-                              gboolean       tooltip)
+/**
+ * trellis_legend_paint:
+ * @self: a placed legend
+ * @style: its style
+ * @cr: a cairo context whose origin is the legend's top-left
+ * @clip: the part of the legend to paint
+ * @swatch: the height of a swatch
+ * @width: the legend's width
+ *
+ * Paints the entries and, under them, the lines: a finding's with its
+ * severity beside it.
+ */
+void
+trellis_legend_paint (TrellisLegend     *self,
+                      TrellisStyle      *style,
+                      cairo_t           *cr,
+                      const TrellisRect *clip,
+                      double             swatch,
+                      double             width)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  Item *r = trellis_layout_row_item (self, row);
-  const Item *c = trellis_layout_column_item (self, column);
-  TrellisCellInfo info;
+  const TrellisThemeColors *c = style->colors;
+  double zoom = style->options->zoom;
+  gboolean rtl = style->options->rtl;
+  double y;
 
-  memset (&info, 0, sizeof info);
-  trellis_layout_compute_cell (self, row, column, &info, NULL);
+  cairo_save (cr);
+  trellis_cairo_clip_pixels (cr, clip);
 
-  /* Translators: a cell's row and column, e.g. "Anna — Active listening". */
-  if (r->kind == TRELLIS_ITEM_AGGREGATE_GAP || r->kind == TRELLIS_ITEM_AGGREGATE_MEETING)
-    add_line (lines, g_strdup_printf (_("%s — %s"),
-                                      r->entity != NULL ? trellis_entity_get_name (r->entity) : _("Team"),
-                                      c->label));
-  else
-    add_line (lines, g_strdup_printf (_("%s — %s"), r->label, c->label));
-
-  switch (r->kind)
+  for (guint i = 0; i < self->items->len; i++)
     {
-    case TRELLIS_ITEM_PERSON:
-      describe_person_cell (self, r, c, &info, tooltip, lines);
-      break;
+      const TrellisLegendItem *item = &g_array_index (self->items, TrellisLegendItem, i);
+      TrellisRect box = TRELLIS_RECT_INIT (rtl ? width - item->x - item->width : item->x, item->y,
+                                           item->width, item->height);
+      int lw, lh;
 
-    case TRELLIS_ITEM_AGGREGATE_GAP:
-    case TRELLIS_ITEM_AGGREGATE_MEETING:
-      describe_aggregate_cell (self, r, column, &info, lines);
-      break;
+      if (!trellis_rect_intersects (&box, clip))
+        continue;
 
-    case TRELLIS_ITEM_ROLE:
-      if (info.required != TRELLIS_LEVEL_NONE)
+      trellis_text_size (item->label, &lw, &lh);
+      trellis_cairo_set_rgba (cr, &c->foreground);
+
+      if (item->kind == TRELLIS_SWATCH_HEADING)
         {
-          g_autofree char *level = level_phrase (self, info.required);
-          /* Translators: e.g. "Required: 3 (Proficient)". */
-          add_line (lines, g_strdup_printf (_("Required: %s"), level));
+          trellis_text_show_start (style, cr, item->label, rtl ? box.x + box.width : box.x, box.y);
+          continue;
         }
-      else
-        add_line (lines, g_strdup (_("Not required")));
-      break;
 
-    case TRELLIS_ITEM_COMPETENCY:
-      if (info.content == TRELLIS_CONTENT_EMPTY)
-        add_line (lines, g_strdup (_("Not required")));
-      else if (info.content == TRELLIS_CONTENT_SUPPRESSED)
-        add_line (lines, g_strdup (withheld_reason (self, TRUE)));
-      else
+      if (item->kind == TRELLIS_SWATCH_TEXT)
         {
-          g_autofree char *level = level_phrase (self, info.required);
-
-          add_line (lines, g_strdup_printf (_("Required: %s"), level));
-          add_line (lines, g_strdup_printf (ngettext ("%u of %u person meets it",
-                                                      "%u of %u people meet it", info.total),
-                                            info.count, info.total));
-          if (info.flags & TRELLIS_CELL_FLAG_SINGLE)
-            add_line (lines, g_strdup (_("Single point of knowledge: only one person reaches the highest required level")));
-          if (info.flags & TRELLIS_CELL_FLAG_TARGET)
-            add_line (lines, g_strdup (_("Coverage target missed")));
+          trellis_text_show_start (style, cr, item->label, rtl ? box.x + box.width : box.x, box.y + (swatch - lh) / 2.0);
+          continue;
         }
-      break;
 
-    case TRELLIS_ITEM_RESPONSIBILITY:
-      if (c->kind == TRELLIS_ITEM_CAPABLE)
-        {
-          add_line (lines, g_strdup_printf (ngettext ("%u person could carry it today",
-                                                      "%u people could carry it today", info.count),
-                                            info.count));
-          if (info.flags & TRELLIS_CELL_FLAG_NOBODY)
-            add_line (lines, g_strdup (_("Nobody reaches every level it needs")));
-        }
-      else if (info.content == TRELLIS_CONTENT_EMPTY)
-        add_line (lines, g_strdup (_("No part in it")));
-      else
-        {
-          static const TrellisRaci letters[] = {
-            TRELLIS_RACI_RESPONSIBLE, TRELLIS_RACI_ACCOUNTABLE, TRELLIS_RACI_CONSULTED, TRELLIS_RACI_INFORMED,
-          };
-          g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-          for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
-            if (info.raci & letters[i])
-              g_ptr_array_add (names, (gpointer) trellis_raci_get_label (letters[i]));
-          g_ptr_array_add (names, NULL);
-          add_line (lines, g_strjoinv (", ", (char **) names->pdata));
-
-          if (info.authority != TRELLIS_AUTHORITY_NONE)
-            /* Translators: a delegation level and what it means. */
-            add_line (lines, g_strdup_printf (_("Authority: %s — %s"), trellis_authority_get_label (info.authority),
-                                              trellis_authority_get_description (info.authority)));
-          else if (info.flags & TRELLIS_CELL_FLAG_OWNER)
-            add_line (lines, g_strdup (_("No decision authority agreed")));
-          if (info.flags & TRELLIS_CELL_FLAG_MANDATE)
-            add_line (lines, g_strdup (_("Mandate above ability: someone in the role is assessed below a level it needs")));
-        }
-      break;
-
-    case TRELLIS_ITEM_CAPABLE:
-    case TRELLIS_ITEM_NODE:
-    case TRELLIS_ITEM_STAGE:
-    default:
-      break;
+      paint_swatch (style, cr, item, rtl ? box.x + box.width - swatch * 1.3 : box.x, box.y, swatch);
+      trellis_cairo_set_rgba (cr, &c->foreground);
+      trellis_text_show_start (style, cr, item->label,
+                               rtl ? box.x + box.width - swatch * 1.3 - 6 * zoom
+                                   : box.x + swatch * 1.3 + 6 * zoom,
+                               box.y + (swatch - lh) / 2.0);
     }
 
-  g_ptr_array_add (lines, NULL);
+  /* The lines under the entries. */
+  y = self->height + 14 * zoom;
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (self->lines, i);
+      double size = style->text_height * 0.85;
+      int lw, lh;
 
-  return g_strjoinv (tooltip ? "\n" : "; ", (char **) lines->pdata);
+      trellis_text_size (layout, &lw, &lh);
+      if (i < self->findings->len)
+        {
+          const TrellisFinding *f = g_ptr_array_index (self->findings, i);
+          TrellisSymbol symbol = trellis_finding_code_get_severity (f->code) == TRELLIS_SEVERITY_PROBLEM ?
+                                 TRELLIS_SYMBOL_PROBLEM : TRELLIS_SYMBOL_WARNING;
+
+          trellis_draw_symbol (style, cr, symbol, rtl ? width - size : 0, y + (style->text_height - size) / 2, size);
+        }
+      trellis_cairo_set_rgba (cr, &c->foreground);
+      trellis_text_show_start (style, cr, layout, rtl ? width - swatch : swatch, y);
+      y += lh + 4 * zoom;
+    }
+
+  cairo_restore (cr);
 }

@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "trellis-draw-private.h"
 #include "trellis-layout-private.h"
 #include "trellis-render.h"
 
@@ -47,13 +48,17 @@ trellis_render_cairo (TrellisLayout     *layout,
                       cairo_t           *cr,
                       const TrellisRect *clip)
 {
+  const TrellisThemeColors *colors;
   TrellisRect all;
   TrellisRect title, columns, rows, cells, legend, corner, part;
-  PageMode page;
+  TrellisPageMode page;
+  double width, height;
 
   g_return_if_fail (TRELLIS_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
 
+  colors = trellis_theme_get_colors (trellis_layout_get_options (layout)->theme);
+  trellis_layout_get_picture_size (layout, &width, &height);
   trellis_layout_get_areas (layout, &title, &columns, &rows, &cells, &legend);
   corner = TRELLIS_RECT_INIT (rows.x, columns.y, rows.width, columns.height);
 
@@ -67,14 +72,13 @@ trellis_render_cairo (TrellisLayout     *layout,
     {
       /* The whole picture, and the page around it to the surface's edge
        * (a scaled size rounds up to whole pixels). */
-      all = TRELLIS_RECT_INIT (0, 0, layout->picture_width, layout->picture_height);
+      all = TRELLIS_RECT_INIT (0, 0, width, height);
       clip = &all;
     }
   /* Where every cell edge lies on whole device pixels, the cell area's
    * page is painted between the cells only, instead of under them all. */
   {
     double ox = 0, oy = 0, ux = 1, uy = 1;
-    double gap = layout->colors->cell_gap * layout->options->zoom;
     double x0 = cells.x, y0 = cells.y;
     double sx = 1, sy = 1, dx = 0, dy = 0;
 
@@ -87,16 +91,14 @@ trellis_render_cairo (TrellisLayout     *layout,
     ox = ox * sx + dx, oy = oy * sy + dy;
     ux = ux * sx + dx, uy = uy * sy + dy;
     x0 = x0 * sx + dx, y0 = y0 * sy + dy;
-    page = PAGE_PAINTED;
+    page = TRELLIS_PAGE_PAINTED;
     if (ox == floor (ox) && oy == floor (oy) && ux - ox == floor (ux - ox) && uy - oy == floor (uy - oy) &&
-        x0 == floor (x0) && y0 == floor (y0) &&
-        gap == floor (gap) && layout->group_gap == floor (layout->group_gap) &&
-        layout->cell_width == floor (layout->cell_width) && layout->cell_height == floor (layout->cell_height))
-      page = PAGE_STRIPES;
+        x0 == floor (x0) && y0 == floor (y0) && trellis_layout_has_whole_cells (layout))
+      page = TRELLIS_PAGE_STRIPES;
   }
 
-  trellis_cairo_set_rgba (cr, &layout->colors->background);
-  if (page == PAGE_STRIPES)
+  trellis_cairo_set_rgba (cr, &colors->background);
+  if (page == TRELLIS_PAGE_STRIPES)
     {
       /* Without a clip, out to the surface's edge. */
       if (clip == &all)
