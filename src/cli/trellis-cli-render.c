@@ -67,9 +67,11 @@ trellis_cli_render (int    argc,
   TrellisAudience audience_id = TRELLIS_AUDIENCE_COACH;
   TrellisExportFormat format;
   TrellisDate since_date = 0;
+  g_autofree char *views = trellis_view_dup_choices ();
+  /* Translators: %s lists the views, e.g. "gaps, requirements or sight". */
+  g_autofree char *view_help = g_strdup_printf (_("The view: %s"), views);
   const GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
-      N_("The view: gaps, requirements, coverage, responsibilities, perception, trend or sight"), N_("VIEW") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, view_help, N_("VIEW") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Show only this role: its people, competencies and responsibilities"), N_("ID") },
     { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Show only this person"), N_("ID") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date"), N_("YYYY-MM-DD") },
@@ -102,9 +104,9 @@ trellis_cli_render (int    argc,
     return trellis_cli_usage_error (context, _("Choose a view with --view."));
   if (!trellis_view_from_string (view, &view_id))
     {
-      /* Translators: %s is what the user typed after --view. */
-      g_autofree char *msg = g_strdup_printf (_("Unknown view ‘%s’. Choose gaps, requirements, coverage, "
-                                                "responsibilities, perception, trend or sight."), view);
+      /* Translators: the first %s is what the user typed after --view,
+       * the second lists the views, e.g. "gaps, requirements or sight". */
+      g_autofree char *msg = g_strdup_printf (_("Unknown view ‘%s’. Choose %s."), view, views);
       return trellis_cli_usage_error (context, msg);
     }
   if (output == NULL)
@@ -142,7 +144,7 @@ trellis_cli_render (int    argc,
     }
   if (since != NULL)
     {
-      if (view_id != TRELLIS_VIEW_TREND)
+      if (!trellis_view_needs_date (view_id))
         return trellis_cli_usage_error (context, _("--since belongs to the trend view (--view trend)."));
       if (!trellis_date_parse (since, strlen (since), &since_date))
         {
@@ -150,7 +152,7 @@ trellis_cli_render (int    argc,
           return trellis_cli_usage_error (context, msg);
         }
     }
-  else if (view_id == TRELLIS_VIEW_TREND)
+  else if (trellis_view_needs_date (view_id))
     return trellis_cli_usage_error (context, _("The trend compares with an earlier date: give --since YYYY-MM-DD."));
 
   doc = trellis_cli_load (argv[1]);
