@@ -52,7 +52,7 @@ make_layout (TrellisDocument *doc,
   options->theme = theme;
   options->scale = scale;
   options->rtl = rtl;
-  if (view == TRELLIS_VIEW_TREND)
+  if (trellis_view_needs_date (view))
     g_assert_true (trellis_date_parse ("2026-06-01", 10, &options->since));
 
   layout = trellis_layout_new (analysis, options, &error);
@@ -810,7 +810,7 @@ test_private_never_shown (void)
           options->audience = audience;
           if (narrowed)
             trellis_render_options_set_person (options, "p-ben");
-          if (v == TRELLIS_VIEW_TREND)
+          if (trellis_view_needs_date (v))
             g_assert_true (trellis_date_parse ("2026-06-01", 10, &options->since));
           layout = trellis_layout_new (analysis, options, &error);
           g_assert_no_error (error);
