@@ -30,7 +30,7 @@ G_DEFINE_FINAL_TYPE (TrellisCoverageMap, trellis_coverage_map, TRELLIS_TYPE_GRID
 static double
 trellis_coverage_map_measure_cell (TrellisGridMap *grid)
 {
-  TrellisMap *map = TRELLIS_MAP (grid);
+  TrellisMap *map = (TrellisMap *) grid;
   /* Translators: the widest count of people meeting a requirement. */
   double widest = trellis_style_text_width (map->style, C_("coverage", "88/88"));
 
@@ -41,7 +41,7 @@ static gboolean
 trellis_coverage_map_build_axes (TrellisGridMap  *grid,
                                  GError         **error)
 {
-  TrellisMap *map = TRELLIS_MAP (grid);
+  TrellisMap *map = (TrellisMap *) grid;
   TrellisRoster *roster = &grid->roster;
   guint n_comps = roster->n_at[TRELLIS_KIND_COMPETENCY];
   g_autoptr(GArray) roles = trellis_roster_filter_roles (roster);
@@ -123,7 +123,7 @@ trellis_coverage_map_compute_cell (TrellisGridMap   *grid,
                                    TrellisCellInfo  *info,
                                    TrellisCellPaint *paint)
 {
-  TrellisMap *map = TRELLIS_MAP (grid);
+  TrellisMap *map = (TrellisMap *) grid;
   const TrellisItem *r = trellis_axis_get_item (&map->rows, row);
   const TrellisItem *c = trellis_axis_get_item (&map->columns, column);
   guint role = c->index;
@@ -221,7 +221,7 @@ trellis_coverage_map_add_legend (TrellisMap *map)
                       _("single point of knowledge: only one person reaches the highest required level"));
   trellis_legend_add (legend, map->style, TRELLIS_SWATCH_MANDATE, trellis_palette_get_step (TRELLIS_PALETTE_COVERAGE, 1), NULL,
                       _("coverage target missed"));
-  trellis_grid_map_add_privacy_legend (TRELLIS_GRID_MAP (map));
+  trellis_grid_map_add_privacy_legend ((TrellisGridMap *) map);
 }
 
 static void

@@ -36,7 +36,7 @@ trellis_gaps_map_counts (TrellisPeopleMap *self,
                          guint             person,
                          guint             competency)
 {
-  TrellisAnalysis *analysis = TRELLIS_MAP (self)->analysis;
+  TrellisAnalysis *analysis = ((TrellisMap *) self)->analysis;
 
   if (role != TRELLIS_TEAM_INDEX)
     return trellis_analysis_get_role_required (analysis, role, competency) != TRELLIS_LEVEL_NONE;
@@ -50,7 +50,7 @@ trellis_gaps_map_aggregate (TrellisPeopleMap     *self,
                             guint                 competency,
                             TrellisAggregateCell *a)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
 
   if (role != TRELLIS_TEAM_INDEX)
     trellis_analysis_aggregate_role (map->analysis, role, competency, &a->agg);
@@ -88,8 +88,8 @@ compute_person_cell (TrellisGapsMap   *self,
                      TrellisCellInfo  *info,
                      TrellisCellPaint *paint)
 {
-  TrellisGridMap *grid = TRELLIS_GRID_MAP (self);
-  const TrellisCell *cell = trellis_people_map_person_cell (TRELLIS_PEOPLE_MAP (self), row, column, info, paint);
+  TrellisGridMap *grid = (TrellisGridMap *) self;
+  const TrellisCell *cell = trellis_people_map_person_cell ((TrellisPeopleMap *) self, row, column, info, paint);
   gint gap;
 
   if (info->required == TRELLIS_LEVEL_NONE)
@@ -110,7 +110,7 @@ compute_person_cell (TrellisGapsMap   *self,
   info->value = gap;
   trellis_grid_map_fill (grid, paint, trellis_palette_gap_color (gap));
   if (paint != NULL)
-    paint->text[0] = trellis_style_number (TRELLIS_MAP (self)->style, gap, FALSE);
+    paint->text[0] = trellis_style_number (((TrellisMap *) self)->style, gap, FALSE);
 }
 
 static void
@@ -120,11 +120,11 @@ compute_aggregate_cell (TrellisGapsMap   *self,
                         TrellisCellInfo  *info,
                         TrellisCellPaint *paint)
 {
-  TrellisGridMap *grid = TRELLIS_GRID_MAP (self);
-  const TrellisAggregateCell *a = trellis_people_map_get_aggregate (TRELLIS_PEOPLE_MAP (self), row, column);
+  TrellisGridMap *grid = (TrellisGridMap *) self;
+  const TrellisAggregateCell *a = trellis_people_map_get_aggregate ((TrellisPeopleMap *) self, row, column);
 
   info->count = a->agg.n_meeting;
-  if (!trellis_people_map_aggregate_shown (TRELLIS_PEOPLE_MAP (self), a, info, paint))
+  if (!trellis_people_map_aggregate_shown ((TrellisPeopleMap *) self, a, info, paint))
     return;
   if (a->agg.n_assessed == 0)
     {
@@ -133,7 +133,7 @@ compute_aggregate_cell (TrellisGapsMap   *self,
     }
 
   info->content = TRELLIS_CONTENT_VALUE;
-  if (trellis_axis_get_item (&TRELLIS_MAP (self)->rows, row)->kind == TRELLIS_ITEM_AGGREGATE_GAP)
+  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_AGGREGATE_GAP)
     {
       info->value = a->agg.mean_gap;
       trellis_grid_map_fill (grid, paint, trellis_palette_gap_color (a->agg.mean_gap));
@@ -158,9 +158,9 @@ trellis_gaps_map_compute_cell (TrellisGridMap   *grid,
                                TrellisCellInfo  *info,
                                TrellisCellPaint *paint)
 {
-  TrellisGapsMap *self = TRELLIS_GAPS_MAP (grid);
+  TrellisGapsMap *self = (TrellisGapsMap *) grid;
 
-  if (trellis_axis_get_item (&TRELLIS_MAP (self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
+  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
     compute_person_cell (self, row, column, info, paint);
   else
     compute_aggregate_cell (self, row, column, info, paint);
@@ -185,8 +185,8 @@ describe_person_cell (TrellisGapsMap        *self,
                       gboolean               tooltip,
                       GPtrArray             *lines)
 {
-  TrellisPeopleMap *people = TRELLIS_PEOPLE_MAP (self);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisPeopleMap *people = (TrellisPeopleMap *) self;
+  TrellisMap *map = (TrellisMap *) self;
   const TrellisItem *r = trellis_axis_get_item (&map->rows, row);
   TrellisAssessment effective;
   gboolean assessed = trellis_people_map_get_assessment (people, row, column, &effective);
@@ -197,7 +197,7 @@ describe_person_cell (TrellisGapsMap        *self,
 
       if (info->required != TRELLIS_LEVEL_NONE)
         {
-          g_autofree char *level = trellis_grid_map_level_phrase (TRELLIS_GRID_MAP (self), info->required);
+          g_autofree char *level = trellis_grid_map_level_phrase ((TrellisGridMap *) self, info->required);
           /* Translators: the level a role requires, e.g. "Required by Agent: 3 (Proficient)". */
           trellis_grid_map_add_line (lines, g_strdup_printf (_("Required by %s: %s"), trellis_entity_get_name (role), level));
         }
@@ -226,14 +226,14 @@ describe_aggregate_cell (TrellisGapsMap        *self,
                          const TrellisCellInfo *info,
                          GPtrArray             *lines)
 {
-  TrellisPeopleMap *people = TRELLIS_PEOPLE_MAP (self);
+  TrellisPeopleMap *people = (TrellisPeopleMap *) self;
   const TrellisAggregateCell *a;
   g_autofree char *mean = NULL;
 
   if (trellis_people_map_describe_no_total (people, info, lines))
     return;
 
-  if (trellis_axis_get_item (&TRELLIS_MAP (self)->rows, row)->kind != TRELLIS_ITEM_AGGREGATE_GAP)
+  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind != TRELLIS_ITEM_AGGREGATE_GAP)
     {
       /* Translators: how many of how many people meet a requirement, and the percentage. */
       trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("%u of %u person meets the requirement (%.0f%%)",
@@ -260,9 +260,9 @@ trellis_gaps_map_describe_cell (TrellisGridMap        *grid,
                                 gboolean               tooltip,
                                 GPtrArray             *lines)
 {
-  TrellisGapsMap *self = TRELLIS_GAPS_MAP (grid);
+  TrellisGapsMap *self = (TrellisGapsMap *) grid;
 
-  if (trellis_axis_get_item (&TRELLIS_MAP (self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
+  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
     describe_person_cell (self, row, column, info, tooltip, lines);
   else
     describe_aggregate_cell (self, row, column, info, lines);
@@ -285,7 +285,7 @@ trellis_gaps_map_add_legend (TrellisMap *map)
                           _("Aggregate rows: the mean gap, and the percentage of people who meet the requirement"));
       trellis_legend_add_share_steps (map->legend, map->style);
     }
-  trellis_grid_map_add_privacy_legend (TRELLIS_GRID_MAP (map));
+  trellis_grid_map_add_privacy_legend ((TrellisGridMap *) map);
 }
 
 static void

@@ -30,7 +30,7 @@ G_DEFINE_ABSTRACT_TYPE (TrellisGridMap, trellis_grid_map, TRELLIS_TYPE_MAP)
 double
 trellis_grid_map_get_air (TrellisGridMap *self)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
 
   return 3.5 * map->options->zoom + map->colors->cell_gap * map->options->zoom;
 }
@@ -57,7 +57,7 @@ trellis_grid_map_add_grouped (TrellisGridMap  *self,
                               const gboolean  *keep,
                               const char      *ungrouped)
 {
-  TrellisDocument *document = TRELLIS_MAP (self)->document;
+  TrellisDocument *document = ((TrellisMap *) self)->document;
   guint n_groups = trellis_document_get_n_items (document, group_kind);
   guint n = self->roster.n_at[kind];
   g_autofree gboolean *placed = g_new0 (gboolean, MAX (n, 1));
@@ -114,7 +114,7 @@ trellis_grid_map_required_by (TrellisGridMap *self,
 {
   for (guint i = 0; i < roles->len; i++)
     {
-      if (trellis_analysis_get_role_required (TRELLIS_MAP (self)->analysis, g_array_index (roles, guint, i),
+      if (trellis_analysis_get_role_required (((TrellisMap *) self)->analysis, g_array_index (roles, guint, i),
                                               competency) != TRELLIS_LEVEL_NONE)
         return TRUE;
     }
@@ -126,7 +126,7 @@ trellis_grid_map_required_by (TrellisGridMap *self,
 static double
 trellis_grid_map_real_measure_cell (TrellisGridMap *self)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
 
   return ceil (MAX (trellis_style_text_width (map->style, "10") + trellis_grid_map_get_air (self),
                     map->cell_height * 1.2));
@@ -137,7 +137,7 @@ trellis_grid_map_real_measure_cell (TrellisGridMap *self)
 static void
 fit_group_names (TrellisGridMap *self)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   g_autoptr(PangoLayout) layout = trellis_style_new_text (map->style, map->style->group_font, "");
   double limit = map->cell_width * 1.5;
   double wanted = map->cell_width;
@@ -162,7 +162,7 @@ static gboolean
 trellis_grid_map_build (TrellisMap  *map,
                         GError     **error)
 {
-  TrellisGridMap *self = TRELLIS_GRID_MAP (map);
+  TrellisGridMap *self = (TrellisGridMap *) map;
   TrellisGridMapClass *klass = TRELLIS_GRID_MAP_GET_CLASS (self);
 
   trellis_roster_init (&self->roster, map->analysis, map->options);
@@ -214,7 +214,7 @@ trellis_grid_map_compute_cell (TrellisGridMap   *self,
 
   TRELLIS_GRID_MAP_GET_CLASS (self)->compute_cell (self, row, column, info, paint);
 
-  if (paint != NULL && !TRELLIS_MAP (self)->options->cell_text)
+  if (paint != NULL && !((TrellisMap *) self)->options->cell_text)
     memset (paint->text, 0, sizeof paint->text);
 }
 
@@ -224,7 +224,7 @@ trellis_grid_map_compute_cell (TrellisGridMap   *self,
 void
 trellis_grid_map_compute_all (TrellisGridMap *self)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
 
   for (guint r = 0; r < map->rows.items->len; r++)
     for (guint c = 0; c < map->columns.items->len; c++)
@@ -245,7 +245,7 @@ trellis_grid_map_fill (TrellisGridMap    *self,
     return;
 
   paint->fill = fill;
-  paint->text_color = trellis_palette_text_on (TRELLIS_MAP (self)->options->theme, fill);
+  paint->text_color = trellis_palette_text_on (((TrellisMap *) self)->options->theme, fill);
 }
 
 /* Not required: the quiet tone, nothing to say. */
@@ -257,8 +257,8 @@ trellis_grid_map_not_required (TrellisGridMap   *self,
   info->content = TRELLIS_CONTENT_EMPTY;
   if (paint != NULL)
     {
-      paint->fill = &TRELLIS_MAP (self)->colors->not_required;
-      paint->text_color = &TRELLIS_MAP (self)->colors->muted;
+      paint->fill = &((TrellisMap *) self)->colors->not_required;
+      paint->text_color = &((TrellisMap *) self)->colors->muted;
     }
 }
 
@@ -272,7 +272,7 @@ trellis_grid_map_hatched (TrellisGridMap   *self,
   if (paint != NULL)
     {
       paint->pattern = TRELLIS_PATTERN_HATCH;
-      paint->fill = &TRELLIS_MAP (self)->colors->hatch_background;
+      paint->fill = &((TrellisMap *) self)->colors->hatch_background;
     }
 }
 
@@ -291,7 +291,7 @@ trellis_grid_map_suppressed (TrellisGridMap   *self,
   if (paint != NULL)
     {
       paint->pattern = TRELLIS_PATTERN_SUPPRESSED;
-      paint->fill = &TRELLIS_MAP (self)->colors->suppressed;
+      paint->fill = &((TrellisMap *) self)->colors->suppressed;
     }
 }
 
@@ -306,7 +306,7 @@ paint_page_stripes (TrellisGridMap    *self,
                     guint              c0,
                     guint              c1)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   double gap = map->colors->cell_gap * map->options->zoom;
   double bottom = clip->y + clip->height;
   double cw = map->content_width;
@@ -358,7 +358,7 @@ paint_group_blocks (TrellisGridMap *self,
                     guint           c0,
                     guint           c1)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   double gap = map->colors->cell_gap * map->options->zoom;
 
   trellis_cairo_set_rgba (cr, &map->colors->grid);
@@ -385,7 +385,7 @@ batch_cell (TrellisGridMap   *self,
             guint             r,
             guint             c)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   const TrellisThemeColors *colors = map->colors;
   gboolean rtl = map->options->rtl;
   double gap = colors->cell_gap * map->options->zoom;
@@ -453,7 +453,7 @@ trellis_grid_map_paint (TrellisMap        *map,
                         const TrellisRect *clip,
                         TrellisPageMode    page)
 {
-  TrellisGridMap *self = TRELLIS_GRID_MAP (map);
+  TrellisGridMap *self = (TrellisGridMap *) map;
   TrellisGridMapClass *klass = TRELLIS_GRID_MAP_GET_CLASS (self);
   const TrellisThemeColors *colors = map->colors;
   gboolean grid_shows = memcmp (&colors->grid, &colors->background, sizeof (TrellisRgba)) != 0;
@@ -542,7 +542,7 @@ trellis_grid_map_get_cell_info (TrellisMap      *map,
 {
   g_return_if_fail (row < map->rows.items->len && column < map->columns.items->len);
 
-  trellis_grid_map_compute_cell (TRELLIS_GRID_MAP (map), row, column, info, NULL);
+  trellis_grid_map_compute_cell ((TrellisGridMap *) map, row, column, info, NULL);
 }
 
 static char *
@@ -556,7 +556,7 @@ trellis_grid_map_dup_cell_text (TrellisMap *map,
 
   g_return_val_if_fail (row < map->rows.items->len && column < map->columns.items->len, NULL);
 
-  trellis_grid_map_compute_cell (TRELLIS_GRID_MAP (map), row, column, &info, &paint);
+  trellis_grid_map_compute_cell ((TrellisGridMap *) map, row, column, &info, &paint);
 
   switch (info.content)
     {
@@ -603,7 +603,7 @@ char *
 trellis_grid_map_level_phrase (TrellisGridMap *self,
                                gint            level)
 {
-  const char *name = trellis_document_get_level_name (TRELLIS_MAP (self)->document, level);
+  const char *name = trellis_document_get_level_name (((TrellisMap *) self)->document, level);
 
   if (name != NULL && name[0] != '\0')
     /* Translators: a level and its name, e.g. "3 (Proficient)". */
@@ -620,7 +620,7 @@ trellis_grid_map_describe_cell (TrellisMap *map,
                                 guint       column,
                                 gboolean    tooltip)
 {
-  TrellisGridMap *self = TRELLIS_GRID_MAP (map);
+  TrellisGridMap *self = (TrellisGridMap *) map;
   g_autoptr(GPtrArray) lines = NULL;
   const TrellisItem *r, *c;
   TrellisCellInfo info;
@@ -677,7 +677,7 @@ trellis_grid_map_add_labels (TrellisMap        *map,
 void
 trellis_grid_map_add_privacy_legend (TrellisGridMap *self)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
 
   if (map->options->audience == TRELLIS_AUDIENCE_WORKSHOP || self->roster.team_hidden > 0)
     trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_SUPPRESSED, &map->colors->suppressed, NULL,
@@ -687,7 +687,7 @@ trellis_grid_map_add_privacy_legend (TrellisGridMap *self)
 static void
 trellis_grid_map_finalize (GObject *object)
 {
-  TrellisGridMap *self = TRELLIS_GRID_MAP (object);
+  TrellisGridMap *self = (TrellisGridMap *) object;
 
   trellis_roster_clear (&self->roster);
 

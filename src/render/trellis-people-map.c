@@ -30,7 +30,7 @@ G_DEFINE_ABSTRACT_TYPE (TrellisPeopleMap, trellis_people_map, TRELLIS_TYPE_GRID_
 static inline TrellisRoster *
 roster_of (TrellisPeopleMap *self)
 {
-  return &TRELLIS_GRID_MAP (self)->roster;
+  return &((TrellisGridMap *) self)->roster;
 }
 
 static gboolean
@@ -49,7 +49,7 @@ withhold_team_differences (TrellisPeopleMap     *self,
                            TrellisAggregateCell *team)
 {
   TrellisPeopleMapClass *klass = TRELLIS_PEOPLE_MAP_GET_CLASS (self);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   TrellisRoster *roster = roster_of (self);
   guint n_roles = roster->n_at[TRELLIS_KIND_ROLE];
   guint n_people = roster->n_at[TRELLIS_KIND_PERSON];
@@ -98,7 +98,7 @@ add_aggregates (TrellisPeopleMap *self,
                 TrellisEntity    *entity)
 {
   TrellisPeopleMapClass *klass = TRELLIS_PEOPLE_MAP_GET_CLASS (self);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   TrellisRoster *roster = roster_of (self);
   guint n_cols = map->columns.items->len;
   TrellisAggregateCell *cells = g_new0 (TrellisAggregateCell, MAX (n_cols, 1));
@@ -148,7 +148,7 @@ trellis_people_map_add_aggregate_row (TrellisPeopleMap     *self,
                                       const char           *label,
                                       TrellisAggregateCell *cells)
 {
-  TrellisItem *item = trellis_axis_add_item (&TRELLIS_MAP (self)->rows, kind, role, entity, label);
+  TrellisItem *item = trellis_axis_add_item (&((TrellisMap *) self)->rows, kind, role, entity, label);
 
   item->data = cells;
   item->marks |= TRELLIS_ITEM_MARK_AGGREGATE;
@@ -160,7 +160,7 @@ static void
 count_not_shown (TrellisPeopleMap *self,
                  const gboolean   *not_shown)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
 
   map->n_not_shown = 0;
   for (guint p = 0; p < roster_of (self)->n_at[TRELLIS_KIND_PERSON]; p++)
@@ -174,8 +174,8 @@ add_columns (TrellisPeopleMap *self,
              GArray           *roles,
              gint              person)
 {
-  TrellisGridMap *grid = TRELLIS_GRID_MAP (self);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisGridMap *grid = (TrellisGridMap *) self;
+  TrellisMap *map = (TrellisMap *) self;
   guint n_comps = roster_of (self)->n_at[TRELLIS_KIND_COMPETENCY];
   g_autofree gboolean *keep = NULL;
 
@@ -199,7 +199,7 @@ add_person_rows (TrellisPeopleMap *self,
                  GArray           *roles,
                  guint             person)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   TrellisEntity *entity = trellis_roster_entity (roster_of (self), TRELLIS_KIND_PERSON, person);
 
   for (guint i = 0; i < roles->len; i++)
@@ -226,7 +226,7 @@ add_role_rows (TrellisPeopleMap *self,
                gboolean          aggregates,
                gboolean         *not_shown)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   TrellisRoster *roster = roster_of (self);
 
   for (guint r = 0; r < roster->n_at[TRELLIS_KIND_ROLE]; r++)
@@ -265,7 +265,7 @@ static void
 add_roleless_rows (TrellisPeopleMap *self,
                    gboolean         *not_shown)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   TrellisRoster *roster = roster_of (self);
 
   trellis_axis_begin_group (&map->rows, NULL, _("No role"));
@@ -290,8 +290,8 @@ static gboolean
 trellis_people_map_build_axes (TrellisGridMap  *grid,
                                GError         **error)
 {
-  TrellisPeopleMap *self = TRELLIS_PEOPLE_MAP (grid);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisPeopleMap *self = (TrellisPeopleMap *) grid;
+  TrellisMap *map = (TrellisMap *) self;
   TrellisRoster *roster = roster_of (self);
   const TrellisRenderOptions *o = map->options;
   g_autoptr(GArray) roles = trellis_roster_filter_roles (roster);
@@ -331,7 +331,7 @@ trellis_people_map_build_axes (TrellisGridMap  *grid,
 static double
 trellis_people_map_measure_cell (TrellisGridMap *grid)
 {
-  TrellisMap *map = TRELLIS_MAP (grid);
+  TrellisMap *map = (TrellisMap *) grid;
   TrellisStyle *style = map->style;
   g_autofree char *mean = trellis_format_number (-8.8, 1, FALSE);
   g_autofree char *change = trellis_format_number (8.8, 1, TRUE);
@@ -363,7 +363,7 @@ trellis_people_map_person_cell (TrellisPeopleMap *self,
                                 TrellisCellInfo  *info,
                                 TrellisCellPaint *paint)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   const TrellisItem *r = trellis_axis_get_item (&map->rows, row);
   const TrellisItem *c = trellis_axis_get_item (&map->columns, column);
   const TrellisCell *cell = trellis_analysis_get_cell (map->analysis, r->index, c->index);
@@ -387,7 +387,7 @@ trellis_people_map_get_aggregate (TrellisPeopleMap *self,
                                   guint             row,
                                   guint             column)
 {
-  const TrellisItem *r = trellis_axis_get_item (&TRELLIS_MAP (self)->rows, row);
+  const TrellisItem *r = trellis_axis_get_item (&((TrellisMap *) self)->rows, row);
 
   return &((const TrellisAggregateCell *) r->data)[column];
 }
@@ -416,12 +416,12 @@ trellis_people_map_aggregate_shown (TrellisPeopleMap           *self,
 
   if (cell->agg.n_people == 0)
     {
-      trellis_grid_map_not_required (TRELLIS_GRID_MAP (self), info, paint);
+      trellis_grid_map_not_required ((TrellisGridMap *) self, info, paint);
       return FALSE;
     }
   if (aggregate_withheld (self, cell))
     {
-      trellis_grid_map_suppressed (TRELLIS_GRID_MAP (self), info, paint);
+      trellis_grid_map_suppressed ((TrellisGridMap *) self, info, paint);
       return FALSE;
     }
 
@@ -435,7 +435,7 @@ trellis_people_map_get_assessment (TrellisPeopleMap  *self,
                                    guint              column,
                                    TrellisAssessment *effective)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   const TrellisItem *r = trellis_axis_get_item (&map->rows, row);
   const TrellisItem *c = trellis_axis_get_item (&map->columns, column);
 
@@ -458,7 +458,7 @@ trellis_people_map_describe_assessed (TrellisPeopleMap        *self,
       return;
     }
 
-  level = trellis_grid_map_level_phrase (TRELLIS_GRID_MAP (self), effective->level);
+  level = trellis_grid_map_level_phrase ((TrellisGridMap *) self, effective->level);
   /* Translators: level, who assessed it, and when, e.g. "Assessed: 3 (Proficient), Coach, 2026-11-21". */
   trellis_grid_map_add_line (lines, g_strdup_printf (_("Assessed: %s, %s, %s"), level,
                                                      trellis_source_get_label (effective->source),
@@ -525,7 +525,7 @@ trellis_people_map_describe_no_total (TrellisPeopleMap      *self,
 static void
 trellis_people_map_finalize (GObject *object)
 {
-  TrellisPeopleMap *self = TRELLIS_PEOPLE_MAP (object);
+  TrellisPeopleMap *self = (TrellisPeopleMap *) object;
 
   g_clear_pointer (&self->aggregates, g_ptr_array_unref);
 

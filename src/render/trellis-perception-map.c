@@ -35,7 +35,7 @@ G_DEFINE_FINAL_TYPE (TrellisPerceptionMap, trellis_perception_map, TRELLIS_TYPE_
 static double
 trellis_perception_map_measure_cell (TrellisGridMap *grid)
 {
-  TrellisMap *map = TRELLIS_MAP (grid);
+  TrellisMap *map = (TrellisMap *) grid;
 
   return ceil (TRELLIS_N_SOURCES * (trellis_style_text_width (map->style, "8") + 5 * map->options->zoom) +
                trellis_grid_map_get_air (grid));
@@ -49,7 +49,7 @@ perception_levels (TrellisPerceptionMap *self,
                    guint                 column,
                    gint                  out[TRELLIS_N_SOURCES])
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   TrellisItem *item = trellis_axis_get_item (&map->rows, row);
   gint8 *levels = item->data;
   guint n_cols = map->columns.items->len;
@@ -111,9 +111,9 @@ trellis_perception_map_compute_cell (TrellisGridMap   *grid,
                                      TrellisCellInfo  *info,
                                      TrellisCellPaint *paint)
 {
-  TrellisPerceptionMap *self = TRELLIS_PERCEPTION_MAP (grid);
-  TrellisMap *map = TRELLIS_MAP (self);
-  const TrellisCell *cell = trellis_people_map_person_cell (TRELLIS_PEOPLE_MAP (self), row, column, info, paint);
+  TrellisPerceptionMap *self = (TrellisPerceptionMap *) grid;
+  TrellisMap *map = (TrellisMap *) self;
+  const TrellisCell *cell = trellis_people_map_person_cell ((TrellisPeopleMap *) self, row, column, info, paint);
   gint diff;
 
   perception_levels (self, row, column, info->perspectives);
@@ -163,7 +163,7 @@ trellis_perception_map_describe_cell (TrellisGridMap        *grid,
                                       gboolean               tooltip,
                                       GPtrArray             *lines)
 {
-  TrellisPeopleMap *people = TRELLIS_PEOPLE_MAP (grid);
+  TrellisPeopleMap *people = (TrellisPeopleMap *) grid;
   TrellisAssessment effective;
   gboolean assessed = trellis_people_map_get_assessment (people, row, column, &effective);
 
@@ -230,13 +230,13 @@ trellis_perception_map_add_legend (TrellisMap *map)
 static void
 trellis_perception_map_prepare_threads (TrellisMap *map)
 {
-  trellis_grid_map_compute_all (TRELLIS_GRID_MAP (map));
+  trellis_grid_map_compute_all ((TrellisGridMap *) map);
 }
 
 static void
 trellis_perception_map_finalize (GObject *object)
 {
-  TrellisPerceptionMap *self = TRELLIS_PERCEPTION_MAP (object);
+  TrellisPerceptionMap *self = (TrellisPerceptionMap *) object;
 
   g_clear_pointer (&self->levels, g_ptr_array_unref);
 

@@ -31,8 +31,8 @@ static gboolean
 trellis_requirements_map_build_axes (TrellisGridMap  *grid,
                                      GError         **error)
 {
-  TrellisRequirementsMap *self = TRELLIS_REQUIREMENTS_MAP (grid);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisRequirementsMap *self = (TrellisRequirementsMap *) grid;
+  TrellisMap *map = (TrellisMap *) self;
   TrellisRoster *roster = &grid->roster;
   guint n_comps = roster->n_at[TRELLIS_KIND_COMPETENCY];
   g_autoptr(GArray) roles = trellis_roster_filter_roles (roster);
@@ -71,8 +71,8 @@ trellis_requirements_map_compute_cell (TrellisGridMap   *grid,
                                        TrellisCellInfo  *info,
                                        TrellisCellPaint *paint)
 {
-  TrellisRequirementsMap *self = TRELLIS_REQUIREMENTS_MAP (grid);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisRequirementsMap *self = (TrellisRequirementsMap *) grid;
+  TrellisMap *map = (TrellisMap *) self;
   gint required = trellis_analysis_get_role_required (map->analysis, trellis_axis_get_item (&map->rows, row)->index,
                                                       trellis_axis_get_item (&map->columns, column)->index);
 
@@ -115,7 +115,7 @@ trellis_requirements_map_describe_cell (TrellisGridMap        *grid,
 static void
 trellis_requirements_map_add_legend (TrellisMap *map)
 {
-  TrellisRequirementsMap *self = TRELLIS_REQUIREMENTS_MAP (map);
+  TrellisRequirementsMap *self = (TrellisRequirementsMap *) map;
 
   trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_HEADING, NULL, NULL, _("Required level"));
   for (gint level = self->scale_min; level <= self->scale_max; level++)

@@ -48,7 +48,7 @@ G_DEFINE_FINAL_TYPE (TrellisResponsibilitiesMap, trellis_responsibilities_map, T
 static double
 trellis_responsibilities_map_measure_cell (TrellisGridMap *grid)
 {
-  TrellisMap *map = TRELLIS_MAP (grid);
+  TrellisMap *map = (TrellisMap *) grid;
   double widest = MAX (trellis_style_text_width (map->style, "RA7"), trellis_style_text_width (map->style, "888"));
 
   return ceil (MAX (widest + trellis_grid_map_get_air (grid) + 8 * map->options->zoom, map->cell_height * 1.4));
@@ -97,8 +97,8 @@ severity_mark (TrellisFindingCode code)
 static guint
 collect_row_findings (TrellisResponsibilitiesMap *self)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
-  TrellisRoster *roster = &TRELLIS_GRID_MAP (self)->roster;
+  TrellisMap *map = (TrellisMap *) self;
+  TrellisRoster *roster = &((TrellisGridMap *) self)->roster;
   GPtrArray *findings = map->legend->findings;
   guint n = trellis_analysis_get_n_findings (map->analysis);
   guint n_more = 0;
@@ -144,7 +144,7 @@ collect_row_findings (TrellisResponsibilitiesMap *self)
 static void
 collect_findings (TrellisResponsibilitiesMap *self)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   GPtrArray *findings = map->legend->findings;
   guint n = trellis_analysis_get_n_findings (map->analysis);
   g_autoptr(GHashTable) columns = g_hash_table_new (NULL, NULL);
@@ -199,7 +199,7 @@ static void
 add_rows (TrellisResponsibilitiesMap *self,
           GArray                     *roles)
 {
-  TrellisGridMap *grid = TRELLIS_GRID_MAP (self);
+  TrellisGridMap *grid = (TrellisGridMap *) self;
   TrellisRoster *roster = &grid->roster;
   guint n_rs = roster->n_at[TRELLIS_KIND_RESPONSIBILITY];
   g_autofree gboolean *keep = g_new0 (gboolean, MAX (n_rs, 1));
@@ -220,7 +220,7 @@ add_rows (TrellisResponsibilitiesMap *self,
         }
     }
 
-  trellis_grid_map_add_grouped (grid, &TRELLIS_MAP (self)->rows, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_ITEM_RESPONSIBILITY,
+  trellis_grid_map_add_grouped (grid, &((TrellisMap *) self)->rows, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_ITEM_RESPONSIBILITY,
                                 TRELLIS_KIND_RESULT, keep, _("No result"));
 }
 
@@ -230,8 +230,8 @@ static void
 add_columns (TrellisResponsibilitiesMap *self,
              GArray                     *roles)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
-  TrellisRoster *roster = &TRELLIS_GRID_MAP (self)->roster;
+  TrellisMap *map = (TrellisMap *) self;
+  TrellisRoster *roster = &((TrellisGridMap *) self)->roster;
   guint n_roles = roster->n_at[TRELLIS_KIND_ROLE];
   g_autofree gboolean *used = g_new0 (gboolean, MAX (n_roles, 1));
   gboolean filtered = trellis_roster_is_filtered (roster);
@@ -278,8 +278,8 @@ mandate_above_ability (TrellisResponsibilitiesMap *self,
                        GArray                     *needs,
                        guint                       role)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
-  TrellisRoster *roster = &TRELLIS_GRID_MAP (self)->roster;
+  TrellisMap *map = (TrellisMap *) self;
+  TrellisRoster *roster = &((TrellisGridMap *) self)->roster;
   GArray *members = roster->role_members[role];
 
   for (guint k = 0; needs != NULL && k < needs->len; k++)
@@ -304,8 +304,8 @@ mandate_above_ability (TrellisResponsibilitiesMap *self,
 static void
 compute_assignments (TrellisResponsibilitiesMap *self)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
-  TrellisRoster *roster = &TRELLIS_GRID_MAP (self)->roster;
+  TrellisMap *map = (TrellisMap *) self;
+  TrellisRoster *roster = &((TrellisGridMap *) self)->roster;
   guint n_cols = self->n_assign_columns;
 
   self->assigns = g_new0 (Assign, MAX ((gsize) map->rows.items->len * n_cols, 1));
@@ -345,7 +345,7 @@ static gboolean
 trellis_responsibilities_map_build_axes (TrellisGridMap  *grid,
                                          GError         **error)
 {
-  TrellisResponsibilitiesMap *self = TRELLIS_RESPONSIBILITIES_MAP (grid);
+  TrellisResponsibilitiesMap *self = (TrellisResponsibilitiesMap *) grid;
   g_autoptr(GArray) roles = trellis_roster_filter_roles (&grid->roster);
 
   add_rows (self, roles);
@@ -376,7 +376,7 @@ raci_text (TrellisResponsibilitiesMap *self,
         text = g_strdup_printf ("%s%d", letters, (int) authority);
       else
         text = g_strdup (letters);
-      *slot = trellis_style_intern (TRELLIS_MAP (self)->style, text);
+      *slot = trellis_style_intern (((TrellisMap *) self)->style, text);
     }
 
   return *slot;
@@ -389,8 +389,8 @@ compute_capable_cell (TrellisResponsibilitiesMap *self,
                       TrellisCellInfo            *info,
                       TrellisCellPaint           *paint)
 {
-  TrellisGridMap *grid = TRELLIS_GRID_MAP (self);
-  guint capable = trellis_analysis_get_capable (TRELLIS_MAP (self)->analysis, row->index);
+  TrellisGridMap *grid = (TrellisGridMap *) self;
+  guint capable = trellis_analysis_get_capable (((TrellisMap *) self)->analysis, row->index);
   GArray *needs = trellis_entity_get_array (row->entity, TRELLIS_FIELD_NEEDS);
 
   if (trellis_roster_team_total_withheld (&grid->roster))
@@ -407,7 +407,7 @@ compute_capable_cell (TrellisResponsibilitiesMap *self,
   if (paint != NULL)
     {
       trellis_grid_map_fill (grid, paint, trellis_palette_get_step (TRELLIS_PALETTE_GREY, trellis_palette_count_step (capable)));
-      paint->text[0] = trellis_style_number (TRELLIS_MAP (self)->style, (gint) MIN (capable, 999999u), FALSE);
+      paint->text[0] = trellis_style_number (((TrellisMap *) self)->style, (gint) MIN (capable, 999999u), FALSE);
       if (info->flags & TRELLIS_CELL_FLAG_NOBODY)
         paint->marks |= TRELLIS_CELL_MARK_WARNING;
     }
@@ -420,8 +420,8 @@ trellis_responsibilities_map_compute_cell (TrellisGridMap   *grid,
                                            TrellisCellInfo  *info,
                                            TrellisCellPaint *paint)
 {
-  TrellisResponsibilitiesMap *self = TRELLIS_RESPONSIBILITIES_MAP (grid);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisResponsibilitiesMap *self = (TrellisResponsibilitiesMap *) grid;
+  TrellisMap *map = (TrellisMap *) self;
   const Assign *as;
 
   if (trellis_axis_get_item (&map->columns, column)->kind == TRELLIS_ITEM_CAPABLE)
@@ -487,7 +487,7 @@ trellis_responsibilities_map_describe_cell (TrellisGridMap        *grid,
                                             gboolean               tooltip,
                                             GPtrArray             *lines)
 {
-  if (trellis_axis_get_item (&TRELLIS_MAP (grid)->columns, column)->kind == TRELLIS_ITEM_CAPABLE)
+  if (trellis_axis_get_item (&((TrellisMap *) grid)->columns, column)->kind == TRELLIS_ITEM_CAPABLE)
     {
       trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("%u person could carry it today",
                                                                    "%u people could carry it today", info->count),
@@ -506,7 +506,7 @@ owned (TrellisResponsibilitiesMap *self,
        guint                       row,
        guint                       column)
 {
-  if (column >= self->n_assign_columns || row >= TRELLIS_MAP (self)->rows.items->len)
+  if (column >= self->n_assign_columns || row >= ((TrellisMap *) self)->rows.items->len)
     return FALSE;
 
   return self->assigns[(gsize) row * self->n_assign_columns + column].owner;
@@ -517,7 +517,7 @@ same_row_group (TrellisResponsibilitiesMap *self,
                 guint                       a,
                 guint                       b)
 {
-  TrellisAxis *rows = &TRELLIS_MAP (self)->rows;
+  TrellisAxis *rows = &((TrellisMap *) self)->rows;
 
   return b < rows->items->len && trellis_axis_get_item (rows, a)->group == trellis_axis_get_item (rows, b)->group;
 }
@@ -533,8 +533,8 @@ trellis_responsibilities_map_paint_over (TrellisGridMap *grid,
                                          guint           c0,
                                          guint           c1)
 {
-  TrellisResponsibilitiesMap *self = TRELLIS_RESPONSIBILITIES_MAP (grid);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisResponsibilitiesMap *self = (TrellisResponsibilitiesMap *) grid;
+  TrellisMap *map = (TrellisMap *) self;
   double half = map->colors->cell_gap / 2;
   double cw = map->content_width;
   gboolean rtl = map->options->rtl;
@@ -627,7 +627,7 @@ trellis_responsibilities_map_add_legend (TrellisMap *map)
 
   trellis_legend_add (legend, style, TRELLIS_SWATCH_HEADING, NULL, NULL, _("Can carry it: people who reach every level it needs today"));
   trellis_legend_add_count_steps (legend, style, TRELLIS_PALETTE_GREY);
-  trellis_grid_map_add_privacy_legend (TRELLIS_GRID_MAP (map));
+  trellis_grid_map_add_privacy_legend ((TrellisGridMap *) map);
 
   if (legend->findings->len > 0)
     {
@@ -640,7 +640,7 @@ trellis_responsibilities_map_add_legend (TrellisMap *map)
 static void
 trellis_responsibilities_map_finalize (GObject *object)
 {
-  TrellisResponsibilitiesMap *self = TRELLIS_RESPONSIBILITIES_MAP (object);
+  TrellisResponsibilitiesMap *self = (TrellisResponsibilitiesMap *) object;
 
   g_clear_pointer (&self->assigns, g_free);
 

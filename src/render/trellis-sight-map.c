@@ -125,7 +125,7 @@ linked (TrellisSightMap *self,
         TrellisEntity   *right,
         guint            stage)
 {
-  TrellisAnalysis *analysis = TRELLIS_MAP (self)->analysis;
+  TrellisAnalysis *analysis = ((TrellisMap *) self)->analysis;
 
   switch (stage)
     {
@@ -176,7 +176,7 @@ static GPtrArray *
 roles_in_view (TrellisSightMap *self,
                TrellisEntity   *person)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   GPtrArray *roles = g_ptr_array_new ();
   guint n = trellis_document_get_n_items (map->document, TRELLIS_KIND_ROLE);
 
@@ -203,7 +203,7 @@ static GHashTable *
 walk_back (TrellisSightMap *self,
            GPtrArray       *roles)
 {
-  TrellisDocument *doc = TRELLIS_MAP (self)->document;
+  TrellisDocument *doc = ((TrellisMap *) self)->document;
   GHashTable *keep = g_hash_table_new (NULL, NULL);
   guint n;
 
@@ -268,7 +268,7 @@ collect_nodes (TrellisSightMap *self,
   static const TrellisKind kinds[] = {
     TRELLIS_KIND_VALUE, TRELLIS_KIND_RESULT, TRELLIS_KIND_RESPONSIBILITY, TRELLIS_KIND_COMPETENCY,
   };
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   TrellisAnalysis *a = map->analysis;
   gboolean narrowed = map->options->role != NULL || person != NULL;
   gint person_index = person != NULL ? trellis_analysis_get_index (a, person) : -1;
@@ -382,7 +382,7 @@ place_nodes (TrellisSightMap *self,
              double           column_gap,
              double           vgap)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   TrellisOrganisation *org = trellis_document_get_organisation (map->document);
   double column_height[N_STAGES] = { 0 };
   double tallest = 0;
@@ -453,7 +453,7 @@ note_shortened (TrellisSightMap *self,
                 double           node_w,
                 double           node_h)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   double zoom = map->options->zoom;
   g_autoptr(PangoLayout) measure = trellis_style_new_text (map->style, map->style->header_font, "");
 
@@ -516,7 +516,7 @@ static gboolean
 trellis_sight_map_build (TrellisMap  *map,
                          GError     **error)
 {
-  TrellisSightMap *self = TRELLIS_SIGHT_MAP (map);
+  TrellisSightMap *self = (TrellisSightMap *) map;
   const TrellisRenderOptions *o = map->options;
   TrellisEntity *person = o->person != NULL ? trellis_document_lookup (map->document, o->person) : NULL;
   g_autoptr(GPtrArray) roles = NULL;
@@ -604,7 +604,7 @@ paint_links (TrellisSightMap   *self,
              cairo_t           *cr,
              const TrellisRect *clip)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   const TrellisThemeColors *c = map->colors;
   double zoom = map->options->zoom;
   double dashes[] = { 4 * zoom, 3 * zoom };
@@ -655,7 +655,7 @@ paint_node (TrellisSightMap *self,
             cairo_t         *cr,
             SightNode       *node)
 {
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisMap *map = (TrellisMap *) self;
   const TrellisThemeColors *c = map->colors;
   double zoom = map->options->zoom;
   gboolean rtl = map->options->rtl;
@@ -724,7 +724,7 @@ trellis_sight_map_paint (TrellisMap        *map,
                          const TrellisRect *clip,
                          TrellisPageMode    page)
 {
-  TrellisSightMap *self = TRELLIS_SIGHT_MAP (map);
+  TrellisSightMap *self = (TrellisSightMap *) map;
   double zoom = map->options->zoom;
   guint painted = 0;
 
@@ -760,7 +760,7 @@ trellis_sight_map_get_cell_rect (TrellisMap  *map,
                                  guint        column,
                                  TrellisRect *rect)
 {
-  TrellisSightMap *self = TRELLIS_SIGHT_MAP (map);
+  TrellisSightMap *self = (TrellisSightMap *) map;
   const SightNode *node;
 
   if (row >= self->nodes->len)
@@ -780,7 +780,7 @@ trellis_sight_map_cell_at_point (TrellisMap *map,
                                  guint      *row,
                                  guint      *column)
 {
-  TrellisSightMap *self = TRELLIS_SIGHT_MAP (map);
+  TrellisSightMap *self = (TrellisSightMap *) map;
 
   for (guint i = 0; i < self->nodes->len; i++)
     {
@@ -832,7 +832,7 @@ trellis_sight_map_describe_cell (TrellisMap *map,
                                  guint       stage,
                                  gboolean    tooltip)
 {
-  TrellisSightMap *self = TRELLIS_SIGHT_MAP (map);
+  TrellisSightMap *self = (TrellisSightMap *) map;
   g_autoptr(GPtrArray) lines = NULL;
   const SightNode *node;
 
@@ -891,7 +891,7 @@ trellis_sight_map_add_legend (TrellisMap *map)
     N_("Mission"), N_("Values"), N_("Results"), N_("Responsibilities"),
     N_("Competencies"), N_("Roles"), N_("People"),
   };
-  TrellisSightMap *self = TRELLIS_SIGHT_MAP (map);
+  TrellisSightMap *self = (TrellisSightMap *) map;
 
   trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_HEADING, NULL, NULL,
                       _("Line of sight: follow the lines to see why each part is there"));
@@ -911,7 +911,7 @@ trellis_sight_map_add_labels (TrellisMap        *map,
                               TrellisLabelFunc   func,
                               gpointer           user_data)
 {
-  TrellisSightMap *self = TRELLIS_SIGHT_MAP (map);
+  TrellisSightMap *self = (TrellisSightMap *) map;
 
   for (guint i = 0; i < map->rows.items->len; i++)
     {
@@ -933,7 +933,7 @@ sight_node_clear (gpointer data)
 static void
 trellis_sight_map_finalize (GObject *object)
 {
-  TrellisSightMap *self = TRELLIS_SIGHT_MAP (object);
+  TrellisSightMap *self = (TrellisSightMap *) object;
 
   g_clear_pointer (&self->nodes, g_array_unref);
   g_clear_pointer (&self->links, g_array_unref);

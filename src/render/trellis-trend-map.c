@@ -32,7 +32,7 @@ static gboolean
 trellis_trend_map_build (TrellisMap  *map,
                          GError     **error)
 {
-  TrellisTrendMap *self = TRELLIS_TREND_MAP (map);
+  TrellisTrendMap *self = (TrellisTrendMap *) map;
 
   if (map->options->since == 0)
     {
@@ -63,9 +63,9 @@ trellis_trend_map_counts (TrellisPeopleMap *people,
                           guint             person,
                           guint             competency)
 {
-  TrellisTrendMap *self = TRELLIS_TREND_MAP (people);
+  TrellisTrendMap *self = (TrellisTrendMap *) people;
 
-  return trellis_analysis_get_cell (TRELLIS_MAP (self)->analysis, person, competency)->assessed != TRELLIS_LEVEL_NONE &&
+  return trellis_analysis_get_cell (((TrellisMap *) self)->analysis, person, competency)->assessed != TRELLIS_LEVEL_NONE &&
          trellis_analysis_get_cell (self->before, person, competency)->assessed != TRELLIS_LEVEL_NONE;
 }
 
@@ -77,9 +77,9 @@ trellis_trend_map_aggregate (TrellisPeopleMap     *people,
                              guint                 competency,
                              TrellisAggregateCell *a)
 {
-  TrellisTrendMap *self = TRELLIS_TREND_MAP (people);
-  TrellisMap *map = TRELLIS_MAP (self);
-  TrellisRoster *roster = &TRELLIS_GRID_MAP (self)->roster;
+  TrellisTrendMap *self = (TrellisTrendMap *) people;
+  TrellisMap *map = (TrellisMap *) self;
+  TrellisRoster *roster = &((TrellisGridMap *) self)->roster;
   GArray *members = role != TRELLIS_TEAM_INDEX ? roster->role_members[role] : NULL;
   guint n = members != NULL ? members->len : roster->n_at[TRELLIS_KIND_PERSON];
   double sum = 0;
@@ -129,7 +129,7 @@ first_assessed_later (TrellisTrendMap  *self,
   info->content = TRELLIS_CONTENT_NEW;
   if (paint != NULL)
     {
-      paint->fill = &TRELLIS_MAP (self)->colors->not_required;
+      paint->fill = &((TrellisMap *) self)->colors->not_required;
       paint->marks |= TRELLIS_CELL_MARK_NEW;
     }
 }
@@ -141,9 +141,9 @@ compute_person_cell (TrellisTrendMap  *self,
                      TrellisCellInfo  *info,
                      TrellisCellPaint *paint)
 {
-  TrellisGridMap *grid = TRELLIS_GRID_MAP (self);
-  TrellisMap *map = TRELLIS_MAP (self);
-  const TrellisCell *cell = trellis_people_map_person_cell (TRELLIS_PEOPLE_MAP (self), row, column, info, paint);
+  TrellisGridMap *grid = (TrellisGridMap *) self;
+  TrellisMap *map = (TrellisMap *) self;
+  const TrellisCell *cell = trellis_people_map_person_cell ((TrellisPeopleMap *) self, row, column, info, paint);
   const TrellisCell *then = trellis_analysis_get_cell (self->before, trellis_axis_get_item (&map->rows, row)->index,
                                                        trellis_axis_get_item (&map->columns, column)->index);
   gint change;
@@ -180,10 +180,10 @@ compute_aggregate_cell (TrellisTrendMap  *self,
                         TrellisCellInfo  *info,
                         TrellisCellPaint *paint)
 {
-  const TrellisAggregateCell *a = trellis_people_map_get_aggregate (TRELLIS_PEOPLE_MAP (self), row, column);
+  const TrellisAggregateCell *a = trellis_people_map_get_aggregate ((TrellisPeopleMap *) self, row, column);
 
   info->count = a->agg.n_assessed;
-  if (!trellis_people_map_aggregate_shown (TRELLIS_PEOPLE_MAP (self), a, info, paint))
+  if (!trellis_people_map_aggregate_shown ((TrellisPeopleMap *) self, a, info, paint))
     return;
   if (a->agg.n_assessed == 0)
     {
@@ -193,7 +193,7 @@ compute_aggregate_cell (TrellisTrendMap  *self,
 
   info->content = TRELLIS_CONTENT_VALUE;
   info->value = a->agg.mean_gap;
-  trellis_grid_map_fill (TRELLIS_GRID_MAP (self), paint, trellis_palette_gap_color (-a->agg.mean_gap));
+  trellis_grid_map_fill ((TrellisGridMap *) self, paint, trellis_palette_gap_color (-a->agg.mean_gap));
   if (paint != NULL)
     paint->text[0] = a->mean_text;
 }
@@ -205,9 +205,9 @@ trellis_trend_map_compute_cell (TrellisGridMap   *grid,
                                 TrellisCellInfo  *info,
                                 TrellisCellPaint *paint)
 {
-  TrellisTrendMap *self = TRELLIS_TREND_MAP (grid);
+  TrellisTrendMap *self = (TrellisTrendMap *) grid;
 
-  if (trellis_axis_get_item (&TRELLIS_MAP (self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
+  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
     compute_person_cell (self, row, column, info, paint);
   else
     compute_aggregate_cell (self, row, column, info, paint);
@@ -221,8 +221,8 @@ describe_person_cell (TrellisTrendMap       *self,
                       gboolean               tooltip,
                       GPtrArray             *lines)
 {
-  TrellisPeopleMap *people = TRELLIS_PEOPLE_MAP (self);
-  TrellisMap *map = TRELLIS_MAP (self);
+  TrellisPeopleMap *people = (TrellisPeopleMap *) self;
+  TrellisMap *map = (TrellisMap *) self;
   const TrellisCell *then = trellis_analysis_get_cell (self->before, trellis_axis_get_item (&map->rows, row)->index,
                                                        trellis_axis_get_item (&map->columns, column)->index);
   TrellisAssessment effective;
@@ -234,7 +234,7 @@ describe_person_cell (TrellisTrendMap       *self,
   trellis_date_format (map->options->since, date);
   if (then->assessed != TRELLIS_LEVEL_NONE)
     {
-      g_autofree char *level = trellis_grid_map_level_phrase (TRELLIS_GRID_MAP (self), then->assessed);
+      g_autofree char *level = trellis_grid_map_level_phrase ((TrellisGridMap *) self, then->assessed);
       /* Translators: the level on an earlier date, e.g. "On 2026-01-01: 2 (Independent)". */
       trellis_grid_map_add_line (lines, g_strdup_printf (_("On %s: %s"), date, level));
     }
@@ -259,16 +259,16 @@ trellis_trend_map_describe_cell (TrellisGridMap        *grid,
                                  gboolean               tooltip,
                                  GPtrArray             *lines)
 {
-  TrellisTrendMap *self = TRELLIS_TREND_MAP (grid);
+  TrellisTrendMap *self = (TrellisTrendMap *) grid;
   g_autofree char *mean = NULL;
 
-  if (trellis_axis_get_item (&TRELLIS_MAP (self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
+  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
     {
       describe_person_cell (self, row, column, info, tooltip, lines);
       return;
     }
 
-  if (trellis_people_map_describe_no_total (TRELLIS_PEOPLE_MAP (self), info, lines))
+  if (trellis_people_map_describe_no_total ((TrellisPeopleMap *) self, info, lines))
     return;
 
   mean = trellis_format_number (info->value, 1, TRUE);
@@ -288,13 +288,13 @@ trellis_trend_map_add_legend (TrellisMap *map)
   trellis_legend_add_gap_steps (map->legend, map->style, TRUE);
   trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_NEW, &colors->not_required, NULL, _("first assessed since then"));
   trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_HATCH, &colors->hatch_background, NULL, _("not assessed"));
-  trellis_grid_map_add_privacy_legend (TRELLIS_GRID_MAP (map));
+  trellis_grid_map_add_privacy_legend ((TrellisGridMap *) map);
 }
 
 static void
 trellis_trend_map_finalize (GObject *object)
 {
-  TrellisTrendMap *self = TRELLIS_TREND_MAP (object);
+  TrellisTrendMap *self = (TrellisTrendMap *) object;
 
   g_clear_pointer (&self->before, trellis_analysis_unref);
 
