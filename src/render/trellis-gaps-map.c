@@ -82,14 +82,14 @@ trellis_gaps_map_add_aggregate_rows (TrellisPeopleMap     *self,
 }
 
 static void
-compute_person_cell (TrellisGapsMap   *self,
-                     guint             row,
-                     guint             column,
-                     TrellisCellInfo  *info,
-                     TrellisCellPaint *paint)
+trellis_gaps_map_compute_person (TrellisPeopleMap *self,
+                                 guint             row,
+                                 guint             column,
+                                 TrellisCellInfo  *info,
+                                 TrellisCellPaint *paint)
 {
   TrellisGridMap *grid = (TrellisGridMap *) self;
-  const TrellisCell *cell = trellis_people_map_person_cell ((TrellisPeopleMap *) self, row, column, info, paint);
+  const TrellisCell *cell = trellis_people_map_person_cell (self, row, column, info, paint);
   gint gap;
 
   if (info->required == TRELLIS_LEVEL_NONE)
@@ -114,17 +114,16 @@ compute_person_cell (TrellisGapsMap   *self,
 }
 
 static void
-compute_aggregate_cell (TrellisGapsMap   *self,
-                        guint             row,
-                        guint             column,
-                        TrellisCellInfo  *info,
-                        TrellisCellPaint *paint)
+trellis_gaps_map_compute_total (TrellisPeopleMap           *self,
+                                guint                       row,
+                                const TrellisAggregateCell *a,
+                                TrellisCellInfo            *info,
+                                TrellisCellPaint           *paint)
 {
   TrellisGridMap *grid = (TrellisGridMap *) self;
-  const TrellisAggregateCell *a = trellis_people_map_get_aggregate ((TrellisPeopleMap *) self, row, column);
 
   info->count = a->agg.n_meeting;
-  if (!trellis_people_map_aggregate_shown ((TrellisPeopleMap *) self, a, info, paint))
+  if (!trellis_people_map_aggregate_shown (self, a, info, paint))
     return;
   if (a->agg.n_assessed == 0)
     {
@@ -151,21 +150,6 @@ compute_aggregate_cell (TrellisGapsMap   *self,
     }
 }
 
-static void
-trellis_gaps_map_compute_cell (TrellisGridMap   *grid,
-                               guint             row,
-                               guint             column,
-                               TrellisCellInfo  *info,
-                               TrellisCellPaint *paint)
-{
-  TrellisGapsMap *self = (TrellisGapsMap *) grid;
-
-  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
-    compute_person_cell (self, row, column, info, paint);
-  else
-    compute_aggregate_cell (self, row, column, info, paint);
-}
-
 static char *
 gap_phrase (gint gap)
 {
@@ -178,15 +162,14 @@ gap_phrase (gint gap)
 }
 
 static void
-describe_person_cell (TrellisGapsMap        *self,
-                      guint                  row,
-                      guint                  column,
-                      const TrellisCellInfo *info,
-                      gboolean               tooltip,
-                      GPtrArray             *lines)
+trellis_gaps_map_describe_person (TrellisPeopleMap      *people,
+                                  guint                  row,
+                                  guint                  column,
+                                  const TrellisCellInfo *info,
+                                  gboolean               tooltip,
+                                  GPtrArray             *lines)
 {
-  TrellisPeopleMap *people = (TrellisPeopleMap *) self;
-  TrellisMap *map = (TrellisMap *) self;
+  TrellisMap *map = (TrellisMap *) people;
   const TrellisItem *r = trellis_axis_get_item (&map->rows, row);
   TrellisAssessment effective;
   gboolean assessed = trellis_people_map_get_assessment (people, row, column, &effective);
@@ -197,7 +180,7 @@ describe_person_cell (TrellisGapsMap        *self,
 
       if (info->required != TRELLIS_LEVEL_NONE)
         {
-          g_autofree char *level = trellis_grid_map_level_phrase ((TrellisGridMap *) self, info->required);
+          g_autofree char *level = trellis_grid_map_level_phrase ((TrellisGridMap *) people, info->required);
           /* Translators: the level a role requires, e.g. "Required by Agent: 3 (Proficient)". */
           trellis_grid_map_add_line (lines, g_strdup_printf (_("Required by %s: %s"), trellis_entity_get_name (role), level));
         }
@@ -220,18 +203,13 @@ describe_person_cell (TrellisGapsMap        *self,
 }
 
 static void
-describe_aggregate_cell (TrellisGapsMap        *self,
-                         guint                  row,
-                         guint                  column,
-                         const TrellisCellInfo *info,
-                         GPtrArray             *lines)
+trellis_gaps_map_describe_total (TrellisPeopleMap           *self,
+                                 guint                       row,
+                                 const TrellisAggregateCell *a,
+                                 const TrellisCellInfo      *info,
+                                 GPtrArray                  *lines)
 {
-  TrellisPeopleMap *people = (TrellisPeopleMap *) self;
-  const TrellisAggregateCell *a;
   g_autofree char *mean = NULL;
-
-  if (trellis_people_map_describe_no_total (people, info, lines))
-    return;
 
   if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind != TRELLIS_ITEM_AGGREGATE_GAP)
     {
@@ -243,29 +221,12 @@ describe_aggregate_cell (TrellisGapsMap        *self,
       return;
     }
 
-  a = trellis_people_map_get_aggregate (people, row, column);
   mean = trellis_format_number (info->value, 1, FALSE);
   /* Translators: the mean gap, then how many of how many people were assessed. */
   trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("Mean gap %s, over %u assessed of %u person",
                                                                "Mean gap %s, over %u assessed of %u people",
                                                                info->total),
                                                      mean, a->agg.n_assessed, info->total));
-}
-
-static void
-trellis_gaps_map_describe_cell (TrellisGridMap        *grid,
-                                guint                  row,
-                                guint                  column,
-                                const TrellisCellInfo *info,
-                                gboolean               tooltip,
-                                GPtrArray             *lines)
-{
-  TrellisGapsMap *self = (TrellisGapsMap *) grid;
-
-  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
-    describe_person_cell (self, row, column, info, tooltip, lines);
-  else
-    describe_aggregate_cell (self, row, column, info, lines);
 }
 
 static void
@@ -292,7 +253,6 @@ static void
 trellis_gaps_map_class_init (TrellisGapsMapClass *klass)
 {
   TrellisMapClass *map_class = TRELLIS_MAP_CLASS (klass);
-  TrellisGridMapClass *grid_class = TRELLIS_GRID_MAP_CLASS (klass);
   TrellisPeopleMapClass *people_class = TRELLIS_PEOPLE_MAP_CLASS (klass);
 
   map_class->name = "gaps";
@@ -300,12 +260,13 @@ trellis_gaps_map_class_init (TrellisGapsMapClass *klass)
   map_class->flags = TRELLIS_MAP_SHOWS_ASSESSMENTS;
   map_class->add_legend = trellis_gaps_map_add_legend;
 
-  grid_class->compute_cell = trellis_gaps_map_compute_cell;
-  grid_class->describe_cell = trellis_gaps_map_describe_cell;
-
+  people_class->compute_person = trellis_gaps_map_compute_person;
+  people_class->describe_person = trellis_gaps_map_describe_person;
   people_class->counts = trellis_gaps_map_counts;
   people_class->aggregate = trellis_gaps_map_aggregate;
   people_class->add_aggregate_rows = trellis_gaps_map_add_aggregate_rows;
+  people_class->compute_total = trellis_gaps_map_compute_total;
+  people_class->describe_total = trellis_gaps_map_describe_total;
 }
 
 static void

@@ -55,6 +55,9 @@ struct _TrellisPeopleMap
 
 /**
  * TrellisPeopleMapClass:
+ * @compute_person: what a person's cell holds and how it is painted (see
+ *   #TrellisGridMapClass.compute_cell)
+ * @describe_person: the lines that say what a person's cell means
  * @counts: whether a person counts in the total of a role (or
  *   %TRELLIS_TEAM_INDEX) over a competency; %NULL for a view without
  *   aggregate rows
@@ -62,23 +65,49 @@ struct _TrellisPeopleMap
  *   over a competency
  * @add_aggregate_rows: adds the rows that show a role's (or the team's)
  *   totals, with trellis_people_map_add_aggregate_row()
+ * @compute_total: what a cell of an aggregate row holds and how it is
+ *   painted
+ * @describe_total: the lines that say what a total means, where it
+ *   shows one
  */
 struct _TrellisPeopleMapClass
 {
   TrellisGridMapClass  parent_class;
 
-  gboolean  (*counts)             (TrellisPeopleMap     *self,
-                                   guint                 role,
-                                   guint                 person,
-                                   guint                 competency);
-  void      (*aggregate)          (TrellisPeopleMap     *self,
-                                   guint                 role,
-                                   guint                 competency,
-                                   TrellisAggregateCell *cell);
-  void      (*add_aggregate_rows) (TrellisPeopleMap     *self,
-                                   guint                 role,
-                                   TrellisEntity        *entity,
-                                   TrellisAggregateCell *cells);
+  void      (*compute_person)     (TrellisPeopleMap           *self,
+                                   guint                       row,
+                                   guint                       column,
+                                   TrellisCellInfo            *info,
+                                   TrellisCellPaint           *paint);
+  void      (*describe_person)    (TrellisPeopleMap           *self,
+                                   guint                       row,
+                                   guint                       column,
+                                   const TrellisCellInfo      *info,
+                                   gboolean                    tooltip,
+                                   GPtrArray                  *lines);
+
+  gboolean  (*counts)             (TrellisPeopleMap           *self,
+                                   guint                       role,
+                                   guint                       person,
+                                   guint                       competency);
+  void      (*aggregate)          (TrellisPeopleMap           *self,
+                                   guint                       role,
+                                   guint                       competency,
+                                   TrellisAggregateCell       *cell);
+  void      (*add_aggregate_rows) (TrellisPeopleMap           *self,
+                                   guint                       role,
+                                   TrellisEntity              *entity,
+                                   TrellisAggregateCell       *cells);
+  void      (*compute_total)      (TrellisPeopleMap           *self,
+                                   guint                       row,
+                                   const TrellisAggregateCell *cell,
+                                   TrellisCellInfo            *info,
+                                   TrellisCellPaint           *paint);
+  void      (*describe_total)     (TrellisPeopleMap           *self,
+                                   guint                       row,
+                                   const TrellisAggregateCell *cell,
+                                   const TrellisCellInfo      *info,
+                                   GPtrArray                  *lines);
 };
 
 GType        trellis_people_map_get_type              (void);
@@ -96,10 +125,6 @@ const TrellisCell *
                                                        guint                   column,
                                                        TrellisCellInfo        *info,
                                                        TrellisCellPaint       *paint);
-const TrellisAggregateCell *
-             trellis_people_map_get_aggregate         (TrellisPeopleMap       *self,
-                                                       guint                   row,
-                                                       guint                   column);
 gboolean     trellis_people_map_aggregate_shown       (TrellisPeopleMap       *self,
                                                        const TrellisAggregateCell *cell,
                                                        TrellisCellInfo        *info,
@@ -118,9 +143,6 @@ void         trellis_people_map_describe_wish_and_note (TrellisPeopleMap      *s
                                                        gboolean                tooltip,
                                                        gboolean                assessed,
                                                        const TrellisAssessment *effective,
-                                                       GPtrArray              *lines);
-gboolean     trellis_people_map_describe_no_total     (TrellisPeopleMap       *self,
-                                                       const TrellisCellInfo  *info,
                                                        GPtrArray              *lines);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisPeopleMap, g_object_unref)

@@ -382,16 +382,6 @@ trellis_people_map_person_cell (TrellisPeopleMap *self,
   return cell;
 }
 
-const TrellisAggregateCell *
-trellis_people_map_get_aggregate (TrellisPeopleMap *self,
-                                  guint             row,
-                                  guint             column)
-{
-  const TrellisItem *r = trellis_axis_get_item (&((TrellisMap *) self)->rows, row);
-
-  return &((const TrellisAggregateCell *) r->data)[column];
-}
-
 /**
  * trellis_people_map_aggregate_shown:
  * @self: a people map
@@ -482,20 +472,30 @@ trellis_people_map_describe_wish_and_note (TrellisPeopleMap        *self,
     trellis_grid_map_add_line (lines, g_strdup_printf (_("Note: %s"), effective->note));
 }
 
-/**
- * trellis_people_map_describe_no_total:
- * @self: a people map
- * @info: an aggregate cell's facts
- * @lines: where its lines go
- *
- * Says why an aggregate cell shows no total, if it shows none.
- *
- * Returns: whether it said so; %FALSE when the cell shows a total
- */
-gboolean
-trellis_people_map_describe_no_total (TrellisPeopleMap      *self,
-                                      const TrellisCellInfo *info,
-                                      GPtrArray             *lines)
+/* A person's cell, or a total's. */
+static void
+trellis_people_map_compute_cell (TrellisGridMap   *grid,
+                                 guint             row,
+                                 guint             column,
+                                 TrellisCellInfo  *info,
+                                 TrellisCellPaint *paint)
+{
+  TrellisPeopleMap *self = (TrellisPeopleMap *) grid;
+  TrellisPeopleMapClass *klass = TRELLIS_PEOPLE_MAP_GET_CLASS (self);
+  const TrellisItem *r = trellis_axis_get_item (&((TrellisMap *) self)->rows, row);
+
+  if (r->kind == TRELLIS_ITEM_PERSON)
+    klass->compute_person (self, row, column, info, paint);
+  else
+    klass->compute_total (self, row, &((const TrellisAggregateCell *) r->data)[column], info, paint);
+}
+
+/* Says why an aggregate cell shows no total, if it shows none; FALSE
+ * when it shows a total. */
+static gboolean
+describe_no_total (TrellisPeopleMap      *self,
+                   const TrellisCellInfo *info,
+                   GPtrArray             *lines)
 {
   switch (info->content)
     {
@@ -523,6 +523,24 @@ trellis_people_map_describe_no_total (TrellisPeopleMap      *self,
 }
 
 static void
+trellis_people_map_describe_cell (TrellisGridMap        *grid,
+                                  guint                  row,
+                                  guint                  column,
+                                  const TrellisCellInfo *info,
+                                  gboolean               tooltip,
+                                  GPtrArray             *lines)
+{
+  TrellisPeopleMap *self = (TrellisPeopleMap *) grid;
+  TrellisPeopleMapClass *klass = TRELLIS_PEOPLE_MAP_GET_CLASS (self);
+  const TrellisItem *r = trellis_axis_get_item (&((TrellisMap *) self)->rows, row);
+
+  if (r->kind == TRELLIS_ITEM_PERSON)
+    klass->describe_person (self, row, column, info, tooltip, lines);
+  else if (!describe_no_total (self, info, lines))
+    klass->describe_total (self, row, &((const TrellisAggregateCell *) r->data)[column], info, lines);
+}
+
+static void
 trellis_people_map_finalize (GObject *object)
 {
   TrellisPeopleMap *self = (TrellisPeopleMap *) object;
@@ -542,6 +560,8 @@ trellis_people_map_class_init (TrellisPeopleMapClass *klass)
 
   grid_class->measure_cell = trellis_people_map_measure_cell;
   grid_class->build_axes = trellis_people_map_build_axes;
+  grid_class->compute_cell = trellis_people_map_compute_cell;
+  grid_class->describe_cell = trellis_people_map_describe_cell;
 }
 
 static void

@@ -105,15 +105,16 @@ perception_difference (const gint  levels[TRELLIS_N_SOURCES],
 }
 
 static void
-trellis_perception_map_compute_cell (TrellisGridMap   *grid,
-                                     guint             row,
-                                     guint             column,
-                                     TrellisCellInfo  *info,
-                                     TrellisCellPaint *paint)
+trellis_perception_map_compute_person (TrellisPeopleMap *people,
+                                       guint             row,
+                                       guint             column,
+                                       TrellisCellInfo  *info,
+                                       TrellisCellPaint *paint)
 {
-  TrellisPerceptionMap *self = (TrellisPerceptionMap *) grid;
+  TrellisPerceptionMap *self = (TrellisPerceptionMap *) people;
+  TrellisGridMap *grid = (TrellisGridMap *) people;
   TrellisMap *map = (TrellisMap *) self;
-  const TrellisCell *cell = trellis_people_map_person_cell ((TrellisPeopleMap *) self, row, column, info, paint);
+  const TrellisCell *cell = trellis_people_map_person_cell (people, row, column, info, paint);
   gint diff;
 
   perception_levels (self, row, column, info->perspectives);
@@ -156,14 +157,14 @@ trellis_perception_map_compute_cell (TrellisGridMap   *grid,
 }
 
 static void
-trellis_perception_map_describe_cell (TrellisGridMap        *grid,
-                                      guint                  row,
-                                      guint                  column,
-                                      const TrellisCellInfo *info,
-                                      gboolean               tooltip,
-                                      GPtrArray             *lines)
+trellis_perception_map_describe_person (TrellisPeopleMap      *people,
+                                        guint                  row,
+                                        guint                  column,
+                                        const TrellisCellInfo *info,
+                                        gboolean               tooltip,
+                                        GPtrArray             *lines)
 {
-  TrellisPeopleMap *people = (TrellisPeopleMap *) grid;
+  TrellisGridMap *grid = (TrellisGridMap *) people;
   TrellisAssessment effective;
   gboolean assessed = trellis_people_map_get_assessment (people, row, column, &effective);
 
@@ -249,6 +250,7 @@ trellis_perception_map_class_init (TrellisPerceptionMapClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   TrellisMapClass *map_class = TRELLIS_MAP_CLASS (klass);
   TrellisGridMapClass *grid_class = TRELLIS_GRID_MAP_CLASS (klass);
+  TrellisPeopleMapClass *people_class = TRELLIS_PEOPLE_MAP_CLASS (klass);
 
   object_class->finalize = trellis_perception_map_finalize;
 
@@ -261,8 +263,10 @@ trellis_perception_map_class_init (TrellisPerceptionMapClass *klass)
   /* Its cells are wide already. */
   grid_class->fit_group_names = FALSE;
   grid_class->measure_cell = trellis_perception_map_measure_cell;
-  grid_class->compute_cell = trellis_perception_map_compute_cell;
-  grid_class->describe_cell = trellis_perception_map_describe_cell;
+
+  /* Nothing is averaged: no aggregate rows. */
+  people_class->compute_person = trellis_perception_map_compute_person;
+  people_class->describe_person = trellis_perception_map_describe_person;
 }
 
 static void

@@ -135,15 +135,16 @@ first_assessed_later (TrellisTrendMap  *self,
 }
 
 static void
-compute_person_cell (TrellisTrendMap  *self,
-                     guint             row,
-                     guint             column,
-                     TrellisCellInfo  *info,
-                     TrellisCellPaint *paint)
+trellis_trend_map_compute_person (TrellisPeopleMap *people,
+                                  guint             row,
+                                  guint             column,
+                                  TrellisCellInfo  *info,
+                                  TrellisCellPaint *paint)
 {
+  TrellisTrendMap *self = (TrellisTrendMap *) people;
   TrellisGridMap *grid = (TrellisGridMap *) self;
   TrellisMap *map = (TrellisMap *) self;
-  const TrellisCell *cell = trellis_people_map_person_cell ((TrellisPeopleMap *) self, row, column, info, paint);
+  const TrellisCell *cell = trellis_people_map_person_cell (people, row, column, info, paint);
   const TrellisCell *then = trellis_analysis_get_cell (self->before, trellis_axis_get_item (&map->rows, row)->index,
                                                        trellis_axis_get_item (&map->columns, column)->index);
   gint change;
@@ -174,20 +175,18 @@ compute_person_cell (TrellisTrendMap  *self,
 }
 
 static void
-compute_aggregate_cell (TrellisTrendMap  *self,
-                        guint             row,
-                        guint             column,
-                        TrellisCellInfo  *info,
-                        TrellisCellPaint *paint)
+trellis_trend_map_compute_total (TrellisPeopleMap           *self,
+                                 guint                       row,
+                                 const TrellisAggregateCell *a,
+                                 TrellisCellInfo            *info,
+                                 TrellisCellPaint           *paint)
 {
-  const TrellisAggregateCell *a = trellis_people_map_get_aggregate ((TrellisPeopleMap *) self, row, column);
-
   info->count = a->agg.n_assessed;
-  if (!trellis_people_map_aggregate_shown ((TrellisPeopleMap *) self, a, info, paint))
+  if (!trellis_people_map_aggregate_shown (self, a, info, paint))
     return;
   if (a->agg.n_assessed == 0)
     {
-      first_assessed_later (self, info, paint);
+      first_assessed_later ((TrellisTrendMap *) self, info, paint);
       return;
     }
 
@@ -199,29 +198,14 @@ compute_aggregate_cell (TrellisTrendMap  *self,
 }
 
 static void
-trellis_trend_map_compute_cell (TrellisGridMap   *grid,
-                                guint             row,
-                                guint             column,
-                                TrellisCellInfo  *info,
-                                TrellisCellPaint *paint)
+trellis_trend_map_describe_person (TrellisPeopleMap      *people,
+                                   guint                  row,
+                                   guint                  column,
+                                   const TrellisCellInfo *info,
+                                   gboolean               tooltip,
+                                   GPtrArray             *lines)
 {
-  TrellisTrendMap *self = (TrellisTrendMap *) grid;
-
-  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
-    compute_person_cell (self, row, column, info, paint);
-  else
-    compute_aggregate_cell (self, row, column, info, paint);
-}
-
-static void
-describe_person_cell (TrellisTrendMap       *self,
-                      guint                  row,
-                      guint                  column,
-                      const TrellisCellInfo *info,
-                      gboolean               tooltip,
-                      GPtrArray             *lines)
-{
-  TrellisPeopleMap *people = (TrellisPeopleMap *) self;
+  TrellisTrendMap *self = (TrellisTrendMap *) people;
   TrellisMap *map = (TrellisMap *) self;
   const TrellisCell *then = trellis_analysis_get_cell (self->before, trellis_axis_get_item (&map->rows, row)->index,
                                                        trellis_axis_get_item (&map->columns, column)->index);
@@ -252,26 +236,14 @@ describe_person_cell (TrellisTrendMap       *self,
 }
 
 static void
-trellis_trend_map_describe_cell (TrellisGridMap        *grid,
-                                 guint                  row,
-                                 guint                  column,
-                                 const TrellisCellInfo *info,
-                                 gboolean               tooltip,
-                                 GPtrArray             *lines)
+trellis_trend_map_describe_total (TrellisPeopleMap           *self,
+                                  guint                       row,
+                                  const TrellisAggregateCell *a,
+                                  const TrellisCellInfo      *info,
+                                  GPtrArray                  *lines)
 {
-  TrellisTrendMap *self = (TrellisTrendMap *) grid;
-  g_autofree char *mean = NULL;
+  g_autofree char *mean = trellis_format_number (info->value, 1, TRUE);
 
-  if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_PERSON)
-    {
-      describe_person_cell (self, row, column, info, tooltip, lines);
-      return;
-    }
-
-  if (trellis_people_map_describe_no_total ((TrellisPeopleMap *) self, info, lines))
-    return;
-
-  mean = trellis_format_number (info->value, 1, TRUE);
   /* Translators: a mean change over a number of people. */
   trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("Mean change %s over %u person assessed on both dates",
                                                                "Mean change %s over %u people assessed on both dates",
@@ -306,7 +278,6 @@ trellis_trend_map_class_init (TrellisTrendMapClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   TrellisMapClass *map_class = TRELLIS_MAP_CLASS (klass);
-  TrellisGridMapClass *grid_class = TRELLIS_GRID_MAP_CLASS (klass);
   TrellisPeopleMapClass *people_class = TRELLIS_PEOPLE_MAP_CLASS (klass);
 
   object_class->finalize = trellis_trend_map_finalize;
@@ -318,12 +289,13 @@ trellis_trend_map_class_init (TrellisTrendMapClass *klass)
   map_class->add_subtitle = trellis_trend_map_add_subtitle;
   map_class->add_legend = trellis_trend_map_add_legend;
 
-  grid_class->compute_cell = trellis_trend_map_compute_cell;
-  grid_class->describe_cell = trellis_trend_map_describe_cell;
-
+  people_class->compute_person = trellis_trend_map_compute_person;
+  people_class->describe_person = trellis_trend_map_describe_person;
   people_class->counts = trellis_trend_map_counts;
   people_class->aggregate = trellis_trend_map_aggregate;
   people_class->add_aggregate_rows = trellis_trend_map_add_aggregate_rows;
+  people_class->compute_total = trellis_trend_map_compute_total;
+  people_class->describe_total = trellis_trend_map_describe_total;
 }
 
 static void
