@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "test-render-util.h"
 #include "trellis-render.h"
 
 /* The cases are made from the view registry, so that a view is drawn,
@@ -17,54 +18,6 @@
  * moment it is registered. */
 
 static const char * const examples[] = { "customer-service.trellis", "klantenservice.trellis" };
-
-static TrellisDocument *
-load_example (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "..", "data", "examples", name, NULL));
-  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-typedef struct
-{
-  const guint8 *data;
-  gsize         length;
-  gsize         at;
-} Reader;
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  Reader *r = closure;
-
-  if (r->at + length > r->length)
-    return CAIRO_STATUS_READ_ERROR;
-
-  memcpy (data, r->data + r->at, length);
-  r->at += length;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y,
-       guint8           rgb[3])
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  guint32 p = *(const guint32 *) (const void *) (data + (gsize) cairo_image_surface_get_stride (surface) * y + 4 * x);
-
-  rgb[0] = (p >> 16) & 0xff;
-  rgb[1] = (p >> 8) & 0xff;
-  rgb[2] = p & 0xff;
-}
 
 /* A PNG that libpng reads whole (it checks every chunk's CRC and the
  * zlib stream's Adler-32), of the picture's size at the options' scale,
@@ -75,20 +28,11 @@ check_png (TrellisLayout *layout,
 {
   const TrellisRenderOptions *options = trellis_layout_get_options (layout);
   const TrellisRgba *page = &trellis_theme_get_colors (options->theme)->background;
-  Reader reader = { 0 };
-  cairo_surface_t *surface;
+  cairo_surface_t *surface = render_test_decode_png (bytes);
   double width, height;
   guint8 corner[3];
   gsize painted = 0;
   int w, h;
-
-  reader.data = g_bytes_get_data (bytes, &reader.length);
-  g_assert_cmpuint (reader.length, >, 8);
-  g_assert_cmpmem (reader.data, 8, "\x89PNG\r\n\x1a\n", 8);
-
-  surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpuint (reader.at, ==, reader.length);
 
   trellis_layout_get_picture_size (layout, &width, &height);
   w = cairo_image_surface_get_width (surface);
@@ -96,7 +40,7 @@ check_png (TrellisLayout *layout,
   g_assert_cmpint (w, ==, (int) ceil (width * options->scale));
   g_assert_cmpint (h, ==, (int) ceil (height * options->scale));
 
-  pixel (surface, 1, 1, corner);
+  render_test_pixel (surface, 1, 1, corner);
   g_assert_cmpint (ABS (corner[0] - (int) lround (page->red * 255)), <=, 2);
   g_assert_cmpint (ABS (corner[1] - (int) lround (page->green * 255)), <=, 2);
   g_assert_cmpint (ABS (corner[2] - (int) lround (page->blue * 255)), <=, 2);
@@ -106,7 +50,7 @@ check_png (TrellisLayout *layout,
       {
         guint8 rgb[3];
 
-        pixel (surface, x, y, rgb);
+        render_test_pixel (surface, x, y, rgb);
         painted += memcmp (rgb, corner, 3) != 0;
       }
   /* Title, headers, cells and legend: far more than a few specks. */
@@ -220,7 +164,7 @@ test_view (gconstpointer data)
 
   for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
     {
-      g_autoptr(TrellisDocument) doc = load_example (examples[e]);
+      g_autoptr(TrellisDocument) doc = render_test_load_example (examples[e]);
       g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
 
       for (TrellisTheme theme = 0; theme < TRELLIS_N_THEMES; theme++)
