@@ -124,8 +124,9 @@ struct _TrellisMap
  * @add_labels: hands each label of the rows to a text layer, in full
  *
  * The interface every view implements. Grid views derive from
- * #TrellisGridMap, which implements all but the first four of these over
- * rows and columns of cells.
+ * #TrellisGridMap, which implements the functions over rows and columns
+ * of cells, all but @add_legend (and @add_subtitle and @prepare_threads,
+ * which do nothing unless a view has something to do).
  */
 struct _TrellisMapClass
 {
