@@ -36,15 +36,50 @@ locale_is_rtl (void)
   return FALSE;
 }
 
+/* Draws the matrix at path as options say and writes it to output. */
+static int
+draw (const char                 *path,
+      const TrellisRenderOptions *options,
+      const char                 *output,
+      TrellisExportFormat         format)
+{
+  g_autoptr(TrellisDocument) doc = NULL;
+  g_autoptr(TrellisAnalysis) analysis = NULL;
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = trellis_cli_load (path);
+  if (doc == NULL)
+    return TRELLIS_CLI_INVALID;
+
+  analysis = trellis_analysis_new (doc);
+  layout = trellis_layout_new (analysis, options, &error);
+  if (layout == NULL)
+    {
+      if (g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_ROLE) ||
+          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON))
+        {
+          trellis_cli_print_error (path, error);
+          return TRELLIS_CLI_USAGE;
+        }
+      trellis_cli_print_error (path, error);
+      return TRELLIS_CLI_INVALID;
+    }
+
+  if (!trellis_render_to_file (layout, output, format, &error))
+    {
+      trellis_cli_print_error (output, error);
+      return TRELLIS_CLI_INVALID;
+    }
+
+  return TRELLIS_CLI_OK;
+}
+
 int
 trellis_cli_render (int    argc,
                     char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrellisDocument) doc = NULL;
-  g_autoptr(TrellisAnalysis) analysis = NULL;
-  g_autoptr(TrellisLayout) layout = NULL;
   g_autoptr(TrellisRenderOptions) options = NULL;
   g_autofree char *view = NULL;
   g_autofree char *role = NULL;
@@ -155,10 +190,6 @@ trellis_cli_render (int    argc,
   else if (trellis_view_needs_date (view_id))
     return trellis_cli_usage_error (context, _("The trend compares with an earlier date: give --since YYYY-MM-DD."));
 
-  doc = trellis_cli_load (argv[1]);
-  if (doc == NULL)
-    return TRELLIS_CLI_INVALID;
-
   options = trellis_render_options_new (view_id);
   trellis_render_options_set_role (options, role);
   trellis_render_options_set_person (options, person);
@@ -172,25 +203,5 @@ trellis_cli_render (int    argc,
   options->cell_text = !no_numbers;
   options->rtl = direction != NULL ? g_strcmp0 (direction, "rtl") == 0 : locale_is_rtl ();
 
-  analysis = trellis_analysis_new (doc);
-  layout = trellis_layout_new (analysis, options, &error);
-  if (layout == NULL)
-    {
-      if (g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_ROLE) ||
-          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON))
-        {
-          trellis_cli_print_error (argv[1], error);
-          return TRELLIS_CLI_USAGE;
-        }
-      trellis_cli_print_error (argv[1], error);
-      return TRELLIS_CLI_INVALID;
-    }
-
-  if (!trellis_render_to_file (layout, output, format, &error))
-    {
-      trellis_cli_print_error (output, error);
-      return TRELLIS_CLI_INVALID;
-    }
-
-  return TRELLIS_CLI_OK;
+  return draw (argv[1], options, output, format);
 }
