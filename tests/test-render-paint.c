@@ -514,8 +514,8 @@ test_all_views (void)
   g_autoptr(TrellisDocument) small = load_small ();
   g_autoptr(TrellisDocument) tier = render_tier_load (15, 30, 4, 1);
   g_autoptr(TrellisDocument) empty = trellis_document_new ();
-  g_autoptr(TrellisDocument) english = render_test_load_example ("customer-service.trellis");
-  g_autoptr(TrellisDocument) dutch = render_test_load_example ("klantenservice.trellis");
+  g_autoptr(TrellisDocument) english = load_example ("customer-service.trellis");
+  g_autoptr(TrellisDocument) dutch = load_example ("klantenservice.trellis");
   TrellisDocument *docs[] = { english, dutch, small, tier, empty };
 
   for (guint d = 0; d < G_N_ELEMENTS (docs); d++)

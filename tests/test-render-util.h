@@ -11,7 +11,7 @@
 
 /* One of the example matrices that ship in data/examples. */
 static inline TrellisDocument *
-render_test_load_example (const char *name)
+load_example (const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "..", "data", "examples", name, NULL));
