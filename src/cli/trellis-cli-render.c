@@ -109,7 +109,7 @@ trellis_cli_render (int    argc,
     { "view", 0, 0, G_OPTION_ARG_STRING, &view, view_help, N_("VIEW") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Show only this role: its people, competencies and responsibilities"), N_("ID") },
     { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Show only this person"), N_("ID") },
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date"), N_("YYYY-MM-DD") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date (else with the first round of assessments)"), N_("YYYY-MM-DD") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("Colours: light, dark or high-contrast"), N_("THEME") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Scale a PNG, e.g. 2 for a HiDPI screen or a sharp print"), N_("N") },
     { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, &zoom, N_("Make cells and text larger or smaller"), N_("N") },
@@ -187,8 +187,6 @@ trellis_cli_render (int    argc,
           return trellis_cli_usage_error (context, msg);
         }
     }
-  else if (trellis_view_needs_date (view_id))
-    return trellis_cli_usage_error (context, _("The trend compares with an earlier date: give --since YYYY-MM-DD."));
 
   options = trellis_render_options_new (view_id);
   trellis_render_options_set_role (options, role);

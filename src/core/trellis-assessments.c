@@ -193,6 +193,44 @@ trellis_document_get_n_assessments (TrellisDocument *self)
   return self->n_records;
 }
 
+/**
+ * trellis_document_get_first_assessment_date:
+ * @self: a #TrellisDocument
+ *
+ * The date of the oldest assessment of a person and a competency the
+ * document has: the first round of assessments, which a trend compares
+ * with when no other date is given.
+ *
+ * Returns: the date, or 0 when there is no assessment
+ */
+TrellisDate
+trellis_document_get_first_assessment_date (TrellisDocument *self)
+{
+  guint n_people;
+  TrellisDate first = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), 0);
+
+  n_people = trellis_document_get_n_items (self, TRELLIS_KIND_PERSON);
+  for (guint p = 0; p < n_people; p++)
+    {
+      GArray *records = trellis_person_get_records (TRELLIS_PERSON (trellis_document_get_item (self, TRELLIS_KIND_PERSON, p)));
+
+      for (guint i = 0; records != NULL && i < records->len; i++)
+        {
+          const TrellisRecord *record = &g_array_index (records, TrellisRecord, i);
+
+          /* The assessments of a deleted competency are hidden, not gone. */
+          if (trellis_document_get_competency_by_slot (self, record->slot) == NULL)
+            continue;
+          if (first == 0 || record->date < first)
+            first = record->date;
+        }
+    }
+
+  return first;
+}
+
 void
 trellis_document_record_to_assessment (TrellisDocument     *self,
                                        const TrellisRecord *record,
