@@ -56,9 +56,23 @@ trellis_legend_add (TrellisLegend     *self,
                     const char        *sample,
                     const char        *label)
 {
+  trellis_legend_add_marked (self, style, kind, fill, sample, label, 0);
+}
+
+/* An entry whose swatch carries cell marks, as the cells it stands for. */
+void
+trellis_legend_add_marked (TrellisLegend     *self,
+                           TrellisStyle      *style,
+                           TrellisSwatch      kind,
+                           const TrellisRgba *fill,
+                           const char        *sample,
+                           const char        *label,
+                           guint              marks)
+{
   TrellisLegendItem item = { 0 };
 
   item.kind = kind;
+  item.marks = marks;
   if (fill != NULL)
     item.fill = *fill;
   item.text = trellis_style_intern (style, sample);
@@ -91,7 +105,8 @@ trellis_legend_add_gap_steps (TrellisLegend *self,
           else
             label = g_strdup_printf (v == -3 ? ngettext ("%d level down or more", "%d levels down or more", n)
                                              : ngettext ("%d level down", "%d levels down", n), n);
-          trellis_legend_add (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (-v), sample, label);
+          trellis_legend_add_marked (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (-v), sample, label,
+                                     trellis_draw_gap_marks (-v));
           continue;
         }
 
@@ -104,7 +119,8 @@ trellis_legend_add_gap_steps (TrellisLegend *self,
       else
         label = g_strdup_printf (v == -3 ? ngettext ("%d level above or more", "%d levels above or more", n)
                                          : ngettext ("%d level above", "%d levels above", n), n);
-      trellis_legend_add (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label);
+      trellis_legend_add_marked (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label,
+                                 trellis_draw_gap_marks (v));
     }
 }
 
@@ -333,6 +349,14 @@ paint_swatch (TrellisStyle            *style,
 
           trellis_cairo_set_rgba (cr, trellis_palette_text_on (style->options->theme, &item->fill));
           trellis_draw_cell_mark_path (cr, mark, x, y, w, size, style->options->rtl);
+          cairo_fill (cr);
+        }
+      if (item->marks != 0)
+        {
+          trellis_cairo_set_rgba (cr, trellis_palette_text_on (style->options->theme, &item->fill));
+          for (guint m = TRELLIS_CELL_MARK_WANT; m <= TRELLIS_CELL_MARK_LAST; m <<= 1)
+            if (item->marks & m)
+              trellis_draw_cell_mark_path (cr, m, x, y, w, size, style->options->rtl);
           cairo_fill (cr);
         }
       break;

@@ -174,7 +174,7 @@ trellis_trend_map_compute_person (TrellisPeopleMap *people,
   info->content = TRELLIS_CONTENT_VALUE;
   info->value = change;
   /* Growth takes the palette's "above" side. */
-  trellis_grid_map_fill (grid, paint, trellis_palette_gap_color (-change));
+  trellis_grid_map_fill_gap (grid, paint, -change);
   if (paint != NULL)
     paint->text[0] = trellis_style_number (map->style, change, TRUE);
 }
@@ -197,7 +197,7 @@ trellis_trend_map_compute_total (TrellisPeopleMap           *self,
 
   info->content = TRELLIS_CONTENT_VALUE;
   info->value = a->agg.mean_gap;
-  trellis_grid_map_fill ((TrellisGridMap *) self, paint, trellis_palette_gap_color (-a->agg.mean_gap));
+  trellis_grid_map_fill_gap ((TrellisGridMap *) self, paint, -a->agg.mean_gap);
   if (paint != NULL)
     paint->text[0] = a->mean_text;
 }
