@@ -133,8 +133,9 @@ test_filters_and_options (void)
   g_unlink (path);
 }
 
-/* For a coach (the default) and in a workshop, Ben, who keeps his
- * assessments private, is named nowhere; narrowed to him, he is. */
+/* For a coach (the default), in a workshop and with totals only, Ben,
+ * who keeps his assessments private, is named nowhere; narrowed to him,
+ * he is. */
 static void
 test_audience (void)
 {
@@ -144,6 +145,7 @@ test_audience (void)
     { "--audience", "coach", NULL },
     { "--audience", "workshop", NULL },
     { "--workshop", NULL, NULL },
+    { "--audience", "totals", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -115,8 +115,9 @@ trellis_cli_render (int    argc,
     { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, &zoom, N_("Make cells and text larger or smaller"), N_("N") },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &direction, N_("Lay out ltr or rtl (default: from the language)"), N_("DIR") },
     { "audience", 0, 0, G_OPTION_ARG_STRING, &audience,
-      N_("Who will see it: coach (the default: people who share with their coach or the team) "
-         "or workshop (only people who share with the team, no group under three)"), N_("AUDIENCE") },
+      N_("Who will see it: coach (the default: people who share with their coach or the team), "
+         "workshop (only people who share with the team, no group under three) "
+         "or totals (nobody by name, no group under three)"), N_("AUDIENCE") },
     { "workshop", 0, 0, G_OPTION_ARG_NONE, &workshop, N_("The same as --audience workshop"), NULL },
     { "no-numbers", 0, 0, G_OPTION_ARG_NONE, &no_numbers, N_("Leave the numbers out of the cells"), NULL },
     { "font", 0, 0, G_OPTION_ARG_STRING, &font, N_("Font families, e.g. “DejaVu Sans”"), N_("FAMILY") },
@@ -168,13 +169,13 @@ trellis_cli_render (int    argc,
   if (audience != NULL && !trellis_audience_from_string (audience, &audience_id))
     {
       /* Translators: %s is what the user typed after --audience. */
-      g_autofree char *msg = g_strdup_printf (_("Unknown audience ‘%s’. Choose coach or workshop."), audience);
+      g_autofree char *msg = g_strdup_printf (_("Unknown audience ‘%s’. Choose coach, workshop or totals."), audience);
       return trellis_cli_usage_error (context, msg);
     }
   if (workshop)
     {
       if (audience != NULL && audience_id != TRELLIS_AUDIENCE_WORKSHOP)
-        return trellis_cli_usage_error (context, _("--workshop and --audience coach contradict each other."));
+        return trellis_cli_usage_error (context, _("--workshop and another --audience contradict each other."));
       audience_id = TRELLIS_AUDIENCE_WORKSHOP;
     }
   if (since != NULL)

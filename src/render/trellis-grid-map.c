@@ -703,7 +703,7 @@ trellis_grid_map_add_privacy_legend (TrellisGridMap *self)
 {
   TrellisMap *map = (TrellisMap *) self;
 
-  if (map->options->audience == TRELLIS_AUDIENCE_WORKSHOP || self->roster.team_hidden > 0)
+  if (trellis_audience_is_team (map->options->audience) || self->roster.team_hidden > 0)
     trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_SUPPRESSED, &map->colors->suppressed, NULL,
                         trellis_roster_withheld_reason (&self->roster, FALSE));
 }

@@ -122,8 +122,11 @@ make_title (TrellisLayout *self)
     g_ptr_array_add (parts, g_strdup_printf (_("Assessments up to %s"), trellis_date_format (self->latest, date)));
   else if (TRELLIS_MAP_GET_CLASS (self->map)->flags & TRELLIS_MAP_SHOWS_ASSESSMENTS)
     g_ptr_array_add (parts, g_strdup (_("No assessments yet")));
-  if (o->audience == TRELLIS_AUDIENCE_WORKSHOP)
+  if (o->audience == TRELLIS_AUDIENCE_TOTALS)
+    g_ptr_array_add (parts, g_strdup (_("Totals only: nobody is shown by name, no group under three")));
+  else if (o->audience == TRELLIS_AUDIENCE_WORKSHOP)
     g_ptr_array_add (parts, g_strdup (_("Workshop mode: only people who share with the team, no group under three")));
+  /* Totals only show nobody: there is nobody to count. */
   if (n_not_shown > 0 && o->audience == TRELLIS_AUDIENCE_WORKSHOP)
     /* Translators: in a workshop, who shares only with their coach, or
      * with nobody, is left out. */
@@ -131,7 +134,7 @@ make_title (TrellisLayout *self)
                                                        "%u people do not share their assessments with the team and are not shown",
                                                        n_not_shown),
                                              n_not_shown));
-  else if (n_not_shown > 0)
+  else if (n_not_shown > 0 && o->audience == TRELLIS_AUDIENCE_COACH)
     /* Translators: for a coach, who keeps their assessments private is
      * left out. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u person keeps their assessments private and is not shown",

@@ -22,7 +22,7 @@ static const char * const theme_names[TRELLIS_N_THEMES] = {
 };
 
 static const char * const audience_names[TRELLIS_N_AUDIENCES] = {
-  "coach", "workshop",
+  "coach", "workshop", "totals",
 };
 
 const char *
@@ -63,6 +63,20 @@ trellis_audience_from_string (const char      *str,
 
   *out = (TrellisAudience) i;
   return TRUE;
+}
+
+/**
+ * trellis_audience_is_team:
+ * @audience: an audience
+ *
+ * Returns: whether @audience is the whole team (a workshop, or totals
+ *   only): nobody is shown who does not share with the team, no total
+ *   covers fewer than three people, and no finding names a person
+ */
+gboolean
+trellis_audience_is_team (TrellisAudience audience)
+{
+  return audience == TRELLIS_AUDIENCE_WORKSHOP || audience == TRELLIS_AUDIENCE_TOTALS;
 }
 
 /**

@@ -117,7 +117,7 @@ collect_row_findings (TrellisResponsibilitiesMap *self)
            * name nobody the audience may not see; that nobody can carry
            * a responsibility is a total over the team. */
           if (f->person != NULL &&
-              (map->options->audience == TRELLIS_AUDIENCE_WORKSHOP ||
+              (trellis_audience_is_team (map->options->audience) ||
                !trellis_roster_person_visible (roster, trellis_analysis_get_index (map->analysis, f->person))))
             continue;
           if (f->code == TRELLIS_FINDING_NOBODY_CAPABLE && trellis_roster_team_total_withheld (roster))
