@@ -75,6 +75,28 @@ draw (const char                 *path,
   return TRELLIS_CLI_OK;
 }
 
+/* WIDTHxHEIGHT in whole pixels, as screens are given. */
+static gboolean
+parse_screen (const char *text,
+              double     *width,
+              double     *height)
+{
+  char *end = NULL;
+  guint64 w = g_ascii_strtoull (text, &end, 10);
+  guint64 h;
+
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoull (text, &end, 10);
+  if (end == text || *end != '\0' || w < 100 || w > 20000 || h < 100 || h > 20000)
+    return FALSE;
+
+  *width = (double) w;
+  *height = (double) h;
+  return TRUE;
+}
+
 int
 trellis_cli_render (int    argc,
                     char **argv)
@@ -91,6 +113,8 @@ trellis_cli_render (int    argc,
   g_autofree char *title = NULL;
   g_autofree char *output = NULL;
   g_autofree char *audience = NULL;
+  g_autofree char *screen = NULL;
+  double screen_width = 0, screen_height = 0;
   double scale = 1.0;
   double zoom = 1.0;
   gboolean workshop = FALSE;
@@ -113,6 +137,9 @@ trellis_cli_render (int    argc,
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("Colours: light, dark or high-contrast"), N_("THEME") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Scale a PNG, e.g. 2 for a HiDPI screen or a sharp print"), N_("N") },
     { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, &zoom, N_("Make cells and text larger or smaller"), N_("N") },
+    { "screen", 0, 0, G_OPTION_ARG_STRING, &screen,
+      N_("Fill a screen of this size, as a presentation does: the cells as large as fit, the legend beside or under the map"),
+      N_("WIDTHxHEIGHT") },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &direction, N_("Lay out ltr or rtl (default: from the language)"), N_("DIR") },
     { "audience", 0, 0, G_OPTION_ARG_STRING, &audience,
       N_("Who will see it: coach (the default: people who share with their coach or the team), "
@@ -162,6 +189,8 @@ trellis_cli_render (int    argc,
     return trellis_cli_usage_error (context, _("The scale must be between 0.25 and 8."));
   if (!(zoom >= 0.25 && zoom <= 8))
     return trellis_cli_usage_error (context, _("The zoom must be between 0.25 and 8."));
+  if (screen != NULL && !parse_screen (screen, &screen_width, &screen_height))
+    return trellis_cli_usage_error (context, _("Give the screen as WIDTHxHEIGHT in pixels, e.g. 1920x1080."));
   if (direction != NULL && g_strcmp0 (direction, "ltr") != 0 && g_strcmp0 (direction, "rtl") != 0)
     return trellis_cli_usage_error (context, _("The direction is ltr or rtl."));
   if (role != NULL && person != NULL)
@@ -198,6 +227,8 @@ trellis_cli_render (int    argc,
   options->theme = theme_id;
   options->scale = scale;
   options->zoom = zoom;
+  options->fit_width = screen_width;
+  options->fit_height = screen_height;
   options->audience = audience_id;
   options->cell_text = !no_numbers;
   options->rtl = direction != NULL ? g_strcmp0 (direction, "rtl") == 0 : locale_is_rtl ();

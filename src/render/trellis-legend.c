@@ -242,8 +242,19 @@ trellis_legend_place (TrellisLegend *self,
       int lw = 0;
       int lh = 0;
 
+      /* Placed again at another width, the words unwrap first. */
       if (item->label != NULL)
-        pango_layout_get_pixel_size (item->label, &lw, &lh);
+        {
+          pango_layout_set_width (item->label, -1);
+          pango_layout_get_pixel_size (item->label, &lw, &lh);
+        }
+
+      if (item->kind == TRELLIS_SWATCH_HEADING && lw > max_width)
+        {
+          pango_layout_set_width (item->label, (int) (max_width * PANGO_SCALE));
+          pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
+          pango_layout_get_pixel_size (item->label, &lw, &lh);
+        }
 
       if (item->kind == TRELLIS_SWATCH_HEADING)
         {
@@ -262,6 +273,13 @@ trellis_legend_place (TrellisLegend *self,
           continue;
         }
 
+      /* Words wider than the legend wrap beside their swatch. */
+      if (swatch * 1.3 + 6 * zoom + lw > max_width && item->label != NULL)
+        {
+          pango_layout_set_width (item->label, (int) (MAX (max_width - swatch * 1.3 - 6 * zoom, 40 * zoom) * PANGO_SCALE));
+          pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
+          pango_layout_get_pixel_size (item->label, &lw, &lh);
+        }
       item->width = swatch * 1.3 + 6 * zoom + lw;
       item->height = MAX (swatch, lh);
       if (x > 0 && x + item->width > max_width)
@@ -459,9 +477,12 @@ trellis_legend_paint (TrellisLegend     *self,
           continue;
         }
 
+      /* Words that wrapped into lines taller than the swatch start at
+       * its top. */
       if (item->kind == TRELLIS_SWATCH_TEXT)
         {
-          trellis_text_show_start (style, cr, item->label, rtl ? box.x + box.width : box.x, box.y + (swatch - lh) / 2.0);
+          trellis_text_show_start (style, cr, item->label, rtl ? box.x + box.width : box.x,
+                                   box.y + (lh > swatch ? 0 : (swatch - lh) / 2.0));
           continue;
         }
 
@@ -470,7 +491,7 @@ trellis_legend_paint (TrellisLegend     *self,
       trellis_text_show_start (style, cr, item->label,
                                rtl ? box.x + box.width - swatch * 1.3 - 6 * zoom
                                    : box.x + swatch * 1.3 + 6 * zoom,
-                               box.y + (swatch - lh) / 2.0);
+                               box.y + (lh > swatch ? 0 : (swatch - lh) / 2.0));
     }
 
   /* The lines under the entries. */

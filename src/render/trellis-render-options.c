@@ -147,6 +147,8 @@ trellis_render_options_equal (const TrellisRenderOptions *a,
          a->theme == b->theme &&
          a->scale == b->scale &&
          a->zoom == b->zoom &&
+         a->fit_width == b->fit_width &&
+         a->fit_height == b->fit_height &&
          !a->rtl == !b->rtl &&
          a->audience == b->audience &&
          !a->cell_text == !b->cell_text &&
