@@ -498,6 +498,105 @@ test_sidebar_follows_the_section (void)
   trellis_test_close_all (app);
 }
 
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *root)
+{
+  graphene_rect_t r;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &r));
+  return r;
+}
+
+/* The mapped drawing area of @page whose name is @name. */
+static GtkWidget *
+area_named (GtkWidget  *page,
+            guint       nth)
+{
+  return trellis_test_find_type (page, GTK_TYPE_DRAWING_AREA, nth);
+}
+
+/* The projected map sat small in a corner, the legend over its lower
+ * rows and a toast over the legend: presented, the picture fills the
+ * window, and the title, the map, the legend and the bar under them each
+ * have their own room. Totals Only (Alt+T) shows nobody by name. */
+static void
+test_presented_map_fills_the_screen (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisHeatmapPage *page = TRELLIS_HEATMAP_PAGE (trellis_window_get_section_widget (window, "heatmaps"));
+  TrellisHeatmapView *view = trellis_heatmap_page_get_view (page);
+  GtkWidget *bar;
+  TrellisLayout *layout;
+  graphene_rect_t map, title, legend, bar_bounds;
+  GtkWidget *title_area, *legend_area;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  trellis_test_iterate (200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  trellis_test_wait_until ((layout = trellis_heatmap_page_get_layout (page)) != NULL &&
+                           trellis_layout_get_options (layout)->fit_width == gtk_widget_get_width (GTK_WIDGET (page)),
+                           5000);
+  trellis_test_iterate (300);
+  layout = trellis_heatmap_page_get_layout (page);
+
+  /* It all fits: the picture is the page above the bar. */
+  {
+    double pw, ph;
+
+    trellis_layout_get_picture_size (layout, &pw, &ph);
+    g_assert_cmpfloat (pw, ==, trellis_layout_get_options (layout)->fit_width);
+    g_assert_cmpfloat (ph, ==, trellis_layout_get_options (layout)->fit_height);
+  }
+
+  title_area = area_named (GTK_WIDGET (page), 0);
+  legend_area = area_named (GTK_WIDGET (page), 1);
+  g_assert_nonnull (title_area);
+  g_assert_nonnull (legend_area);
+  bar = trellis_test_find_css (GTK_WIDGET (page), "present-bar");
+  g_assert_true (gtk_widget_get_mapped (bar));
+  map = bounds_in (gtk_widget_get_parent (GTK_WIDGET (view)), GTK_WIDGET (page));
+  title = bounds_in (title_area, GTK_WIDGET (page));
+  legend = bounds_in (legend_area, GTK_WIDGET (page));
+  bar_bounds = bounds_in (bar, GTK_WIDGET (page));
+
+  g_assert_cmpfloat (title.origin.y + title.size.height, <=, map.origin.y + 0.5);
+  g_assert_false (graphene_rect_intersection (&legend, &map, NULL));
+  g_assert_false (graphene_rect_intersection (&legend, &title, NULL));
+  g_assert_cmpfloat (MAX (map.origin.y + map.size.height, legend.origin.y + legend.size.height), <=, bar_bounds.origin.y + 0.5);
+  /* The map has the room it needs: nothing of it scrolls out of view. */
+  g_assert_cmpfloat (map.size.width, >=, trellis_layout_get_row_header_width (layout) + 1);
+  {
+    double w, h;
+
+    trellis_layout_get_content_size (layout, &w, &h);
+    g_assert_cmpfloat (map.size.width + 1, >=, trellis_layout_get_row_header_width (layout) + w);
+    g_assert_cmpfloat (map.size.height + 1, >=, trellis_layout_get_column_header_height (layout) + h);
+  }
+  /* No toast over anything. */
+  g_assert_null (trellis_test_find_css (GTK_WIDGET (window), "toast"));
+
+  /* Totals only: nobody by name, and the bar says so. */
+  if (trellis_test_can_type (GTK_WINDOW (window)))
+    trellis_test_keys (GTK_WINDOW (window), "alt+t", NULL);
+  else
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (trellis_test_find_type (bar, GTK_TYPE_TOGGLE_BUTTON, 0)), TRUE);
+  trellis_test_wait_until ((layout = trellis_heatmap_page_get_layout (page)) != NULL &&
+                           trellis_layout_get_options (layout)->audience == TRELLIS_AUDIENCE_TOTALS, 5000);
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
+    g_assert_cmpint (trellis_layout_get_row_kind (layout, r), !=, TRELLIS_ITEM_PERSON);
+  {
+    GtkWidget *label = trellis_test_find_type (bar, GTK_TYPE_LABEL, 0);
+
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "totals only"));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  trellis_test_iterate (200);
+  trellis_test_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/workshop/sidebar-follows-the-section", test_sidebar_follows_the_section);
   g_test_add_func ("/trellis/app/workshop/checklist-starts-at-its-first-row", test_checklist_starts_at_its_first_row);
   g_test_add_func ("/trellis/app/workshop/presenting-shows", test_presenting_shows);
+  g_test_add_func ("/trellis/app/workshop/presented-map-fills-the-screen", test_presented_map_fills_the_screen);
   g_test_add_func ("/trellis/app/workshop/heatmaps-by-keyboard", test_heatmaps_by_keyboard);
   g_test_add_func ("/trellis/app/workshop/section-pages-by-keyboard", test_section_pages_by_keyboard);
   g_test_add_func ("/trellis/app/workshop/add-assessment-after-its-form", test_add_assessment_after_its_form);
