@@ -16,6 +16,7 @@
 #include "trellis-date-button.h"
 #include "trellis-entity-labels.h"
 #include "trellis-entity-pane.h"
+#include "trellis-grouped-list.h"
 #include "trellis-pending-edits.h"
 #include "trellis-widget-util.h"
 
@@ -40,6 +41,8 @@ struct _TrellisEntityPane
   GtkSingleSelection *selection;
   GHashTable         *editors;          /* TrellisKind → TrellisEditor */
   GHashTable         *bound;            /* GtkListItem set: the rows in use */
+  TrellisGroupedList *grouped;          /* competencies under their values */
+  guint               last_selected;
   TrellisEditor      *current_editor;
   gboolean            editor_stale;
 
@@ -120,12 +123,28 @@ static const KindTexts kind_texts[TRELLIS_N_KINDS] = {
   },
 };
 
+/* Competencies are listed under the values they express, as in the
+ * heatmaps: one that expresses two is under both. */
 static GListModel *
 current_list (TrellisEntityPane *self)
 {
+  g_clear_object (&self->grouped);
   if (self->document == NULL)
     return NULL;
+  if (self->kind == TRELLIS_KIND_COMPETENCY)
+    {
+      self->grouped = trellis_grouped_list_new (self->document);
+      trellis_grouped_list_set_search (self->grouped, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      return G_LIST_MODEL (self->grouped);
+    }
   return trellis_document_get_list (self->document, self->kind);
+}
+
+static gboolean
+is_heading (TrellisEntityPane *self,
+            gpointer           item)
+{
+  return self->grouped != NULL && item != NULL && trellis_grouped_list_is_heading (self->grouped, item);
 }
 
 static void
@@ -178,10 +197,46 @@ show_entity (TrellisEntityPane *self,
   gtk_stack_set_visible_child_name (self->detail_stack, "editor");
 }
 
+/* A heading of the grouped list is never the selection: it passes on to
+ * the first competency under it, or, going up, the last one before it. */
+static gboolean
+skip_heading (TrellisEntityPane *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  gboolean up = self->last_selected != GTK_INVALID_LIST_POSITION && selected < self->last_selected;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  for (guint step = 0; step < 2; step++, up = !up)
+    for (guint i = selected; i < n; up ? i-- : i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+        if (!is_heading (self, item))
+          {
+            if (i == selected)
+              return FALSE;
+            gtk_single_selection_set_selected (self->selection, i);
+            return TRUE;
+          }
+        if (up && i == 0)
+          break;
+      }
+
+  return FALSE;
+}
+
 static void
 selection_changed_cb (TrellisEntityPane *self)
 {
   g_assert (TRELLIS_IS_ENTITY_PANE (self));
+
+  if (self->grouped != NULL && skip_heading (self))
+    return;
+  self->last_selected = gtk_single_selection_get_selected (self->selection);
 
   /* A section out of view binds its editor when it comes into view:
    * opening a department's matrix must not build every editor. */
@@ -303,6 +358,26 @@ update_row (GtkListItem *item)
   if (entity == NULL || self == NULL || self->document == NULL)
     return;
 
+  /* A value over its competencies: a heading, not an item. */
+  gtk_list_item_set_selectable (item, !is_heading (self, entity));
+  gtk_list_item_set_activatable (item, !is_heading (self, entity));
+  if (is_heading (self, entity))
+    {
+      g_autofree char *heading = trellis_grouped_list_dup_heading_label (entity);
+      /* Translators: how screen readers name the heading of a group of competencies; %s is a value. */
+      g_autofree char *accessible = g_strdup_printf (_("Value: %s"), heading);
+
+      gtk_widget_add_css_class (title, "heading");
+      gtk_widget_add_css_class (box, "group-heading");
+      gtk_label_set_label (GTK_LABEL (title), heading);
+      gtk_widget_set_visible (subtitle, FALSE);
+      gtk_widget_set_visible (icon, FALSE);
+      trellis_accessible_label_list_item (box, accessible);
+      return;
+    }
+  gtk_widget_remove_css_class (title, "heading");
+  gtk_widget_remove_css_class (box, "group-heading");
+
   label = TRELLIS_IS_ORGANISATION (entity)
           ? g_strdup (trellis_entity_get_name (entity) != NULL && trellis_entity_get_name (entity)[0] != '\0'
                       ? trellis_entity_get_name (entity) : _("Organisation"))
@@ -411,7 +486,9 @@ filter_func (gpointer item,
   g_autofree char *folded_label = NULL;
   g_autofree char *folded_search = NULL;
 
-  if (search == NULL || search[0] == '\0')
+  /* The grouped list searches itself, keeping the headings over what it
+   * finds. */
+  if (search == NULL || search[0] == '\0' || self->grouped != NULL)
     return TRUE;
 
   label = trellis_entity_dup_display_label (self->document, item);
@@ -426,7 +503,10 @@ search_changed_cb (TrellisEntityPane *self)
 {
   g_assert (TRELLIS_IS_ENTITY_PANE (self));
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->grouped != NULL)
+    trellis_grouped_list_set_search (self->grouped, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -682,6 +762,7 @@ trellis_entity_pane_dispose (GObject *object)
 
   g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_object (&self->grouped);
   g_clear_object (&self->selection);
   g_clear_object (&self->pinned);
   g_clear_object (&self->parts);
@@ -808,6 +889,7 @@ trellis_entity_pane_init (TrellisEntityPane *self)
   GtkShortcut *shortcut;
 
   self->editors = g_hash_table_new (NULL, NULL);
+  self->last_selected = GTK_INVALID_LIST_POSITION;
   self->bound = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -956,7 +1038,7 @@ trellis_entity_pane_get_selected (TrellisEntityPane *self)
 {
   g_return_val_if_fail (TRELLIS_IS_ENTITY_PANE (self), NULL);
 
-  if (self->selection == NULL)
+  if (self->selection == NULL || is_heading (self, gtk_single_selection_get_selected_item (self->selection)))
     return NULL;
 
   return gtk_single_selection_get_selected_item (self->selection);
