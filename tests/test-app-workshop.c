@@ -13,6 +13,7 @@
 #include "trellis-choice-button.h"
 #include "trellis-entity-checklist.h"
 #include "trellis-heatmap-page.h"
+#include "trellis-sight-links.h"
 #include "trellis-test-app.h"
 #include "trellis-window-private.h"
 
@@ -597,6 +598,85 @@ test_presented_map_fills_the_screen (void)
   trellis_test_close_all (app);
 }
 
+/* The link named @label in the line of sight of @root, if shown. */
+static GtkWidget *
+sight_link (GtkWidget  *root,
+            const char *label)
+{
+  GtkWidget *sight = trellis_test_find_type (root, TRELLIS_TYPE_SIGHT_LINKS, 0);
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *found = NULL;
+
+  g_assert_nonnull (sight);
+  g_queue_push_tail (&queue, sight);
+  while (!g_queue_is_empty (&queue) && found == NULL)
+    {
+      GtkWidget *w = g_queue_pop_head (&queue);
+
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+        found = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+
+  return found;
+}
+
+/* Every editor shows the line of sight as links: from a person up to
+ * the mission, from a competency down to who carries it; a link opens
+ * what it names. */
+static void
+test_line_of_sight_links (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisDocument *document = trellis_window_get_document (window);
+  TrellisEntity *anna = trellis_test_find_named (document, TRELLIS_KIND_PERSON, "Anna");
+  TrellisEntity *agent = trellis_test_find_named (document, TRELLIS_KIND_ROLE, "Service agent");
+  TrellisEntity *listening = trellis_test_find_named (document, TRELLIS_KIND_COMPETENCY, "Active listening");
+  GtkWidget *link;
+
+  /* From Anna: her role, and up to the mission. */
+  trellis_window_show_entity (window, anna);
+  trellis_test_iterate (100);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "people");
+  g_assert_nonnull (sight_link (trellis_window_get_section_focus (window), "Genuine care"));
+  g_assert_nonnull (sight_link (trellis_window_get_section_focus (window),
+                                trellis_entity_get_string (TRELLIS_ENTITY (trellis_document_get_organisation (document)),
+                                                           TRELLIS_FIELD_MISSION)));
+  link = sight_link (trellis_window_get_section_focus (window), "Service agent");
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "clicked");
+  trellis_test_iterate (100);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "roles");
+  g_assert_true (trellis_entity_pane_get_selected (pane_in_view (window)) == agent);
+
+  /* From a competency down to the people who carry it. */
+  link = sight_link (trellis_window_get_section_focus (window), "Active listening");
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "clicked");
+  trellis_test_iterate (100);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "competencies");
+  g_assert_true (trellis_entity_pane_get_selected (pane_in_view (window)) == listening);
+  link = sight_link (trellis_window_get_section_focus (window), "Anna");
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "clicked");
+  trellis_test_iterate (100);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "people");
+  g_assert_true (trellis_entity_pane_get_selected (pane_in_view (window)) == anna);
+
+  /* Into a section of two pages: a responsibility. */
+  link = sight_link (trellis_window_get_section_focus (window), "Answer questions by phone, chat and email");
+  g_assert_nonnull (link);
+  g_signal_emit_by_name (link, "clicked");
+  trellis_test_iterate (100);
+  g_assert_cmpstr (trellis_window_get_section (window), ==, "results");
+  g_assert_cmpint (trellis_entity_pane_get_kind (pane_in_view (window)), ==, TRELLIS_KIND_RESPONSIBILITY);
+
+  trellis_test_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/workshop/sidebar-follows-the-section", test_sidebar_follows_the_section);
   g_test_add_func ("/trellis/app/workshop/checklist-starts-at-its-first-row", test_checklist_starts_at_its_first_row);
   g_test_add_func ("/trellis/app/workshop/presenting-shows", test_presenting_shows);
+  g_test_add_func ("/trellis/app/workshop/line-of-sight-links", test_line_of_sight_links);
   g_test_add_func ("/trellis/app/workshop/presented-map-fills-the-screen", test_presented_map_fills_the_screen);
   g_test_add_func ("/trellis/app/workshop/heatmaps-by-keyboard", test_heatmaps_by_keyboard);
   g_test_add_func ("/trellis/app/workshop/section-pages-by-keyboard", test_section_pages_by_keyboard);

@@ -9,6 +9,7 @@
 
 #include "trellis-analysis.h"
 #include "trellis-document.h"
+#include "trellis-sight.h"
 
 static TrellisDocument *
 load_fixture (const char *name)
@@ -491,6 +492,83 @@ test_keyed_arrays (void)
   g_assert_cmpstr (g_array_index (t4, TrellisTarget, 0).competency, ==, "c-a");
 }
 
+/* The names on each stage of the line of sight through @id, joined. */
+static char *
+walk (TrellisDocument *doc,
+      const char      *id)
+{
+  GPtrArray *stages[TRELLIS_N_SIGHT_STAGES];
+  GString *out = g_string_new (NULL);
+  TrellisEntity *from = trellis_document_lookup (doc, id);
+
+  /* The organisation is no item of a list. */
+  if (from == NULL)
+    from = TRELLIS_ENTITY (trellis_document_get_organisation (doc));
+  trellis_document_walk_sight (doc, from, stages);
+  for (guint s = 0; s < TRELLIS_N_SIGHT_STAGES; s++)
+    {
+      if (s > 0)
+        g_string_append (out, " | ");
+      for (guint i = 0; i < stages[s]->len; i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? "," : "",
+                                trellis_entity_get_id (g_ptr_array_index (stages[s], i)));
+      g_ptr_array_unref (stages[s]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* From anything, up to the mission and down to who carries it. */
+static void
+test_line_of_sight (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  const char *org = trellis_entity_get_id (TRELLIS_ENTITY (trellis_document_get_organisation (doc)));
+  struct { const char *from; const char *expected; } cases[] = {
+    /* A person: their roles, what the roles require and carry, up. */
+    { "p-anna", "ORG | v-care,v-own | r-once | rs-complaints | c-listen,c-product | ro-agent | p-anna" },
+    /* A competency: down to the roles that require it and their people. */
+    { "c-listen", "ORG | v-care,v-own | r-once | rs-complaints | c-listen | ro-agent | p-anna,p-ben" },
+    /* A role carries what is assigned to it, needed or not. */
+    { "ro-lead", "ORG | v-care,v-own | r-once | rs-complaints | c-product | ro-lead | p-ben" },
+    /* A value: everything that serves it. */
+    { "v-own", "ORG | v-own | r-once | rs-complaints | c-listen,c-product | ro-agent,ro-lead | p-anna,p-ben" },
+    /* An indicator, from its result; an action, from its person and competency. */
+    { "i-once", "ORG | v-care,v-own | r-once | rs-complaints | c-listen | ro-agent,ro-lead | p-anna,p-ben" },
+    { "a-1", "ORG | v-care,v-own | r-once | rs-complaints | c-listen,c-product | ro-agent | p-anna,p-ben" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = walk (doc, cases[i].from);
+      g_autofree char *expected = NULL;
+      g_auto(GStrv) parts = g_strsplit (cases[i].expected, "ORG", 2);
+
+      expected = g_strjoinv (org, parts);
+      g_test_message ("from %s: %s", cases[i].from, got);
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  g_assert_cmpstr (trellis_sight_stage_get_label (TRELLIS_SIGHT_PEOPLE), ==, "People");
+
+  /* A responsibility for no result yet, a role no person has: nothing
+   * on that side of them. */
+  {
+    TrellisEntity *r = trellis_document_create (doc, TRELLIS_KIND_RESPONSIBILITY, "Loose", -1);
+    TrellisEntity *role = trellis_document_create (doc, TRELLIS_KIND_ROLE, "Empty", -1);
+    g_autofree char *from_r = walk (doc, trellis_entity_get_id (r));
+    g_autofree char *from_role = walk (doc, trellis_entity_get_id (role));
+    g_autofree char *from_org = walk (doc, org);
+    g_autofree char *only_r = g_strdup_printf (" |  |  | %s |  |  | ", trellis_entity_get_id (r));
+    g_autofree char *only_role = g_strdup_printf (" |  |  |  |  | %s | ", trellis_entity_get_id (role));
+
+    g_assert_cmpstr (from_r, ==, only_r);
+    g_assert_cmpstr (from_role, ==, only_role);
+    g_assert_nonnull (strstr (from_org, "rs-complaints"));
+    g_assert_null (strstr (from_org, trellis_entity_get_id (r)));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -505,6 +583,7 @@ main (int    argc,
   g_test_add_func ("/trellis/document/edit/assessed-level-keeps-record", test_assessed_level_keeps_record);
   g_test_add_func ("/trellis/document/edit/assessed-level-keeps-wish", test_assessed_level_keeps_wish);
   g_test_add_func ("/trellis/document/make-id", test_make_id);
+  g_test_add_func ("/trellis/document/line-of-sight", test_line_of_sight);
   g_test_add_func ("/trellis/document/unnamed-entities-save", test_unnamed_entities_save);
   g_test_add_func ("/trellis/document/scale/in-use", test_scale_in_use);
   g_test_add_func ("/trellis/entity/keyed-arrays", test_keyed_arrays);

@@ -1082,6 +1082,41 @@ trellis_entity_pane_select (TrellisEntityPane *self,
   return FALSE;
 }
 
+/* Selects @entity, even when the search hid it. */
+static void
+select_even_if_searched (TrellisEntityPane *self,
+                         TrellisEntity     *entity)
+{
+  if (!trellis_entity_pane_select (self, entity))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      trellis_entity_pane_select (self, entity);
+    }
+}
+
+/**
+ * trellis_entity_pane_open:
+ * @self: a #TrellisEntityPane
+ * @entity: an entity of the pane's list
+ *
+ * Selects @entity, even when the search hid it, and puts the keyboard
+ * focus in its editor, as Enter on its row does.
+ */
+void
+trellis_entity_pane_open (TrellisEntityPane *self,
+                          TrellisEntity     *entity)
+{
+  g_return_if_fail (TRELLIS_IS_ENTITY_PANE (self));
+  g_return_if_fail (TRELLIS_IS_ENTITY (entity));
+
+  select_even_if_searched (self, entity);
+  if (self->editor_stale)
+    show_entity (self, trellis_entity_pane_get_selected (self));
+  if (self->current_editor != NULL && trellis_entity_pane_get_selected (self) == entity)
+    trellis_editor_focus_first (self->current_editor);
+}
+
 /**
  * trellis_entity_pane_add:
  * @self: a #TrellisEntityPane
@@ -1122,13 +1157,7 @@ trellis_entity_pane_add (TrellisEntityPane *self,
       entity = trellis_document_create (self->document, self->kind, name, -1);
     }
 
-  /* Show it, even when the search hid it. */
-  if (!trellis_entity_pane_select (self, entity))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
-      trellis_entity_pane_select (self, entity);
-    }
+  select_even_if_searched (self, entity);
 
   return entity;
 }

@@ -98,6 +98,7 @@ trellis_window_update_actions (TrellisWindow *self)
   /* Presenting, the sections stay put: only the map is on the screen. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document && !self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-tab", has_document && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-entity", has_document && !self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-editing", self->presenting);
@@ -783,6 +784,23 @@ show_section_action_cb (GtkWidget  *widget,
 }
 
 static void
+show_entity_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  TrellisEntity *entity = self->document != NULL ? trellis_document_lookup (self->document, id) : NULL;
+
+  if (entity == NULL && self->document != NULL &&
+      g_strcmp0 (id, trellis_entity_get_id (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)))) == 0)
+    entity = TRELLIS_ENTITY (trellis_document_get_organisation (self->document));
+
+  if (entity != NULL)
+    trellis_window_show_entity (self, entity);
+}
+
+static void
 switch_tab_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -904,6 +922,7 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, discard_recovered_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section_action_cb);
   gtk_widget_class_install_action (widget_class, "win.switch-tab", "i", switch_tab_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-entity", "s", show_entity_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deleted-toast", "s", show_deleted_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action_cb);

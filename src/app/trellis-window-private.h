@@ -81,6 +81,8 @@ void trellis_window_show_section_number (TrellisWindow *self,
                                         guint           number);
 void trellis_window_switch_tab         (TrellisWindow  *self,
                                         int             delta);
+void trellis_window_show_entity        (TrellisWindow  *self,
+                                        TrellisEntity  *entity);
 TrellisWindow *trellis_window_get_target_for_new (TrellisWindow *self);
 GtkWidget *trellis_window_get_section_focus (TrellisWindow *self);
 

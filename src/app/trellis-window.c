@@ -960,6 +960,53 @@ trellis_window_switch_tab (TrellisWindow *self,
     trellis_entity_pane_focus_add (TRELLIS_ENTITY_PANE (focus));
 }
 
+/**
+ * trellis_window_show_entity:
+ * @self: a #TrellisWindow
+ * @entity: an entity of the document shown
+ *
+ * Shows the section that lists @entity (and its page, in a section of
+ * two), selects it and puts the focus in its editor: where a link of the
+ * line of sight leads.
+ */
+void
+trellis_window_show_entity (TrellisWindow *self,
+                            TrellisEntity *entity)
+{
+  TrellisKind kind;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (TRELLIS_IS_ENTITY (entity));
+
+  kind = trellis_entity_get_kind (entity);
+  /* The organisation is pinned over the values. */
+  if (kind == TRELLIS_KIND_ORGANISATION)
+    kind = TRELLIS_KIND_VALUE;
+
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      TrellisEntityPane *pane = g_ptr_array_index (self->panes, i);
+      GtkWidget *child = GTK_WIDGET (pane);
+
+      if (trellis_entity_pane_get_kind (pane) != kind)
+        continue;
+
+      /* Up to the section, showing the page of a section's own stack. */
+      while (gtk_widget_get_parent (child) != NULL && gtk_widget_get_parent (child) != GTK_WIDGET (self->sections_stack))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (child);
+
+          if (GTK_IS_STACK (parent))
+            gtk_stack_set_visible_child (GTK_STACK (parent), child);
+          child = parent;
+        }
+      gtk_stack_set_visible_child (self->sections_stack, child);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      trellis_entity_pane_open (pane, entity);
+      return;
+    }
+}
+
 /* Toasts and messages */
 
 void
