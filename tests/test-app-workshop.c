@@ -13,6 +13,7 @@
 #include "trellis-choice-button.h"
 #include "trellis-entity-checklist.h"
 #include "trellis-heatmap-page.h"
+#include "trellis-monitor.h"
 #include "trellis-sight-links.h"
 #include "trellis-test-app.h"
 #include "trellis-window-private.h"
@@ -677,6 +678,49 @@ test_line_of_sight_links (void)
   trellis_test_close_all (app);
 }
 
+/* Monitoring marks an indicator whose latest measurement misses its
+ * target; People and Development say when a person last took a step in
+ * growing, and who nobody has talked with for six months. */
+static void
+test_monitoring_signals (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisDocument *document = trellis_window_get_document (window);
+  TrellisEntity *missing = NULL;
+  TrellisEntity *newcomer;
+  GtkWidget *row;
+  GtkWidget *section;
+
+  for (guint i = 0; i < trellis_document_get_n_items (document, TRELLIS_KIND_INDICATOR) && missing == NULL; i++)
+    if (trellis_indicator_misses_target (trellis_document_get_item (document, TRELLIS_KIND_INDICATOR, i)))
+      missing = trellis_document_get_item (document, TRELLIS_KIND_INDICATOR, i);
+  g_assert_nonnull (missing);
+
+  trellis_window_show_entity (window, missing);
+  trellis_test_iterate (100);
+  section = trellis_window_get_section_focus (window);
+  row = trellis_test_find_row (section, "Latest measurement");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "misses the target"));
+  g_assert_true (gtk_widget_has_css_class (row, "warning"));
+  /* In the list too: a mark, and words for screen readers. */
+  g_assert_nonnull (trellis_test_find_css (GTK_WIDGET (trellis_entity_pane_get_list_view (TRELLIS_ENTITY_PANE (section))),
+                                           "entity-row"));
+
+  /* A newcomer nobody has talked with yet. */
+  trellis_window_show_section (window, "people");
+  trellis_test_iterate (50);
+  newcomer = trellis_test_pane_type_and_enter (pane_in_view (window), "Newcomer");
+  trellis_test_iterate (100);
+  row = trellis_test_find_row (trellis_window_get_section_focus (window), "Learning rhythm");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "nobody has talked with them"));
+  g_assert_true (trellis_document_is_quiet (document, newcomer, trellis_date_today ()));
+
+  trellis_test_close_all (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/workshop/checklist-starts-at-its-first-row", test_checklist_starts_at_its_first_row);
   g_test_add_func ("/trellis/app/workshop/presenting-shows", test_presenting_shows);
   g_test_add_func ("/trellis/app/workshop/line-of-sight-links", test_line_of_sight_links);
+  g_test_add_func ("/trellis/app/workshop/monitoring-signals", test_monitoring_signals);
   g_test_add_func ("/trellis/app/workshop/presented-map-fills-the-screen", test_presented_map_fills_the_screen);
   g_test_add_func ("/trellis/app/workshop/heatmaps-by-keyboard", test_heatmaps_by_keyboard);
   g_test_add_func ("/trellis/app/workshop/section-pages-by-keyboard", test_section_pages_by_keyboard);

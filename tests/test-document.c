@@ -5,10 +5,12 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "trellis-analysis.h"
 #include "trellis-document.h"
+#include "trellis-monitor.h"
 #include "trellis-sight.h"
 
 static TrellisDocument *
@@ -569,6 +571,53 @@ test_line_of_sight (void)
   }
 }
 
+static TrellisDate
+date (const char *iso)
+{
+  TrellisDate d = 0;
+
+  g_assert_true (trellis_date_parse (iso, strlen (iso), &d));
+  return d;
+}
+
+/* An indicator below its target; who has had no step in growing for six
+ * months. */
+static void
+test_monitor (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  TrellisEntity *once = trellis_document_lookup (doc, "i-once");
+  TrellisEntity *anna = trellis_document_lookup (doc, "p-anna");
+  TrellisEntity *ben = trellis_document_lookup (doc, "p-ben");
+  TrellisMeasurement latest;
+
+  /* 75.5 % on 2026-11-01, for a target of 80 %. */
+  g_assert_true (trellis_indicator_get_latest (once, &latest));
+  g_assert_cmpuint (latest.date, ==, date ("2026-11-01"));
+  g_assert_cmpfloat (latest.value, ==, 75.5);
+  g_assert_true (trellis_indicator_misses_target (once));
+  trellis_document_take_array (doc, once, TRELLIS_FIELD_MEASUREMENTS,
+                               trellis_measurements_copy_set (trellis_entity_get_array (once, TRELLIS_FIELD_MEASUREMENTS),
+                                                              date ("2026-12-01"), 81));
+  g_assert_false (trellis_indicator_misses_target (once));
+  trellis_document_set_double (doc, once, TRELLIS_FIELD_TARGET, NAN);
+  g_assert_false (trellis_indicator_misses_target (once));
+
+  /* Anna was assessed on 2026-11-21 and has coaching due 2027-01-31;
+   * Ben was last assessed on 2026-10-01. */
+  g_assert_cmpuint (trellis_document_get_last_growth_step (doc, anna, date ("2026-12-31")), ==, date ("2026-11-21"));
+  g_assert_cmpuint (trellis_document_get_last_growth_step (doc, anna, date ("2027-06-30")), ==, date ("2027-01-31"));
+  g_assert_false (trellis_document_is_quiet (doc, anna, date ("2027-06-30")));
+  g_assert_true (trellis_document_is_quiet (doc, anna, date ("2027-09-01")));
+  g_assert_true (trellis_document_is_quiet (doc, ben, date ("2027-06-30")));
+  g_assert_cmpuint (trellis_document_count_quiet (doc, date ("2027-06-30")), ==, 1);
+  g_assert_cmpuint (trellis_document_count_quiet (doc, date ("2026-12-31")), ==, 0);
+
+  /* A cancelled action is no step. */
+  trellis_document_set_int (doc, trellis_document_lookup (doc, "a-1"), TRELLIS_FIELD_STATUS, TRELLIS_STATUS_CANCELLED);
+  g_assert_cmpuint (trellis_document_get_last_growth_step (doc, anna, date ("2027-06-30")), ==, date ("2026-11-21"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -584,6 +633,7 @@ main (int    argc,
   g_test_add_func ("/trellis/document/edit/assessed-level-keeps-wish", test_assessed_level_keeps_wish);
   g_test_add_func ("/trellis/document/make-id", test_make_id);
   g_test_add_func ("/trellis/document/line-of-sight", test_line_of_sight);
+  g_test_add_func ("/trellis/document/monitor", test_monitor);
   g_test_add_func ("/trellis/document/unnamed-entities-save", test_unnamed_entities_save);
   g_test_add_func ("/trellis/document/scale/in-use", test_scale_in_use);
   g_test_add_func ("/trellis/entity/keyed-arrays", test_keyed_arrays);

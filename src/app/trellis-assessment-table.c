@@ -886,7 +886,10 @@ trellis_assessment_table_init (TrellisAssessmentTable *self)
   column = add_column (self, _("Competency"), G_CALLBACK (setup_competency_cb), G_CALLBACK (bind_competency_cb),
                        G_CALLBACK (unbind_editable_cb));
   gtk_column_view_column_set_expand (column, TRUE);
-  add_column (self, _("Level"), G_CALLBACK (setup_level_cb), G_CALLBACK (bind_level_cb), G_CALLBACK (unbind_editable_cb));
+  /* The level's name in full, beside the note and evidence that share
+   * what is left. */
+  column = add_column (self, _("Level"), G_CALLBACK (setup_level_cb), G_CALLBACK (bind_level_cb), G_CALLBACK (unbind_editable_cb));
+  gtk_column_view_column_set_fixed_width (column, 190);
   add_column (self, C_("column", "Grow"), G_CALLBACK (setup_want_cb), G_CALLBACK (bind_want_cb), G_CALLBACK (unbind_editable_cb));
   column = add_column (self, _("Note"), G_CALLBACK (setup_note_cb), G_CALLBACK (bind_text_cb), G_CALLBACK (unbind_editable_cb));
   gtk_column_view_column_set_expand (column, TRUE);

@@ -17,6 +17,7 @@
 #include "trellis-entity-labels.h"
 #include "trellis-entity-pane.h"
 #include "trellis-grouped-list.h"
+#include "trellis-monitor.h"
 #include "trellis-pending-edits.h"
 #include "trellis-widget-util.h"
 
@@ -269,6 +270,20 @@ dup_subtitle (TrellisEntityPane *self,
 
     case TRELLIS_KIND_PERSON:
       ids = trellis_entity_get_strv (entity, TRELLIS_FIELD_ROLES);
+      /* Who nobody has talked with about growing, after the roles. */
+      {
+        g_autofree char *quiet = trellis_dup_learning_rhythm (self->document, entity, trellis_date_today (), TRUE);
+
+        if (quiet != NULL)
+          {
+            g_autofree char *roles = trellis_dup_labels_of_ids (self->document, ids);
+
+            if (roles == NULL)
+              return g_steal_pointer (&quiet);
+            /* Translators: a person's roles, then how long nobody talked with them about growing. */
+            return g_strdup_printf (_("%s · %s"), roles, quiet);
+          }
+      }
       break;
 
     case TRELLIS_KIND_RESPONSIBILITY:
@@ -276,10 +291,14 @@ dup_subtitle (TrellisEntityPane *self,
       {
         TrellisEntity *result = trellis_document_lookup (self->document,
                                                          trellis_entity_get_string (entity, TRELLIS_FIELD_RESULT));
-        if (result != NULL)
-          return trellis_entity_dup_label (result);
+        g_autofree char *label = result != NULL ? trellis_entity_dup_label (result) : NULL;
+        g_autofree char *status = TRELLIS_IS_INDICATOR (entity) ? trellis_dup_indicator_status (entity, TRUE) : NULL;
+
+        if (label != NULL && status != NULL)
+          /* Translators: an indicator's result, then its latest measurement against its target. */
+          return g_strdup_printf (_("%s · %s"), label, status);
+        return label != NULL ? g_steal_pointer (&label) : g_steal_pointer (&status);
       }
-      return NULL;
 
     case TRELLIS_KIND_ACTION:
       {
@@ -351,9 +370,11 @@ update_row (GtkListItem *item)
   GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   GtkWidget *icon = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *missed_icon = gtk_widget_get_next_sibling (icon);
   g_autofree char *label = NULL;
   g_autofree char *sub = NULL;
   gboolean private_person;
+  gboolean missed;
 
   if (entity == NULL || self == NULL || self->document == NULL)
     return;
@@ -372,6 +393,7 @@ update_row (GtkListItem *item)
       gtk_label_set_label (GTK_LABEL (title), heading);
       gtk_widget_set_visible (subtitle, FALSE);
       gtk_widget_set_visible (icon, FALSE);
+      gtk_widget_set_visible (missed_icon, FALSE);
       trellis_accessible_label_list_item (box, accessible);
       return;
     }
@@ -392,8 +414,18 @@ update_row (GtkListItem *item)
   private_person = TRELLIS_IS_PERSON (entity) &&
                    trellis_entity_get_int (entity, TRELLIS_FIELD_SHARE) == TRELLIS_SHARE_PRIVATE;
   gtk_widget_set_visible (icon, private_person);
+  missed = TRELLIS_IS_INDICATOR (entity) && trellis_indicator_misses_target (entity);
+  gtk_widget_set_visible (missed_icon, missed);
 
-  if (private_person)
+  if (missed)
+    {
+      /* Translators: how screen readers name an indicator whose latest
+       * measurement is below its target, e.g. “First-contact resolution, misses its target”. */
+      g_autofree char *accessible = g_strdup_printf (_("%s, misses its target"), label);
+
+      trellis_accessible_label_list_item (box, accessible);
+    }
+  else if (private_person)
     {
       /* Translators: how screen readers name a person who keeps their
        * assessments private, e.g. “Anna, keeps their assessments private”. */
@@ -421,6 +453,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+  GtkWidget *missed_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -435,11 +468,17 @@ setup_row_cb (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keeps their assessments private"),
                                   -1);
   gtk_widget_set_visible (icon, FALSE);
+  trellis_widget_set_new_tooltip (missed_icon, _("The latest measurement misses the target"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (missed_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Misses its target"),
+                                  -1);
+  gtk_widget_set_visible (missed_icon, FALSE);
 
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), subtitle);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), missed_icon);
   gtk_widget_add_css_class (box, "entity-row");
 
   gtk_list_item_set_child (item, box);

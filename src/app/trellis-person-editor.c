@@ -15,6 +15,7 @@
 #include "trellis-date-button.h"
 #include "trellis-entity-checklist.h"
 #include "trellis-entity-choices.h"
+#include "trellis-entity-labels.h"
 #include "trellis-field-binding.h"
 #include "trellis-person-editor.h"
 #include "trellis-scale-choices.h"
@@ -37,6 +38,7 @@ struct _TrellisPersonEditor
   AdwComboRow            *new_source_row;
   GtkSwitch              *new_want_switch;
   AdwActionRow           *privacy_row;
+  AdwActionRow           *rhythm_row;
   TrellisEntityChecklist *roles_list;
   AdwComboRow            *share_row;
 
@@ -214,6 +216,20 @@ trellis_person_editor_document_changed (TrellisEditor       *editor,
   update_new_group (TRELLIS_PERSON_EDITOR (editor));
 }
 
+/* When the person last took a step in growing: an assessment, or a
+ * development action that came due. */
+static void
+trellis_person_editor_update_lines (TrellisEditor   *editor,
+                                    TrellisDocument *document,
+                                    const char      *id)
+{
+  TrellisPersonEditor *self = TRELLIS_PERSON_EDITOR (editor);
+  g_autofree char *rhythm = trellis_dup_learning_rhythm (document, trellis_editor_get_entity (editor),
+                                                         trellis_date_today (), FALSE);
+
+  adw_action_row_set_subtitle (self->rhythm_row, rhythm);
+}
+
 static void
 trellis_person_editor_dispose (GObject *object)
 {
@@ -240,6 +256,7 @@ trellis_person_editor_class_init (TrellisPersonEditorClass *klass)
   editor_class->unbind = trellis_person_editor_unbind;
   editor_class->bind = trellis_person_editor_bind;
   editor_class->document_changed = trellis_person_editor_document_changed;
+  editor_class->update_lines = trellis_person_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_PERSON;
 
   g_type_ensure (TRELLIS_TYPE_ASSESSMENT_TABLE);
@@ -258,6 +275,7 @@ trellis_person_editor_class_init (TrellisPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_source_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_want_switch);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, privacy_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, rhythm_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, roles_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, share_row);
   gtk_widget_class_bind_template_callback (widget_class, add_assessment_cb);
