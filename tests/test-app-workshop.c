@@ -320,7 +320,7 @@ test_heatmaps_by_keyboard (void)
     g_queue_clear (&queue);
 
     g_assert_nonnull (undo);
-    g_assert_nonnull (trellis_document_get_undo_label (document));
+    g_assert_true (g_str_has_prefix (trellis_document_get_undo_label (document), "Set Level of ‘"));
     g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, expected);
   }
 

@@ -471,6 +471,21 @@ edit_one_assessment (TrellisDocument *self,
   return TRUE;
 }
 
+/* The names an undo step on one cell gives: the person's and the
+ * competency's, as in “Set Level of ‘Anouk’ in ‘De-escalation’”. */
+static void
+cell_names (TrellisDocument  *self,
+            TrellisPerson    *person,
+            const char       *competency,
+            char            **who,
+            char            **what)
+{
+  TrellisEntity *c = trellis_document_lookup (self, competency);
+
+  *who = trellis_entity_dup_label (TRELLIS_ENTITY (person));
+  *what = c != NULL ? trellis_entity_dup_label (c) : g_strdup (competency);
+}
+
 static void
 set_level_func (TrellisAssessment *a,
                 gconstpointer      data)
@@ -511,6 +526,11 @@ trellis_document_set_assessed_level (TrellisDocument *self,
                                      TrellisDate      date,
                                      gint             level)
 {
+  g_autofree char *who = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *label = NULL;
+  gboolean ret;
+
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
   g_return_val_if_fail (competency != NULL, FALSE);
@@ -519,7 +539,14 @@ trellis_document_set_assessed_level (TrellisDocument *self,
   if (!trellis_document_level_in_scale (self, level))
     return FALSE;
 
-  return edit_one_assessment (self, person, competency, source, date, set_level_func, &level);
+  cell_names (self, person, competency, &who, &what);
+  /* Translators: an undo step; the first %s is a person, the second a competency. */
+  label = g_strdup_printf (_("Set Level of ‘%s’ in ‘%s’"), who, what);
+  trellis_document_begin_group (self, label);
+  ret = edit_one_assessment (self, person, competency, source, date, set_level_func, &level);
+  trellis_document_end_group (self);
+
+  return ret;
 }
 
 /**
@@ -545,13 +572,25 @@ trellis_document_set_assessed_want (TrellisDocument *self,
                                     TrellisDate      date,
                                     gboolean         want)
 {
+  g_autofree char *who = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *label = NULL;
+  gboolean ret;
+
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
   g_return_val_if_fail (competency != NULL, FALSE);
   g_return_val_if_fail (source < TRELLIS_N_SOURCES, FALSE);
 
   want = want != FALSE;
-  return edit_one_assessment (self, person, competency, source, date, set_want_func, &want);
+  cell_names (self, person, competency, &who, &what);
+  /* Translators: an undo step; the first %s is a person, the second a competency. */
+  label = g_strdup_printf (_("Set the Wish to Grow of ‘%s’ in ‘%s’"), who, what);
+  trellis_document_begin_group (self, label);
+  ret = edit_one_assessment (self, person, competency, source, date, set_want_func, &want);
+  trellis_document_end_group (self);
+
+  return ret;
 }
 
 /**

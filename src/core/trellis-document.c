@@ -1218,8 +1218,18 @@ trellis_document_set_requirement (TrellisDocument *self,
   if (trellis_requirements_lookup (current, competency) == level)
     return;
 
-  trellis_document_take_array (self, role_or_responsibility, field,
-                               trellis_requirements_copy_set (current, competency, level));
+  {
+    TrellisEntity *c = trellis_document_lookup (self, competency);
+    g_autofree char *who = trellis_entity_dup_label (role_or_responsibility);
+    g_autofree char *what = c != NULL ? trellis_entity_dup_label (c) : g_strdup (competency);
+    /* Translators: an undo step; the first %s is a role or a responsibility, the second a competency. */
+    g_autofree char *label = g_strdup_printf (_("Set Level Required of ‘%s’ in ‘%s’"), who, what);
+
+    trellis_document_begin_group (self, label);
+    trellis_document_take_array (self, role_or_responsibility, field,
+                                 trellis_requirements_copy_set (current, competency, level));
+    trellis_document_end_group (self);
+  }
 }
 
 /**
@@ -1255,8 +1265,18 @@ trellis_document_set_assignment (TrellisDocument       *self,
                 : (raci == TRELLIS_RACI_NONE && authority == TRELLIS_AUTHORITY_NONE))
     return;
 
-  trellis_document_take_array (self, TRELLIS_ENTITY (responsibility), TRELLIS_FIELD_ASSIGNS,
-                               trellis_assignments_copy_set (current, role, raci, authority));
+  {
+    TrellisEntity *r = trellis_document_lookup (self, role);
+    g_autofree char *who = r != NULL ? trellis_entity_dup_label (r) : g_strdup (role);
+    g_autofree char *what = trellis_entity_dup_label (TRELLIS_ENTITY (responsibility));
+    /* Translators: an undo step; the first %s is a role, the second a responsibility. */
+    g_autofree char *label = g_strdup_printf (_("Set the Part of ‘%s’ in ‘%s’"), who, what);
+
+    trellis_document_begin_group (self, label);
+    trellis_document_take_array (self, TRELLIS_ENTITY (responsibility), TRELLIS_FIELD_ASSIGNS,
+                                 trellis_assignments_copy_set (current, role, raci, authority));
+    trellis_document_end_group (self);
+  }
 }
 
 void
