@@ -217,3 +217,112 @@ trellis_accessible_label_list_item (GtkWidget  *child,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
+
+/* The choices in the popover of a drop-down or a combo row, each a row
+ * named by its text: GTK 4.8 names those rows by nothing. The row shows
+ * its text and, when it is the one chosen, a check, as the built-in
+ * factory does. */
+
+static char *
+dup_choice_text (GtkWidget *owner,
+                 gpointer   item)
+{
+  GtkExpression *expression = NULL;
+  GValue value = G_VALUE_INIT;
+  char *text = NULL;
+
+  if (GTK_IS_DROP_DOWN (owner))
+    expression = gtk_drop_down_get_expression (GTK_DROP_DOWN (owner));
+  else if (ADW_IS_COMBO_ROW (owner))
+    expression = adw_combo_row_get_expression (ADW_COMBO_ROW (owner));
+
+  if (expression != NULL && gtk_expression_evaluate (expression, item, &value))
+    {
+      if (G_VALUE_HOLDS_STRING (&value))
+        text = g_value_dup_string (&value);
+      g_value_unset (&value);
+    }
+  else if (GTK_IS_STRING_OBJECT (item))
+    text = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+static void
+choice_selected_cb (GtkListItem *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *check = box != NULL ? gtk_widget_get_last_child (box) : NULL;
+
+  if (check != NULL)
+    gtk_widget_set_opacity (check, gtk_list_item_get_selected (item) ? 1 : 0);
+}
+
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+  g_signal_connect (item, "notify::selected", G_CALLBACK (choice_selected_cb), NULL);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GtkWidget                *owner)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  g_autofree char *text = dup_choice_text (owner, gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), text);
+  trellis_accessible_label_list_item (box, text);
+  choice_selected_cb (item);
+}
+
+static void
+name_choices_of (GtkWidget *owner)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (choice_bind_cb), owner, 0);
+
+  if (GTK_IS_DROP_DOWN (owner) && gtk_drop_down_get_list_factory (GTK_DROP_DOWN (owner)) == NULL)
+    gtk_drop_down_set_list_factory (GTK_DROP_DOWN (owner), factory);
+  else if (ADW_IS_COMBO_ROW (owner) && adw_combo_row_get_list_factory (ADW_COMBO_ROW (owner)) == NULL)
+    adw_combo_row_set_list_factory (ADW_COMBO_ROW (owner), factory);
+}
+
+/**
+ * trellis_accessible_name_choices:
+ * @root: a widget
+ *
+ * Gives the choices of every drop-down and combo row in @root and below
+ * names for screen readers (those with a list factory of their own keep
+ * it).
+ */
+void
+trellis_accessible_name_choices (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root) || ADW_IS_COMBO_ROW (root))
+    name_choices_of (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    trellis_accessible_name_choices (child);
+}

@@ -1447,6 +1447,7 @@ trellis_window_init (TrellisWindow *self)
                            self, G_CONNECT_SWAPPED);
   banner_revealed_cb (self);
   trellis_accessible_tidy (GTK_WIDGET (self));
+  trellis_accessible_name_choices (GTK_WIDGET (self));
 
   trellis_window_update_title (self);
   trellis_window_update_actions (self);
