@@ -17,8 +17,9 @@
  * with a mnemonic label is called by its raw label and then its text
  * (“_Open Open”), the toggle inside a GtkDropDown and the outer node of
  * a GtkMenuButton with a text label by their class names, an expander
- * row and a row of a list view by nothing at all. These helpers tidy them where the
- * widgets are made. */
+ * row and a row of a list view by nothing at all, and an entry row takes
+ * the focus without a word. These helpers tidy them where the widgets
+ * are made. */
 
 static GQuark tidy_quark;
 
@@ -76,6 +77,39 @@ tidy_expander_row (AdwExpanderRow *row)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
+static void
+entry_row_title_cb (AdwPreferencesRow *row,
+                    GParamSpec        *pspec,
+                    GtkAccessible     *text)
+{
+  const char *title = adw_preferences_row_get_title (row);
+
+  gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "", -1);
+}
+
+static void
+tidy_entry_row (AdwEntryRow *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  GtkAccessibleRole text_role;
+
+  if (text == NULL || g_object_get_qdata (G_OBJECT (row), tidy_quark) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (row), tidy_quark, GINT_TO_POINTER (1));
+
+  /* The text inside the row has no role of its own, so GTK 4.8 hands
+   * its focus to the box around it, which does not have the focus: a
+   * screen reader hears nothing when Tab enters the row. As a text box
+   * named by the row's title, the text says so itself. */
+  g_object_get (text, "accessible-role", &text_role, NULL);
+  if (text_role != GTK_ACCESSIBLE_ROLE_NONE)
+    return;
+
+  g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+  g_signal_connect_object (row, "notify::title", G_CALLBACK (entry_row_title_cb), text, 0);
+  entry_row_title_cb (ADW_PREFERENCES_ROW (row), NULL, GTK_ACCESSIBLE (text));
+}
+
 static GtkWidget *
 find_list_view (GtkWidget *widget)
 {
@@ -118,8 +152,9 @@ tidy_drop_down (GtkDropDown *drop_down)
  * @root: a widget
  *
  * Gives the buttons, menu buttons and drop-downs in @root and below the
- * names people read on screen. Call it once a widget's children are
- * made; buttons keep their names tidy when their labels change.
+ * names people read on screen, and makes its entry rows say when they
+ * have the focus. Call it once a widget's children are made; buttons
+ * keep their names tidy when their labels change.
  */
 void
 trellis_accessible_tidy (GtkWidget *root)
@@ -137,6 +172,8 @@ trellis_accessible_tidy (GtkWidget *root)
     tidy_drop_down (GTK_DROP_DOWN (root));
   else if (ADW_IS_EXPANDER_ROW (root))
     tidy_expander_row (ADW_EXPANDER_ROW (root));
+  else if (ADW_IS_ENTRY_ROW (root))
+    tidy_entry_row (ADW_ENTRY_ROW (root));
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-editor.h"
 #include "trellis-field-binding.h"
 #include "trellis-sight-links.h"
@@ -390,6 +391,7 @@ trellis_editor_entry_row_new (TrellisEditor          *self,
   g_signal_connect (row, "entry-activated", G_CALLBACK (commit), self);
   g_signal_connect (focus, "leave", G_CALLBACK (entry_row_leave_cb), self);
   gtk_widget_add_controller (row, focus);
+  trellis_accessible_tidy (row);
 
   return row;
 }
