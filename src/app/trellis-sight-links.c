@@ -95,7 +95,7 @@ make_stage_row (TrellisSightLinks *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (trellis_sight_stage_get_label (stage));
-  GtkWidget *links = gtk_flow_box_new ();
+  GtkWidget *links = NULL;
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_yalign (GTK_LABEL (name), 0.5);
@@ -103,21 +103,36 @@ make_stage_row (TrellisSightLinks *self,
   gtk_widget_add_css_class (name, "dim-label");
   gtk_widget_set_valign (name, GTK_ALIGN_START);
   gtk_widget_set_margin_top (name, 8);
+  gtk_box_append (GTK_BOX (box), name);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 20);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (links), FALSE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (links), 1);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (links), 2);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (links), 0);
-  gtk_widget_set_hexpand (links, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (links), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  trellis_sight_stage_get_label (stage), -1);
-
+  /* Only links go into the flow box: on GTK 4.8 Tab stops for good at a
+   * child of a flow box, or a row of a list, that nothing in can take
+   * the focus. The entity shown and the count of the rest are beside. */
   for (guint i = 0; i < entities->len && i < MAX_LINKS; i++)
     {
       GtkWidget *link = make_link (self, g_ptr_array_index (entities, i), stage);
 
+      if (!GTK_IS_BUTTON (link))
+        {
+          gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+          gtk_box_append (GTK_BOX (box), link);
+          continue;
+        }
+
+      if (links == NULL)
+        {
+          links = gtk_flow_box_new ();
+          gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
+          gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 20);
+          gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (links), FALSE);
+          gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (links), 1);
+          gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (links), 2);
+          gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (links), 0);
+          gtk_widget_set_hexpand (links, TRUE);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (links), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          trellis_sight_stage_get_label (stage), -1);
+          gtk_box_append (GTK_BOX (box), links);
+        }
       gtk_flow_box_append (GTK_FLOW_BOX (links), link);
       /* The links take the focus, not the boxes around them. */
       gtk_widget_set_focusable (gtk_widget_get_parent (link), FALSE);
@@ -131,12 +146,11 @@ make_stage_row (TrellisSightLinks *self,
       GtkWidget *label = gtk_label_new (text);
 
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_flow_box_append (GTK_FLOW_BOX (links), label);
-      gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_box_append (GTK_BOX (box), label);
     }
 
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), links);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 3);
