@@ -433,6 +433,52 @@ test_role_levels_take_digits (void)
   trellis_test_close_all (app);
 }
 
+static TrellisAuthority
+authority_of (TrellisEntity *responsibility,
+              TrellisEntity *role)
+{
+  const TrellisAssignment *a = trellis_assignments_lookup (trellis_entity_get_array (responsibility, TRELLIS_FIELD_ASSIGNS),
+                                                           trellis_entity_get_id (role));
+
+  return a != NULL ? a->authority : TRELLIS_AUTHORITY_NONE;
+}
+
+/* On a responsibility a digit is the level of delegation of a role,
+ * 1 Tell to 7 Delegate. */
+static void
+test_delegation_takes_digits (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisEntityPane *pane;
+  TrellisEntity *responsibility;
+  TrellisEntity *role;
+  GtkWidget *authority;
+  GtkListItem *item;
+
+  SKIP_WITHOUT_KEYS (window);
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+2", "ctrl+Page_Down", NULL);
+  pane = pane_in_view (window);
+  g_assert_cmpint (trellis_entity_pane_get_kind (pane), ==, TRELLIS_KIND_RESPONSIBILITY);
+  responsibility = trellis_entity_pane_get_selected (pane);
+  g_assert_nonnull (responsibility);
+  authority = trellis_test_find_type (GTK_WIDGET (pane), TRELLIS_TYPE_CHOICE_BUTTON, 0);
+  g_assert_nonnull (authority);
+  item = g_object_get_data (G_OBJECT (authority), "list-item");
+  role = gtk_list_item_get_item (item);
+  gtk_widget_grab_focus (authority);
+
+  trellis_test_keys (GTK_WINDOW (window), "5", NULL);
+  g_assert_cmpint (authority_of (responsibility, role), ==, TRELLIS_AUTHORITY_ADVISE);
+  trellis_test_keys (GTK_WINDOW (window), "9", NULL);
+  g_assert_cmpint (authority_of (responsibility, role), ==, TRELLIS_AUTHORITY_ADVISE);
+  trellis_test_keys (GTK_WINDOW (window), "Delete", NULL);
+  g_assert_cmpint (authority_of (responsibility, role), ==, TRELLIS_AUTHORITY_NONE);
+
+  trellis_test_close_all (app);
+}
+
 /* The first behaviour of a new value is added without a complaint
  * (the tests make every GLib warning fatal). */
 static void
@@ -762,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/workshop/section-pages-by-keyboard", test_section_pages_by_keyboard);
   g_test_add_func ("/trellis/app/workshop/add-assessment-after-its-form", test_add_assessment_after_its_form);
   g_test_add_func ("/trellis/app/workshop/role-levels-take-digits", test_role_levels_take_digits);
+  g_test_add_func ("/trellis/app/workshop/delegation-takes-digits", test_delegation_takes_digits);
 
   ret = g_test_run ();
 

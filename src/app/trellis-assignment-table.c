@@ -195,6 +195,31 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound, item);
 }
 
+/* A digit is the level of delegation, 1 Tell to 7 Delegate; 0 and
+ * Delete leave it open. */
+static gboolean
+authority_key_cb (TrellisChoiceButton *dropdown,
+                  guint                keyval,
+                  guint               *position,
+                  gpointer             user_data)
+{
+  gunichar ch = gdk_keyval_to_unicode (keyval);
+
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_BackSpace)
+    {
+      *position = TRELLIS_AUTHORITY_NONE;
+      return TRUE;
+    }
+
+  if (!g_unichar_isdigit (ch))
+    return FALSE;
+
+  /* 8 and 9 are past the last level: the button rings the bell. */
+  *position = g_unichar_digit_value (ch);
+
+  return TRUE;
+}
+
 static void
 setup_authority_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -204,6 +229,7 @@ setup_authority_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (dropdown), "list-item", item);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (authority_selected_cb), self);
+  trellis_choice_button_set_key_func (TRELLIS_CHOICE_BUTTON (dropdown), authority_key_cb, NULL);
   g_object_set_data (G_OBJECT (item), "authority", dropdown);
   gtk_list_item_set_child (item, dropdown);
 }
