@@ -213,6 +213,11 @@ def problems_of(o):
         return 'is named by its class'
     if MNEMONIC.search(name):
         return 'has a mnemonic underscore in its name'
+    # GTK 4.8 adds the names of what labels a widget to its own label:
+    # “Target: None None”.
+    words = name.split()
+    if any(words[-n:] == words[-2 * n:-n] for n in range(1, len(words) // 2 + 1)):
+        return 'says its last words twice'
     return None
 
 

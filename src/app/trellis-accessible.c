@@ -187,7 +187,9 @@ trellis_accessible_tidy (GtkWidget *root)
  * @label: its name for screen readers
  *
  * Names both the menu button and the toggle inside it, which is what
- * takes the focus; on GTK 4.8 the toggle is named by what it shows.
+ * takes the focus; on GTK 4.8 the toggle is named by what it shows, and
+ * by that again after any name it is given (“Target: None None”). Call
+ * it again after the button's label changes.
  */
 void
 trellis_accessible_label_menu_button (GtkWidget  *menu_button,
@@ -200,7 +202,10 @@ trellis_accessible_label_menu_button (GtkWidget  *menu_button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   toggle = gtk_widget_get_first_child (menu_button);
   if (GTK_IS_TOGGLE_BUTTON (toggle))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
 }
 
 /**
