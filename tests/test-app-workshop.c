@@ -10,9 +10,11 @@
 
 #include "config.h"
 
+#include "trellis-assignment-table.h"
 #include "trellis-choice-button.h"
 #include "trellis-entity-checklist.h"
 #include "trellis-heatmap-page.h"
+#include "trellis-level-table.h"
 #include "trellis-monitor.h"
 #include "trellis-sight-links.h"
 #include "trellis-test-app.h"
@@ -389,6 +391,69 @@ test_add_assessment_after_its_form (void)
   g_assert_nonnull (button);
   /* Level, perspective, wish, date, note and evidence came first. */
   g_assert_cmpuint (rows_passed, >=, 6);
+
+  trellis_test_close_all (app);
+}
+
+/* The index of the @type widget in @root that has the focus, or -1. */
+static gint
+focused_nth (TrellisWindow *window,
+             GtkWidget     *root,
+             GType          type)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *w;
+
+  for (guint i = 0; (w = trellis_test_find_type (root, type, i)) != NULL; i++)
+    if (focus == w || (focus != NULL && gtk_widget_is_ancestor (focus, w)))
+      return (gint) i;
+
+  return -1;
+}
+
+/* The roles of a responsibility and the levels of a role are entered
+ * at their first row, whichever row had the focus in the one before:
+ * Space on “Responsible” once set it for a role nobody pointed at. */
+static void
+test_tables_start_at_their_first_row (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisDocument *document = trellis_window_get_document (window);
+  GtkWidget *table;
+  GtkWidget *description;
+
+  SKIP_WITHOUT_KEYS (window);
+
+  /* The letter A of the second role of one responsibility... */
+  trellis_window_show_entity (window, trellis_document_get_item (document, TRELLIS_KIND_RESPONSIBILITY, 0));
+  trellis_test_iterate (50);
+  table = trellis_test_find_type (trellis_window_get_section_focus (window), TRELLIS_TYPE_ASSIGNMENT_TABLE, 0);
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_grab_focus (trellis_test_find_type (table, GTK_TYPE_TOGGLE_BUTTON, 5)));
+  g_assert_cmpint (focused_nth (window, table, GTK_TYPE_TOGGLE_BUTTON), ==, 5);
+
+  /* ...then the next responsibility, Tab from its description: R of
+   * the first role. */
+  trellis_window_show_entity (window, trellis_document_get_item (document, TRELLIS_KIND_RESPONSIBILITY, 1));
+  trellis_test_iterate (50);
+  description = trellis_test_find_type (trellis_window_get_section_focus (window), GTK_TYPE_TEXT_VIEW, 0);
+  g_assert_true (gtk_widget_grab_focus (description));
+  trellis_test_keys (GTK_WINDOW (window), "Tab", NULL);
+  g_assert_cmpint (focused_nth (window, table, GTK_TYPE_TOGGLE_BUTTON), ==, 0);
+
+  /* The same for the levels of a role. */
+  trellis_window_show_entity (window, trellis_document_get_item (document, TRELLIS_KIND_ROLE, 0));
+  trellis_test_iterate (50);
+  table = trellis_test_find_type (trellis_window_get_section_focus (window), TRELLIS_TYPE_LEVEL_TABLE, 0);
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_grab_focus (trellis_test_find_type (table, TRELLIS_TYPE_CHOICE_BUTTON, 2)));
+  trellis_window_show_entity (window, trellis_document_get_item (document, TRELLIS_KIND_ROLE, 1));
+  trellis_test_iterate (50);
+  description = trellis_test_find_type (trellis_window_get_section_focus (window), GTK_TYPE_TEXT_VIEW, 0);
+  g_assert_true (gtk_widget_grab_focus (description));
+  trellis_test_keys (GTK_WINDOW (window), "Tab", NULL);
+  g_assert_cmpint (focused_nth (window, table, TRELLIS_TYPE_CHOICE_BUTTON), ==, 0);
 
   trellis_test_close_all (app);
 }
@@ -808,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/workshop/section-pages-by-keyboard", test_section_pages_by_keyboard);
   g_test_add_func ("/trellis/app/workshop/add-assessment-after-its-form", test_add_assessment_after_its_form);
   g_test_add_func ("/trellis/app/workshop/role-levels-take-digits", test_role_levels_take_digits);
+  g_test_add_func ("/trellis/app/workshop/tables-start-at-their-first-row", test_tables_start_at_their_first_row);
   g_test_add_func ("/trellis/app/workshop/delegation-takes-digits", test_delegation_takes_digits);
 
   ret = g_test_run ();

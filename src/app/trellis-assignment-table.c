@@ -315,6 +315,23 @@ trellis_assignment_table_new (void)
   return g_object_new (TRELLIS_TYPE_ASSIGNMENT_TABLE, NULL);
 }
 
+/* Each responsibility's roles are entered at the first row, not at
+ * the role that had the focus in the responsibility before. */
+static void
+start_at_first_row (TrellisAssignmentTable *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_position (item) == 0)
+      {
+        trellis_list_enter_at (item, self->scroller);
+        return;
+      }
+}
+
 /**
  * trellis_assignment_table_set_target:
  * @self: a #TrellisAssignmentTable
@@ -326,8 +343,11 @@ trellis_assignment_table_set_target (TrellisAssignmentTable *self,
                                      TrellisDocument        *document,
                                      TrellisResponsibility  *responsibility)
 {
+  gboolean changed;
+
   g_return_if_fail (TRELLIS_IS_ASSIGNMENT_TABLE (self));
 
+  changed = self->responsibility != responsibility;
   if (self->responsibility != NULL)
     g_clear_signal_handler (&self->notify_id, self->responsibility);
 
@@ -345,4 +365,6 @@ trellis_assignment_table_set_target (TrellisAssignmentTable *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), responsibility != NULL);
   update_all (self);
+  if (changed)
+    start_at_first_row (self);
 }

@@ -12,6 +12,7 @@
 
 #include "trellis-app-enums.h"
 #include "trellis-entity-checklist.h"
+#include "trellis-widget-util.h"
 
 /* A boxed list with one check per entity of a kind, editing a field that
  * holds a list of ids: the values a result serves, the roles of a
@@ -165,35 +166,21 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound, list_item);
 }
 
-/* A list view keeps the row that had the focus, and Tab goes back to
- * it: for the next entity that is a row it never pointed at. Each
- * entity's checks are entered at the first row. */
+/* Each entity's checks are entered at the first row, not at the row
+ * that had the focus for the entity before. */
 static void
 start_at_first_row (TrellisEntityChecklist *self)
 {
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   GHashTableIter iter;
   gpointer list_item;
 
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
-
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
-    {
-      GtkWidget *check = gtk_list_item_get_child (list_item);
-      GtkWidget *row = check != NULL ? gtk_widget_get_parent (check) : NULL;
-
-      if (gtk_list_item_get_position (list_item) != 0 || row == NULL)
-        continue;
-
-      /* Where the focus is in the list already, it goes there now;
-       * else the list is entered there next. */
-      if (gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL)
-        gtk_widget_grab_focus (check);
-      else
-        gtk_widget_set_focus_child (GTK_WIDGET (self->list_view), row);
-      return;
-    }
+    if (gtk_list_item_get_position (list_item) == 0)
+      {
+        trellis_list_enter_at (list_item, self->scroller);
+        return;
+      }
 }
 
 static void

@@ -487,6 +487,23 @@ trellis_level_table_new (TrellisField field)
   return g_object_new (TRELLIS_TYPE_LEVEL_TABLE, "field", trellis_field_get_name (field), NULL);
 }
 
+/* Each entity's levels are entered at the first row, not at the
+ * competency that had the focus for the entity before. */
+static void
+start_at_first_row (TrellisLevelTable *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_position (item) == 0)
+      {
+        trellis_list_enter_at (item, self->scroller);
+        return;
+      }
+}
+
 /**
  * trellis_level_table_set_target:
  * @self: a #TrellisLevelTable
@@ -498,8 +515,11 @@ trellis_level_table_set_target (TrellisLevelTable *self,
                                 TrellisDocument   *document,
                                 TrellisEntity     *entity)
 {
+  gboolean changed;
+
   g_return_if_fail (TRELLIS_IS_LEVEL_TABLE (self));
 
+  changed = self->entity != entity;
   if (self->entity != NULL)
     {
       g_signal_handler_disconnect (self->entity, self->notify_id);
@@ -530,4 +550,6 @@ trellis_level_table_set_target (TrellisLevelTable *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), entity != NULL);
   update_all (self);
+  if (changed)
+    start_at_first_row (self);
 }

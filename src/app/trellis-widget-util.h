@@ -15,5 +15,7 @@ void trellis_scroller_fit_rows      (GtkScrolledWindow *scroller,
                                      GListModel        *model,
                                      int                row_height,
                                      int                max_rows);
+void trellis_list_enter_at          (GtkListItem       *item,
+                                     GtkWidget         *scroller);
 
 G_END_DECLS
