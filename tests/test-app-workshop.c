@@ -458,6 +458,42 @@ test_tables_start_at_their_first_row (void)
   trellis_test_close_all (app);
 }
 
+/* Down through a list of people stays in the list, after the focus has
+ * been in a person's roles once: the roles of the next person were
+ * entered at once, and the arrows went on in them. */
+static void
+test_arrows_stay_after_a_checklist (void)
+{
+  g_autoptr(GFile) file = trellis_test_copy_example ("customer-service.trellis");
+  TrellisWindow *window = trellis_test_open (app, file);
+  TrellisEntityPane *pane;
+  GtkWidget *checklist;
+  GtkWidget *list;
+  TrellisEntity *before;
+
+  SKIP_WITHOUT_KEYS (window);
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+5", NULL);
+  pane = pane_in_view (window);
+  list = GTK_WIDGET (trellis_entity_pane_get_list_view (pane));
+  checklist = trellis_test_find_type (GTK_WIDGET (pane), TRELLIS_TYPE_ENTITY_CHECKLIST, 0);
+  g_assert_nonnull (checklist);
+  g_assert_true (gtk_widget_grab_focus (trellis_test_find_type (checklist, GTK_TYPE_CHECK_BUTTON, 1)));
+  g_assert_true (focus_in (window, checklist));
+
+  trellis_test_keys (GTK_WINDOW (window), "alt+5", "Up", "Home", NULL);
+  g_assert_true (focus_in (window, list));
+  for (guint i = 0; i < 3; i++)
+    {
+      before = trellis_entity_pane_get_selected (pane);
+      trellis_test_keys (GTK_WINDOW (window), "Down", NULL);
+      g_assert_true (focus_in (window, list));
+      g_assert_true (trellis_entity_pane_get_selected (pane) != before);
+    }
+
+  trellis_test_close_all (app);
+}
+
 /* On a role's levels a digit is the level, as on the heatmap. */
 static void
 test_role_levels_take_digits (void)
@@ -874,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/workshop/add-assessment-after-its-form", test_add_assessment_after_its_form);
   g_test_add_func ("/trellis/app/workshop/role-levels-take-digits", test_role_levels_take_digits);
   g_test_add_func ("/trellis/app/workshop/tables-start-at-their-first-row", test_tables_start_at_their_first_row);
+  g_test_add_func ("/trellis/app/workshop/arrows-stay-after-a-checklist", test_arrows_stay_after_a_checklist);
   g_test_add_func ("/trellis/app/workshop/delegation-takes-digits", test_delegation_takes_digits);
 
   ret = g_test_run ();

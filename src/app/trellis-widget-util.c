@@ -106,6 +106,8 @@ trellis_list_enter_at (GtkListItem *item,
 {
   GtkWidget *child;
   GtkWidget *row;
+  GtkRoot *root;
+  GtkWidget *focus;
 
   g_return_if_fail (GTK_IS_LIST_ITEM (item));
   g_return_if_fail (scroller == NULL || GTK_IS_SCROLLED_WINDOW (scroller));
@@ -126,7 +128,11 @@ trellis_list_enter_at (GtkListItem *item,
   if (child == NULL || row == NULL)
     return;
 
-  if (gtk_widget_get_focus_child (gtk_widget_get_parent (row)) != NULL)
+  /* A widget keeps its focus child when the focus leaves it: whether
+   * the focus is in the list is the window's to say. */
+  root = gtk_widget_get_root (row);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, gtk_widget_get_parent (row)))
     gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
   else
     gtk_widget_set_focus_child (gtk_widget_get_parent (row), row);
