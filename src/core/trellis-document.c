@@ -794,6 +794,41 @@ trellis_document_insert (TrellisDocument *self,
   trellis_document_commit_edit (self, edit, label);
 }
 
+/* What Undo and Redo say for a change of @field of the item @name: the
+ * part that changed, where people often change one. */
+static char *
+dup_field_edit_label (TrellisField  field,
+                      const char   *name)
+{
+  switch (field)
+    {
+    case TRELLIS_FIELD_NAME:
+      /* Translators: an undo step; %s is the name before, e.g. “Rename ‘Active listening’”. */
+      return g_strdup_printf (_("Rename ‘%s’"), name);
+    case TRELLIS_FIELD_DESCRIPTION:
+      /* Translators: an undo step, e.g. “Change the Description of ‘Care’”. */
+      return g_strdup_printf (_("Change the Description of ‘%s’"), name);
+    case TRELLIS_FIELD_BEHAVIOURS:
+      /* Translators: an undo step, e.g. “Change the Behaviours of ‘Care’”. */
+      return g_strdup_printf (_("Change the Behaviours of ‘%s’"), name);
+    case TRELLIS_FIELD_VALUES:
+      /* Translators: an undo step: the values a result or competency serves, e.g. “Change the Values of ‘Listening’”. */
+      return g_strdup_printf (_("Change the Values of ‘%s’"), name);
+    case TRELLIS_FIELD_LEVELS:
+      /* Translators: an undo step: what each level of a competency looks like, e.g. “Change the Levels of ‘Listening’”. */
+      return g_strdup_printf (_("Change the Levels of ‘%s’"), name);
+    case TRELLIS_FIELD_ROLES:
+      /* Translators: an undo step: the roles of a person, e.g. “Change the Roles of ‘Anouk’”. */
+      return g_strdup_printf (_("Change the Roles of ‘%s’"), name);
+    case TRELLIS_FIELD_SHARE:
+      /* Translators: an undo step: with whom a person shares assessments, e.g. “Change What ‘Anouk’ Shares”. */
+      return g_strdup_printf (_("Change What ‘%s’ Shares"), name);
+    default:
+      /* Translators: an undo step, e.g. “Change ‘Active listening’”. */
+      return g_strdup_printf (_("Change ‘%s’"), name);
+    }
+}
+
 static void
 push_field_edit (TrellisDocument *self,
                  TrellisEntity   *entity,
@@ -813,8 +848,7 @@ push_field_edit (TrellisDocument *self,
   g_value_copy (value, &edit->new_value);
 
   name = trellis_entity_dup_label (entity);
-  /* Translators: an undo step, e.g. “Change ‘Active listening’”. */
-  label = g_strdup_printf (_("Change ‘%s’"), name);
+  label = dup_field_edit_label (field, name);
   trellis_document_commit_edit (self, edit, label);
 }
 
