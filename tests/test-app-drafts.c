@@ -330,8 +330,20 @@ test_offered_when_opened (void)
   g_assert_null (trellis_test_find_named (trellis_window_get_document (window), TRELLIS_KIND_VALUE, "From the draft"));
   {
     GtkWidget *banner = trellis_test_find_css (GTK_WIDGET (window), "banner");
+    GtkWidget *restore;
+    GtkWidget *discard;
 
     g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+    /* As on the welcome page: Restore has the focus, and comes before
+     * Discard. */
+    trellis_test_wait_until ((restore = find_action_button (banner, "win.restore-draft")) != NULL, 3000);
+    discard = find_action_button (banner, "win.discard-draft");
+    g_assert_nonnull (discard);
+    trellis_test_wait_until (gtk_root_get_focus (GTK_ROOT (window)) == restore, 2000);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == restore);
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == discard);
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-draft", "s", trellis_draft_get_uuid (draft));

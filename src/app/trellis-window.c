@@ -202,6 +202,11 @@ update_banner (TrellisWindow *self)
   gtk_label_set_label (self->banner_label, text);
   gtk_widget_set_visible (gtk_revealer_get_child (self->banner), TRUE);
   gtk_revealer_set_reveal_child (self->banner, TRUE);
+
+  /* After a crash, Enter keeps the work: Restore or Save has the focus
+   * (and comes first; discarding asks). */
+  if (trellis_session_get_notice (self->session) != TRELLIS_SESSION_NOTICE_CHANGED_ON_DISK)
+    gtk_widget_grab_focus (GTK_WIDGET (self->banner_primary));
 }
 
 /* A banner slid out of view leaves no nameless buttons behind for
