@@ -902,6 +902,10 @@ trellis_assessment_table_init (TrellisAssessmentTable *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->column_view));
   gtk_widget_add_css_class (self->scroller, "card");
   gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
+  /* An empty table leaves the focus to the scroller: it speaks for it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessments"),
+                                  -1);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   trellis_scroller_fit_rows (GTK_SCROLLED_WINDOW (self->scroller), G_LIST_MODEL (self->items), 39, 8);
 }
