@@ -8,6 +8,7 @@
 # the accessible tree, following the focus through AT-SPI's events,
 # pressing keys through the X server (xdotool), and reporting TAP.
 
+import hashlib
 import os
 import re
 import shutil
@@ -25,8 +26,13 @@ os.environ['G_DEBUG'] = ','.join(f for f in os.environ.get('G_DEBUG', '').split(
 
 # The accessibility bus of the display keeps its socket in the runtime
 # folder (the user's cache when there is none): the bus of this session
-# gets a folder of its own, set before anything starts it.
-RUNTIME_DIR = tempfile.mkdtemp(prefix='trellis-a11y-runtime-')
+# gets a folder of its own, set before anything starts it. The bus lives
+# as long as the session, which may run several of these tests in turn
+# (build-aux/test runs all under one): they share the folder, and none
+# deletes it under the others.
+RUNTIME_DIR = os.path.join(tempfile.gettempdir(), 'trellis-a11y-runtime-%s' % hashlib.sha256(
+    (os.environ.get('DBUS_SESSION_BUS_ADDRESS', '') + os.environ.get('DISPLAY', '')).encode()).hexdigest()[:16])
+os.makedirs(RUNTIME_DIR, mode=0o700, exist_ok=True)
 os.environ['XDG_RUNTIME_DIR'] = RUNTIME_DIR
 subprocess.run(['dbus-update-activation-environment', 'XDG_RUNTIME_DIR=' + RUNTIME_DIR],
                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -252,6 +258,11 @@ class FocusTracker:
         try:
             if event.detail1 and event.source.get_process_id() == self.pid:
                 self.current = event.source
+                # What takes the focus is what a screen reader says.
+                problem = problems_of(event.source) or ('has no name' if not (event.source.name or '').strip() else None)
+                if problem is not None:
+                    unnamed.append('%s ‘%s’ in %s %s' % (role(event.source), event.source.name,
+                                                             path_of(event.source), problem))
         except Exception:
             pass
 
@@ -265,10 +276,16 @@ class FocusTracker:
             self.pump()
             time.sleep(0.02)
         self.pump()
+        # What had the focus may be gone since (a closed dialog's button).
+        try:
+            self.current is not None and self.current.name
+        except Exception:
+            self.current = None
         return self.current
 
 
 tracker = None
+unnamed = []
 
 
 def start_tracking(pid):
@@ -279,6 +296,12 @@ def start_tracking(pid):
 
 def focused_one(app):
     return tracker.get() if tracker is not None else None
+
+
+def unnamed_focus():
+    """What took the focus on the way without a name a person would say,
+    each once, in every program followed."""
+    return list(dict.fromkeys(unnamed))
 
 
 def focus_becomes(app, predicate, timeout=5.0):
