@@ -344,6 +344,18 @@ test_offered_when_opened (void)
     g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == restore);
     gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
     g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == discard);
+
+    /* Enter asks, Enter again answers Cancel: the focus is back where
+     * it was, not lost to the start of the window. */
+    if (trellis_test_can_type (GTK_WINDOW (window)))
+      {
+        trellis_test_keys (GTK_WINDOW (window), "Return", NULL);
+        g_assert_nonnull (trellis_test_find_message_dialog (GTK_WINDOW (window)));
+        trellis_test_keys (GTK_WINDOW (trellis_test_find_message_dialog (GTK_WINDOW (window))), "Return", NULL);
+        trellis_test_iterate (50);
+        g_assert_null (trellis_test_find_message_dialog (GTK_WINDOW (window)));
+        g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == discard);
+      }
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-draft", "s", trellis_draft_get_uuid (draft));
