@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "convert",  trellis_cli_convert,  N_("Write a matrix back in the canonical form the app saves") },
 #ifdef TRELLIS_CLI_HAVE_RENDER
   { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
+  { "report",   trellis_cli_report,   N_("Write a paginated report with a sheet per person as PDF") },
 #endif
 };
 

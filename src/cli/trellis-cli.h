@@ -30,6 +30,8 @@ int  trellis_cli_convert  (int    argc,
                            char **argv);
 int  trellis_cli_render   (int    argc,
                            char **argv);
+int  trellis_cli_report   (int    argc,
+                           char **argv);
 
 /* Shared helpers. */
 GOptionContext *trellis_cli_context_new (const char         *parameter,
