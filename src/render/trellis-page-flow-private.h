@@ -87,6 +87,7 @@ typedef struct
 {
   GArray     *boxes;     /* TrellisBox */
   const char *section;   /* the running header's title */
+  gboolean    landscape; /* the sheet turned: for maps */
 } TrellisPage;
 
 /* One cell of a table row. */
@@ -113,7 +114,9 @@ typedef struct
   TrellisReportStyle *style;
   double              page_width;
   double              page_height;
-  TrellisRect         body;
+  TrellisRect         body;      /* of the current page */
+  TrellisRect         portrait;  /* the body of an upright page */
+  TrellisRect         landscape; /* and of a turned one */
   GPtrArray          *pages;     /* TrellisPage */
   TrellisPage        *page;
   double              y;
@@ -134,6 +137,11 @@ void     trellis_flow_init          (TrellisFlow        *self,
 void     trellis_flow_clear         (TrellisFlow        *self);
 void     trellis_flow_new_page      (TrellisFlow        *self,
                                      const char         *section);
+void     trellis_flow_new_landscape_page (TrellisFlow   *self);
+void     trellis_flow_get_page_size (TrellisFlow        *self,
+                                     guint               page,
+                                     double             *width,
+                                     double             *height);
 double   trellis_flow_remaining     (TrellisFlow        *self);
 gboolean trellis_flow_at_top        (TrellisFlow        *self);
 void     trellis_flow_need          (TrellisFlow        *self,

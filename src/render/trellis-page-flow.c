@@ -199,8 +199,11 @@ trellis_flow_init (TrellisFlow        *self,
   self->style = style;
   self->page_width = page_width;
   self->page_height = page_height;
-  self->body = TRELLIS_RECT_INIT (MARGIN_SIDE, MARGIN_TOP, page_width - 2 * MARGIN_SIDE,
-                                  page_height - MARGIN_TOP - MARGIN_BOTTOM);
+  self->portrait = TRELLIS_RECT_INIT (MARGIN_SIDE, MARGIN_TOP, page_width - 2 * MARGIN_SIDE,
+                                      page_height - MARGIN_TOP - MARGIN_BOTTOM);
+  self->landscape = TRELLIS_RECT_INIT (MARGIN_SIDE, MARGIN_TOP, page_height - 2 * MARGIN_SIDE,
+                                       page_width - MARGIN_TOP - MARGIN_BOTTOM);
+  self->body = self->portrait;
   self->pages = g_ptr_array_new_with_free_func (trellis_page_free);
 }
 
@@ -212,9 +215,10 @@ trellis_flow_clear (TrellisFlow *self)
   self->page = NULL;
 }
 
-void
-trellis_flow_new_page (TrellisFlow *self,
-                       const char  *section)
+static void
+add_page (TrellisFlow *self,
+          const char  *section,
+          gboolean     landscape)
 {
   TrellisPage *page = g_new0 (TrellisPage, 1);
 
@@ -223,9 +227,38 @@ trellis_flow_new_page (TrellisFlow *self,
   page->boxes = g_array_new (FALSE, TRUE, sizeof (TrellisBox));
   g_array_set_clear_func (page->boxes, box_clear);
   page->section = self->section;
+  page->landscape = landscape;
   g_ptr_array_add (self->pages, page);
   self->page = page;
+  self->body = landscape ? self->landscape : self->portrait;
   self->y = self->body.y;
+}
+
+void
+trellis_flow_new_page (TrellisFlow *self,
+                       const char  *section)
+{
+  add_page (self, section, FALSE);
+}
+
+/* A page turned sideways, for a map wider than tall; the pages after it
+ * are upright again. */
+void
+trellis_flow_new_landscape_page (TrellisFlow *self)
+{
+  add_page (self, NULL, TRUE);
+}
+
+void
+trellis_flow_get_page_size (TrellisFlow *self,
+                            guint        page,
+                            double      *width,
+                            double      *height)
+{
+  gboolean landscape = ((TrellisPage *) g_ptr_array_index (self->pages, page))->landscape;
+
+  *width = landscape ? self->page_height : self->page_width;
+  *height = landscape ? self->page_width : self->page_height;
 }
 
 double
@@ -251,7 +284,7 @@ trellis_flow_need (TrellisFlow *self,
 {
   if (self->page == NULL || (height > trellis_flow_remaining (self) && !trellis_flow_at_top (self)))
     {
-      trellis_flow_new_page (self, NULL);
+      add_page (self, NULL, self->page != NULL && self->page->landscape);
       repeat_table_header (self);
     }
 }

@@ -126,10 +126,11 @@ add_strengths (TrellisReport *self,
 
       if (competency == NULL || cell->assessed == TRELLIS_LEVEL_NONE)
         continue;
-      /* At or above what the role asks, or high on the scale where the
-       * role asks nothing. */
-      strength = cell->required != TRELLIS_LEVEL_NONE ? cell->assessed >= cell->required && cell->required > 0
-                                                      : cell->assessed >= scale_max - 1;
+      /* Above what the role asks, or high on the scale (and not
+       * below what the role asks). */
+      strength = (cell->required != TRELLIS_LEVEL_NONE && cell->assessed > cell->required) ||
+                 (cell->assessed >= scale_max - 1 &&
+                  (cell->required == TRELLIS_LEVEL_NONE || cell->assessed >= cell->required));
       if (!strength)
         continue;
       if (!any)
@@ -455,8 +456,10 @@ trellis_report_add_sheet (TrellisReport *self,
   add_perspectives (self, person);
   add_actions (self, person);
   add_feedback (self, person);
+  /* The notes' heading keeps with its first lines. */
+  trellis_flow_need (&self->flow, 36 + 4 * 22);
   heading (self, TRELLIS_FONT_H3, _("Notes from our talk"));
-  trellis_flow_writing_lines (&self->flow, 6);
+  trellis_flow_writing_lines (&self->flow, 4);
 }
 
 /* Mandate card */

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* The band above a map's part: which part it is, and the overview. */
+#define TRELLIS_TILE_BAND 30.0
+
 /**
  * TrellisReport:
  *

@@ -546,49 +546,84 @@ add_map_legend (TrellisReport *self,
     muted_paragraph (self, pango_layout_get_text (g_ptr_array_index (legend->lines, i)));
 }
 
+/* The tiling with fewer pages: upright, or on sheets turned sideways
+ * (a map wider than tall usually is). */
+static TrellisTiling *
+choose_tiling (TrellisReport *self,
+               TrellisLayout *layout,
+               double         band,
+               gboolean      *landscape)
+{
+  const TrellisRect *up = &self->flow.portrait;
+  const TrellisRect *side = &self->flow.landscape;
+  TrellisTiling *upright = trellis_tiling_new (layout, up->width, up->height - band);
+  TrellisTiling *turned = trellis_tiling_new (layout, side->width, side->height - band);
+
+  *landscape = trellis_tiling_get_n_tiles (turned) < trellis_tiling_get_n_tiles (upright);
+  if (*landscape)
+    {
+      trellis_tiling_free (upright);
+      return turned;
+    }
+
+  trellis_tiling_free (turned);
+  return upright;
+}
+
 static void
 add_tiles (TrellisReport *self,
            TrellisLayout *layout)
 {
-  const double band = 30;
-  TrellisTiling *tiling = trellis_tiling_new (layout, self->flow.body.width, self->flow.body.height - band);
-  /* Its pages share it; the report keeps it. */
-  g_ptr_array_add (self->tilings, tiling);
+  const double band = TRELLIS_TILE_BAND;
+  gboolean landscape;
+  TrellisTiling *tiling = choose_tiling (self, layout, band, &landscape);
   guint n = trellis_tiling_get_n_tiles (tiling);
   guint n_rows = trellis_layout_get_n_rows (layout);
   guint n_columns = trellis_layout_get_n_columns (layout);
+
+  /* Its pages share it; the report keeps it. */
+  g_ptr_array_add (self->tilings, tiling);
 
   for (guint i = 0; i < n; i++)
     {
       const TrellisTile *tile = trellis_tiling_get_tile (tiling, i);
       TileDrawing *drawing = g_new0 (TileDrawing, 1);
-      TileDrawing *overview = g_new0 (TileDrawing, 1);
       g_autofree char *part = NULL;
       g_autofree char *where = NULL;
       g_autofree char *label = NULL;
       double w, h;
 
-      trellis_flow_new_page (&self->flow, NULL);
+      if (landscape)
+        trellis_flow_new_landscape_page (&self->flow);
+      else
+        trellis_flow_new_page (&self->flow, NULL);
 
-      /* Translators: which part of a map a page shows. */
-      part = g_strdup_printf (_("Part %u of %u"), i + 1, n);
-      /* Translators: the rows and columns of a map on a page: first
-       * row, last row, number of rows, first column, last column,
-       * number of columns. */
-      where = g_strdup_printf (_("Rows %u–%u of %u · columns %u–%u of %u"),
-                               tile->first_row + 1, tile->first_row + tile->n_rows, n_rows,
-                               tile->first_column + 1, tile->first_column + tile->n_columns, n_columns);
-      label = g_markup_printf_escaped ("<b>%s</b>\n%s", part, where);
-      trellis_flow_text_at (&self->flow, TRELLIS_FONT_SMALL, &self->style.colors->muted,
-                            self->flow.body.x, self->flow.y - 6, self->flow.body.width - 80, PANGO_ALIGN_LEFT, label);
+      /* Which part of the map this is, where there is more than one. */
+      if (n > 1)
+        {
+          TileDrawing *overview = g_new0 (TileDrawing, 1);
 
-      overview->tiling = tiling;
-      overview->index = i;
-      overview->overview = TRUE;
-      overview->accent = self->style.accent;
-      overview->line = self->style.colors->muted;
-      add_box (self, TRELLIS_RECT_INIT (self->flow.body.x + self->flow.body.width - 70, self->flow.y - 6, 70, band - 8),
-               paint_tile_cb, overview, g_free);
+          /* Translators: which part of a map a page shows. */
+          part = g_strdup_printf (_("Part %u of %u"), i + 1, n);
+          /* Translators: the rows and columns of a map on a page: first
+           * row, last row, number of rows, first column, last column,
+           * number of columns. */
+          where = g_strdup_printf (_("Rows %u–%u of %u · columns %u–%u of %u"),
+                                   tile->first_row + 1, tile->first_row + tile->n_rows, n_rows,
+                                   tile->first_column + 1, tile->first_column + tile->n_columns, n_columns);
+          label = g_markup_printf_escaped ("<b>%s</b>\n%s", part, where);
+          trellis_flow_text_at (&self->flow, TRELLIS_FONT_SMALL, &self->style.colors->muted,
+                                self->flow.body.x, self->flow.y - 6, self->flow.body.width - 80, PANGO_ALIGN_LEFT, label);
+
+
+          overview->tiling = tiling;
+          overview->index = i;
+          overview->overview = TRUE;
+          overview->accent = self->style.accent;
+          overview->line = self->style.colors->muted;
+          add_box (self, TRELLIS_RECT_INIT (self->flow.body.x + self->flow.body.width - 70, self->flow.y - 6, 70, band - 8),
+                   paint_tile_cb, overview, g_free);
+        }
 
       drawing->tiling = tiling;
       drawing->index = i;

@@ -16,6 +16,7 @@
 
 #include "trellis-draw-private.h"
 #include "trellis-report-private.h"
+#include "trellis-tiling-private.h"
 
 /* A report: pages composed from the sections a coach chose, painted one
  * at a time on any cairo_t, so that the same code writes the PDF, draws
@@ -634,20 +635,57 @@ section_view (TrellisReportSection section)
     }
 }
 
+/* How many pages a map takes at its best orientation. */
+static guint
+count_tiles (TrellisReport *self,
+             TrellisLayout *layout)
+{
+  guint best = G_MAXUINT;
+
+  for (guint turned = 0; turned < 2; turned++)
+    {
+      const TrellisRect *body = turned ? &self->flow.landscape : &self->flow.portrait;
+      g_autoptr(TrellisTiling) tiling = trellis_tiling_new (layout, body->width, body->height - TRELLIS_TILE_BAND);
+
+      best = MIN (best, trellis_tiling_get_n_tiles (tiling));
+    }
+
+  return best;
+}
+
+/* A map is drawn at the largest of a few sizes that needs the fewest
+ * pages: a little smaller often saves a page of headers alone. */
 static void
 run_map_step (TrellisReport        *self,
               TrellisReportSection  section)
 {
-  g_autoptr(TrellisRenderOptions) options = trellis_render_options_copy (self->view_options);
-  g_autoptr(TrellisLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
+  static const double zooms[] = { MAP_ZOOM, 0.6, 0.5 };
+  g_autoptr(TrellisLayout) best = NULL;
+  guint best_pages = G_MAXUINT;
 
-  options->view = section_view (section);
-  layout = trellis_layout_new (self->analysis, options, &error);
-  /* The options were checked when the report was made. */
-  g_return_if_fail (layout != NULL);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(TrellisRenderOptions) options = trellis_render_options_copy (self->view_options);
+      g_autoptr(TrellisLayout) layout = NULL;
+      guint pages;
 
-  trellis_report_add_map (self, section, layout);
+      options->view = section_view (section);
+      options->zoom = zooms[z];
+      layout = trellis_layout_new (self->analysis, options, NULL);
+      /* The options were checked when the report was made. */
+      g_return_if_fail (layout != NULL);
+
+      pages = count_tiles (self, layout);
+      if (pages < best_pages)
+        {
+          g_set_object (&best, layout);
+          best_pages = pages;
+        }
+      if (pages <= 1)
+        break;
+    }
+
+  trellis_report_add_map (self, section, best);
 }
 
 /**
@@ -750,17 +788,47 @@ trellis_report_get_n_pages (TrellisReport *self)
   return self->flow.pages->len;
 }
 
+/**
+ * trellis_report_get_page_size:
+ * @self: a report
+ * @page: a page
+ * @width: (out): its width in points
+ * @height: (out): its height
+ *
+ * The size of a sheet as it is painted: a page turned sideways for a
+ * map is wider than tall.
+ */
 void
 trellis_report_get_page_size (TrellisReport *self,
+                              guint          page,
                               double        *width,
                               double        *height)
 {
-  g_return_if_fail (TRELLIS_IS_REPORT (self));
+  double w, h;
 
+  g_return_if_fail (TRELLIS_IS_REPORT (self));
+  g_return_if_fail (page < trellis_report_get_n_pages (self));
+
+  trellis_flow_get_page_size (&self->flow, page, &w, &h);
   if (width != NULL)
-    *width = self->flow.page_width;
+    *width = w;
   if (height != NULL)
-    *height = self->flow.page_height;
+    *height = h;
+}
+
+/**
+ * trellis_report_page_is_landscape:
+ *
+ * Returns: whether the page is printed on a sheet turned sideways
+ */
+gboolean
+trellis_report_page_is_landscape (TrellisReport *self,
+                                  guint          page)
+{
+  g_return_val_if_fail (TRELLIS_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (page < trellis_report_get_n_pages (self), FALSE);
+
+  return ((TrellisPage *) g_ptr_array_index (self->flow.pages, page))->landscape;
 }
 
 /**
@@ -793,12 +861,12 @@ paint_frame (TrellisReport *self,
              cairo_t       *cr)
 {
   TrellisReportStyle *style = &self->style;
-  const TrellisFlow *flow = &self->flow;
+  const TrellisRect *body = trellis_report_page_is_landscape (self, page) ? &self->flow.landscape : &self->flow.portrait;
   const char *section = trellis_report_get_page_section (self, page);
-  double left = flow->body.x;
-  double width = flow->body.width;
-  double top = flow->body.y - 34;
-  double bottom = flow->body.y + flow->body.height + 24;
+  double left = body->x;
+  double width = body->width;
+  double top = body->y - 34;
+  double bottom = body->y + body->height + 24;
   g_autofree char *matrix = trellis_markup_escape (self->options->matrix_name);
   g_autofree char *organisation = trellis_markup_escape (self->organisation);
   g_autofree char *left_text = NULL;
@@ -854,11 +922,14 @@ trellis_report_paint_page (TrellisReport *self,
                            guint          page,
                            cairo_t       *cr)
 {
+  double width, height;
+
   g_return_if_fail (TRELLIS_IS_REPORT (self));
   g_return_if_fail (page < trellis_report_get_n_pages (self));
 
   cairo_save (cr);
-  trellis_cairo_fill_rect (cr, &self->style.colors->background, 0, 0, self->flow.page_width, self->flow.page_height);
+  trellis_report_get_page_size (self, page, &width, &height);
+  trellis_cairo_fill_rect (cr, &self->style.colors->background, 0, 0, width, height);
   paint_frame (self, page, cr);
   trellis_page_paint (g_ptr_array_index (self->flow.pages, page), cr);
   cairo_restore (cr);
@@ -960,6 +1031,10 @@ trellis_report_write_pdf (TrellisReport  *self,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, &closure.error))
         break;
+      double width, height;
+
+      trellis_report_get_page_size (self, i, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
       trellis_report_paint_page (self, i, cr);
       cairo_show_page (cr);
     }

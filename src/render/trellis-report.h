@@ -167,8 +167,11 @@ void                  trellis_report_compose           (TrellisReport           
 double                trellis_report_get_progress      (TrellisReport              *self);
 guint                 trellis_report_get_n_pages       (TrellisReport              *self);
 void                  trellis_report_get_page_size     (TrellisReport              *self,
+                                                        guint                       page,
                                                         double                     *width,
                                                         double                     *height);
+gboolean              trellis_report_page_is_landscape (TrellisReport              *self,
+                                                        guint                       page);
 const char           *trellis_report_get_page_section  (TrellisReport              *self,
                                                         guint                       page);
 void                  trellis_report_paint_page        (TrellisReport              *self,
