@@ -232,7 +232,7 @@ add_wishes (TrellisReport *self,
   guint n = trellis_analysis_get_n_competencies (self->analysis);
   g_autoptr(GString) list = g_string_new (NULL);
 
-  heading (self, TRELLIS_FONT_H3, _("Wants to grow in"));
+  heading (self, TRELLIS_FONT_H3, _("Would like to grow in"));
   for (guint c = 0; c < n; c++)
     {
       const TrellisCell *cell = trellis_analysis_get_cell (self->analysis, p, c);

@@ -716,7 +716,7 @@ add_single_points (TrellisReport *self)
   guint shown = 0;
   guint withheld = 0;
 
-  heading (self, TRELLIS_FONT_H2, _("Single points of knowledge and missed targets"));
+  heading (self, TRELLIS_FONT_H2, _("Single points of knowledge"));
   muted_paragraph (self, _("Knowledge only one person holds at the level needed, and coverage targets the team does not meet yet."));
   trellis_flow_space (&self->flow, 4);
 
@@ -1094,8 +1094,8 @@ trellis_report_add_monitoring (TrellisReport *self)
   trellis_report_begin_section (self, trellis_report_section_get_title (TRELLIS_REPORT_MONITORING),
                                 _("How the team checks that its results are reached: each indicator with its "
                                   "target, rhythm and owner, its measurements (the target dashed), and the notes "
-                                  "of its latest plan–do–check–act review. Human indicators are anonymous team "
-                                  "pulses, never about one person."));
+                                  "of its latest plan–do–check–act review. Human indicators are taken as anonymous "
+                                  "pulses of the team, never of one person."));
   if (n == 0)
     muted_paragraph (self, _("No indicators yet."));
   for (guint i = 0; i < n; i++)
