@@ -43,6 +43,7 @@ typedef struct
   TrellisRgba               accent;     /* headings' rules, the current tile */
   TrellisRgba               rule;       /* table lines, writing lines */
   TrellisRgba               band;       /* table headers */
+  GHashTable               *texts;      /* the layouts made, by font, width and markup */
 } TrellisReportStyle;
 
 void          trellis_report_style_init   (TrellisReportStyle *self,
@@ -51,7 +52,8 @@ void          trellis_report_style_clear  (TrellisReportStyle *self);
 PangoLayout  *trellis_report_style_text   (TrellisReportStyle *self,
                                            TrellisFont         font,
                                            const char         *markup,
-                                           double              width);
+                                           double              width,
+                                           PangoAlignment      align);
 
 typedef void (*TrellisBoxPaintFunc) (cairo_t           *cr,
                                      const TrellisRect *box,

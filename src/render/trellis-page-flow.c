@@ -85,6 +85,7 @@ trellis_report_style_init (TrellisReportStyle *self,
   self->accent = *trellis_palette_get_step (TRELLIS_PALETTE_GAP, 0);
   self->rule = *trellis_palette_get_step (TRELLIS_PALETTE_GREY, 1);
   self->band = self->colors->band[0];
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 void
@@ -92,26 +93,39 @@ trellis_report_style_clear (TrellisReportStyle *self)
 {
   for (guint i = 0; i < TRELLIS_N_FONTS; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
   g_clear_object (&self->context);
 }
 
 /* A paragraph of markup in a font, wrapped at @width (unwrapped when
- * @width is not positive). */
+ * @width is not positive). A report says the same things many times
+ * (the names of competencies and levels, a role's responsibilities on
+ * each of its people's cards, the table headers), so each text is
+ * shaped once and its layout shared: layouts are not changed once
+ * made. */
 PangoLayout *
 trellis_report_style_text (TrellisReportStyle *self,
                            TrellisFont         font,
                            const char         *markup,
-                           double              width)
+                           double              width,
+                           PangoAlignment      align)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  g_autofree char *key = g_strdup_printf ("%u %d %u %s", font, (int) (width * 64), align, markup != NULL ? markup : "");
+  PangoLayout *layout = g_hash_table_lookup (self->texts, key);
 
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  layout = pango_layout_new (self->context);
   pango_layout_set_font_description (layout, self->fonts[font]);
   pango_layout_set_markup (layout, markup != NULL ? markup : "", -1);
+  pango_layout_set_alignment (layout, align);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
+  g_hash_table_insert (self->texts, g_steal_pointer (&key), g_object_ref (layout));
 
   return layout;
 }
@@ -344,7 +358,7 @@ trellis_flow_heading (TrellisFlow *self,
                       TrellisFont  font,
                       const char  *markup)
 {
-  g_autoptr(PangoLayout) layout = trellis_report_style_text (self->style, font, markup, self->body.width);
+  g_autoptr(PangoLayout) layout = trellis_report_style_text (self->style, font, markup, self->body.width, PANGO_ALIGN_LEFT);
   double h = layout_height (layout);
   double before = font == TRELLIS_FONT_H1 ? 0 : font == TRELLIS_FONT_H2 ? 14 : 9;
   double after = font == TRELLIS_FONT_H1 ? 10 : font == TRELLIS_FONT_H2 ? 5 : 3;
@@ -375,7 +389,7 @@ trellis_flow_paragraph (TrellisFlow       *self,
                         const char        *markup)
 {
   double width = self->body.width - indent;
-  g_autoptr(PangoLayout) layout = trellis_report_style_text (self->style, font, markup, width);
+  g_autoptr(PangoLayout) layout = trellis_report_style_text (self->style, font, markup, width, PANGO_ALIGN_LEFT);
   double height = layout_height (layout);
   double done = 0;
 
@@ -443,9 +457,8 @@ trellis_flow_text_at (TrellisFlow       *self,
                       PangoAlignment     align,
                       const char        *markup)
 {
-  g_autoptr(PangoLayout) layout = trellis_report_style_text (self->style, font, markup, width);
+  g_autoptr(PangoLayout) layout = trellis_report_style_text (self->style, font, markup, width, align);
 
-  pango_layout_set_alignment (layout, align);
   add_text (self, layout, color != NULL ? color : &self->style->colors->foreground, x, y, width,
             layout_height (layout), 0);
 }
@@ -521,8 +534,7 @@ set_row (TrellisFlow            *self,
     {
       double w = self->columns[i] - 2 * CELL_PAD_X;
 
-      layouts[i] = trellis_report_style_text (self->style, cells[i].font, cells[i].markup, w);
-      pango_layout_set_alignment (layouts[i], cells[i].align);
+      layouts[i] = trellis_report_style_text (self->style, cells[i].font, cells[i].markup, w, cells[i].align);
       height = MAX (height, layout_height (layouts[i]));
     }
   height += 2 * CELL_PAD_Y;

@@ -981,7 +981,7 @@ add_chart (TrellisReport *self,
       {
         g_autofree char *markup = trellis_markup_escape (texts[i]);
 
-        chart->labels[i] = trellis_report_style_text (&self->style, TRELLIS_FONT_TINY, markup, -1);
+        chart->labels[i] = trellis_report_style_text (&self->style, TRELLIS_FONT_TINY, markup, -1, PANGO_ALIGN_LEFT);
       }
   }
 

@@ -27,7 +27,7 @@
  * page. Every page carries the organisation, the matrix, the date and
  * "page n of N". */
 
-#define MAP_ZOOM 0.7
+#define MAP_ZOOM TRELLIS_REPORT_MAP_ZOOM
 
 typedef enum
 {
@@ -882,28 +882,26 @@ paint_frame (TrellisReport *self,
     left_text = g_strdup_printf ("<b>%s</b>", organisation);
 
   trellis_cairo_set_rgba (cr, &style->colors->muted);
-  layout = trellis_report_style_text (style, TRELLIS_FONT_TINY, left_text, width * 0.6);
+  layout = trellis_report_style_text (style, TRELLIS_FONT_TINY, left_text, width * 0.6, PANGO_ALIGN_LEFT);
   trellis_text_show (cr, layout, left, top);
   g_object_unref (layout);
 
   if (section_text[0] != '\0')
     {
-      layout = trellis_report_style_text (style, TRELLIS_FONT_TINY, section_text, width * 0.4);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      layout = trellis_report_style_text (style, TRELLIS_FONT_TINY, section_text, width * 0.4, PANGO_ALIGN_RIGHT);
       trellis_text_show (cr, layout, left + width * 0.6, top);
       g_object_unref (layout);
     }
 
   trellis_cairo_fill_rect (cr, &style->rule, left, top + 14, width, 0.5);
 
-  layout = trellis_report_style_text (style, TRELLIS_FONT_TINY, date, width * 0.5);
+  layout = trellis_report_style_text (style, TRELLIS_FONT_TINY, date, width * 0.5, PANGO_ALIGN_LEFT);
   trellis_text_show (cr, layout, left, bottom);
   g_object_unref (layout);
 
   /* Translators: the footer of every page of a report. */
   number = g_strdup_printf (_("Page %u of %u"), page + 1, trellis_report_get_n_pages (self));
-  layout = trellis_report_style_text (style, TRELLIS_FONT_TINY, number, width * 0.5);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  layout = trellis_report_style_text (style, TRELLIS_FONT_TINY, number, width * 0.5, PANGO_ALIGN_RIGHT);
   trellis_text_show (cr, layout, left + width * 0.5, bottom);
   g_object_unref (layout);
 }

@@ -51,6 +51,9 @@ typedef enum
 /* Every section but the optional maps (requirements, perception). */
 #define TRELLIS_REPORT_DEFAULT    (TRELLIS_REPORT_ALL & ~(TRELLIS_REPORT_REQUIREMENTS | TRELLIS_REPORT_PERCEPTION))
 
+/* The zoom of a map on paper: its text about as large as a table's. */
+#define TRELLIS_REPORT_MAP_ZOOM 0.7
+
 /**
  * TrellisPaper:
  * @TRELLIS_PAPER_A4: 210 × 297 mm
