@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The band above a map's part: which part it is, and the overview. */
-#define TRELLIS_TILE_BAND 30.0
+#define TRELLIS_TILE_BAND 44.0
 
 /**
  * TrellisReport:

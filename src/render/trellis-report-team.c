@@ -613,7 +613,7 @@ add_tiles (TrellisReport *self,
                                    tile->first_column + 1, tile->first_column + tile->n_columns, n_columns);
           label = g_markup_printf_escaped ("<b>%s</b>\n%s", part, where);
           trellis_flow_text_at (&self->flow, TRELLIS_FONT_SMALL, &self->style.colors->muted,
-                                self->flow.body.x, self->flow.y - 6, self->flow.body.width - 80, PANGO_ALIGN_LEFT, label);
+                                self->flow.body.x, self->flow.y - 6, self->flow.body.width - 130, PANGO_ALIGN_LEFT, label);
 
 
           overview->tiling = tiling;
@@ -621,7 +621,7 @@ add_tiles (TrellisReport *self,
           overview->overview = TRUE;
           overview->accent = self->style.accent;
           overview->line = self->style.colors->muted;
-          add_box (self, TRELLIS_RECT_INIT (self->flow.body.x + self->flow.body.width - 70, self->flow.y - 6, 70, band - 8),
+          add_box (self, TRELLIS_RECT_INIT (self->flow.body.x + self->flow.body.width - 120, self->flow.y - 6, 120, band - 12),
                    paint_tile_cb, overview, g_free);
         }
 

@@ -239,8 +239,8 @@ trellis_tiling_paint_tile (TrellisTiling *self,
   cairo_restore (cr);
 }
 
-/* A small picture of the whole map, the tiles marked on it and this one
- * filled: which part of the map a page shows. */
+/* A small picture of the map's parts, as many across and down as there
+ * are, this one filled: which part of the map a page shows. */
 void
 trellis_tiling_paint_overview (TrellisTiling            *self,
                                guint                     index,
@@ -250,45 +250,33 @@ trellis_tiling_paint_overview (TrellisTiling            *self,
                                const TrellisRgba        *accent,
                                const TrellisRgba        *line)
 {
-  const TrellisTile *tile = trellis_tiling_get_tile (self, index);
-  double cw, ch;
-  double scale, w, h;
-  double ox, oy;
-
-  trellis_layout_get_content_size (self->layout, &cw, &ch);
-  if (cw <= 0 || ch <= 0)
-    return;
-
-  scale = MIN (width / cw, height / ch);
-  w = cw * scale;
-  h = ch * scale;
-  ox = width - w;  /* at the right of the box */
-  oy = 0;
+  guint across = self->column_ranges->len;
+  guint down = self->row_ranges->len;
+  double cw = MIN (width / across, 12);
+  double ch = MIN (height / down, 8);
+  double w = cw * across;
+  double h = ch * down;
+  double ox = width - w;  /* at the right of the box */
 
   cairo_save (cr);
-  cairo_translate (cr, ox, oy);
+  cairo_translate (cr, ox, 0);
 
-  trellis_cairo_fill_rect (cr, accent, tile->cells.x * scale, tile->cells.y * scale,
-                           tile->cells.width * scale, tile->cells.height * scale);
+  trellis_cairo_fill_rect (cr, accent, (index % across) * cw, (index / across) * ch, cw, ch);
 
   trellis_cairo_set_rgba (cr, line);
-  cairo_set_line_width (cr, 0.5);
+  cairo_set_line_width (cr, 0.4);
   /* The cuts, where they are far enough apart to be seen. */
-  if (w / self->column_ranges->len >= 2.0)
-    for (guint c = 1; c < self->column_ranges->len; c++)
+  if (cw >= 2.0)
+    for (guint c = 1; c < across; c++)
       {
-        double x = g_array_index (self->column_ranges, Range, c).start * scale;
-
-        cairo_move_to (cr, x, 0);
-        cairo_line_to (cr, x, h);
+        cairo_move_to (cr, c * cw, 0);
+        cairo_line_to (cr, c * cw, h);
       }
-  if (h / self->row_ranges->len >= 2.0)
-    for (guint r = 1; r < self->row_ranges->len; r++)
+  if (ch >= 2.0)
+    for (guint r = 1; r < down; r++)
       {
-        double y = g_array_index (self->row_ranges, Range, r).start * scale;
-
-        cairo_move_to (cr, 0, y);
-        cairo_line_to (cr, w, y);
+        cairo_move_to (cr, 0, r * ch);
+        cairo_line_to (cr, w, r * ch);
       }
   cairo_stroke (cr);
   cairo_set_line_width (cr, 0.8);
