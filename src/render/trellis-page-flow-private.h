@@ -92,7 +92,8 @@ typedef struct
   gboolean    landscape; /* the sheet turned: for maps */
 } TrellisPage;
 
-/* One cell of a table row. */
+/* One cell of a table row: markup, except in a table's header, which is
+ * plain text. */
 typedef struct
 {
   const char        *markup;

@@ -625,7 +625,8 @@ trellis_flow_table_begin (TrellisFlow            *self,
       for (guint i = 0; i < n_columns; i++)
         {
           self->header[i] = header[i];
-          self->header_markup[i] = g_strdup (header[i].markup);
+          /* Headers are plain text: a translation may hold an "&". */
+          self->header_markup[i] = trellis_markup_escape (header[i].markup);
           self->header[i].markup = self->header_markup[i];
         }
       /* The header keeps with the first row. */

@@ -268,9 +268,10 @@ add_sight_table (TrellisReport *self,
 
       if (first)
         {
+          g_autofree char *none = trellis_markup_escape (_("No responsibility serves it yet."));
           TrellisTableCell row[] = {
             CELL (result_name, TRELLIS_FONT_SMALL_BOLD),
-            CELL (_("No responsibility serves it yet."), TRELLIS_FONT_SMALL),
+            CELL (none, TRELLIS_FONT_SMALL),
             CELL ("—", TRELLIS_FONT_SMALL),
           };
 
@@ -330,6 +331,7 @@ add_role_responsibilities (TrellisReport *self,
       TrellisEntity *result;
       g_autofree char *resp_name = NULL;
       g_autofree char *result_name = NULL;
+      g_autofree char *authority = NULL;
       char letters[5];
 
       if (a == NULL || (a->raci == TRELLIS_RACI_NONE && a->authority == TRELLIS_AUTHORITY_NONE))
@@ -345,12 +347,13 @@ add_role_responsibilities (TrellisReport *self,
       resp_name = escaped_name (resp);
       result_name = escaped_name (result);
       trellis_raci_to_string (a->raci, letters);
+      authority = trellis_markup_escape (trellis_authority_get_label (a->authority < TRELLIS_N_AUTHORITIES ? a->authority : 0));
       {
         TrellisTableCell row[] = {
           CELL (resp_name, TRELLIS_FONT_SMALL),
           CELL (result_name, TRELLIS_FONT_SMALL),
           CELL (letters[0] != '\0' ? letters : "—", TRELLIS_FONT_SMALL_BOLD),
-          CELL (trellis_authority_get_label (a->authority < TRELLIS_N_AUTHORITIES ? a->authority : 0), TRELLIS_FONT_SMALL),
+          CELL (authority, TRELLIS_FONT_SMALL),
         };
 
         trellis_flow_table_row (&self->flow, row);
