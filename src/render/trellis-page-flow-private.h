@@ -174,6 +174,11 @@ void     trellis_flow_drawing       (TrellisFlow        *self,
                                      TrellisBoxPaintFunc paint,
                                      gpointer            data,
                                      GDestroyNotify      destroy);
+void     trellis_flow_drawing_at    (TrellisFlow        *self,
+                                     const TrellisRect  *rect,
+                                     TrellisBoxPaintFunc paint,
+                                     gpointer            data,
+                                     GDestroyNotify      destroy);
 void     trellis_flow_rule          (TrellisFlow        *self,
                                      const TrellisRgba  *color,
                                      double              width);

@@ -12,6 +12,7 @@
 
 #include "trellis-draw-private.h"
 #include "trellis-page-flow-private.h"
+#include "trellis-style-private.h"
 
 /* Typesetting for reports: boxes placed one under the other on pages of
  * one size, with page breaks where the next box does not fit. Each box
@@ -25,22 +26,6 @@
 #define CELL_PAD_Y     3.0
 
 /* Style */
-
-static PangoFontDescription *
-make_font (const char *family,
-           double      points,
-           PangoWeight weight,
-           PangoStyle  style)
-{
-  PangoFontDescription *font = pango_font_description_new ();
-
-  pango_font_description_set_family (font, family);
-  pango_font_description_set_size (font, (int) (points * PANGO_SCALE));
-  pango_font_description_set_weight (font, weight);
-  pango_font_description_set_style (font, style);
-
-  return font;
-}
 
 void
 trellis_report_style_init (TrellisReportStyle *self,
@@ -79,7 +64,7 @@ trellis_report_style_init (TrellisReportStyle *self,
   cairo_font_options_destroy (options);
 
   for (guint i = 0; i < TRELLIS_N_FONTS; i++)
-    self->fonts[i] = make_font (family, fonts[i].size, fonts[i].weight, fonts[i].style);
+    self->fonts[i] = trellis_style_make_font (family, fonts[i].size, fonts[i].weight, fonts[i].style);
 
   self->colors = trellis_theme_get_colors (TRELLIS_THEME_LIGHT);
   self->accent = *trellis_palette_get_step (TRELLIS_PALETTE_GAP, 0);
@@ -470,16 +455,30 @@ trellis_flow_drawing (TrellisFlow        *self,
                       gpointer            data,
                       GDestroyNotify      destroy)
 {
-  TrellisBox box = { 0 };
+  TrellisRect rect;
 
   trellis_flow_need (self, height);
+  rect = TRELLIS_RECT_INIT (self->body.x, self->y, self->body.width, height);
+  trellis_flow_drawing_at (self, &rect, paint, data, destroy);
+  self->y += height;
+}
+
+/* A drawing at a place of the current page, outside the flow. */
+void
+trellis_flow_drawing_at (TrellisFlow        *self,
+                         const TrellisRect  *rect,
+                         TrellisBoxPaintFunc paint,
+                         gpointer            data,
+                         GDestroyNotify      destroy)
+{
+  TrellisBox box = { 0 };
+
   box.kind = TRELLIS_BOX_PAINT;
-  box.rect = TRELLIS_RECT_INIT (self->body.x, self->y, self->body.width, height);
+  box.rect = *rect;
   box.paint = paint;
   box.data = data;
   box.destroy = destroy;
   trellis_flow_add_box (self, &box);
-  self->y += height;
 }
 
 void

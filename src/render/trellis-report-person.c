@@ -25,33 +25,6 @@ typedef struct
   TrellisDate date;
 } Perspective;
 
-static const char *
-name_of (TrellisEntity *entity)
-{
-  const char *name = entity != NULL ? trellis_entity_get_name (entity) : NULL;
-
-  return name != NULL ? name : "";
-}
-
-static void
-heading (TrellisReport *self,
-         TrellisFont    font,
-         const char    *text)
-{
-  g_autofree char *markup = trellis_markup_escape (text);
-
-  trellis_flow_heading (&self->flow, font, markup);
-}
-
-static void
-muted (TrellisReport *self,
-       const char    *text)
-{
-  g_autofree char *markup = trellis_markup_escape (text);
-
-  trellis_flow_paragraph (&self->flow, TRELLIS_FONT_SMALL, &self->style.colors->muted, 0, markup);
-}
-
 static char *
 dup_roles (TrellisReport *self,
            TrellisEntity *person)
@@ -67,7 +40,7 @@ dup_roles (TrellisReport *self,
         continue;
       if (text->len > 0)
         g_string_append (text, _(", "));
-      g_string_append (text, name_of (role));
+      g_string_append (text, trellis_report_name_of (role));
     }
 
   if (text->len == 0)
@@ -81,7 +54,7 @@ add_title (TrellisReport *self,
            TrellisEntity *person,
            const char    *kicker)
 {
-  g_autofree char *name = trellis_markup_escape (name_of (person));
+  g_autofree char *name = trellis_markup_escape (trellis_report_name_of (person));
   g_autofree char *roles = dup_roles (self, person);
   g_autofree char *kicker_markup = trellis_markup_escape (kicker);
   /* Translators: under a person's name on their sheet: their roles. */
@@ -89,7 +62,7 @@ add_title (TrellisReport *self,
 
   trellis_flow_paragraph (&self->flow, TRELLIS_FONT_SMALL_BOLD, &self->style.accent, 0, kicker_markup);
   trellis_flow_heading (&self->flow, TRELLIS_FONT_H1, name);
-  muted (self, line);
+  trellis_report_muted (self, line);
   trellis_flow_space (&self->flow, 4);
 }
 
@@ -117,7 +90,7 @@ add_strengths (TrellisReport *self,
   };
   gboolean any = FALSE;
 
-  heading (self, TRELLIS_FONT_H3, _("Strengths"));
+  trellis_report_heading (self, TRELLIS_FONT_H3, _("Strengths"));
   for (guint c = 0; c < n; c++)
     {
       const TrellisCell *cell = trellis_analysis_get_cell (self->analysis, p, c);
@@ -137,7 +110,7 @@ add_strengths (TrellisReport *self,
         trellis_flow_table_begin (&self->flow, 3, widths, header);
       any = TRUE;
       {
-        g_autofree char *name = trellis_markup_escape (name_of (competency));
+        g_autofree char *name = trellis_markup_escape (trellis_report_name_of (competency));
         g_autofree char *assessed = level_markup (self, cell->assessed);
         g_autofree char *required = level_markup (self, cell->required);
         TrellisTableCell row[] = {
@@ -153,7 +126,7 @@ add_strengths (TrellisReport *self,
   if (any)
     trellis_flow_table_end (&self->flow);
   else
-    muted (self, _("None recorded yet: talk about what goes well."));
+    trellis_report_muted (self, _("None recorded yet: talk about what goes well."));
 }
 
 static void
@@ -170,7 +143,7 @@ add_gaps (TrellisReport *self,
   };
   gboolean any = FALSE;
 
-  heading (self, TRELLIS_FONT_H3, _("Gaps against the role"));
+  trellis_report_heading (self, TRELLIS_FONT_H3, _("Gaps against the role"));
   for (guint c = 0; c < n; c++)
     {
       gint gap = 0;
@@ -184,7 +157,7 @@ add_gaps (TrellisReport *self,
         trellis_flow_table_begin (&self->flow, 4, widths, header);
       any = TRUE;
       {
-        g_autofree char *name = trellis_markup_escape (name_of (competency));
+        g_autofree char *name = trellis_markup_escape (trellis_report_name_of (competency));
         g_autofree char *required = level_markup (self, cell->required);
         g_autofree char *assessed = NULL;
         g_autofree char *gap_text = NULL;
@@ -222,7 +195,7 @@ add_gaps (TrellisReport *self,
   if (any)
     trellis_flow_table_end (&self->flow);
   else
-    muted (self, _("None: every level the role requires is met."));
+    trellis_report_muted (self, _("None: every level the role requires is met."));
 }
 
 static void
@@ -232,7 +205,7 @@ add_wishes (TrellisReport *self,
   guint n = trellis_analysis_get_n_competencies (self->analysis);
   g_autoptr(GString) list = g_string_new (NULL);
 
-  heading (self, TRELLIS_FONT_H3, _("Would like to grow in"));
+  trellis_report_heading (self, TRELLIS_FONT_H3, _("Would like to grow in"));
   for (guint c = 0; c < n; c++)
     {
       const TrellisCell *cell = trellis_analysis_get_cell (self->analysis, p, c);
@@ -242,7 +215,7 @@ add_wishes (TrellisReport *self,
         continue;
       if (list->len > 0)
         g_string_append (list, _(", "));
-      g_string_append (list, name_of (competency));
+      g_string_append (list, trellis_report_name_of (competency));
     }
 
   if (list->len > 0)
@@ -252,7 +225,7 @@ add_wishes (TrellisReport *self,
       trellis_flow_paragraph (&self->flow, TRELLIS_FONT_BODY, NULL, 0, markup);
     }
   else
-    muted (self, _("Nothing marked yet."));
+    trellis_report_muted (self, _("Nothing marked yet."));
 }
 
 /* Self against peer and coach, where the person rated themself and a
@@ -296,7 +269,7 @@ add_perspectives (TrellisReport *self,
         *slot = (Perspective) { a->level, a->date };
     }
 
-  heading (self, TRELLIS_FONT_H3, _("Self, peer and coach"));
+  trellis_report_heading (self, TRELLIS_FONT_H3, _("Self, peer and coach"));
   for (guint c = 0; c < n; c++)
     {
       const Perspective *row_levels = &latest[c * TRELLIS_N_SOURCES];
@@ -313,7 +286,7 @@ add_perspectives (TrellisReport *self,
       for (guint s = 0; s < TRELLIS_N_SOURCES; s++)
         texts[s] = row_levels[s].level == TRELLIS_LEVEL_NONE ? g_strdup ("—") : g_strdup_printf ("%d", row_levels[s].level);
       {
-        g_autofree char *name = trellis_markup_escape (name_of (trellis_document_get_item (self->document, TRELLIS_KIND_COMPETENCY, c)));
+        g_autofree char *name = trellis_markup_escape (trellis_report_name_of (trellis_document_get_item (self->document, TRELLIS_KIND_COMPETENCY, c)));
         TrellisTableCell row[] = {
           CELL (name, TRELLIS_FONT_SMALL),
           { texts[0], TRELLIS_FONT_SMALL_BOLD, NULL, PANGO_ALIGN_CENTER },
@@ -331,7 +304,7 @@ add_perspectives (TrellisReport *self,
   if (any)
     trellis_flow_table_end (&self->flow);
   else
-    muted (self, _("No competency has both a self-assessment and a peer’s or coach’s yet."));
+    trellis_report_muted (self, _("No competency has both a self-assessment and a peer’s or coach’s yet."));
 }
 
 static void
@@ -349,7 +322,7 @@ add_actions (TrellisReport *self,
   };
   gboolean any = FALSE;
 
-  heading (self, TRELLIS_FONT_H3, _("Agreed development actions"));
+  trellis_report_heading (self, TRELLIS_FONT_H3, _("Agreed development actions"));
   for (guint i = 0; i < n; i++)
     {
       TrellisEntity *action = trellis_document_get_item (self->document, TRELLIS_KIND_ACTION, i);
@@ -365,7 +338,7 @@ add_actions (TrellisReport *self,
       competency = trellis_document_lookup (self->document, trellis_entity_get_string (action, TRELLIS_FIELD_COMPETENCY));
       note = trellis_entity_get_string (action, TRELLIS_FIELD_NOTE);
       {
-        g_autofree char *name = trellis_markup_escape (name_of (competency));
+        g_autofree char *name = trellis_markup_escape (trellis_report_name_of (competency));
         g_autofree char *kind = trellis_markup_escape (trellis_action_kind_get_label (trellis_entity_get_int (action, TRELLIS_FIELD_ACTION_KIND)));
         g_autofree char *due_text = trellis_date_dup_long (trellis_entity_get_uint (action, TRELLIS_FIELD_DUE));
         g_autofree char *due = trellis_markup_escape (due_text[0] != '\0' ? due_text : "—");
@@ -386,7 +359,7 @@ add_actions (TrellisReport *self,
   if (any)
     trellis_flow_table_end (&self->flow);
   else
-    muted (self, _("None agreed yet."));
+    trellis_report_muted (self, _("None agreed yet."));
 }
 
 static void
@@ -402,7 +375,7 @@ add_feedback (TrellisReport *self,
   };
   gboolean any = FALSE;
 
-  heading (self, TRELLIS_FONT_H3, _("Open feedback"));
+  trellis_report_heading (self, TRELLIS_FONT_H3, _("Open feedback"));
   for (guint i = 0; i < n; i++)
     {
       TrellisEntity *remark = trellis_document_get_item (self->document, TRELLIS_KIND_FEEDBACK, i);
@@ -435,7 +408,7 @@ add_feedback (TrellisReport *self,
   if (any)
     trellis_flow_table_end (&self->flow);
   else
-    muted (self, _("No open remarks."));
+    trellis_report_muted (self, _("No open remarks."));
 }
 
 void
@@ -458,7 +431,7 @@ trellis_report_add_sheet (TrellisReport *self,
   add_feedback (self, person);
   /* The notes' heading keeps with its first lines. */
   trellis_flow_need (&self->flow, 36 + 4 * 22);
-  heading (self, TRELLIS_FONT_H3, _("Notes from our talk"));
+  trellis_report_heading (self, TRELLIS_FONT_H3, _("Notes from our talk"));
   trellis_flow_writing_lines (&self->flow, 4);
 }
 
@@ -473,7 +446,7 @@ dup_role_list (GPtrArray *roles)
     {
       if (i > 0)
         g_string_append (text, _(", "));
-      g_string_append (text, name_of (g_ptr_array_index (roles, i)));
+      g_string_append (text, trellis_report_name_of (g_ptr_array_index (roles, i)));
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -538,11 +511,11 @@ add_mandate_items (TrellisReport  *self,
       if (item->role != role)
         {
           /* Translators: heads the part of a mandate card for one of the person's roles. */
-          g_autofree char *as = g_strdup_printf (_("As %s"), name_of (item->role));
+          g_autofree char *as = g_strdup_printf (_("As %s"), trellis_report_name_of (item->role));
 
           if (role != NULL)
             trellis_flow_table_end (&self->flow);
-          heading (self, TRELLIS_FONT_H2, as);
+          trellis_report_heading (self, TRELLIS_FONT_H2, as);
           trellis_flow_table_begin (&self->flow, 4, widths, header);
           role = item->role;
         }
@@ -554,15 +527,15 @@ add_mandate_items (TrellisReport  *self,
           {
             if (v > 0)
               g_string_append (names, _(", "));
-            g_string_append (names, name_of (g_ptr_array_index (item->values, v)));
+            g_string_append (names, trellis_report_name_of (g_ptr_array_index (item->values, v)));
           }
         /* Translators: the values that guide a decision, on a mandate card. */
         values = names->len > 0 ? g_strdup_printf (_("Guided by: %s"), names->str) : g_strdup ("");
       }
 
       trellis_raci_to_string (item->raci, letters);
-      what = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"smaller\">%s%s%s</span>", name_of (item->responsibility),
-                                      item->result != NULL ? name_of (item->result) : "",
+      what = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"smaller\">%s%s%s</span>", trellis_report_name_of (item->responsibility),
+                                      item->result != NULL ? trellis_report_name_of (item->result) : "",
                                       item->result != NULL && values[0] != '\0' ? "\n" : "", values);
       part = g_markup_printf_escaped ("%s%s%s%s", item->roles, letters[0] != '\0' ? " (" : "", letters,
                                       letters[0] != '\0' ? ")" : "");
@@ -592,13 +565,13 @@ add_guiding_values (TrellisReport  *self,
   if (values->len == 0)
     return;
 
-  heading (self, TRELLIS_FONT_H2, _("The values that guide my decisions"));
+  trellis_report_heading (self, TRELLIS_FONT_H2, _("The values that guide my decisions"));
   for (guint i = 0; i < values->len; i++)
     {
       TrellisEntity *value = g_ptr_array_index (values, i);
       const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
 
-      heading (self, TRELLIS_FONT_H3, name_of (value));
+      trellis_report_heading (self, TRELLIS_FONT_H3, trellis_report_name_of (value));
       for (guint b = 0; behaviours != NULL && behaviours[b] != NULL; b++)
         {
           g_autofree char *text = trellis_markup_escape (behaviours[b]);
@@ -618,12 +591,12 @@ trellis_report_add_mandate (TrellisReport *self,
 
   trellis_flow_new_page (&self->flow, section);
   add_title (self, person, _("Mandate card: what may I decide here?"));
-  muted (self, _("For each responsibility my roles hold: the result it serves, my part in it, how far the "
+  trellis_report_muted (self, _("For each responsibility my roles hold: the result it serves, my part in it, how far the "
                  "decision is mine (from “I am told” to “I decide”), and whom I consult and inform."));
   trellis_flow_space (&self->flow, 4);
 
   if (trellis_mandate_get_n_items (mandate) == 0)
-    muted (self, _("None of my roles holds a responsibility yet."));
+    trellis_report_muted (self, _("None of my roles holds a responsibility yet."));
   add_mandate_items (self, mandate);
   add_guiding_values (self, mandate);
 }

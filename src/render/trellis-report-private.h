@@ -52,6 +52,16 @@ const char *trellis_report_keep               (TrellisReport      *self,
                                                char               *text);
 gboolean    trellis_report_person_shown       (TrellisReport      *self,
                                                TrellisEntity      *person);
+const char *trellis_report_name_of            (TrellisEntity      *entity);
+void        trellis_report_heading            (TrellisReport      *self,
+                                               TrellisFont         font,
+                                               const char         *text);
+void        trellis_report_paragraph          (TrellisReport      *self,
+                                               TrellisFont         font,
+                                               double              indent,
+                                               const char         *text);
+void        trellis_report_muted              (TrellisReport      *self,
+                                               const char         *text);
 void        trellis_report_begin_section      (TrellisReport      *self,
                                                const char         *title,
                                                const char         *intro);

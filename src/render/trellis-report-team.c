@@ -22,18 +22,10 @@
 
 #define CELL(m, f) { (m), (f), NULL, PANGO_ALIGN_LEFT }
 
-static const char *
-name_of (TrellisEntity *entity)
-{
-  const char *name = entity != NULL ? trellis_entity_get_name (entity) : NULL;
-
-  return name != NULL ? name : "";
-}
-
 static char *
 escaped_name (TrellisEntity *entity)
 {
-  return trellis_markup_escape (name_of (entity));
+  return trellis_markup_escape (trellis_report_name_of (entity));
 }
 
 static const char *
@@ -43,36 +35,6 @@ text_field (TrellisEntity *entity,
   const char *text = trellis_entity_has_field (entity, field) ? trellis_entity_get_string (entity, field) : NULL;
 
   return text != NULL ? text : "";
-}
-
-static void
-paragraph (TrellisReport *self,
-           TrellisFont    font,
-           double         indent,
-           const char    *text)
-{
-  g_autofree char *markup = trellis_markup_escape (text);
-
-  trellis_flow_paragraph (&self->flow, font, NULL, indent, markup);
-}
-
-static void
-muted_paragraph (TrellisReport *self,
-                 const char    *text)
-{
-  g_autofree char *markup = trellis_markup_escape (text);
-
-  trellis_flow_paragraph (&self->flow, TRELLIS_FONT_SMALL, &self->style.colors->muted, 0, markup);
-}
-
-static void
-heading (TrellisReport *self,
-         TrellisFont    font,
-         const char    *text)
-{
-  g_autofree char *markup = trellis_markup_escape (text);
-
-  trellis_flow_heading (&self->flow, font, markup);
 }
 
 /* Cover */
@@ -85,16 +47,16 @@ add_values (TrellisReport *self)
   if (n == 0)
     return;
 
-  heading (self, TRELLIS_FONT_H2, _("Our values"));
+  trellis_report_heading (self, TRELLIS_FONT_H2, _("Our values"));
   for (guint i = 0; i < n; i++)
     {
       TrellisEntity *value = trellis_document_get_item (self->document, TRELLIS_KIND_VALUE, i);
       const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
       const char *description = text_field (value, TRELLIS_FIELD_DESCRIPTION);
 
-      heading (self, TRELLIS_FONT_H3, name_of (value));
+      trellis_report_heading (self, TRELLIS_FONT_H3, trellis_report_name_of (value));
       if (description[0] != '\0')
-        paragraph (self, TRELLIS_FONT_BODY, 0, description);
+        trellis_report_paragraph (self, TRELLIS_FONT_BODY, 0, description);
       for (guint b = 0; behaviours != NULL && behaviours[b] != NULL; b++)
         {
           g_autofree char *text = trellis_markup_escape (behaviours[b]);
@@ -131,13 +93,13 @@ trellis_report_add_cover (TrellisReport *self)
       /* Translators: on the cover of a report: the matrix's name. */
       g_autofree char *matrix = g_strdup_printf (_("Matrix: %s"), self->options->matrix_name);
 
-      muted_paragraph (self, matrix);
+      trellis_report_muted (self, matrix);
     }
   trellis_flow_paragraph (&self->flow, TRELLIS_FONT_BODY, &self->style.colors->muted, 0, date);
   if (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP)
-    muted_paragraph (self, _("For the whole team: only people who share their assessments with the team are named, and no total covers fewer than three people."));
+    trellis_report_muted (self, _("For the whole team: only people who share their assessments with the team are named, and no total covers fewer than three people."));
   else
-    muted_paragraph (self, _("For coaching: people who keep their assessments private are not named."));
+    trellis_report_muted (self, _("For coaching: people who keep their assessments private are not named."));
   trellis_flow_space (&self->flow, 14);
   {
     TrellisBox bar = { 0 };
@@ -152,13 +114,13 @@ trellis_report_add_cover (TrellisReport *self)
 
   if (vision[0] != '\0')
     {
-      heading (self, TRELLIS_FONT_H3, _("Vision"));
-      paragraph (self, TRELLIS_FONT_BODY, 0, vision);
+      trellis_report_heading (self, TRELLIS_FONT_H3, _("Vision"));
+      trellis_report_paragraph (self, TRELLIS_FONT_BODY, 0, vision);
     }
   if (mission[0] != '\0')
     {
-      heading (self, TRELLIS_FONT_H3, _("Mission"));
-      paragraph (self, TRELLIS_FONT_BODY, 0, mission);
+      trellis_report_heading (self, TRELLIS_FONT_H3, _("Mission"));
+      trellis_report_paragraph (self, TRELLIS_FONT_BODY, 0, mission);
     }
   add_values (self);
 }
@@ -235,9 +197,9 @@ add_sight_table (TrellisReport *self,
             CELL (_("Competencies it needs (level)"), TRELLIS_FONT_SMALL_BOLD),
           };
 
-          heading (self, TRELLIS_FONT_H2, value != NULL ? name_of (value) : _("Results that serve no value yet"));
+          trellis_report_heading (self, TRELLIS_FONT_H2, value != NULL ? trellis_report_name_of (value) : _("Results that serve no value yet"));
           if (value != NULL && text_field (value, TRELLIS_FIELD_DESCRIPTION)[0] != '\0')
-            muted_paragraph (self, text_field (value, TRELLIS_FIELD_DESCRIPTION));
+            trellis_report_muted (self, text_field (value, TRELLIS_FIELD_DESCRIPTION));
           trellis_flow_space (&self->flow, 4);
           trellis_flow_table_begin (&self->flow, 3, widths, header);
           begun = TRUE;
@@ -298,7 +260,7 @@ trellis_report_add_sight (TrellisReport *self)
     {
       g_autofree char *text = trellis_markup_escape (mission);
 
-      heading (self, TRELLIS_FONT_H3, _("Mission"));
+      trellis_report_heading (self, TRELLIS_FONT_H3, _("Mission"));
       trellis_flow_paragraph (&self->flow, TRELLIS_FONT_ITALIC, NULL, 0, text);
     }
 
@@ -338,7 +300,7 @@ add_role_responsibilities (TrellisReport *self,
         continue;
       if (!any)
         {
-          heading (self, TRELLIS_FONT_H3, _("Responsibilities"));
+          trellis_report_heading (self, TRELLIS_FONT_H3, _("Responsibilities"));
           trellis_flow_table_begin (&self->flow, 4, widths, header);
           any = TRUE;
         }
@@ -398,7 +360,7 @@ add_role_requirements (TrellisReport *self,
         continue;
       if (!any)
         {
-          heading (self, TRELLIS_FONT_H3, _("Required competencies"));
+          trellis_report_heading (self, TRELLIS_FONT_H3, _("Required competencies"));
           trellis_flow_table_begin (&self->flow, 3, widths, header);
           any = TRUE;
         }
@@ -454,12 +416,12 @@ trellis_report_add_roles (TrellisReport *self)
 
       if (i > 0)
         trellis_flow_space (&self->flow, 8);
-      heading (self, TRELLIS_FONT_H2, name_of (role));
+      trellis_report_heading (self, TRELLIS_FONT_H2, trellis_report_name_of (role));
       /* Translators: how many people have a role. */
       count = g_strdup_printf (ngettext ("%u person has this role.", "%u people have this role.", members), members);
       if (text_field (role, TRELLIS_FIELD_DESCRIPTION)[0] != '\0')
-        paragraph (self, TRELLIS_FONT_BODY, 0, text_field (role, TRELLIS_FIELD_DESCRIPTION));
-      muted_paragraph (self, count);
+        trellis_report_paragraph (self, TRELLIS_FONT_BODY, 0, text_field (role, TRELLIS_FIELD_DESCRIPTION));
+      trellis_report_muted (self, count);
       add_role_responsibilities (self, role);
       add_role_requirements (self, role);
     }
@@ -506,23 +468,6 @@ paint_legend_cb (cairo_t           *cr,
   trellis_layout_paint_legend (layout, cr, &clip);
 }
 
-static void
-add_box (TrellisReport       *self,
-         TrellisRect          rect,
-         TrellisBoxPaintFunc  paint,
-         gpointer             data,
-         GDestroyNotify       destroy)
-{
-  TrellisBox box = { 0 };
-
-  box.kind = TRELLIS_BOX_PAINT;
-  box.rect = rect;
-  box.paint = paint;
-  box.data = data;
-  box.destroy = destroy;
-  trellis_flow_add_box (&self->flow, &box);
-}
-
 /* The legend first, so that the reader knows the colours before the
  * map; then the names the headers had to shorten, in full. */
 static void
@@ -533,12 +478,12 @@ add_map_legend (TrellisReport *self,
   const char *subtitle = trellis_layout_get_subtitle_text (layout);
 
   if (subtitle != NULL && subtitle[0] != '\0')
-    muted_paragraph (self, subtitle);
+    trellis_report_muted (self, subtitle);
   trellis_flow_space (&self->flow, 6);
   if (legend->height > 0)
     {
       trellis_flow_need (&self->flow, legend->height + 4);
-      add_box (self, TRELLIS_RECT_INIT (self->flow.body.x, self->flow.y, self->flow.body.width, legend->height + 4),
+      trellis_flow_drawing_at (&self->flow, &TRELLIS_RECT_INIT (self->flow.body.x, self->flow.y, self->flow.body.width, legend->height + 4),
                paint_legend_cb, g_object_ref (layout), g_object_unref);
       self->flow.y += legend->height + 10;
     }
@@ -546,7 +491,7 @@ add_map_legend (TrellisReport *self,
   /* The legend's own lines are the findings (written out in words below
    * the boundaries) and the names in full. */
   for (guint i = legend->findings->len; i < legend->lines->len; i++)
-    muted_paragraph (self, pango_layout_get_text (g_ptr_array_index (legend->lines, i)));
+    trellis_report_muted (self, pango_layout_get_text (g_ptr_array_index (legend->lines, i)));
 }
 
 /* The tiling with fewer pages: upright, or on sheets turned sideways
@@ -624,21 +569,21 @@ add_tiles (TrellisReport *self,
           overview->overview = TRUE;
           overview->accent = self->style.accent;
           overview->line = self->style.colors->muted;
-          add_box (self, TRELLIS_RECT_INIT (self->flow.body.x + self->flow.body.width - 120, self->flow.y - 6, 120, band - 12),
+          trellis_flow_drawing_at (&self->flow, &TRELLIS_RECT_INIT (self->flow.body.x + self->flow.body.width - 120, self->flow.y - 6, 120, band - 12),
                    paint_tile_cb, overview, g_free);
         }
 
       drawing->tiling = tiling;
       drawing->index = i;
       trellis_tiling_get_tile_size (tiling, i, &w, &h);
-      add_box (self, TRELLIS_RECT_INIT (self->flow.body.x, self->flow.y + band, MIN (w, self->flow.body.width), h),
+      trellis_flow_drawing_at (&self->flow, &TRELLIS_RECT_INIT (self->flow.body.x, self->flow.y + band, MIN (w, self->flow.body.width), h),
                paint_tile_cb, drawing, g_free);
       self->flow.y += band + h;
     }
 
   if (n == 0)
     {
-      muted_paragraph (self, _("The map is empty."));
+      trellis_report_muted (self, _("The map is empty."));
     }
 }
 
@@ -658,8 +603,8 @@ add_findings (TrellisReport *self,
   guint shown = 0;
 
   trellis_flow_new_page (&self->flow, NULL);
-  heading (self, TRELLIS_FONT_H2, _("Rule findings"));
-  muted_paragraph (self, _("Every finding of the rule checks, in words. The numbers are those on the map’s rows; "
+  trellis_report_heading (self, TRELLIS_FONT_H2, _("Rule findings"));
+  trellis_report_muted (self, _("Every finding of the rule checks, in words. The numbers are those on the map’s rows; "
                            "findings about the team as a whole follow without a number."));
   trellis_flow_space (&self->flow, 4);
   trellis_flow_table_begin (&self->flow, 3, widths, header);
@@ -704,7 +649,7 @@ add_findings (TrellisReport *self,
 
   trellis_flow_table_end (&self->flow);
   if (shown == 0)
-    muted_paragraph (self, _("The rule checks found nothing."));
+    trellis_report_muted (self, _("The rule checks found nothing."));
 }
 
 static void
@@ -719,8 +664,8 @@ add_single_points (TrellisReport *self)
   guint shown = 0;
   guint withheld = 0;
 
-  heading (self, TRELLIS_FONT_H2, _("Single points of knowledge"));
-  muted_paragraph (self, _("Knowledge only one person holds at the level needed, and coverage targets the team does not meet yet."));
+  trellis_report_heading (self, TRELLIS_FONT_H2, _("Single points of knowledge"));
+  trellis_report_muted (self, _("Knowledge only one person holds at the level needed, and coverage targets the team does not meet yet."));
   trellis_flow_space (&self->flow, 4);
 
   for (guint i = 0; i < n; i++)
@@ -754,7 +699,7 @@ add_single_points (TrellisReport *self)
   if (shown > 0)
     trellis_flow_table_end (&self->flow);
   else if (withheld == 0)
-    muted_paragraph (self, _("None: every competency is held by more than one person, and every target is met."));
+    trellis_report_muted (self, _("None: every competency is held by more than one person, and every target is met."));
   if (withheld > 0)
     {
       /* Translators: findings about people this audience does not see by name. */
@@ -762,7 +707,7 @@ add_single_points (TrellisReport *self)
                                                          "%u more findings name someone who is not shown to this audience.",
                                                          withheld), withheld);
 
-      muted_paragraph (self, text);
+      trellis_report_muted (self, text);
     }
 }
 
@@ -961,7 +906,7 @@ add_chart (TrellisReport *self,
 
   if (m == NULL || m->len == 0)
     {
-      muted_paragraph (self, _("No measurements yet."));
+      trellis_report_muted (self, _("No measurements yet."));
       return;
     }
 
@@ -1054,11 +999,11 @@ add_indicator (TrellisReport *self,
   trellis_flow_space (&self->flow, 6);
   /* An indicator keeps with its facts and chart. */
   trellis_flow_need (&self->flow, 150);
-  heading (self, TRELLIS_FONT_H3, name_of (indicator));
+  trellis_report_heading (self, TRELLIS_FONT_H3, trellis_report_name_of (indicator));
 
   if (result != NULL)
     /* Translators: the result an indicator monitors. */
-    g_ptr_array_add (facts, g_strdup_printf (_("Result: %s"), name_of (result)));
+    g_ptr_array_add (facts, g_strdup_printf (_("Result: %s"), trellis_report_name_of (result)));
   g_ptr_array_add (facts, g_strdup (trellis_indicator_kind_get_label (trellis_entity_get_int (indicator, TRELLIS_FIELD_INDICATOR_KIND))));
   if (!isnan (target))
     {
@@ -1070,7 +1015,7 @@ add_indicator (TrellisReport *self,
   g_ptr_array_add (facts, g_strdup (trellis_rhythm_get_label (trellis_entity_get_int (indicator, TRELLIS_FIELD_RHYTHM))));
   if (owner != NULL)
     /* Translators: the role that owns an indicator. */
-    g_ptr_array_add (facts, g_strdup_printf (_("Owner: %s"), name_of (owner)));
+    g_ptr_array_add (facts, g_strdup_printf (_("Owner: %s"), trellis_report_name_of (owner)));
   if (m != NULL && m->len > 0)
     {
       const TrellisMeasurement *latest = &g_array_index (m, TrellisMeasurement, m->len - 1);
@@ -1083,7 +1028,7 @@ add_indicator (TrellisReport *self,
   g_ptr_array_add (facts, NULL);
   /* Translators: separates the facts of an indicator. */
   line = g_strjoinv (_(" · "), (char **) facts->pdata);
-  muted_paragraph (self, line);
+  trellis_report_muted (self, line);
   trellis_flow_space (&self->flow, 4);
   add_chart (self, indicator);
   add_review (self, indicator);
@@ -1100,7 +1045,7 @@ trellis_report_add_monitoring (TrellisReport *self)
                                   "of its latest plan–do–check–act review. Human indicators are taken as anonymous "
                                   "pulses of the team, never of one person."));
   if (n == 0)
-    muted_paragraph (self, _("No indicators yet."));
+    trellis_report_muted (self, _("No indicators yet."));
   for (guint i = 0; i < n; i++)
     add_indicator (self, trellis_document_get_item (self->document, TRELLIS_KIND_INDICATOR, i));
 }

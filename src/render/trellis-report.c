@@ -419,6 +419,47 @@ trellis_report_person_shown (TrellisReport *self,
   return index >= 0 && trellis_roster_person_visible (&self->roster, index);
 }
 
+/* What the sections write, their texts escaped. */
+
+const char *
+trellis_report_name_of (TrellisEntity *entity)
+{
+  const char *name = entity != NULL ? trellis_entity_get_name (entity) : NULL;
+
+  return name != NULL ? name : "";
+}
+
+void
+trellis_report_heading (TrellisReport *self,
+                        TrellisFont    font,
+                        const char    *text)
+{
+  g_autofree char *markup = trellis_markup_escape (text);
+
+  trellis_flow_heading (&self->flow, font, markup);
+}
+
+void
+trellis_report_paragraph (TrellisReport *self,
+                          TrellisFont    font,
+                          double         indent,
+                          const char    *text)
+{
+  g_autofree char *markup = trellis_markup_escape (text);
+
+  trellis_flow_paragraph (&self->flow, font, NULL, indent, markup);
+}
+
+/* A note in small, quieter type. */
+void
+trellis_report_muted (TrellisReport *self,
+                      const char    *text)
+{
+  g_autofree char *markup = trellis_markup_escape (text);
+
+  trellis_flow_paragraph (&self->flow, TRELLIS_FONT_SMALL, &self->style.colors->muted, 0, markup);
+}
+
 /* A section starts on a page of its own, under its title. */
 void
 trellis_report_begin_section (TrellisReport *self,

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "render-tiers.h"
 #include "trellis-render.h"
 
 static char *folder;
@@ -59,35 +60,6 @@ memory_mib (const char *field)
     return -1;
 
   return g_ascii_strtod (at + strlen (field) + 1, NULL) / 1024.0;
-}
-
-static char *
-generate (const char *tier)
-{
-  g_autofree char *generator = g_strdup (g_getenv ("TRELLIS_GENERATE"));
-  g_autofree char *name = g_strdup_printf ("%s.trellis", tier);
-  char *path = g_build_filename (folder, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  if (generator == NULL)
-    {
-      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-      g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : g_strdup (".");
-
-      generator = g_build_filename (dir, "trellis-generate", NULL);
-    }
-
-  {
-    const char *argv[] = { generator, "--tier", tier, "-o", path, "--quiet", NULL };
-
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error) ||
-        !g_spawn_check_wait_status (status, &error))
-      g_error ("%s: %s %s", generator, error->message, err != NULL ? err : "");
-  }
-
-  return path;
 }
 
 static TrellisDocument *
@@ -226,7 +198,7 @@ ssconvert_once (const char *xlsx)
 static void
 department (guint runs)
 {
-  g_autofree char *path = generate ("department");
+  g_autofree char *path = render_tier_generate ("department", folder);
   g_autoptr(TrellisDocument) doc = load (path);
   g_autofree char *xlsx = NULL;
   guint pages = 0, map_pages = 0;
@@ -268,7 +240,7 @@ department (guint runs)
 static void
 enterprise (void)
 {
-  g_autofree char *path = generate ("enterprise");
+  g_autofree char *path = render_tier_generate ("enterprise", folder);
   double before = memory_mib ("VmRSS:");
   g_autoptr(TrellisDocument) doc = load (path);
   double loaded = memory_mib ("VmRSS:");
