@@ -133,20 +133,20 @@ readers_group (Dialog   *d,
   GtkWidget *group = adw_preferences_group_new ();
   guint n = trellis_document_get_n_items (d->document, TRELLIS_KIND_PERSON);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
-  const char * const audiences[] = { _("A coach, or the person themself"), _("The whole team"), NULL };
+  const char * const audiences[] = { _("A coach"), _("The whole team"), NULL };
   const char * const papers[] = { _("A4"), _("Letter"), NULL };
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Readers"));
 
-  g_ptr_array_add (people, g_strdup (_("Everyone who may be shown")));
+  g_ptr_array_add (people, g_strdup (_("Everyone")));
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (people, trellis_entity_dup_label (trellis_document_get_item (d->document, TRELLIS_KIND_PERSON, i)));
   g_ptr_array_add (people, NULL);
-  d->person_row = combo_row (_("For"), _("A report for one person alone shows them whatever they chose to share"),
+  d->person_row = combo_row (_("For"), _("Everyone who may be shown, or one person alone, whatever they chose to share"),
                              (const char * const *) people->pdata, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->person_row));
 
-  d->audience_row = combo_row (_("Read by"), _("The whole team sees only who shares with the team, and no group under three"),
+  d->audience_row = combo_row (_("Read by"), _("A coach sees who shares with their coach; the whole team only who shares with the team, and no group under three"),
                                audiences, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->audience_row));
 
@@ -196,7 +196,7 @@ trellis_report_dialog_new (GtkWindow               *parent,
   gtk_window_set_title (GTK_WINDOW (window), export ? _("Export Report") : _("Print Report"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 460, 640);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 680);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
