@@ -99,7 +99,7 @@ trellis_authority_get_explanation (TrellisAuthority authority)
  * @raci: RACI letters
  *
  * Returns: (transfer full): what the letters mean for the person holding
- *   them, in one phrase: "I do the work and answer for the outcome"
+ *   them, in one phrase: "I do the work and I answer for the outcome"
  */
 char *
 trellis_raci_dup_words (TrellisRaci raci)
@@ -126,7 +126,7 @@ trellis_raci_dup_words (TrellisRaci raci)
           joined = g_strdup_printf (C_("mandate", "%s, %s"), text, parts[i]);
         else
           /* Translators: joins the last phrase of a list: "I do the
-           * work and answer for the outcome". */
+           * work and I answer for the outcome". */
           joined = g_strdup_printf (C_("mandate", "%s and %s"), text, parts[i]);
         g_free (text);
         text = joined;

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * @result: (nullable): the result it serves
  * @raci: the role's RACI letters for it
  * @authority: the role's delegation level
- * @roles: the role's words: "Responsible and accountable"
+ * @roles: what the RACI letters mean for the person: "I do the work and I
+ *   answer for the outcome"
  * @decision: the delegation level in the first person, from "I am told"
  *   to "I decide"
  * @explanation: what that means in one sentence
