@@ -48,6 +48,12 @@ struct _TrellisDocument
   char                *lang;
   GString             *unknown_root;
   GString             *unknown_in_section[TRELLIS_N_KINDS];
+
+  /* The matrix's identity and a personal file's progress: see
+   * trellis-personal.c. */
+  char                *matrix_id;
+  gboolean             matrix_id_unsaved;
+  struct _TrellisProgress *progress;
 };
 
 /* Used by the reader, which builds a document without recording undo. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "trellis-document-private.h"
+#include "trellis-personal.h"
 
 /* The undo history. Every change is made of primitive edits, each of
  * which knows how to apply itself both ways; a group of edits is one step
@@ -508,6 +509,8 @@ trellis_document_finalize (GObject *object)
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->matrix_id, g_free);
+  g_clear_pointer (&self->progress, trellis_progress_free);
   if (self->unknown_root != NULL)
     g_string_free (self->unknown_root, TRUE);
   for (guint i = 0; i < TRELLIS_N_KINDS; i++)
@@ -800,7 +803,8 @@ trellis_document_get_modified (TrellisDocument *self)
 {
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
 
-  return top_serial (self) != self->saved_serial;
+  /* A new identity is no undo step, but unsaved all the same. */
+  return top_serial (self) != self->saved_serial || self->matrix_id_unsaved;
 }
 
 /**
@@ -819,6 +823,7 @@ trellis_document_set_unmodified (TrellisDocument *self)
 
   was_modified = trellis_document_get_modified (self);
   self->saved_serial = top_serial (self);
+  self->matrix_id_unsaved = FALSE;
   if (was_modified)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
@@ -837,6 +842,7 @@ trellis_document_mark_saved_at (TrellisDocument *self,
   gboolean was_modified = trellis_document_get_modified (self);
 
   self->saved_serial = serial;
+  self->matrix_id_unsaved = FALSE;
   if (was_modified != trellis_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
