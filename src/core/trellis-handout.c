@@ -270,3 +270,58 @@ trellis_handout_dup_file_name (TrellisPerson *person)
   g_string_append (out, ".trellis");
   return g_string_free (out, FALSE);
 }
+
+/* @name, or "NAME (2).trellis" and so on where an earlier person has
+ * that name, in any case: network shares often ignore it. */
+static char *
+unique_name (GHashTable *used,
+             const char *name)
+{
+  g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".trellis"));
+  char *candidate = g_strdup (name);
+  char *folded = g_utf8_casefold (candidate, -1);
+
+  for (guint n = 2; g_hash_table_contains (used, folded); n++)
+    {
+      g_free (candidate);
+      g_free (folded);
+      candidate = g_strdup_printf ("%s (%u).trellis", stem, n);
+      folded = g_utf8_casefold (candidate, -1);
+    }
+
+  g_hash_table_add (used, folded);
+  return candidate;
+}
+
+/**
+ * trellis_handout_dup_file_names:
+ * @team: a team's matrix
+ *
+ * The name of each person's personal file (see
+ * trellis_handout_dup_file_name()); people of the same name are told
+ * apart by a number, in the order of the matrix, so that handing out to
+ * one person names their file as handing out to all does.
+ *
+ * Returns: (transfer full) (element-type TrellisPerson utf8): person →
+ *   file name
+ */
+GHashTable *
+trellis_handout_dup_file_names (TrellisDocument *team)
+{
+  GHashTable *names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (team), names);
+
+  n = trellis_document_get_n_items (team, TRELLIS_KIND_PERSON);
+  for (guint i = 0; i < n; i++)
+    {
+      TrellisEntity *person = trellis_document_get_item (team, TRELLIS_KIND_PERSON, i);
+      g_autofree char *proposed = trellis_handout_dup_file_name (TRELLIS_PERSON (person));
+
+      g_hash_table_insert (names, person, unique_name (used, proposed));
+    }
+
+  return names;
+}

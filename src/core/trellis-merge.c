@@ -890,7 +890,8 @@ trellis_merge_item_dup_summary (TrellisMergeItem *item)
       const char *name = competency != NULL ? trellis_entity_get_name (competency) : c->competency;
 
       g_string_append_c (out, ' ');
-      if (c->theirs != c->ours)
+      /* The levels of someone who keeps them private stay unsaid. */
+      if (c->theirs != c->ours && item->share != TRELLIS_SHARE_PRIVATE)
         /* Translators: a conflict between a handed-in assessment and the
          * matrix's. The first %s is a competency, the second a date; the
          * first %d is the level in the file, the second the matrix's. */
@@ -898,7 +899,7 @@ trellis_merge_item_dup_summary (TrellisMergeItem *item)
                                 name, trellis_date_format (c->date, date), c->theirs, c->ours);
       else
         /* Translators: the first %s is a competency, the second a date. */
-        g_string_append_printf (out, _("Conflict on ‘%s’ of %s: the wish to grow, the note or the evidence differ from the matrix’s; the matrix keeps its own."),
+        g_string_append_printf (out, _("Conflict on ‘%s’ of %s: the file’s assessment differs from the matrix’s; the matrix keeps its own."),
                                 name, trellis_date_format (c->date, date));
     }
 

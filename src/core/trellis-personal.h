@@ -139,6 +139,7 @@ TrellisDocument *trellis_handout_new              (TrellisDocument       *team,
                                                    TrellisPerson         *person,
                                                    GError               **error);
 char            *trellis_handout_dup_file_name    (TrellisPerson         *person);
+GHashTable      *trellis_handout_dup_file_names   (TrellisDocument       *team);
 
 /* Comparing names as people mean them: case, accents' composition and
  * runs of spaces do not count. */
