@@ -313,7 +313,7 @@ trellis_document_init (TrellisDocument *self)
   self->texts = g_ptr_array_new_with_free_func (trellis_text_free);
   g_ptr_array_add (self->texts, NULL);
   trellis_history_init (&self->history);
-  self->format_minor = TRELLIS_FORMAT_MINOR;
+  self->format_minor = 0;
 
   for (guint i = 1; i < TRELLIS_N_KINDS; i++)
     self->lists[i] = g_list_store_new (trellis_kind_get_entity_type (i));

@@ -185,6 +185,7 @@ trellis_handout_new (TrellisDocument  *team,
     }
 
   doc = trellis_document_new ();
+  trellis_document_begin_loading (doc);
   doc->lang = g_strdup (team->lang);
   doc->matrix_id = g_strdup (team->matrix_id);
 
