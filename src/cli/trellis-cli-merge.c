@@ -176,7 +176,7 @@ print_text (TrellisMerge *merge)
         g_print (_("%s (%s): %s\n"), trellis_merge_item_get_name (item),
                  trellis_merge_item_get_person_name (item), summary);
       else
-        g_print ("%s: %s\n", trellis_merge_item_get_name (item), summary);
+        g_print ("%s\n", summary);
     }
 }
 
