@@ -255,6 +255,8 @@ static const CommandCase commands[] = {
   { "validate", "--quiet" },
   { "stats", "--json" },
   { "convert", "--output" },
+  { "handout", "--person" },
+  { "merge", "--match" },
 };
 
 static void
