@@ -6,6 +6,7 @@
 #pragma once
 
 #include "trellis-entity-pane.h"
+#include "trellis-guide.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-session.h"
 #include "trellis-welcome-page.h"
@@ -23,6 +24,7 @@ struct _TrellisWindow
   GtkButton            *banner_primary;
   GtkButton            *banner_secondary;
   TrellisEntityPane    *competencies_pane;
+  TrellisGuide         *guide;
   GtkWidget            *content;
   GtkWidget            *content_header;
   TrellisHeatmapPage   *heatmap_page;

@@ -454,7 +454,9 @@ trellis_document_is_self_assessment (TrellisDocument *self)
 {
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
 
-  return trellis_document_get_n_items (self, TRELLIS_KIND_PERSON) == 1 && self->n_records > 0;
+  /* A personal file, or one person's assessments made another way. */
+  return trellis_document_is_personal (self) ||
+         (trellis_document_get_n_items (self, TRELLIS_KIND_PERSON) == 1 && self->n_records > 0);
 }
 
 guint
