@@ -45,6 +45,9 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", matrix && !self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", matrix || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.hand-out", matrix && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments", matrix && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments-folder", matrix && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
                                  idle && trellis_session_get_recovered (self->session));
 }
@@ -733,4 +736,5 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, redo_action_cb);
+  trellis_window_class_add_personal_actions (widget_class);
 }

@@ -76,4 +76,13 @@ void trellis_window_show_section_number (TrellisWindow *self,
 TrellisWindow *trellis_window_get_target_for_new (TrellisWindow *self);
 GtkWidget *trellis_window_get_section_focus (TrellisWindow *self);
 
+/* Personal files: trellis-personal-actions.c */
+void trellis_window_class_add_personal_actions (GtkWidgetClass *widget_class);
+void trellis_window_hand_out_to        (TrellisWindow  *self,
+                                        GFile          *folder);
+void trellis_window_import             (TrellisWindow  *self,
+                                        GPtrArray      *inputs);
+void trellis_window_assess_myself_from (TrellisWindow  *self,
+                                        GFile          *team);
+
 G_END_DECLS
