@@ -213,7 +213,9 @@ fill_levels (TrellisGuide      *self,
       const char *text = level_description (self, competency, level);
       g_autofree char *name = level_label (self, level->value);
       g_autofree char *accessible = NULL;
-      GtkWidget *button = gtk_check_button_new ();
+      /* One of a group: a radio button to a screen reader (GTK 4.8 says
+       * check box of every check button). */
+      GtkWidget *button = g_object_new (GTK_TYPE_CHECK_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO, NULL);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *heading = gtk_label_new (name);
       GtkWidget *body = gtk_label_new (text);
