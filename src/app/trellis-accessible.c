@@ -127,28 +127,6 @@ tidy_check_button (GtkCheckButton *button)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
 }
 
-static void
-tidy_preferences_group (AdwPreferencesGroup *group,
-                        GtkWidget           *widget)
-{
-  const char *title = adw_preferences_group_get_title (group);
-
-  /* Its rows are in a list of its own, which is what it is called. */
-  if (GTK_IS_LIST_BOX (widget) && title != NULL && title[0] != '\0')
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!GTK_IS_LIST_BOX_ROW (child))
-        tidy_preferences_group (group, child);
-    }
-}
-
 /**
  * trellis_accessible_tidy:
  * @root: a widget
@@ -175,8 +153,6 @@ trellis_accessible_tidy (GtkWidget *root)
     tidy_expander_row (ADW_EXPANDER_ROW (root));
   else if (GTK_IS_CHECK_BUTTON (root))
     tidy_check_button (GTK_CHECK_BUTTON (root));
-  else if (ADW_IS_PREFERENCES_GROUP (root))
-    tidy_preferences_group (ADW_PREFERENCES_GROUP (root), root);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;

@@ -483,6 +483,11 @@ show_step (TrellisGuide *self,
       return;
     }
 
+  /* Out of the note first: it may become insensitive, which a focused
+   * text does not take well. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->next_button)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+
   self->index = MIN (index, self->steps->len - 1);
   fill_step (self);
   gtk_stack_set_visible_child_name (self->stack, "step");
