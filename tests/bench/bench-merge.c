@@ -175,6 +175,7 @@ load_all (const char *team_path,
       g_autoptr(TrellisDocument) doc = trellis_personal_load (g_ptr_array_index (files, i), NULL, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (doc);
     }
 
   return now () - start;
