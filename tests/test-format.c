@@ -1441,7 +1441,8 @@ personal_xml (const char *version,
 static void
 test_personal_round_trip (void)
 {
-  g_autoptr(TrellisDocument) team = load_ok (test_fixture_contents ("small.trellis", NULL), NULL);
+  g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+  g_autoptr(TrellisDocument) team = load_ok (small, NULL);
   g_autoptr(TrellisDocument) doc = NULL;
   g_autoptr(TrellisDocument) again = NULL;
   g_autoptr(TrellisProgress) progress = NULL;
