@@ -428,6 +428,9 @@ ask_response_cb (AdwMessageDialog *dialog,
   GPtrArray *candidates = trellis_merge_item_get_candidates (item);
   guint64 index;
 
+  /* Once: closing the dialog after an answer answers nothing more. */
+  g_signal_handlers_disconnect_by_data (dialog, asking);
+
   if (g_str_has_prefix (response, "person-") &&
       g_ascii_string_to_unsigned (response + 7, 10, 0, candidates->len - 1, &index, NULL))
     trellis_merge_item_choose (item, g_ptr_array_index (candidates, index));
@@ -686,6 +689,7 @@ who_response_cb (AdwMessageDialog *dialog,
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (a->list);
 
+  g_signal_handlers_disconnect_by_data (dialog, a);
   if (g_strcmp0 (response, "continue") != 0 || row == NULL)
     {
       assess_free (a);
