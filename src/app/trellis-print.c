@@ -277,6 +277,10 @@ run_job (Job                        *job,
   g_object_set_data_full (G_OBJECT (operation), "trellis-print-job", job, job_free);
   g_signal_connect (operation, "done", G_CALLBACK (done_cb), job);
 
+  /* One reference for the run, which "done" drops; ours keeps the job
+   * alive until the run has returned (an export runs in a loop of its
+   * own and may be done by then). */
+  g_object_ref (operation);
   result = gtk_print_operation_run (operation,
                                     job->export ? GTK_PRINT_OPERATION_ACTION_EXPORT
                                                 : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
@@ -284,6 +288,7 @@ run_job (Job                        *job,
   /* Where no "done" is to come, say here how it went. */
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     done_cb (operation, result, job);
+  g_object_unref (operation);
 }
 
 static void
