@@ -1,0 +1,358 @@
+/* test-vote-round.c: a workshop vote round's states, and its agreed value
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "trellis-vote-round.h"
+
+static TrellisDocument *
+load_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL));
+  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static TrellisVoteRound *
+open_round (TrellisDocument *doc,
+            const char      *row,
+            const char      *column)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisVoteRound *round = trellis_vote_round_new (doc, row, column, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (round);
+  return round;
+}
+
+static void
+cast (TrellisVoteRound *round,
+      gint              level,
+      const char       *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trellis_vote_round_cast (round, level, name, &error));
+  g_assert_no_error (error);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Nothing of the votes can be read before the reveal. */
+static void
+assert_hidden (TrellisVoteRound *round)
+{
+  for (gint level = trellis_vote_round_get_min_level (round); level <= trellis_vote_round_get_max_level (round); level++)
+    {
+      g_auto(GStrv) names = trellis_vote_round_dup_names (round, level);
+
+      g_assert_cmpuint (trellis_vote_round_get_count (round, level), ==, 0);
+      g_assert_cmpuint (g_strv_length (names), ==, 0);
+    }
+  g_assert_cmpint (trellis_vote_round_get_lowest (round), ==, TRELLIS_LEVEL_NONE);
+  g_assert_cmpint (trellis_vote_round_get_highest (round), ==, TRELLIS_LEVEL_NONE);
+  g_assert_cmpint (trellis_vote_round_get_median (round), ==, TRELLIS_LEVEL_NONE);
+  g_assert_cmpint (trellis_vote_round_get_current (round), ==, TRELLIS_LEVEL_NONE);
+}
+
+static void
+test_open (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  guint n_notified = 0;
+
+  g_signal_connect (round, "notify::n-votes", G_CALLBACK (count_notify_cb), &n_notified);
+
+  g_assert_cmpint (trellis_vote_round_get_kind (round), ==, TRELLIS_VOTE_REQUIRED_LEVEL);
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_OPEN);
+  g_assert_false (trellis_vote_round_is_finished (round));
+  g_assert_cmpstr (trellis_vote_round_get_row_id (round), ==, "ro-agent");
+  g_assert_cmpstr (trellis_vote_round_get_column_id (round), ==, "c-listen");
+  g_assert_cmpint (trellis_vote_round_get_min_level (round), ==, 0);
+  g_assert_cmpint (trellis_vote_round_get_max_level (round), ==, 4);
+  g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 0);
+  assert_hidden (round);
+
+  cast (round, 3, NULL);
+  cast (round, 2, "  Anna ");
+  cast (round, 4, "");
+  cast (round, 3, "Ben");
+
+  g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 4);
+  g_assert_cmpuint (n_notified, ==, 4);
+  assert_hidden (round);
+
+  g_assert_finalize_object (g_steal_pointer (&round));
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autofree char *long_name = g_strnfill (TRELLIS_VOTE_NAME_MAX_CHARS + 1, 'a');
+  g_autofree char *longest = g_strnfill (TRELLIS_VOTE_NAME_MAX_CHARS, 'a');
+  const struct {
+    gint        level;
+    const char *name;
+    gint        code;
+  } refused[] = {
+    { -1, NULL, TRELLIS_VOTE_ROUND_ERROR_LEVEL },
+    { 5, NULL, TRELLIS_VOTE_ROUND_ERROR_LEVEL },
+    { G_MAXINT, NULL, TRELLIS_VOTE_ROUND_ERROR_LEVEL },
+    { G_MININT, NULL, TRELLIS_VOTE_ROUND_ERROR_LEVEL },
+    { 2, long_name, TRELLIS_VOTE_ROUND_ERROR_NAME },
+    { 2, "An\nna", TRELLIS_VOTE_ROUND_ERROR_NAME },
+    { 2, "An\xe2\x80\x8bna", TRELLIS_VOTE_ROUND_ERROR_NAME },   /* a zero-width space */
+    { 2, "\xff\xfe", TRELLIS_VOTE_ROUND_ERROR_NAME },
+    { 2, "\xed\xa0\x80", TRELLIS_VOTE_ROUND_ERROR_NAME },        /* a surrogate */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (trellis_vote_round_cast (round, refused[i].level, refused[i].name, &error));
+      g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, refused[i].code);
+      g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 0);
+    }
+
+  /* The longest name and a name in any script are taken. */
+  cast (round, 2, longest);
+  cast (round, 2, "Zoë 李");
+  g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 2);
+}
+
+static void
+test_reveal (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names3 = NULL;
+  g_auto(GStrv) names2 = NULL;
+  guint n_state = 0;
+
+  g_signal_connect (round, "notify::state", G_CALLBACK (count_notify_cb), &n_state);
+
+  /* No votes, nothing to reveal. */
+  g_assert_false (trellis_vote_round_reveal (round));
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_OPEN);
+  g_assert_cmpuint (n_state, ==, 0);
+
+  cast (round, 3, "Ben");
+  cast (round, 1, NULL);
+  cast (round, 3, "Anna");
+  cast (round, 4, NULL);
+  cast (round, 3, NULL);
+
+  g_assert_true (trellis_vote_round_reveal (round));
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_REVEALED);
+  g_assert_cmpuint (n_state, ==, 1);
+  g_assert_true (trellis_vote_round_reveal (round));
+  g_assert_cmpuint (n_state, ==, 1);
+
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 0), ==, 0);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 1), ==, 1);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 2), ==, 0);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 3), ==, 3);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 4), ==, 1);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 5), ==, 0);
+  g_assert_cmpint (trellis_vote_round_get_lowest (round), ==, 1);
+  g_assert_cmpint (trellis_vote_round_get_highest (round), ==, 4);
+  g_assert_cmpint (trellis_vote_round_get_median (round), ==, 3);
+  /* The level before the vote, now that it anchors nothing. */
+  g_assert_cmpint (trellis_vote_round_get_current (round), ==, 3);
+
+  /* Names sorted, never in the order they came. */
+  names3 = trellis_vote_round_dup_names (round, 3);
+  g_assert_cmpstrv (names3, ((const char *[]) { "Anna", "Ben", NULL }));
+  names2 = trellis_vote_round_dup_names (round, 2);
+  g_assert_cmpuint (g_strv_length (names2), ==, 0);
+
+  /* The reveal closes the round. */
+  g_assert_false (trellis_vote_round_cast (round, 2, NULL, &error));
+  g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_CLOSED);
+  g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 5);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 2), ==, 0);
+}
+
+static void
+test_median (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-lead", "c-listen");
+
+  /* Of the two in the middle, the lower. */
+  cast (round, 1, NULL);
+  cast (round, 4, NULL);
+  cast (round, 2, NULL);
+  cast (round, 3, NULL);
+  g_assert_true (trellis_vote_round_reveal (round));
+  g_assert_cmpint (trellis_vote_round_get_median (round), ==, 2);
+  /* Not required before. */
+  g_assert_cmpint (trellis_vote_round_get_current (round), ==, TRELLIS_LEVEL_NONE);
+}
+
+static void
+test_restart (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  guint n_serial = 0, n_votes = 0, n_state = 0;
+
+  cast (round, 3, "Anna");
+  cast (round, 1, NULL);
+  g_assert_true (trellis_vote_round_reveal (round));
+
+  g_signal_connect (round, "notify::serial", G_CALLBACK (count_notify_cb), &n_serial);
+  g_signal_connect (round, "notify::n-votes", G_CALLBACK (count_notify_cb), &n_votes);
+  g_signal_connect (round, "notify::state", G_CALLBACK (count_notify_cb), &n_state);
+
+  trellis_vote_round_restart (round);
+  g_assert_cmpuint (n_serial, ==, 1);
+  g_assert_cmpuint (n_votes, ==, 1);
+  g_assert_cmpuint (n_state, ==, 1);
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_OPEN);
+  g_assert_cmpuint (trellis_vote_round_get_serial (round), ==, 1);
+  g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 0);
+  assert_hidden (round);
+
+  /* A restart while open empties the round too. */
+  cast (round, 2, NULL);
+  trellis_vote_round_restart (round);
+  g_assert_cmpuint (trellis_vote_round_get_serial (round), ==, 2);
+  g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 0);
+
+  cast (round, 2, NULL);
+  g_assert_true (trellis_vote_round_reveal (round));
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 2), ==, 1);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 3), ==, 0);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 1), ==, 0);
+}
+
+static void
+test_drop (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GBytes) bytes = trellis_document_serialize (doc, NULL);
+
+  cast (round, 3, "Anna");
+  g_assert_true (trellis_vote_round_reveal (round));
+  trellis_vote_round_drop (round);
+
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_DROPPED);
+  g_assert_true (trellis_vote_round_is_finished (round));
+  assert_hidden (round);
+
+  /* Ended is ended. */
+  trellis_vote_round_restart (round);
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_DROPPED);
+  g_assert_false (trellis_vote_round_reveal (round));
+  g_assert_false (trellis_vote_round_cast (round, 2, NULL, &error));
+  g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_CLOSED);
+
+  /* Dropping changes nothing in the document. */
+  {
+    g_autoptr(GBytes) after = trellis_document_serialize (doc, NULL);
+    g_assert_true (g_bytes_equal (bytes, after));
+  }
+  g_assert_false (trellis_document_can_undo (doc));
+}
+
+static void
+test_delegation (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "rs-complaints", "ro-agent");
+
+  g_assert_cmpint (trellis_vote_round_get_kind (round), ==, TRELLIS_VOTE_DELEGATION);
+  g_assert_cmpint (trellis_vote_round_get_min_level (round), ==, TRELLIS_AUTHORITY_TELL);
+  g_assert_cmpint (trellis_vote_round_get_max_level (round), ==, TRELLIS_AUTHORITY_DELEGATE);
+
+  cast (round, 1, NULL);
+  cast (round, 7, NULL);
+  g_assert_false (trellis_vote_round_cast (round, 0, NULL, NULL));
+  g_assert_false (trellis_vote_round_cast (round, 8, NULL, NULL));
+  g_assert_true (trellis_vote_round_reveal (round));
+  g_assert_cmpint (trellis_vote_round_get_current (round), ==, TRELLIS_AUTHORITY_ADVISE);
+  g_assert_cmpint (trellis_vote_round_get_lowest (round), ==, 1);
+  g_assert_cmpint (trellis_vote_round_get_highest (round), ==, 7);
+}
+
+static void
+test_unknown (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  const char *cells[][2] = {
+    { "ro-agent", "ro-lead" },
+    { "c-listen", "ro-agent" },
+    { "rs-complaints", "c-listen" },   /* what it needs is no vote's question */
+    { "p-anna", "c-listen" },
+    { "ro-agent", "c-nothing" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisVoteRound) round = trellis_vote_round_new (doc, cells[i][0], cells[i][1], &error);
+
+      g_assert_null (round);
+      g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_UNKNOWN);
+    }
+}
+
+static void
+test_full (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < TRELLIS_VOTE_ROUND_MAX_VOTES; i++)
+    cast (round, (gint) (i % 5), i % 7 == 0 ? "Someone" : NULL);
+
+  g_assert_false (trellis_vote_round_cast (round, 2, NULL, &error));
+  g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_FULL);
+  g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, TRELLIS_VOTE_ROUND_MAX_VOTES);
+  g_assert_true (trellis_vote_round_reveal (round));
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 0), ==, TRELLIS_VOTE_ROUND_MAX_VOTES / 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/trellis/vote-round/open", test_open);
+  g_test_add_func ("/trellis/vote-round/refused", test_refused);
+  g_test_add_func ("/trellis/vote-round/reveal", test_reveal);
+  g_test_add_func ("/trellis/vote-round/median", test_median);
+  g_test_add_func ("/trellis/vote-round/restart", test_restart);
+  g_test_add_func ("/trellis/vote-round/drop", test_drop);
+  g_test_add_func ("/trellis/vote-round/delegation", test_delegation);
+  g_test_add_func ("/trellis/vote-round/unknown", test_unknown);
+  g_test_add_func ("/trellis/vote-round/full", test_full);
+
+  return g_test_run ();
+}
