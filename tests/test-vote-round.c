@@ -252,7 +252,6 @@ test_drop (void)
   g_autoptr(TrellisDocument) doc = load_fixture ();
   g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
   g_autoptr(GBytes) bytes = trellis_document_serialize (doc, NULL);
 
   cast (round, 3, "Anna");
