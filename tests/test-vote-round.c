@@ -1,4 +1,5 @@
 /* test-vote-round.c: a workshop vote round's states, and its agreed value
+ * as one undoable edit
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -337,6 +338,115 @@ test_full (void)
   g_assert_cmpuint (trellis_vote_round_get_count (round, 0), ==, TRELLIS_VOTE_ROUND_MAX_VOTES / 5);
 }
 
+static void
+test_agree (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(GBytes) before = trellis_document_serialize (doc, NULL);
+  g_autoptr(GError) error = NULL;
+  TrellisEntity *agent = trellis_document_lookup (doc, "ro-agent");
+  GPtrArray *decisions;
+  const TrellisDecision *decision;
+
+  cast (round, 2, "Zoë");
+  cast (round, 4, NULL);
+  cast (round, 4, NULL);
+  cast (round, 1, NULL);
+  g_assert_true (trellis_vote_round_reveal (round));
+
+  /* A level the scale does not have changes nothing. */
+  g_assert_false (trellis_vote_round_agree (round, doc, 5, "x", &error));
+  g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_LEVEL);
+  g_clear_error (&error);
+  g_assert_false (trellis_document_can_undo (doc));
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_REVEALED);
+
+  g_assert_true (trellis_vote_round_agree (round, doc, 4, "  Agents teach listening to newcomers.\n", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_AGREED);
+  g_assert_true (trellis_vote_round_is_finished (round));
+
+  /* The value, and the decision with today's date and the spread; no
+   * names. */
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (agent, TRELLIS_FIELD_REQUIRES), "c-listen"), ==, 4);
+  decisions = trellis_entity_get_ptr_array (agent, TRELLIS_FIELD_DECISIONS);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  decision = g_ptr_array_index (decisions, 0);
+  g_assert_cmpstr (decision->about, ==, "c-listen");
+  g_assert_cmpint (decision->level, ==, 4);
+  g_assert_cmpuint (decision->date, ==, trellis_date_today ());
+  g_assert_cmpstr (decision->rationale, ==, "Agents teach listening to newcomers.");
+  g_assert_cmpuint (decision->votes[1], ==, 1);
+  g_assert_cmpuint (decision->votes[2], ==, 1);
+  g_assert_cmpuint (decision->votes[4], ==, 2);
+  {
+    g_autoptr(GBytes) after = trellis_document_serialize (doc, NULL);
+    g_assert_null (g_strstr_len (g_bytes_get_data (after, NULL), g_bytes_get_size (after), "Zoë"));
+  }
+
+  /* One step, undone as one. */
+  g_assert_true (trellis_document_undo (doc));
+  g_assert_false (trellis_document_can_undo (doc));
+  {
+    g_autoptr(GBytes) undone = trellis_document_serialize (doc, NULL);
+    g_assert_true (g_bytes_equal (undone, before));
+  }
+  g_assert_true (trellis_document_redo (doc));
+  g_assert_cmpint (trellis_requirements_lookup (trellis_entity_get_array (agent, TRELLIS_FIELD_REQUIRES), "c-listen"), ==, 4);
+
+  /* The round has ended: restarting or dropping it changes nothing. */
+  trellis_vote_round_restart (round);
+  trellis_vote_round_drop (round);
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_AGREED);
+  g_assert_cmpuint (trellis_vote_round_get_count (round, 4), ==, 2);
+}
+
+static void
+test_agree_delegation (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "rs-complaints", "ro-agent");
+  g_autoptr(GError) error = NULL;
+  TrellisEntity *rs = trellis_document_lookup (doc, "rs-complaints");
+  const TrellisAssignment *a;
+
+  cast (round, 3, NULL);
+  cast (round, 4, NULL);
+  g_assert_true (trellis_vote_round_reveal (round));
+  g_assert_false (trellis_vote_round_agree (round, doc, 0, NULL, &error));
+  g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_LEVEL);
+  g_clear_error (&error);
+
+  g_assert_true (trellis_vote_round_agree (round, doc, TRELLIS_AUTHORITY_CONSULT, NULL, &error));
+  a = trellis_assignments_lookup (trellis_entity_get_array (rs, TRELLIS_FIELD_ASSIGNS), "ro-agent");
+  g_assert_cmpint (a->authority, ==, TRELLIS_AUTHORITY_CONSULT);
+  g_assert_cmpint (a->raci, ==, TRELLIS_RACI_RESPONSIBLE);
+  g_assert_null (((TrellisDecision *) g_ptr_array_index (trellis_entity_get_ptr_array (rs, TRELLIS_FIELD_DECISIONS), 0))->rationale);
+}
+
+/* What was voted on is deleted during the round: nothing is recorded,
+ * and the round can still be dropped. */
+static void
+test_agree_gone (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(GError) error = NULL;
+
+  cast (round, 3, NULL);
+  g_assert_true (trellis_vote_round_reveal (round));
+  trellis_document_remove (doc, trellis_document_lookup (doc, "c-listen"));
+
+  g_assert_false (trellis_vote_round_agree (round, doc, 3, NULL, &error));
+  g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_GONE);
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_REVEALED);
+  g_assert_cmpstr (trellis_document_get_undo_label (doc), ==, "Delete ‘Active listening’");
+
+  trellis_vote_round_drop (round);
+  g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_DROPPED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +462,9 @@ main (int   argc,
   g_test_add_func ("/trellis/vote-round/delegation", test_delegation);
   g_test_add_func ("/trellis/vote-round/unknown", test_unknown);
   g_test_add_func ("/trellis/vote-round/full", test_full);
+  g_test_add_func ("/trellis/vote-round/agree", test_agree);
+  g_test_add_func ("/trellis/vote-round/agree-delegation", test_agree_delegation);
+  g_test_add_func ("/trellis/vote-round/agree-gone", test_agree_gone);
 
   return g_test_run ();
 }

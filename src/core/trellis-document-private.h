@@ -13,11 +13,17 @@
 G_BEGIN_DECLS
 
 /* The current version of the file format. The namespace carries the
- * major version; the minor version grows when elements are added. */
+ * major version; the minor version grows when elements are added.
+ * TRELLIS_FORMAT_MINOR is the newest minor version read and written
+ * here. A document is written with the oldest minor version that holds
+ * what it has, so that older versions of Trellis read it as before, and
+ * never an older one than it was read with: 1.1 added the decisions of
+ * workshop votes. */
 #define TRELLIS_FORMAT_NAMESPACE      "urn:trellis:matrix:1"
 #define TRELLIS_FORMAT_NAMESPACE_BASE "urn:trellis:matrix:"
 #define TRELLIS_FORMAT_MAJOR          1
-#define TRELLIS_FORMAT_MINOR          0
+#define TRELLIS_FORMAT_MINOR          1
+#define TRELLIS_FORMAT_MINOR_DECISIONS 1
 
 struct _TrellisDocument
 {

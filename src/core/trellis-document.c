@@ -310,7 +310,7 @@ trellis_document_init (TrellisDocument *self)
   self->texts = g_ptr_array_new_with_free_func (trellis_text_free);
   g_ptr_array_add (self->texts, NULL);
   trellis_history_init (&self->history);
-  self->format_minor = TRELLIS_FORMAT_MINOR;
+  self->format_minor = 0;
 
   for (guint i = 1; i < TRELLIS_N_KINDS; i++)
     self->lists[i] = g_list_store_new (trellis_kind_get_entity_type (i));
@@ -838,6 +838,7 @@ clear_references (TrellisDocument *self,
           g_autoptr(TrellisEntity) e = g_list_model_get_item (list, i - 1);
           const char **strv;
           GArray *array;
+          GPtrArray *decisions;
 
           if (e == removed)
             continue;
@@ -908,6 +909,16 @@ clear_references (TrellisDocument *self,
                                                  trellis_assignments_copy_set (array, id,
                                                                                TRELLIS_RACI_NONE,
                                                                                TRELLIS_AUTHORITY_NONE));
+                  break;
+
+                /* A decision goes with what it was about: a role's with
+                 * the competency, a responsibility's with the role. */
+                case TRELLIS_FIELD_DECISIONS:
+                  decisions = trellis_entity_get_ptr_array (e, f);
+                  if (((removed_kind == TRELLIS_KIND_COMPETENCY && TRELLIS_IS_ROLE (e)) ||
+                       (removed_kind == TRELLIS_KIND_ROLE && TRELLIS_IS_RESPONSIBILITY (e))) &&
+                      trellis_decisions_mention (decisions, id))
+                    trellis_document_take_ptr_array (self, e, f, trellis_decisions_copy_drop (decisions, id));
                   break;
 
                 default:

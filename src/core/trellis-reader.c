@@ -663,6 +663,7 @@ reader_intern_names (Reader *r)
   r->a_status = NAME ("status");
   r->a_about = NAME ("about");
   r->a_version = NAME ("version");
+  r->a_votes = NAME ("votes");
 #undef NAME
 }
 

@@ -43,8 +43,10 @@
  * - A round takes at most TRELLIS_VOTE_ROUND_MAX_VOTES votes and names
  *   of at most TRELLIS_VOTE_NAME_MAX_CHARS characters: the network can
  *   send anything.
- * - Agreeing (trellis-vote-decision.c) is one undoable edit of the
- *   document; the round itself is not in the document and is not saved. */
+ * - Agreeing is one undoable edit of the document, which sets the value
+ *   and keeps the decision with its rationale, date and the counts per
+ *   level (trellis-decisions.c); the round itself is not in the document
+ *   and is not saved. */
 
 #define N_SLOTS (TRELLIS_LEVEL_MAX + 1)
 
@@ -533,6 +535,74 @@ trellis_vote_round_reveal (TrellisVoteRound *self)
     return FALSE;
 
   set_state (self, TRELLIS_VOTE_STATE_REVEALED);
+
+  return TRUE;
+}
+
+/**
+ * trellis_vote_round_agree:
+ * @self: a revealed #TrellisVoteRound
+ * @document: the document the round was opened on
+ * @level: the value the team agreed on
+ * @rationale: (nullable): why, in a few words
+ * @error: where to say why it could not be recorded
+ *
+ * Records the agreed value in @document, with @rationale, today's date
+ * and how the votes fell, as one edit that can be undone, and ends the
+ * round. Nothing changes when @level is not offered, or when what was
+ * voted on was deleted during the round.
+ *
+ * Returns: whether the value was recorded
+ */
+gboolean
+trellis_vote_round_agree (TrellisVoteRound  *self,
+                          TrellisDocument   *document,
+                          gint               level,
+                          const char        *rationale,
+                          GError           **error)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(TrellisDecision) decision = NULL;
+  TrellisEntity *row, *column;
+  gboolean present;
+
+  g_return_val_if_fail (TRELLIS_IS_VOTE_ROUND (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (self->state == TRELLIS_VOTE_STATE_REVEALED, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  row = trellis_document_lookup (document, self->row_id);
+  column = trellis_document_lookup (document, self->column_id);
+  present = self->kind == TRELLIS_VOTE_REQUIRED_LEVEL ? TRELLIS_IS_ROLE (row) && TRELLIS_IS_COMPETENCY (column)
+                                                      : TRELLIS_IS_RESPONSIBILITY (row) && TRELLIS_IS_ROLE (column);
+  if (!present)
+    {
+      g_set_error_literal (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_GONE,
+                           _("What was voted on was deleted during the vote. Undo the deletion to record the "
+                             "value, or drop the round."));
+      return FALSE;
+    }
+
+  if (level < self->min_level || level > self->max_level ||
+      (self->kind == TRELLIS_VOTE_REQUIRED_LEVEL && !trellis_document_level_in_scale (document, level)))
+    {
+      /* Translators: %d and %d are the lowest and the highest level of a vote. */
+      g_set_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_LEVEL,
+                   _("Choose a level from %d to %d."), self->min_level, self->max_level);
+      return FALSE;
+    }
+
+  {
+    guint16 votes[N_SLOTS] = { 0 };
+
+    for (guint i = 0; i < N_SLOTS; i++)
+      votes[i] = (guint16) self->counts[i];
+    reason = rationale != NULL ? g_strstrip (g_strdup (rationale)) : NULL;
+    decision = trellis_decision_new (self->column_id, level, trellis_date_today (), votes, reason);
+  }
+
+  trellis_document_record_decision (document, row, decision);
+  set_state (self, TRELLIS_VOTE_STATE_AGREED);
 
   return TRUE;
 }

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * The most votes one round takes: far more than a room holds, so that
  * a round fed from the network stays small whatever is sent to it.
  */
-#define TRELLIS_VOTE_ROUND_MAX_VOTES 1000
+#define TRELLIS_VOTE_ROUND_MAX_VOTES TRELLIS_DECISION_MAX_VOTES
 
 /**
  * TRELLIS_VOTE_NAME_MAX_CHARS:
@@ -119,6 +119,11 @@ gboolean          trellis_vote_round_cast           (TrellisVoteRound *self,
                                                      const char       *name,
                                                      GError          **error);
 gboolean          trellis_vote_round_reveal         (TrellisVoteRound *self);
+gboolean          trellis_vote_round_agree          (TrellisVoteRound *self,
+                                                     TrellisDocument  *document,
+                                                     gint              level,
+                                                     const char       *rationale,
+                                                     GError          **error);
 void              trellis_vote_round_restart        (TrellisVoteRound *self);
 void              trellis_vote_round_drop           (TrellisVoteRound *self);
 

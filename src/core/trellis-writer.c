@@ -492,6 +492,51 @@ put_requirements (Writer     *w,
     }
 }
 
+/* What a workshop agreed on: about a competency (a role's) or a role (a
+ * responsibility's), with the rationale as text. */
+static void
+put_decisions (Writer     *w,
+               guint       depth,
+               gboolean    delegation,
+               GPtrArray  *decisions)
+{
+  for (guint i = 0; decisions != NULL && i < decisions->len; i++)
+    {
+      const TrellisDecision *d = g_ptr_array_index (decisions, i);
+      g_autofree char *votes = trellis_votes_to_string (d->votes);
+
+      open_tag (w, depth, "decision");
+      if (delegation)
+        {
+          put_attr (w, "role", d->about);
+          put_attr (w, "authority", trellis_authority_to_string (d->level));
+        }
+      else
+        {
+          put_attr (w, "competency", d->about);
+          put_attr_int (w, "level", d->level);
+        }
+      put_attr_date (w, "date", d->date);
+      put_attr (w, "votes", votes);
+      if (d->rationale == NULL || d->rationale[0] == '\0')
+        {
+          put_len (w, "/>", 2);
+          continue;
+        }
+      put_c (w, '>');
+      put_escaped (w, d->rationale, FALSE);
+      put (w, "</decision>");
+    }
+}
+
+static gboolean
+has_decisions (TrellisEntity *e)
+{
+  GPtrArray *decisions = trellis_entity_get_ptr_array (e, TRELLIS_FIELD_DECISIONS);
+
+  return decisions != NULL && decisions->len > 0;
+}
+
 static gboolean
 responsibility_children (Writer        *w,
                          TrellisEntity *e,
@@ -504,7 +549,8 @@ responsibility_children (Writer        *w,
   if (dry_run)
     return description_children (w, e, depth, TRUE) ||
            (needs != NULL && needs->len > 0) ||
-           (assigns != NULL && assigns->len > 0);
+           (assigns != NULL && assigns->len > 0) ||
+           has_decisions (e);
 
   description_children (w, e, depth, FALSE);
   put_requirements (w, depth, "needs", needs);
@@ -522,6 +568,8 @@ responsibility_children (Writer        *w,
       put_len (w, "/>", 2);
     }
 
+  put_decisions (w, depth, TRUE, trellis_entity_get_ptr_array (e, TRELLIS_FIELD_DECISIONS));
+
   return TRUE;
 }
 
@@ -537,7 +585,8 @@ role_children (Writer        *w,
   if (dry_run)
     return description_children (w, e, depth, TRUE) ||
            (requires != NULL && requires->len > 0) ||
-           (targets != NULL && targets->len > 0);
+           (targets != NULL && targets->len > 0) ||
+           has_decisions (e);
 
   description_children (w, e, depth, FALSE);
   put_requirements (w, depth, "requires", requires);
@@ -552,6 +601,8 @@ role_children (Writer        *w,
       put_attr_int (w, "people", (gint) t->people);
       put_len (w, "/>", 2);
     }
+
+  put_decisions (w, depth, FALSE, trellis_entity_get_ptr_array (e, TRELLIS_FIELD_DECISIONS));
 
   return TRUE;
 }
@@ -976,6 +1027,25 @@ static const char * const section_elements[TRELLIS_N_KINDS] = {
   "people", "indicators", "development", "feedback",
 };
 
+/* The oldest minor version that holds what @doc has, and not older than
+ * the version it was read with. */
+static guint
+format_minor (TrellisDocument *doc)
+{
+  static const TrellisKind kinds[] = { TRELLIS_KIND_ROLE, TRELLIS_KIND_RESPONSIBILITY };
+  guint minor = doc->format_minor;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds) && minor < TRELLIS_FORMAT_MINOR_DECISIONS; k++)
+    for (guint i = 0; i < trellis_document_get_n_items (doc, kinds[k]); i++)
+      if (has_decisions (trellis_document_get_item (doc, kinds[k], i)))
+        {
+          minor = TRELLIS_FORMAT_MINOR_DECISIONS;
+          break;
+        }
+
+  return minor;
+}
+
 static void
 write_document (Writer *w)
 {
@@ -985,7 +1055,7 @@ write_document (Writer *w)
   char version[16];
 
   put (w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trellis xmlns=\"" TRELLIS_FORMAT_NAMESPACE "\"");
-  g_snprintf (version, sizeof version, "%d.%u", TRELLIS_FORMAT_MAJOR, MAX (doc->format_minor, TRELLIS_FORMAT_MINOR));
+  g_snprintf (version, sizeof version, "%d.%u", TRELLIS_FORMAT_MAJOR, format_minor (doc));
   put_attr (w, "version", version);
   put_attr_nonempty (w, "xml:lang", doc->lang);
   put_c (w, '>');
