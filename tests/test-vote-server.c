@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "trellis-network.h"
 #include "trellis-vote-server.h"
 
 #define N_PHONES 60
@@ -516,6 +517,28 @@ test_many_connections (Fixture       *f,
   g_assert_cmpuint (post (f, phone, "/vote", body), ==, 200);
 }
 
+/* The networks to choose from: loopback last, under a name of its own. */
+static void
+test_networks (void)
+{
+  g_autoptr(GPtrArray) networks = trellis_network_list ();
+  const TrellisNetwork *last;
+  g_autofree char *label = NULL;
+  guint lo;
+
+  g_assert_cmpuint (networks->len, >, 0);
+  last = g_ptr_array_index (networks, networks->len - 1);
+  g_assert_true (last->loopback);
+  label = trellis_network_dup_label (last);
+  g_assert_cmpstr (label, ==, "This computer only (127.0.0.1)");
+
+  lo = trellis_network_find (networks, last->interface);
+  g_assert_cmpuint (lo, ==, networks->len - 1);
+  g_assert_cmpuint (trellis_network_find (networks, "no-such-interface"), ==, 0);
+  for (guint i = 0; i + 1 < networks->len; i++)
+    g_assert_false (((TrellisNetwork *) g_ptr_array_index (networks, i))->loopback);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +557,7 @@ main (int   argc,
   ADD ("port-in-use", test_port_in_use);
   ADD ("header-flood", test_header_flood);
   ADD ("many-connections", test_many_connections);
+  g_test_add_func ("/trellis/vote-server/networks", test_networks);
 
   return g_test_run ();
 }

@@ -781,6 +781,18 @@ test_catalog (void)
     }
 }
 
+static void
+test_language_tag (void)
+{
+  const char *cases[][2] = { { "nl", "nl" }, { "pt_BR", "pt-BR" }, { "sr@latin", "sr" }, { "de_DE.UTF-8", "de-DE" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *tag = trellis_vote_page_dup_tag (cases[i][0]);
+      g_assert_cmpstr (tag, ==, cases[i][1]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -805,6 +817,7 @@ main (int   argc,
   ADD ("language-delegation", test_language_delegation, "rs-complaints ro-agent");
   g_test_add_func ("/trellis/vote-service/accept-language", test_accept_language);
   g_test_add_func ("/trellis/vote-service/catalog", test_catalog);
+  g_test_add_func ("/trellis/vote-service/language-tag", test_language_tag);
 
   make_localedir ();
   status = g_test_run ();

@@ -238,6 +238,25 @@ choose_language (TrellisVotePage *self,
 }
 
 /**
+ * trellis_vote_page_dup_tag:
+ * @language: a language as gettext names it ("pt_BR")
+ *
+ * Returns: (transfer full): the language as the web names it ("pt-BR"),
+ *   for the page's lang and Content-Language
+ */
+char *
+trellis_vote_page_dup_tag (const char *language)
+{
+  char *tag;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  tag = g_strndup (language, strcspn (language, ".@"));
+  g_strdelimit (tag, "_", '-');
+  return tag;
+}
+
+/**
  * trellis_vote_page_new:
  * @localedir: (nullable): where the translations are, as for
  *   bindtextdomain(); %NULL for English only
@@ -338,12 +357,13 @@ is_rtl (const char *language)
 
 static const char *
 page_value (const char     *language,
+            const char     *tag,
             TrellisCatalog *catalog,
             const char     *key,
             gsize           key_len)
 {
   if (key_len == 4 && strncmp (key, "lang", 4) == 0)
-    return language;
+    return tag;
   if (key_len == 3 && strncmp (key, "dir", 3) == 0)
     return is_rtl (language) ? "rtl" : "ltr";
 
@@ -367,6 +387,7 @@ trellis_vote_page_render (const char     *language,
                           TrellisCatalog *catalog)
 {
   g_autoptr(GBytes) template = trellis_vote_page_get_file ("vote.html");
+  g_autofree char *tag = trellis_vote_page_dup_tag (language);
   const char *text = g_bytes_get_data (template, NULL);
   const char *end = text + g_bytes_get_size (template);
   GString *page = g_string_sized_new (g_bytes_get_size (template) + 1024);
@@ -384,7 +405,7 @@ trellis_vote_page_render (const char     *language,
         }
 
       g_string_append_len (page, text, open - text);
-      value = page_value (language, catalog, open + 2, close - open - 2);
+      value = page_value (language, tag, catalog, open + 2, close - open - 2);
       if (value == NULL)
         g_error ("The vote page names a text it does not have: %.*s", (int) (close - open - 2), open + 2);
 

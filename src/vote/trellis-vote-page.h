@@ -22,6 +22,7 @@ const char         *trellis_vote_page_choose            (TrellisVotePage *self,
 GBytes             *trellis_vote_page_render            (const char      *language,
                                                          TrellisCatalog  *catalog);
 GBytes             *trellis_vote_page_get_file          (const char      *name);
+char               *trellis_vote_page_dup_tag           (const char      *language);
 char              **trellis_vote_parse_accept_language  (const char      *header);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisVotePage, trellis_vote_page_free)

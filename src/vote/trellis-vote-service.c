@@ -247,7 +247,7 @@ respond_bytes (TrellisVoteResponse *response,
   g_clear_pointer (&response->body, g_bytes_unref);
   response->body = g_bytes_ref (body);
   g_free (response->language);
-  response->language = g_strdup (speaker->language);
+  response->language = trellis_vote_page_dup_tag (speaker->language);
 }
 
 static void
