@@ -265,6 +265,7 @@ test_bad (gconstpointer data)
     line += *p == '\n';
 
   g_assert_nonnull (error);
+  g_assert_null (doc);
   if (!test_report_has (report, TRELLIS_LOAD_ERROR, bc->code, line))
     g_error ("no error %d on line %u for %s:\n%s", bc->code, line, bc->decision, dump);
 }
