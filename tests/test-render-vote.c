@@ -12,40 +12,10 @@
 #include "trellis-qr-code.h"
 #include "trellis-render.h"
 #include "trellis-vote-picture.h"
+#include "test-vote-util.h"
 
 #define WIDTH  1200
 #define HEIGHT 700
-
-static TrellisDocument *
-load_fixture (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL));
-  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static TrellisVoteRound *
-open_round (TrellisDocument *doc,
-            const char      *row,
-            const char      *column)
-{
-  g_autoptr(GError) error = NULL;
-  TrellisVoteRound *round = trellis_vote_round_new (doc, row, column, &error);
-
-  g_assert_no_error (error);
-  return round;
-}
-
-static void
-cast (TrellisVoteRound *round,
-      gint              level,
-      const char       *name)
-{
-  g_assert_true (trellis_vote_round_cast (round, level, name, NULL));
-}
 
 static cairo_surface_t *
 paint (TrellisVotePicture *picture,
@@ -108,18 +78,18 @@ count_on_row (cairo_surface_t *surface,
 static void
 test_spread (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   g_autoptr(TrellisVotePicture) picture = trellis_vote_picture_new (round, doc);
   guint32 background = rgb (&trellis_theme_get_colors (TRELLIS_THEME_LIGHT)->background);
   cairo_surface_t *surface;
   TrellisRect bar1, bar3, bar4;
 
-  cast (round, 1, NULL);
-  cast (round, 3, "Anna");
-  cast (round, 3, "Ben");
-  cast (round, 3, NULL);
-  cast (round, 4, NULL);
+  test_vote_cast (round, 1, NULL);
+  test_vote_cast (round, 3, "Anna");
+  test_vote_cast (round, 3, "Ben");
+  test_vote_cast (round, 3, NULL);
+  test_vote_cast (round, 4, NULL);
 
   /* Before the reveal: nothing of the votes, anywhere. */
   g_assert_false (trellis_vote_picture_get_bar (picture, WIDTH, HEIGHT, 3, &bar3));
@@ -172,9 +142,9 @@ test_spread (void)
 static void
 test_words (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) required = open_round (doc, "ro-agent", "c-listen");
-  g_autoptr(TrellisVoteRound) delegation = open_round (doc, "rs-complaints", "ro-agent");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) required = test_vote_open (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisVoteRound) delegation = test_vote_open (doc, "rs-complaints", "ro-agent");
   g_autoptr(TrellisVotePicture) a = trellis_vote_picture_new (required, doc);
   g_autoptr(TrellisVotePicture) b = trellis_vote_picture_new (delegation, doc);
 
@@ -191,8 +161,8 @@ test_words (void)
   g_assert_cmpstr (trellis_vote_picture_get_level_description (b, 7), ==, "The role decides; the manager need not be told.");
 
   /* Everyone the same: one bar, the one mark. */
-  cast (delegation, 5, NULL);
-  cast (delegation, 5, NULL);
+  test_vote_cast (delegation, 5, NULL);
+  test_vote_cast (delegation, 5, NULL);
   g_assert_true (trellis_vote_round_reveal (delegation));
   {
     g_autofree char *description = trellis_vote_picture_dup_description (b);
@@ -203,8 +173,8 @@ test_words (void)
 static void
 test_write (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-product");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-product");
   g_autoptr(TrellisVotePicture) picture = trellis_vote_picture_new (round, doc);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("trellis-vote-picture-XXXXXX", &error);
@@ -213,8 +183,8 @@ test_write (void)
   const char *starts[] = { "\x89PNG", "<?xml", "%PDF" };
 
   g_assert_no_error (error);
-  cast (round, 2, NULL);
-  cast (round, 3, "Zoë");
+  test_vote_cast (round, 2, NULL);
+  test_vote_cast (round, 3, "Zoë");
   g_assert_true (trellis_vote_round_reveal (round));
   trellis_vote_picture_set_theme (picture, TRELLIS_THEME_DARK);
 

@@ -8,42 +8,7 @@
 
 #include <string.h>
 
-#include "trellis-vote-round.h"
-
-static TrellisDocument *
-load_fixture (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL));
-  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static TrellisVoteRound *
-open_round (TrellisDocument *doc,
-            const char      *row,
-            const char      *column)
-{
-  g_autoptr(GError) error = NULL;
-  TrellisVoteRound *round = trellis_vote_round_new (doc, row, column, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (round);
-  return round;
-}
-
-static void
-cast (TrellisVoteRound *round,
-      gint              level,
-      const char       *name)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (trellis_vote_round_cast (round, level, name, &error));
-  g_assert_no_error (error);
-}
+#include "test-vote-util.h"
 
 static void
 count_notify_cb (GObject    *object,
@@ -73,8 +38,8 @@ assert_hidden (TrellisVoteRound *round)
 static void
 test_open (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   guint n_notified = 0;
 
   g_signal_connect (round, "notify::n-votes", G_CALLBACK (count_notify_cb), &n_notified);
@@ -89,10 +54,10 @@ test_open (void)
   g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 0);
   assert_hidden (round);
 
-  cast (round, 3, NULL);
-  cast (round, 2, "  Anna ");
-  cast (round, 4, "");
-  cast (round, 3, "Ben");
+  test_vote_cast (round, 3, NULL);
+  test_vote_cast (round, 2, "  Anna ");
+  test_vote_cast (round, 4, "");
+  test_vote_cast (round, 3, "Ben");
 
   g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 4);
   g_assert_cmpuint (n_notified, ==, 4);
@@ -104,8 +69,8 @@ test_open (void)
 static void
 test_refused (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   g_autofree char *long_name = g_strnfill (TRELLIS_VOTE_NAME_MAX_CHARS + 1, 'a');
   g_autofree char *longest = g_strnfill (TRELLIS_VOTE_NAME_MAX_CHARS, 'a');
   const struct {
@@ -134,16 +99,16 @@ test_refused (void)
     }
 
   /* The longest name and a name in any script are taken. */
-  cast (round, 2, longest);
-  cast (round, 2, "Zoë 李");
+  test_vote_cast (round, 2, longest);
+  test_vote_cast (round, 2, "Zoë 李");
   g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 2);
 }
 
 static void
 test_reveal (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names3 = NULL;
   g_auto(GStrv) names2 = NULL;
@@ -156,11 +121,11 @@ test_reveal (void)
   g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_OPEN);
   g_assert_cmpuint (n_state, ==, 0);
 
-  cast (round, 3, "Ben");
-  cast (round, 1, NULL);
-  cast (round, 3, "Anna");
-  cast (round, 4, NULL);
-  cast (round, 3, NULL);
+  test_vote_cast (round, 3, "Ben");
+  test_vote_cast (round, 1, NULL);
+  test_vote_cast (round, 3, "Anna");
+  test_vote_cast (round, 4, NULL);
+  test_vote_cast (round, 3, NULL);
 
   g_assert_true (trellis_vote_round_reveal (round));
   g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_REVEALED);
@@ -196,14 +161,14 @@ test_reveal (void)
 static void
 test_median (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-lead", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-lead", "c-listen");
 
   /* Of the two in the middle, the lower. */
-  cast (round, 1, NULL);
-  cast (round, 4, NULL);
-  cast (round, 2, NULL);
-  cast (round, 3, NULL);
+  test_vote_cast (round, 1, NULL);
+  test_vote_cast (round, 4, NULL);
+  test_vote_cast (round, 2, NULL);
+  test_vote_cast (round, 3, NULL);
   g_assert_true (trellis_vote_round_reveal (round));
   g_assert_cmpint (trellis_vote_round_get_median (round), ==, 2);
   /* Not required before. */
@@ -213,12 +178,12 @@ test_median (void)
 static void
 test_restart (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   guint n_serial = 0, n_votes = 0, n_state = 0;
 
-  cast (round, 3, "Anna");
-  cast (round, 1, NULL);
+  test_vote_cast (round, 3, "Anna");
+  test_vote_cast (round, 1, NULL);
   g_assert_true (trellis_vote_round_reveal (round));
 
   g_signal_connect (round, "notify::serial", G_CALLBACK (count_notify_cb), &n_serial);
@@ -235,12 +200,12 @@ test_restart (void)
   assert_hidden (round);
 
   /* A restart while open empties the round too. */
-  cast (round, 2, NULL);
+  test_vote_cast (round, 2, NULL);
   trellis_vote_round_restart (round);
   g_assert_cmpuint (trellis_vote_round_get_serial (round), ==, 2);
   g_assert_cmpuint (trellis_vote_round_get_n_votes (round), ==, 0);
 
-  cast (round, 2, NULL);
+  test_vote_cast (round, 2, NULL);
   g_assert_true (trellis_vote_round_reveal (round));
   g_assert_cmpuint (trellis_vote_round_get_count (round, 2), ==, 1);
   g_assert_cmpuint (trellis_vote_round_get_count (round, 3), ==, 0);
@@ -250,12 +215,12 @@ test_restart (void)
 static void
 test_drop (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = trellis_document_serialize (doc, NULL);
 
-  cast (round, 3, "Anna");
+  test_vote_cast (round, 3, "Anna");
   g_assert_true (trellis_vote_round_reveal (round));
   trellis_vote_round_drop (round);
 
@@ -281,15 +246,15 @@ test_drop (void)
 static void
 test_delegation (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "rs-complaints", "ro-agent");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "rs-complaints", "ro-agent");
 
   g_assert_cmpint (trellis_vote_round_get_kind (round), ==, TRELLIS_VOTE_DELEGATION);
   g_assert_cmpint (trellis_vote_round_get_min_level (round), ==, TRELLIS_AUTHORITY_TELL);
   g_assert_cmpint (trellis_vote_round_get_max_level (round), ==, TRELLIS_AUTHORITY_DELEGATE);
 
-  cast (round, 1, NULL);
-  cast (round, 7, NULL);
+  test_vote_cast (round, 1, NULL);
+  test_vote_cast (round, 7, NULL);
   g_assert_false (trellis_vote_round_cast (round, 0, NULL, NULL));
   g_assert_false (trellis_vote_round_cast (round, 8, NULL, NULL));
   g_assert_true (trellis_vote_round_reveal (round));
@@ -301,7 +266,7 @@ test_delegation (void)
 static void
 test_unknown (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
   const char *cells[][2] = {
     { "ro-agent", "ro-lead" },
     { "c-listen", "ro-agent" },
@@ -324,12 +289,12 @@ test_unknown (void)
 static void
 test_full (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < TRELLIS_VOTE_ROUND_MAX_VOTES; i++)
-    cast (round, (gint) (i % 5), i % 7 == 0 ? "Someone" : NULL);
+    test_vote_cast (round, (gint) (i % 5), i % 7 == 0 ? "Someone" : NULL);
 
   g_assert_false (trellis_vote_round_cast (round, 2, NULL, &error));
   g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_FULL);
@@ -341,18 +306,18 @@ test_full (void)
 static void
 test_agree (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   g_autoptr(GBytes) before = trellis_document_serialize (doc, NULL);
   g_autoptr(GError) error = NULL;
   TrellisEntity *agent = trellis_document_lookup (doc, "ro-agent");
   GPtrArray *decisions;
   const TrellisDecision *decision;
 
-  cast (round, 2, "Zoë");
-  cast (round, 4, NULL);
-  cast (round, 4, NULL);
-  cast (round, 1, NULL);
+  test_vote_cast (round, 2, "Zoë");
+  test_vote_cast (round, 4, NULL);
+  test_vote_cast (round, 4, NULL);
+  test_vote_cast (round, 1, NULL);
   g_assert_true (trellis_vote_round_reveal (round));
 
   /* A level the scale does not have changes nothing. */
@@ -405,14 +370,14 @@ test_agree (void)
 static void
 test_agree_delegation (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "rs-complaints", "ro-agent");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "rs-complaints", "ro-agent");
   g_autoptr(GError) error = NULL;
   TrellisEntity *rs = trellis_document_lookup (doc, "rs-complaints");
   const TrellisAssignment *a;
 
-  cast (round, 3, NULL);
-  cast (round, 4, NULL);
+  test_vote_cast (round, 3, NULL);
+  test_vote_cast (round, 4, NULL);
   g_assert_true (trellis_vote_round_reveal (round));
   g_assert_false (trellis_vote_round_agree (round, doc, 0, NULL, &error));
   g_assert_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_LEVEL);
@@ -430,11 +395,11 @@ test_agree_delegation (void)
 static void
 test_agree_gone (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ();
-  g_autoptr(TrellisVoteRound) round = open_round (doc, "ro-agent", "c-listen");
+  g_autoptr(TrellisDocument) doc = test_vote_load ("small.trellis");
+  g_autoptr(TrellisVoteRound) round = test_vote_open (doc, "ro-agent", "c-listen");
   g_autoptr(GError) error = NULL;
 
-  cast (round, 3, NULL);
+  test_vote_cast (round, 3, NULL);
   g_assert_true (trellis_vote_round_reveal (round));
   trellis_document_remove (doc, trellis_document_lookup (doc, "c-listen"));
 

@@ -10,6 +10,7 @@
 
 #include "trellis-network.h"
 #include "trellis-vote-server.h"
+#include "test-vote-util.h"
 
 #define N_PHONES 60
 
@@ -28,13 +29,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL));
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
 
-  f->doc = trellis_document_new_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  f->round = trellis_vote_round_new (f->doc, "ro-agent", "c-listen", &error);
-  g_assert_no_error (error);
+  f->doc = test_vote_load ("small.trellis");
+  f->round = test_vote_open (f->doc, "ro-agent", "c-listen");
   f->service = trellis_vote_service_new (f->round, NULL);
   f->server = trellis_vote_server_new (f->service);
   g_assert_false (trellis_vote_server_get_listening (f->server));

@@ -12,6 +12,7 @@
 #include "trellis-catalog.h"
 #include "trellis-vote-page.h"
 #include "trellis-vote-service.h"
+#include "test-vote-util.h"
 
 /* Names of the matrix and its people that a phone must never see. */
 static const char * const secrets[] = {
@@ -68,15 +69,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL));
   const char *cell = data != NULL ? data : "ro-agent c-listen";
   g_auto(GStrv) ids = g_strsplit (cell, " ", 2);
 
-  f->doc = trellis_document_new_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  f->round = trellis_vote_round_new (f->doc, ids[0], ids[1], &error);
-  g_assert_no_error (error);
+  f->doc = test_vote_load ("small.trellis");
+  f->round = test_vote_open (f->doc, ids[0], ids[1]);
   f->service = trellis_vote_service_new (f->round, localedir);
 }
 

@@ -86,12 +86,14 @@
       first.focus();
   }
 
-  async function join () {
+  // Sends to the vote and shows what comes back: the question to answer,
+  // or the sentence of the answer.
+  async function ask (path, data) {
     try {
-      const reply = await post('/join', { code: code });
-      if (reply.status === 200 && !reply.answer.voted) {
+      const reply = await post(path, data);
+      if (path === '/join' && reply.status === 200 && !reply.answer.voted) {
         showQuestion(reply.answer);
-      } else if (reply.status === 200) {
+      } else if (reply.status === 200 || reply.status === 409) {
         showOnly(done);
         say(reply.answer.message);
       } else {
@@ -102,13 +104,17 @@
     }
   }
 
+  function join () {
+    return ask('/join', { code: code });
+  }
+
   joinForm.addEventListener('submit', (event) => {
     event.preventDefault();
     code = byId('code').value.trim();
     join();
   });
 
-  voteForm.addEventListener('submit', async (event) => {
+  voteForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const chosen = voteForm.querySelector('input[name="level"]:checked');
     if (!chosen) {
@@ -120,17 +126,7 @@
     const name = byId('name').value.trim();
     if (name)
       data.name = name;
-    try {
-      const reply = await post('/vote', data);
-      if (reply.status === 200 || reply.status === 409) {
-        showOnly(done);
-        say(reply.answer.message);
-      } else {
-        say(reply.answer.message, true);
-      }
-    } catch (e) {
-      offline.hidden = false;
-    }
+    ask('/vote', data);
   });
 
   byId('again').addEventListener('click', () => join());
