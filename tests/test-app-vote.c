@@ -204,6 +204,15 @@ test_laptop_round (Fixture       *f,
   g_assert_true (trellis_test_press_key (GTK_WIDGET (get_screen (f)), GDK_KEY_Return, GDK_CONTROL_MASK));
   g_assert_cmpint (trellis_vote_round_get_state (round), ==, TRELLIS_VOTE_STATE_REVEALED);
   {
+    g_autofree char *revealed = screen_text (f);
+    g_autofree char *until = g_strdup_printf ("Until now: %d Proficient", required_before);
+
+    /* The level before the vote, now that it anchors nothing. */
+    g_assert_cmpint (required_before, ==, 3);
+    g_assert_nonnull (strstr (revealed, until));
+    g_assert_null (strstr (before, "Until now"));
+  }
+  {
     GtkDropDown *dropdown = GTK_DROP_DOWN (trellis_test_find_type (GTK_WIDGET (get_screen (f)), GTK_TYPE_DROP_DOWN, 0));
     GtkWidget *entry = trellis_test_find_type (GTK_WIDGET (get_screen (f)), GTK_TYPE_ENTRY, 0);
 

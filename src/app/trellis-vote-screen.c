@@ -47,6 +47,7 @@ struct _TrellisVoteScreen
   GtkWidget          *code_label;
   GtkWidget          *content;
   GtkWidget          *count_label;
+  GtkWidget          *current_label;
   GtkWidget          *export_button;
   GtkWidget          *flash_label;
   GtkWidget          *hint_label;
@@ -163,6 +164,26 @@ fill_agree_choices (TrellisVoteScreen *self)
     gtk_drop_down_set_selected (self->agree_dropdown, (guint) (median - min));
 }
 
+/* What the cell said before the vote: shown from the reveal on, for the
+ * talk, never before (it would anchor the votes). */
+static void
+update_current (TrellisVoteScreen *self)
+{
+  gint current = trellis_vote_round_get_current (self->round);
+  const char *name = current != TRELLIS_LEVEL_NONE ? trellis_vote_picture_get_level_label (self->picture, current) : NULL;
+  g_autofree char *text = NULL;
+
+  if (current == TRELLIS_LEVEL_NONE)
+    text = g_strdup (trellis_vote_round_get_kind (self->round) == TRELLIS_VOTE_DELEGATION
+                       ? _("Until now no delegation level was agreed.")
+                       : _("Until now this level was not required."));
+  else
+    /* Translators: the value before a workshop vote; %d is a level, %s its name, e.g. “3 Proficient”. */
+    text = g_strdup_printf (_("Until now: %d %s"), current, name != NULL ? name : "");
+
+  gtk_label_set_label (GTK_LABEL (self->current_label), g_strstrip (text));
+}
+
 /* Shows the state the round is in. */
 static void
 update_state (TrellisVoteScreen *self)
@@ -184,6 +205,7 @@ update_state (TrellisVoteScreen *self)
       g_autofree char *description = trellis_vote_picture_dup_description (self->picture);
 
       fill_agree_choices (self);
+      update_current (self);
       gtk_editable_set_text (GTK_EDITABLE (self->rationale_entry), "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->spread_area),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("The votes"),
@@ -371,6 +393,7 @@ trellis_vote_screen_class_init (TrellisVoteScreenClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisVoteScreen, code_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisVoteScreen, content);
   gtk_widget_class_bind_template_child (widget_class, TrellisVoteScreen, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisVoteScreen, current_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisVoteScreen, export_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisVoteScreen, flash_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisVoteScreen, hint_label);

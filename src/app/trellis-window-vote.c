@@ -175,7 +175,6 @@ leave (TrellisWindow *self)
   if (vote->screen != NULL)
     trellis_vote_screen_set_round (vote->screen, NULL, NULL);
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "voting");
   gtk_stack_set_visible_child_name (self->main_stack, vote->previous_page != NULL ? vote->previous_page : "document");
   g_clear_pointer (&vote->previous_page, g_free);
   if (!vote->was_fullscreen)
@@ -265,7 +264,6 @@ trellis_window_vote_on (TrellisWindow *self,
   interface = self->settings != NULL ? g_settings_get_string (self->settings, "vote-interface") : NULL;
   trellis_vote_screen_set_networks (screen, networks, trellis_network_find (networks, interface));
 
-  gtk_widget_add_css_class (GTK_WIDGET (self), "voting");
   gtk_stack_set_visible_child_name (self->main_stack, "vote");
   gtk_window_fullscreen (GTK_WINDOW (self));
   trellis_window_update_actions (self);
