@@ -6,6 +6,7 @@
 #pragma once
 
 #include "trellis-entity-pane.h"
+#include "trellis-guide.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-session.h"
 #include "trellis-vote-server.h"
@@ -26,6 +27,7 @@ struct _TrellisWindow
   GtkButton            *banner_primary;
   GtkButton            *banner_secondary;
   TrellisEntityPane    *competencies_pane;
+  TrellisGuide         *guide;
   GtkWidget            *content;
   GtkWidget            *content_header;
   TrellisHeatmapPage   *heatmap_page;
@@ -80,6 +82,15 @@ void trellis_window_show_section_number (TrellisWindow *self,
                                         guint           number);
 TrellisWindow *trellis_window_get_target_for_new (TrellisWindow *self);
 GtkWidget *trellis_window_get_section_focus (TrellisWindow *self);
+
+/* Personal files: trellis-personal-actions.c */
+void trellis_window_class_add_personal_actions (GtkWidgetClass *widget_class);
+void trellis_window_hand_out_to        (TrellisWindow  *self,
+                                        GFile          *folder);
+void trellis_window_import             (TrellisWindow  *self,
+                                        GPtrArray      *inputs);
+void trellis_window_assess_myself_from (TrellisWindow  *self,
+                                        GFile          *team);
 
 /* Workshop votes (trellis-window-vote.c) */
 void trellis_window_class_add_vote_actions (GtkWidgetClass *widget_class);
