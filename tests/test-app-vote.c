@@ -436,9 +436,16 @@ test_phones (Fixture       *f,
   /* Revealed, the server still says voting has closed. */
   g_assert_cmpuint (phone_vote (address, code_label, 3), ==, 410);
 
-  /* Dropped: nobody listens any more. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "vote.drop", NULL);
+  /* Enter in the rationale records the agreed value; the round has
+   * ended, and nobody listens any more. */
+  {
+    GtkWidget *entry = trellis_test_find_type (GTK_WIDGET (get_screen (f)), GTK_TYPE_ENTRY, 0);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Half the room asked for more");
+    g_signal_emit_by_name (entry, "activate");
+  }
   trellis_test_wait_until (trellis_window_get_vote_round (f->window) == NULL, 5000);
+  g_assert_cmpuint (trellis_entity_get_ptr_array (role, TRELLIS_FIELD_DECISIONS)->len, ==, 1);
   g_assert_null (trellis_window_get_vote_server (f->window));
   g_assert_cmpuint (phone_vote (address, "ANYONE", 3), ==, 0);
 }
