@@ -7,101 +7,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <math.h>
 #include <string.h>
 
 #include "trellis-document.h"
 #include "trellis-personal.h"
+#include "test-schema.h"
 #include "test-util.h"
-
-/* The schema */
-
-static xmlRelaxNGPtr schema;
-
-static const char *
-schema_path (void)
-{
-  const char *env = g_getenv ("TRELLIS_SCHEMA");
-
-  if (env != NULL && env[0] != '\0')
-    return env;
-
-  return g_test_get_filename (G_TEST_DIST, "..", "data", "trellis.rng", NULL);
-}
-
-static void
-collect_error (void        *user_data,
-               xmlErrorPtr  error)
-{
-  GString *messages = user_data;
-
-  g_string_append_printf (messages, "  line %d: %s", error->line, error->message);
-}
-
-static void
-load_schema (void)
-{
-  g_autoptr(GString) messages = g_string_new (NULL);
-  xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewParserCtxt (schema_path ());
-
-  g_assert_nonnull (ctxt);
-  xmlRelaxNGSetParserStructuredErrors (ctxt, collect_error, messages);
-  schema = xmlRelaxNGParse (ctxt);
-  xmlRelaxNGFreeParserCtxt (ctxt);
-
-  if (schema == NULL)
-    g_error ("could not read the schema %s:\n%s", schema_path (), messages->str);
-}
-
-/* Returns NULL when @data is valid, else what the validator said. */
-static char *
-schema_problems (const char *data,
-                 gsize       len)
-{
-  GString *messages = g_string_new (NULL);
-  xmlRelaxNGValidCtxtPtr ctxt;
-  xmlDocPtr doc;
-  int ret;
-
-  if (schema == NULL)
-    load_schema ();
-
-  doc = xmlReadMemory (data, (int) len, "output.trellis", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL)
-    {
-      g_string_append (messages, "not well-formed");
-      return g_string_free (messages, FALSE);
-    }
-
-  ctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (ctxt, collect_error, messages);
-  ret = xmlRelaxNGValidateDoc (ctxt, doc);
-  xmlRelaxNGFreeValidCtxt (ctxt);
-  xmlFreeDoc (doc);
-
-  if (ret == 0)
-    {
-      g_string_free (messages, TRUE);
-      return NULL;
-    }
-
-  if (messages->len == 0)
-    g_string_append_printf (messages, "invalid (%d)", ret);
-  return g_string_free (messages, FALSE);
-}
-
-static void
-assert_valid (const char *data,
-              gsize       len)
-{
-  g_autofree char *problems = schema_problems (data, len);
-
-  if (problems != NULL)
-    g_error ("the output does not validate against %s:\n%s\n--- output ---\n%.*s",
-             schema_path (), problems, (int) len, data);
-}
 
 /* Serializes, checks the output against the schema and returns it. */
 static char *
@@ -309,6 +221,24 @@ assert_fields_equal (TrellisEntity *a,
               assert_strings_equal ("do", x->do_, y->do_);
               assert_strings_equal ("check", x->check, y->check);
               assert_strings_equal ("act", x->act, y->act);
+            }
+        }
+      else if (field == TRELLIS_FIELD_DECISIONS)
+        {
+          GPtrArray *ra = trellis_entity_get_ptr_array (a, field);
+          GPtrArray *rb = trellis_entity_get_ptr_array (b, field);
+
+          g_assert_cmpuint (ra ? ra->len : 0, ==, rb ? rb->len : 0);
+          for (guint k = 0; ra != NULL && k < ra->len; k++)
+            {
+              const TrellisDecision *x = g_ptr_array_index (ra, k);
+              const TrellisDecision *y = g_ptr_array_index (rb, k);
+
+              g_assert_cmpstr (x->about, ==, y->about);
+              g_assert_cmpint (x->level, ==, y->level);
+              g_assert_cmpuint (x->date, ==, y->date);
+              g_assert_cmpmem (x->votes, sizeof x->votes, y->votes, sizeof y->votes);
+              assert_strings_equal ("rationale", x->rationale, y->rationale);
             }
         }
       else

@@ -18,6 +18,7 @@
 #include "trellis-heatmap-table.h"
 #include "trellis-heatmap-view.h"
 #include "trellis-scale-choices.h"
+#include "trellis-widget-util.h"
 
 /* The Heatmaps section: every view of the matrix (gaps, role
  * requirements, coverage, responsibility boundaries, perception, trend,
@@ -81,23 +82,7 @@ static void schedule_rebuild (TrellisHeatmapPage *self);
 static TrellisTheme
 current_theme (TrellisHeatmapPage *self)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  int choice = self->settings != NULL ? g_settings_get_enum (self->settings, "heatmap-theme") : 0;
-
-  switch (choice)
-    {
-    case 1: return TRELLIS_THEME_LIGHT;
-    case 2: return TRELLIS_THEME_DARK;
-    case 3: return TRELLIS_THEME_HIGH_CONTRAST;
-    default: break;
-    }
-
-  if (adw_style_manager_get_high_contrast (style))
-    return TRELLIS_THEME_HIGH_CONTRAST;
-  if (adw_style_manager_get_dark (style))
-    return TRELLIS_THEME_DARK;
-
-  return TRELLIS_THEME_LIGHT;
+  return trellis_settings_get_theme (self->settings);
 }
 
 static TrellisRenderOptions *

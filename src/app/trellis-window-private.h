@@ -9,10 +9,13 @@
 #include "trellis-guide.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-session.h"
+#include "trellis-vote-server.h"
 #include "trellis-welcome-page.h"
 #include "trellis-window.h"
 
 G_BEGIN_DECLS
+
+typedef struct _TrellisWindowVote TrellisWindowVote;
 
 struct _TrellisWindow
 {
@@ -55,6 +58,10 @@ struct _TrellisWindow
   GtkWidget            *present_leaflet_child;
   GtkWidget            *present_focus;
   AdwToast             *present_toast;
+
+  /* A workshop vote, and the server phones vote through
+   * (trellis-window-vote.c). */
+  TrellisWindowVote    *vote;
 };
 
 void trellis_window_class_add_actions  (GtkWidgetClass *widget_class);
@@ -84,5 +91,15 @@ void trellis_window_import             (TrellisWindow  *self,
                                         GPtrArray      *inputs);
 void trellis_window_assess_myself_from (TrellisWindow  *self,
                                         GFile          *team);
+
+/* Workshop votes (trellis-window-vote.c) */
+void trellis_window_class_add_vote_actions (GtkWidgetClass *widget_class);
+void trellis_window_update_vote_actions    (TrellisWindow  *self);
+void trellis_window_vote_dispose           (TrellisWindow  *self);
+void trellis_window_vote_on                (TrellisWindow  *self,
+                                            const char     *row_id,
+                                            const char     *column_id);
+TrellisVoteRound  *trellis_window_get_vote_round  (TrellisWindow *self);
+TrellisVoteServer *trellis_window_get_vote_server (TrellisWindow *self);
 
 G_END_DECLS

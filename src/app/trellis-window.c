@@ -1115,6 +1115,8 @@ trellis_window_dispose (GObject *object)
 {
   TrellisWindow *self = TRELLIS_WINDOW (object);
 
+  trellis_window_vote_dispose (self);
+
   /* Nothing the session does from now on reaches this window. */
   if (self->session != NULL)
     {
@@ -1272,6 +1274,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, section_row_selected_cb);
 
   trellis_window_class_add_actions (widget_class);
+  trellis_window_class_add_vote_actions (widget_class);
 }
 
 /* Matrices dropped on the window open as if opened from the menu. */

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 /* The current version of the file format. The namespace carries the
  * major version; the minor version grows when elements are added. A
  * file is written with the lowest minor version that holds all it
- * has (1.1: a matrix's identity, a personal file), or the version it
- * was read as if newer, so files without the parts of 1.1 stay 1.0. */
+ * has (1.1: a matrix's identity, a personal file, the decisions of
+ * workshop votes), or the version it was read as if newer, so files
+ * without the parts of 1.1 stay 1.0. */
 #define TRELLIS_FORMAT_NAMESPACE      "urn:trellis:matrix:1"
 #define TRELLIS_FORMAT_NAMESPACE_BASE "urn:trellis:matrix:"
 #define TRELLIS_FORMAT_MAJOR          1

@@ -843,6 +843,7 @@ clear_references (TrellisDocument *self,
           g_autoptr(TrellisEntity) e = g_list_model_get_item (list, i - 1);
           const char **strv;
           GArray *array;
+          GPtrArray *decisions;
 
           if (e == removed)
             continue;
@@ -913,6 +914,16 @@ clear_references (TrellisDocument *self,
                                                  trellis_assignments_copy_set (array, id,
                                                                                TRELLIS_RACI_NONE,
                                                                                TRELLIS_AUTHORITY_NONE));
+                  break;
+
+                /* A decision goes with what it was about: a role's with
+                 * the competency, a responsibility's with the role. */
+                case TRELLIS_FIELD_DECISIONS:
+                  decisions = trellis_entity_get_ptr_array (e, f);
+                  if (((removed_kind == TRELLIS_KIND_COMPETENCY && TRELLIS_IS_ROLE (e)) ||
+                       (removed_kind == TRELLIS_KIND_ROLE && TRELLIS_IS_RESPONSIBILITY (e))) &&
+                      trellis_decisions_mention (decisions, id))
+                    trellis_document_take_ptr_array (self, e, f, trellis_decisions_copy_drop (decisions, id));
                   break;
 
                 default:

@@ -461,6 +461,18 @@ end_competency (Reader *r,
   trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_LEVELS, g_steal_pointer (&r->level_texts));
 }
 
+/* Only a role or a responsibility that has decisions gets the field
+ * set: a document without them is built as before. */
+static void
+take_decisions (Reader *r,
+                Frame  *frame)
+{
+  if (r->decisions->len > 0)
+    trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_DECISIONS, g_steal_pointer (&r->decisions));
+  else
+    g_clear_pointer (&r->decisions, g_ptr_array_unref);
+}
+
 static void
 start_responsibility (Reader     *r,
                       Frame      *frame,
@@ -470,6 +482,7 @@ start_responsibility (Reader     *r,
   start_entity (r, frame, attrs, n_attrs);
   r->requirements = trellis_requirements_new ();
   r->assigns = trellis_assignments_new ();
+  r->decisions = trellis_decisions_new ();
 }
 
 static void
@@ -479,6 +492,7 @@ end_responsibility (Reader *r,
 {
   trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_NEEDS, g_steal_pointer (&r->requirements));
   trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_ASSIGNS, g_steal_pointer (&r->assigns));
+  take_decisions (r, frame);
 }
 
 static void
@@ -490,6 +504,7 @@ start_role (Reader     *r,
   start_entity (r, frame, attrs, n_attrs);
   r->requirements = trellis_requirements_new ();
   r->targets = trellis_targets_new ();
+  r->decisions = trellis_decisions_new ();
 }
 
 static void
@@ -499,6 +514,7 @@ end_role (Reader *r,
 {
   trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_REQUIRES, g_steal_pointer (&r->requirements));
   trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_TARGETS, g_steal_pointer (&r->targets));
+  take_decisions (r, frame);
 }
 
 static void
@@ -1285,19 +1301,25 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
     .name = "responsibilities", .children = { E_RESPONSIBILITY }, .section = TRELLIS_KIND_RESPONSIBILITY,
   },
   [E_RESPONSIBILITY] = {
-    .name = "responsibility", .children = { E_DESCRIPTION, E_NEEDS, E_ASSIGN },
+    .name = "responsibility", .children = { E_DESCRIPTION, E_NEEDS, E_ASSIGN, E_RESPONSIBILITY_DECISION },
     .entity = TRELLIS_KIND_RESPONSIBILITY, .start = start_responsibility, .end = end_responsibility,
   },
   [E_NEEDS] = { .name = "needs", .start = start_requirement },
   [E_ASSIGN] = { .name = "assign", .start = start_assign },
+  [E_RESPONSIBILITY_DECISION] = {
+    .name = "decision", .start = trellis_reader_start_decision, .text = trellis_reader_text_decision,
+  },
 
   [E_ROLES] = { .name = "roles", .children = { E_ROLE }, .section = TRELLIS_KIND_ROLE },
   [E_ROLE] = {
-    .name = "role", .children = { E_DESCRIPTION, E_REQUIRES, E_TARGET }, .entity = TRELLIS_KIND_ROLE,
+    .name = "role", .children = { E_DESCRIPTION, E_REQUIRES, E_TARGET, E_ROLE_DECISION }, .entity = TRELLIS_KIND_ROLE,
     .start = start_role, .end = end_role,
   },
   [E_REQUIRES] = { .name = "requires", .start = start_requirement },
   [E_TARGET] = { .name = "target", .start = start_requirement },
+  [E_ROLE_DECISION] = {
+    .name = "decision", .start = trellis_reader_start_decision, .text = trellis_reader_text_decision,
+  },
 
   [E_PEOPLE] = { .name = "people", .children = { E_PERSON }, .section = TRELLIS_KIND_PERSON },
   [E_PERSON] = {
@@ -1359,6 +1381,7 @@ trellis_reader_clear_collected (Reader *r)
   g_clear_pointer (&r->measurements, g_array_unref);
   g_clear_pointer (&r->reviews, g_ptr_array_unref);
   g_clear_pointer (&r->review, review_free);
+  g_clear_pointer (&r->decisions, g_ptr_array_unref);
   g_clear_pointer (&r->note, g_free);
   g_clear_pointer (&r->evidence, g_free);
   g_clear_pointer (&r->pending, g_free);

@@ -671,6 +671,7 @@ reader_intern_names (Reader *r)
   r->a_added = NAME ("added");
   r->a_handed_in = NAME ("handed-in");
   r->a_version = NAME ("version");
+  r->a_votes = NAME ("votes");
 #undef NAME
 }
 
