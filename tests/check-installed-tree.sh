@@ -38,10 +38,10 @@ icon=$(sed -n 's/^Icon=//p' "$desktop")
 check test -f "$share/icons/hicolor/scalable/apps/$icon.svg"
 check test -f "$dest$prefix/bin/trellis"
 check test -f "$dest$prefix/bin/trellis-cli"
-# The user guide, under the name F1 opens (the application id), with its
-# pictures.
+# The user guide, under the name F1 opens (the application id), in English
+# and in each translation, with its pictures.
 app_id=$(basename "$desktop" .desktop)
-for lang in C; do
+for lang in C nl de; do
   check test -f "$share/help/$lang/$app_id/index.page"
   check test -f "$share/help/$lang/$app_id/figures/vote.png"
 done
