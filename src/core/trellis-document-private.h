@@ -50,6 +50,12 @@ struct _TrellisDocument
   GString             *unknown_in_section[TRELLIS_N_KINDS];
 };
 
+TrellisEntity *trellis_document_create_with_id  (TrellisDocument *self,
+                                                 TrellisKind      kind,
+                                                 const char      *id,
+                                                 const char      *name,
+                                                 gint             position);
+
 /* Used by the reader, which builds a document without recording undo. */
 void           trellis_document_add_loaded      (TrellisDocument *self,
                                                  TrellisEntity   *entity);
