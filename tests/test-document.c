@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "trellis-analysis.h"
 #include "trellis-document.h"
 
 static TrellisDocument *
@@ -387,6 +388,46 @@ test_assessed_level_keeps_record (void)
   g_assert_cmpstr (after, ==, wanted);
 }
 
+/* Whether the analysis shows @person wanting to grow in @competency. */
+static gboolean
+shows_want (TrellisDocument *doc,
+            const char      *person,
+            const char      *competency)
+{
+  g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+  gint p = trellis_analysis_get_index (analysis, trellis_document_lookup (doc, person));
+  gint c = trellis_analysis_get_index (analysis, trellis_document_lookup (doc, competency));
+
+  g_assert_cmpint (p, >=, 0);
+  g_assert_cmpint (c, >=, 0);
+  return trellis_analysis_get_cell (analysis, p, c)->want;
+}
+
+static void
+test_assessed_level_keeps_wish (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  TrellisEntity *anna = trellis_document_lookup (doc, "p-anna");
+  g_autoptr(GArray) history = NULL;
+  TrellisDate date = 0;
+
+  /* Anna wants to grow in listening (her self-assessment of 20 November)
+   * and a coach rated her the day after, without the mark: a coach
+   * cannot say what she wants. */
+  g_assert_true (shows_want (doc, "p-anna", "c-listen"));
+  g_assert_true (trellis_date_parse ("2026-11-22", 10, &date));
+
+  /* The agreed level typed on the next day is a new assessment, and it
+   * carries her wish, not the coach's silence. */
+  g_assert_true (trellis_document_set_assessed_level (doc, TRELLIS_PERSON (anna), "c-listen",
+                                                      TRELLIS_SOURCE_AGREED, date, 3));
+  history = trellis_document_get_assessments (doc, TRELLIS_PERSON (anna), "c-listen");
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpint (g_array_index (history, TrellisAssessment, 2).source, ==, TRELLIS_SOURCE_AGREED);
+  g_assert_true (g_array_index (history, TrellisAssessment, 2).want);
+  g_assert_true (shows_want (doc, "p-anna", "c-listen"));
+}
+
 static void
 test_raci_strings (void)
 {
@@ -462,6 +503,7 @@ main (int    argc,
   g_test_add_func ("/trellis/document/edit/create-and-signals", test_create_and_signals);
   g_test_add_func ("/trellis/document/edit/delete-clears-references", test_delete_clears_references);
   g_test_add_func ("/trellis/document/edit/assessed-level-keeps-record", test_assessed_level_keeps_record);
+  g_test_add_func ("/trellis/document/edit/assessed-level-keeps-wish", test_assessed_level_keeps_wish);
   g_test_add_func ("/trellis/document/make-id", test_make_id);
   g_test_add_func ("/trellis/document/unnamed-entities-save", test_unnamed_entities_save);
   g_test_add_func ("/trellis/document/scale/in-use", test_scale_in_use);

@@ -22,13 +22,10 @@
  * - A person's required level on a competency is the highest level any of
  *   their roles requires, directly or through a responsibility for which
  *   the role is Responsible or Accountable (never Consulted or Informed).
- * - The assessed level is the latest agreed one if there is one, else the
- *   latest of any perspective (on the same date: agreed, coach, peer,
- *   self). "Not assessed" and "not required" are never numbers.
- * - Want to grow is the person's own wish: the mark of their latest self
- *   or agreed assessment (agreed first on the same date). A peer or
- *   coach cannot say what someone wants, so their assessments neither
- *   set nor clear it.
+ * - The assessed level and the wish to grow are those of the assessment
+ *   that counts, which trellis_records_find_effective() decides for the
+ *   whole core (trellis-assessments-private.h). "Not assessed" and "not
+ *   required" are never numbers.
  * - gap = required − assessed, only when both exist; positive means a
  *   shortfall, negative a level above the requirement.
  * - Trends (trellis_analysis_new_at()) see only assessments dated on or
@@ -246,25 +243,15 @@ compute_membership (TrellisAnalysis *self)
     }
 }
 
-static inline guint
-source_rank (guint8 source)
-{
-  switch (source)
-    {
-    case TRELLIS_SOURCE_AGREED: return 3;
-    case TRELLIS_SOURCE_COACH:  return 2;
-    case TRELLIS_SOURCE_PEER:   return 1;
-    default:                    return 0;
-    }
-}
-
 static void
 compute_cells (TrellisAnalysis *self,
                TrellisDate      until)
 {
   TrellisDocument *doc = self->document;
   gsize n_cells = (gsize) self->n_people * self->n_competencies;
-  g_autofree gint *slot_index = g_new (gint, MAX (doc->slots->len, 1));
+  guint n_slots = doc->slots->len;
+  g_autofree gint *slot_index = g_new (gint, MAX (n_slots, 1));
+  TrellisDate latest = 0;
 
   self->cells = g_new0 (TrellisCell, MAX (n_cells, 1));
   for (gsize i = 0; i < n_cells; i++)
@@ -273,7 +260,7 @@ compute_cells (TrellisAnalysis *self,
       self->cells[i].assessed = TRELLIS_LEVEL_NONE;
     }
 
-  for (guint i = 0; i < doc->slots->len; i++)
+  for (guint i = 0; i < n_slots; i++)
     slot_index[i] = -1;
   for (guint c = 0; c < self->n_competencies; c++)
     slot_index[trellis_competency_get_slot (g_ptr_array_index (self->competencies, c))] = c;
@@ -281,6 +268,8 @@ compute_cells (TrellisAnalysis *self,
   for (guint p = 0; p < self->n_people; p++)
     {
       GArray *records = trellis_person_get_records (g_ptr_array_index (self->people, p));
+      const TrellisRecord *all = (const TrellisRecord *) (gpointer) records->data;
+      guint n_records = records->len;
       GArray *roles = self->person_roles[p];
       guint i = 0;
 
@@ -299,55 +288,31 @@ compute_cells (TrellisAnalysis *self,
         }
 
       /* Assessed: one pass over the records, which are grouped by slot. */
-      while (i < records->len)
+      while (i < n_records)
         {
-          const TrellisRecord *first = &g_array_index (records, TrellisRecord, i);
-          const TrellisRecord *best = NULL;
-          const TrellisRecord *agreed = NULL;
-          const TrellisRecord *own = NULL;
-          guint32 slot = first->slot;
-          guint n = 0;
-          guint8 seen = 0;
+          guint32 slot = all[i].slot;
+          TrellisEffective effective;
+          TrellisCell *cell;
           gint c;
 
-          for (; i < records->len; i++)
-            {
-              const TrellisRecord *r = &g_array_index (records, TrellisRecord, i);
+          i = trellis_records_find_effective (all, n_records, i, slot, until, &effective);
+          if (effective.latest > latest)
+            latest = effective.latest;
 
-              if (r->slot != slot)
-                break;
-              if (until != 0 && r->date > until)
-                continue;
-
-              n++;
-              seen |= 1 << r->source;
-              if (r->date > self->latest)
-                self->latest = r->date;
-              if (best == NULL || r->date > best->date || source_rank (r->source) >= source_rank (best->source))
-                best = r;
-              if (r->source == TRELLIS_SOURCE_AGREED)
-                agreed = r;
-              /* What the person said, or settled with them. */
-              if (r->source == TRELLIS_SOURCE_SELF || r->source == TRELLIS_SOURCE_AGREED)
-                own = r;
-            }
-
-          c = slot < doc->slots->len ? slot_index[slot] : -1;
-          if (c < 0 || best == NULL)
+          c = slot < n_slots ? slot_index[slot] : -1;
+          if (c < 0 || effective.record == NULL)
             continue;
 
-          {
-            TrellisCell *cell = cell_at (self, p, (guint) c);
-            const TrellisRecord *used = agreed != NULL ? agreed : best;
-
-            cell->assessed = used->level;
-            cell->source = used->source;
-            cell->want = own != NULL && own->want;
-            cell->history = n > 1;
-            cell->perspectives = seen;
-          }
+          cell = cell_at (self, p, (guint) c);
+          cell->assessed = effective.record->level;
+          cell->source = effective.record->source;
+          cell->want = effective.want;
+          cell->history = effective.n > 1;
+          cell->perspectives = effective.perspectives;
         }
     }
+
+  self->latest = latest;
 }
 
 static gboolean
@@ -461,15 +426,52 @@ person_meets_needs (TrellisAnalysis *self,
   return TRUE;
 }
 
+/* A role is overloaded when it carries far more than the median of the
+ * roles that carry anything. */
+static void
+find_overloaded_roles (TrellisAnalysis *self)
+{
+  g_autofree guint *loads = g_new (guint, MAX (1, self->n_roles));
+  guint n_loaded = 0;
+  guint median = 0;
+
+  for (guint r = 0; r < self->n_roles; r++)
+    {
+      if (self->role_load[r] > 0)
+        loads[n_loaded++] = self->role_load[r];
+    }
+
+  if (n_loaded >= 2)
+    {
+      /* A small insertion sort: there are few roles. */
+      for (guint i = 1; i < n_loaded; i++)
+        {
+          guint v = loads[i];
+          guint j = i;
+
+          for (; j > 0 && loads[j - 1] > v; j--)
+            loads[j] = loads[j - 1];
+          loads[j] = v;
+        }
+      median = loads[(n_loaded - 1) / 2];
+
+      for (guint r = 0; r < self->n_roles; r++)
+        {
+          guint load = self->role_load[r];
+
+          if (load >= 2 * median && load >= median + 3)
+            add_finding (self, TRELLIS_FINDING_ROLE_OVERLOADED, g_ptr_array_index (self->roles, r),
+                         NULL, g_ptr_array_index (self->roles, r), NULL, load, (gint) median);
+        }
+    }
+}
+
 static void
 compute_responsibilities (TrellisAnalysis *self)
 {
   g_autofree gboolean *mandated = g_new (gboolean, MAX (1, self->n_people));
   g_autofree guint8 *say = g_new (guint8, MAX (1, self->n_people));
   g_autofree guint *say_role = g_new0 (guint, MAX (1, self->n_people));
-  g_autofree guint *loads = NULL;
-  guint n_loaded = 0;
-  guint median = 0;
 
   self->capable = g_new0 (guint, MAX (1, self->n_responsibilities));
 
@@ -583,37 +585,7 @@ compute_responsibilities (TrellisAnalysis *self)
         add_finding (self, TRELLIS_FINDING_NOBODY_CAPABLE, rs, NULL, NULL, NULL, 0, TRELLIS_LEVEL_NONE);
     }
 
-  /* Load: compared with the median of the roles that carry anything. */
-  loads = g_new (guint, MAX (1, self->n_roles));
-  for (guint r = 0; r < self->n_roles; r++)
-    {
-      if (self->role_load[r] > 0)
-        loads[n_loaded++] = self->role_load[r];
-    }
-
-  if (n_loaded >= 2)
-    {
-      /* A small insertion sort: there are few roles. */
-      for (guint i = 1; i < n_loaded; i++)
-        {
-          guint v = loads[i];
-          guint j = i;
-
-          for (; j > 0 && loads[j - 1] > v; j--)
-            loads[j] = loads[j - 1];
-          loads[j] = v;
-        }
-      median = loads[(n_loaded - 1) / 2];
-
-      for (guint r = 0; r < self->n_roles; r++)
-        {
-          guint load = self->role_load[r];
-
-          if (load >= 2 * median && load >= median + 3)
-            add_finding (self, TRELLIS_FINDING_ROLE_OVERLOADED, g_ptr_array_index (self->roles, r),
-                         NULL, g_ptr_array_index (self->roles, r), NULL, load, (gint) median);
-        }
-    }
+  find_overloaded_roles (self);
 }
 
 /* Whether @id names an entity of @kind in the document. */

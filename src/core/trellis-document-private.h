@@ -5,8 +5,10 @@
 
 #pragma once
 
+#include "trellis-assessments-private.h"
 #include "trellis-document.h"
 #include "trellis-entity-private.h"
+#include "trellis-history-private.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +18,6 @@ G_BEGIN_DECLS
 #define TRELLIS_FORMAT_NAMESPACE_BASE "urn:trellis:matrix:"
 #define TRELLIS_FORMAT_MAJOR          1
 #define TRELLIS_FORMAT_MINOR          0
-
-typedef struct
-{
-  char *note;
-  char *evidence;
-} TrellisText;
 
 struct _TrellisDocument
 {
@@ -34,13 +30,9 @@ struct _TrellisDocument
   GPtrArray           *texts;        /* TrellisText, index 0 unused */
   guint                n_records;
 
-  GPtrArray           *undo_stack;   /* EditGroup */
-  GPtrArray           *redo_stack;
-  gpointer             open_group;
-  guint                group_depth;
-  guint                next_serial;
-  guint                saved_serial;
+  TrellisHistory       history;
   guint                frozen;
+  gboolean             loading;      /* see trellis_document_begin_loading() */
 
   GFile               *file;
   TrellisFileState     file_state;
@@ -56,29 +48,43 @@ TrellisEntity *trellis_document_create_with_id  (TrellisDocument *self,
                                                  const char      *name,
                                                  gint             position);
 
-/* Used by the reader, which builds a document without recording undo. */
+/* Used by the reader, which builds a document without recording undo:
+ * between begin_loading and finish_loading the typed setters
+ * (trellis_document_set_string() and the others) store values straight
+ * into the entities, recording and telling nothing. */
+void           trellis_document_begin_loading   (TrellisDocument *self);
 void           trellis_document_add_loaded      (TrellisDocument *self,
                                                  TrellisEntity   *entity);
-TrellisCompetency *trellis_document_get_competency_by_slot (TrellisDocument *self,
-                                                 guint32          slot);
-guint32        trellis_document_add_text        (TrellisDocument *self,
-                                                 const char      *note,
-                                                 const char      *evidence);
-const TrellisText *trellis_document_get_text    (TrellisDocument *self,
-                                                 guint32          index);
-void           trellis_document_assign_slot     (TrellisDocument   *self,
-                                                 TrellisCompetency *competency);
 void           trellis_document_finish_loading  (TrellisDocument *self);
-void           trellis_document_record_to_assessment (TrellisDocument     *self,
-                                                 const TrellisRecord *record,
-                                                 TrellisAssessment   *out);
-gboolean       trellis_document_effective_record (TrellisDocument    *self,
-                                                 GArray             *records,
-                                                 guint32             slot,
-                                                 TrellisDate         until,
-                                                 const TrellisRecord **out,
-                                                 guint              *n_found,
-                                                 guint8             *perspectives);
+
+/* The primitive changes the history records and replays: each has an
+ * inverse among them, and each tells the document's followers. */
+void           trellis_document_do_insert       (TrellisDocument     *self,
+                                                 TrellisEntity       *entity,
+                                                 guint                position);
+void           trellis_document_do_remove       (TrellisDocument     *self,
+                                                 TrellisEntity       *entity,
+                                                 guint                position);
+void           trellis_document_do_move         (TrellisDocument     *self,
+                                                 TrellisEntity       *entity,
+                                                 guint                from,
+                                                 guint                to);
+void           trellis_document_do_field        (TrellisDocument     *self,
+                                                 TrellisEntity       *entity,
+                                                 TrellisField         field,
+                                                 const GValue        *value);
+void           trellis_document_emit_change     (TrellisDocument     *self,
+                                                 TrellisChangeKind    kind,
+                                                 TrellisEntity       *entity,
+                                                 TrellisField         field,
+                                                 guint                position,
+                                                 guint                old_position,
+                                                 const char          *competency);
+void           trellis_document_notify_history  (TrellisDocument     *self,
+                                                 gboolean             was_modified,
+                                                 gboolean             could_undo,
+                                                 gboolean             could_redo);
+
 /* A fast 64-bit hash of a file's bytes, fed chunk by chunk, to notice
  * changes that keep size and time. The same bytes give the same hash
  * however they are split into chunks. Not for security. */
@@ -99,9 +105,6 @@ gboolean       trellis_file_state_read          (GFile            *file,
                                                  TrellisFileState *state,
                                                  GCancellable     *cancellable,
                                                  GError          **error);
-guint          trellis_document_get_serial      (TrellisDocument        *self);
-void           trellis_document_mark_saved_at   (TrellisDocument        *self,
-                                                 guint                   serial);
 
 /* The writer. */
 typedef gboolean (*TrellisWriteFunc) (const char *data,

@@ -13,55 +13,6 @@
 
 #include "trellis-document-private.h"
 
-/* The undo history. Every change is made of primitive edits, each of
- * which knows how to apply itself both ways; a group of edits is one step
- * for the person (Ctrl+Z undoes the group). */
-
-typedef enum
-{
-  EDIT_INSERT,
-  EDIT_REMOVE,
-  EDIT_MOVE,
-  EDIT_FIELD,
-  EDIT_RECORD_INSERT,
-  EDIT_RECORD_REMOVE,
-  EDIT_RECORD_REPLACE,
-} EditKind;
-
-typedef struct
-{
-  EditKind       kind;
-  TrellisEntity *entity;
-  guint          position;
-  guint          to_position;
-  TrellisField   field;
-  GValue         old_value;
-  GValue         new_value;
-  TrellisRecord  old_record;
-  TrellisRecord  new_record;
-} Edit;
-
-typedef struct
-{
-  char      *label;
-  GPtrArray *edits;
-  guint      serial;
-} EditGroup;
-
-struct _TrellisLoadReport
-{
-  GArray *items;
-  guint   n_errors;
-};
-
-typedef struct
-{
-  TrellisLoadSeverity severity;
-  gint                code;
-  guint               line;
-  char               *message;
-} ReportItem;
-
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (trellis-document-error-quark, trellis_document_error)
 
@@ -83,50 +34,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-edit_free (gpointer data)
-{
-  Edit *edit = data;
-
-  g_clear_object (&edit->entity);
-  if (G_IS_VALUE (&edit->old_value))
-    g_value_unset (&edit->old_value);
-  if (G_IS_VALUE (&edit->new_value))
-    g_value_unset (&edit->new_value);
-  g_free (edit);
-}
-
-static void
-edit_group_free (gpointer data)
-{
-  EditGroup *group = data;
-
-  g_free (group->label);
-  g_ptr_array_unref (group->edits);
-  g_free (group);
-}
-
-static void
-text_free (gpointer data)
-{
-  TrellisText *text = data;
-
-  if (text == NULL)
-    return;
-
-  g_free (text->note);
-  g_free (text->evidence);
-  g_free (text);
-}
-
-static void
-emit_change (TrellisDocument   *self,
-             TrellisChangeKind  kind,
-             TrellisEntity     *entity,
-             TrellisField       field,
-             guint              position,
-             guint              old_position,
-             const char        *competency)
+void
+trellis_document_emit_change (TrellisDocument   *self,
+                              TrellisChangeKind  kind,
+                              TrellisEntity     *entity,
+                              TrellisField       field,
+                              guint              position,
+                              guint              old_position,
+                              const char        *competency)
 {
   TrellisChange change = {
     .kind = kind,
@@ -143,29 +58,13 @@ emit_change (TrellisDocument   *self,
   g_signal_emit (self, signals[CHANGED], 0, &change);
 }
 
-/* The latest step of the undo or the redo stack, or %NULL. */
-static EditGroup *
-top_group (GPtrArray *stack)
-{
-  if (stack->len == 0)
-    return NULL;
-
-  return g_ptr_array_index (stack, stack->len - 1);
-}
-
-static guint
-top_serial (TrellisDocument *self)
-{
-  EditGroup *group = top_group (self->undo_stack);
-
-  return group != NULL ? group->serial : 0;
-}
-
-static void
-notify_history (TrellisDocument *self,
-                gboolean         was_modified,
-                gboolean         could_undo,
-                gboolean         could_redo)
+/* Tells who follows the document's history what changed in it, given
+ * what it was before a change. */
+void
+trellis_document_notify_history (TrellisDocument *self,
+                                 gboolean         was_modified,
+                                 gboolean         could_undo,
+                                 gboolean         could_redo)
 {
   if (could_undo != trellis_document_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
@@ -208,22 +107,22 @@ unregister_entity (TrellisDocument *self,
     self->n_records -= trellis_person_get_records (TRELLIS_PERSON (entity))->len;
 }
 
-static void
-do_insert (TrellisDocument *self,
-           TrellisEntity   *entity,
-           guint            position)
+void
+trellis_document_do_insert (TrellisDocument *self,
+                            TrellisEntity   *entity,
+                            guint            position)
 {
   TrellisKind kind = trellis_entity_get_kind (entity);
 
   register_entity (self, entity);
   g_list_store_insert (self->lists[kind], position, entity);
-  emit_change (self, TRELLIS_CHANGE_INSERTED, entity, TRELLIS_FIELD_NONE, position, position, NULL);
+  trellis_document_emit_change (self, TRELLIS_CHANGE_INSERTED, entity, TRELLIS_FIELD_NONE, position, position, NULL);
 }
 
-static void
-do_remove (TrellisDocument *self,
-           TrellisEntity   *entity,
-           guint            position)
+void
+trellis_document_do_remove (TrellisDocument *self,
+                            TrellisEntity   *entity,
+                            guint            position)
 {
   TrellisKind kind = trellis_entity_get_kind (entity);
 
@@ -234,246 +133,36 @@ do_remove (TrellisDocument *self,
   g_object_ref (entity);
   unregister_entity (self, entity);
   g_list_store_remove (self->lists[kind], position);
-  emit_change (self, TRELLIS_CHANGE_REMOVED, entity, TRELLIS_FIELD_NONE, position, position, NULL);
+  trellis_document_emit_change (self, TRELLIS_CHANGE_REMOVED, entity, TRELLIS_FIELD_NONE, position, position, NULL);
   g_object_unref (entity);
 }
 
-static void
-do_move (TrellisDocument *self,
-         TrellisEntity   *entity,
-         guint            from,
-         guint            to)
+void
+trellis_document_do_move (TrellisDocument *self,
+                          TrellisEntity   *entity,
+                          guint            from,
+                          guint            to)
 {
   TrellisKind kind = trellis_entity_get_kind (entity);
 
   g_object_ref (entity);
   g_list_store_remove (self->lists[kind], from);
   g_list_store_insert (self->lists[kind], to, entity);
-  emit_change (self, TRELLIS_CHANGE_MOVED, entity, TRELLIS_FIELD_NONE, to, from, NULL);
+  trellis_document_emit_change (self, TRELLIS_CHANGE_MOVED, entity, TRELLIS_FIELD_NONE, to, from, NULL);
   g_object_unref (entity);
 }
 
-static void
-do_field (TrellisDocument *self,
-          TrellisEntity   *entity,
-          TrellisField     field,
-          const GValue    *value)
+void
+trellis_document_do_field (TrellisDocument *self,
+                           TrellisEntity   *entity,
+                           TrellisField     field,
+                           const GValue    *value)
 {
   trellis_entity_store_field (entity, field, value, self->frozen == 0);
-  emit_change (self, TRELLIS_CHANGE_FIELD, entity, field, 0, 0, NULL);
+  trellis_document_emit_change (self, TRELLIS_CHANGE_FIELD, entity, field, 0, 0, NULL);
 
   if (entity == TRELLIS_ENTITY (self->organisation) && field == TRELLIS_FIELD_NAME)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-static gint
-compare_record_keys (const TrellisRecord *a,
-                     const TrellisRecord *b)
-{
-  if (a->slot != b->slot)
-    return a->slot < b->slot ? -1 : 1;
-  if (a->date != b->date)
-    return a->date < b->date ? -1 : 1;
-  if (a->source != b->source)
-    return a->source < b->source ? -1 : 1;
-  return 0;
-}
-
-/* The index of the first record not ordered before @key. */
-static guint
-records_lower_bound (GArray              *records,
-                     const TrellisRecord *key)
-{
-  guint lo = 0;
-  guint hi = records->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (compare_record_keys (&g_array_index (records, TrellisRecord, mid), key) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* Finds the record with the same slot, date and source as @key; @index
- * is where it is, or where it would go. */
-static gboolean
-records_find (GArray              *records,
-              const TrellisRecord *key,
-              guint               *index)
-{
-  *index = records_lower_bound (records, key);
-
-  return *index < records->len &&
-         compare_record_keys (&g_array_index (records, TrellisRecord, *index), key) == 0;
-}
-
-static const char *
-slot_competency_id (TrellisDocument *self,
-                    guint32          slot)
-{
-  TrellisCompetency *competency = trellis_document_get_competency_by_slot (self, slot);
-
-  return competency != NULL ? trellis_entity_get_id (TRELLIS_ENTITY (competency)) : NULL;
-}
-
-static void
-emit_record_change (TrellisDocument     *self,
-                    TrellisPerson       *person,
-                    const TrellisRecord *record)
-{
-  emit_change (self, TRELLIS_CHANGE_ASSESSMENTS, TRELLIS_ENTITY (person), TRELLIS_FIELD_NONE,
-               0, 0, slot_competency_id (self, record->slot));
-}
-
-static void
-do_record_insert (TrellisDocument     *self,
-                  TrellisPerson       *person,
-                  const TrellisRecord *record)
-{
-  GArray *records = trellis_person_get_records (person);
-  guint index = records_lower_bound (records, record);
-
-  g_array_insert_val (records, index, *record);
-  self->n_records++;
-  emit_record_change (self, person, record);
-}
-
-static void
-do_record_remove (TrellisDocument     *self,
-                  TrellisPerson       *person,
-                  const TrellisRecord *record)
-{
-  GArray *records = trellis_person_get_records (person);
-  guint index;
-
-  if (!records_find (records, record, &index))
-    g_assert_not_reached ();
-
-  g_array_remove_index (records, index);
-  self->n_records--;
-  emit_record_change (self, person, record);
-}
-
-static void
-do_record_replace (TrellisDocument     *self,
-                   TrellisPerson       *person,
-                   const TrellisRecord *record)
-{
-  GArray *records = trellis_person_get_records (person);
-  guint index;
-
-  if (!records_find (records, record, &index))
-    g_assert_not_reached ();
-
-  g_array_index (records, TrellisRecord, index) = *record;
-  emit_record_change (self, person, record);
-}
-
-static void
-edit_apply (TrellisDocument *self,
-            Edit            *edit,
-            gboolean         forward)
-{
-  switch (edit->kind)
-    {
-    case EDIT_INSERT:
-      if (forward)
-        do_insert (self, edit->entity, edit->position);
-      else
-        do_remove (self, edit->entity, edit->position);
-      break;
-
-    case EDIT_REMOVE:
-      if (forward)
-        do_remove (self, edit->entity, edit->position);
-      else
-        do_insert (self, edit->entity, edit->position);
-      break;
-
-    case EDIT_MOVE:
-      if (forward)
-        do_move (self, edit->entity, edit->position, edit->to_position);
-      else
-        do_move (self, edit->entity, edit->to_position, edit->position);
-      break;
-
-    case EDIT_FIELD:
-      do_field (self, edit->entity, edit->field, forward ? &edit->new_value : &edit->old_value);
-      break;
-
-    case EDIT_RECORD_INSERT:
-      if (forward)
-        do_record_insert (self, TRELLIS_PERSON (edit->entity), &edit->new_record);
-      else
-        do_record_remove (self, TRELLIS_PERSON (edit->entity), &edit->new_record);
-      break;
-
-    case EDIT_RECORD_REMOVE:
-      if (forward)
-        do_record_remove (self, TRELLIS_PERSON (edit->entity), &edit->old_record);
-      else
-        do_record_insert (self, TRELLIS_PERSON (edit->entity), &edit->old_record);
-      break;
-
-    case EDIT_RECORD_REPLACE:
-      do_record_replace (self, TRELLIS_PERSON (edit->entity),
-                         forward ? &edit->new_record : &edit->old_record);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Applies @edit and records it in the open group, or in a group of its
- * own labelled @label. */
-static void
-commit_edit (TrellisDocument *self,
-             Edit            *edit,
-             const char      *label)
-{
-  gboolean was_modified = trellis_document_get_modified (self);
-  gboolean could_undo = trellis_document_can_undo (self);
-  gboolean could_redo = trellis_document_can_redo (self);
-
-  edit_apply (self, edit, TRUE);
-
-  if (self->open_group != NULL)
-    {
-      g_ptr_array_add (((EditGroup *) self->open_group)->edits, edit);
-      return;
-    }
-
-  {
-    EditGroup *group = g_new0 (EditGroup, 1);
-
-    group->label = g_strdup (label);
-    group->edits = g_ptr_array_new_with_free_func (edit_free);
-    group->serial = ++self->next_serial;
-    g_ptr_array_add (group->edits, edit);
-    g_ptr_array_add (self->undo_stack, group);
-    g_ptr_array_set_size (self->redo_stack, 0);
-  }
-
-  notify_history (self, was_modified, could_undo, could_redo);
-}
-
-static Edit *
-edit_new (EditKind       kind,
-          TrellisEntity *entity)
-{
-  Edit *edit = g_new0 (Edit, 1);
-
-  edit->kind = kind;
-  edit->entity = g_object_ref (entity);
-
-  return edit;
 }
 
 /* GObject */
@@ -483,13 +172,7 @@ trellis_document_dispose (GObject *object)
 {
   TrellisDocument *self = TRELLIS_DOCUMENT (object);
 
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
-  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
-  if (self->open_group != NULL)
-    {
-      edit_group_free (self->open_group);
-      self->open_group = NULL;
-    }
+  trellis_history_clear (&self->history);
 
   for (guint i = 0; i < TRELLIS_N_KINDS; i++)
     g_clear_object (&self->lists[i]);
@@ -624,10 +307,9 @@ trellis_document_init (TrellisDocument *self)
 {
   self->ids = g_hash_table_new (NULL, NULL);
   self->slots = g_ptr_array_new ();
-  self->texts = g_ptr_array_new_with_free_func (text_free);
+  self->texts = g_ptr_array_new_with_free_func (trellis_text_free);
   g_ptr_array_add (self->texts, NULL);
-  self->undo_stack = g_ptr_array_new_with_free_func (edit_group_free);
-  self->redo_stack = g_ptr_array_new_with_free_func (edit_group_free);
+  trellis_history_init (&self->history);
   self->format_minor = TRELLIS_FORMAT_MINOR;
 
   for (guint i = 1; i < TRELLIS_N_KINDS; i++)
@@ -660,11 +342,9 @@ trellis_document_new (void)
 /* Loading support */
 
 void
-trellis_document_assign_slot (TrellisDocument   *self,
-                              TrellisCompetency *competency)
+trellis_document_begin_loading (TrellisDocument *self)
 {
-  trellis_competency_set_slot (competency, self->slots->len);
-  g_ptr_array_add (self->slots, NULL);
+  self->loading = TRUE;
 }
 
 void
@@ -700,44 +380,7 @@ trellis_document_finish_loading (TrellisDocument *self)
     }
 
   self->n_records = n;
-}
-
-TrellisCompetency *
-trellis_document_get_competency_by_slot (TrellisDocument *self,
-                                         guint32          slot)
-{
-  if (slot >= self->slots->len)
-    return NULL;
-
-  return g_ptr_array_index (self->slots, slot);
-}
-
-guint32
-trellis_document_add_text (TrellisDocument *self,
-                           const char      *note,
-                           const char      *evidence)
-{
-  TrellisText *text;
-
-  if ((note == NULL || note[0] == '\0') && (evidence == NULL || evidence[0] == '\0'))
-    return 0;
-
-  text = g_new0 (TrellisText, 1);
-  text->note = note != NULL && note[0] != '\0' ? g_strdup (note) : NULL;
-  text->evidence = evidence != NULL && evidence[0] != '\0' ? g_strdup (evidence) : NULL;
-  g_ptr_array_add (self->texts, text);
-
-  return self->texts->len - 1;
-}
-
-const TrellisText *
-trellis_document_get_text (TrellisDocument *self,
-                           guint32          index)
-{
-  if (index == 0 || index >= self->texts->len)
-    return NULL;
-
-  return g_ptr_array_index (self->texts, index);
+  self->loading = FALSE;
 }
 
 /* File state */
@@ -793,52 +436,6 @@ trellis_document_set_file_state (TrellisDocument        *self,
   g_return_if_fail (state != NULL);
 
   self->file_state = *state;
-}
-
-gboolean
-trellis_document_get_modified (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return top_serial (self) != self->saved_serial;
-}
-
-/**
- * trellis_document_set_unmodified:
- * @self: a #TrellisDocument
- *
- * Marks the current state as saved. Undoing past it makes the document
- * modified again.
- */
-void
-trellis_document_set_unmodified (TrellisDocument *self)
-{
-  gboolean was_modified;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-
-  was_modified = trellis_document_get_modified (self);
-  self->saved_serial = top_serial (self);
-  if (was_modified)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
-
-/* The state a save captured; marking it saved leaves later edits unsaved. */
-guint
-trellis_document_get_serial (TrellisDocument *self)
-{
-  return top_serial (self);
-}
-
-void
-trellis_document_mark_saved_at (TrellisDocument *self,
-                                guint            serial)
-{
-  gboolean was_modified = trellis_document_get_modified (self);
-
-  self->saved_serial = serial;
-  if (was_modified != trellis_document_get_modified (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 /**
@@ -1097,242 +694,7 @@ trellis_document_make_id (TrellisDocument *self,
   return candidate;
 }
 
-guint
-trellis_document_get_n_assessments (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), 0);
-
-  return self->n_records;
-}
-
-void
-trellis_document_record_to_assessment (TrellisDocument     *self,
-                                       const TrellisRecord *record,
-                                       TrellisAssessment   *out)
-{
-  const TrellisText *text = trellis_document_get_text (self, record->text);
-
-  out->competency = slot_competency_id (self, record->slot);
-  out->level = record->level;
-  out->want = record->want != 0;
-  out->source = record->source;
-  out->date = record->date;
-  out->note = text != NULL ? text->note : NULL;
-  out->evidence = text != NULL ? text->evidence : NULL;
-}
-
-/**
- * trellis_document_get_assessments:
- * @self: a #TrellisDocument
- * @person: a person of the document
- * @competency: (nullable): a competency id, or %NULL for all
- *
- * Every assessment of @person (on @competency), oldest first for each
- * competency. The strings belong to the document.
- *
- * Returns: (transfer full) (element-type TrellisAssessment): the assessments
- */
-GArray *
-trellis_document_get_assessments (TrellisDocument *self,
-                                  TrellisPerson   *person,
-                                  const char      *competency)
-{
-  GArray *ret;
-  GArray *records;
-  guint32 only_slot = G_MAXUINT32;
-
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (TRELLIS_IS_PERSON (person), NULL);
-
-  ret = g_array_new (FALSE, FALSE, sizeof (TrellisAssessment));
-  records = trellis_person_get_records (person);
-
-  if (competency != NULL)
-    {
-      TrellisEntity *c = trellis_document_lookup (self, competency);
-
-      if (c == NULL || !TRELLIS_IS_COMPETENCY (c))
-        return ret;
-      only_slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (c));
-    }
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      const TrellisRecord *r = &g_array_index (records, TrellisRecord, i);
-      TrellisAssessment a;
-
-      if (only_slot != G_MAXUINT32 && r->slot != only_slot)
-        continue;
-      if (trellis_document_get_competency_by_slot (self, r->slot) == NULL)
-        continue;
-
-      trellis_document_record_to_assessment (self, r, &a);
-      g_array_append_val (ret, a);
-    }
-
-  return ret;
-}
-
-static inline guint
-source_rank (guint8 source)
-{
-  /* On the same date, the more considered perspective wins. */
-  switch (source)
-    {
-    case TRELLIS_SOURCE_AGREED: return 3;
-    case TRELLIS_SOURCE_COACH:  return 2;
-    case TRELLIS_SOURCE_PEER:   return 1;
-    case TRELLIS_SOURCE_SELF:
-    default:                    return 0;
-    }
-}
-
-/* Finds the record whose level counts: the latest agreed one, else the
- * latest of any source, looking only at records dated @until or earlier
- * (0: all). */
-gboolean
-trellis_document_effective_record (TrellisDocument      *self,
-                                   GArray               *records,
-                                   guint32               slot,
-                                   TrellisDate           until,
-                                   const TrellisRecord **out,
-                                   guint                *n_found,
-                                   guint8               *perspectives)
-{
-  TrellisRecord key = { .slot = slot };
-  const TrellisRecord *best = NULL;
-  const TrellisRecord *best_agreed = NULL;
-  guint n = 0;
-  guint8 seen = 0;
-
-  for (guint i = records_lower_bound (records, &key); i < records->len; i++)
-    {
-      const TrellisRecord *r = &g_array_index (records, TrellisRecord, i);
-
-      if (r->slot != slot)
-        break;
-      if (until != 0 && r->date > until)
-        break;
-
-      n++;
-      seen |= 1 << r->source;
-
-      /* Records are in date order, so a later one replaces an earlier. */
-      if (best == NULL || r->date > best->date || source_rank (r->source) >= source_rank (best->source))
-        best = r;
-      if (r->source == TRELLIS_SOURCE_AGREED)
-        best_agreed = r;
-    }
-
-  if (n_found != NULL)
-    *n_found = n;
-  if (perspectives != NULL)
-    *perspectives = seen;
-  if (out != NULL)
-    *out = best_agreed != NULL ? best_agreed : best;
-
-  return best != NULL;
-}
-
-/**
- * trellis_document_get_effective:
- * @self: a #TrellisDocument
- * @person: a person
- * @competency: a competency id
- * @out: (out caller-allocates): the assessment whose level counts
- *
- * The assessment the gap is computed from: the latest agreed level if
- * there is one, else the latest assessment of any source. @out says which.
- *
- * Returns: %TRUE if @person was assessed on @competency
- */
-gboolean
-trellis_document_get_effective (TrellisDocument   *self,
-                                TrellisPerson     *person,
-                                const char        *competency,
-                                TrellisAssessment *out)
-{
-  TrellisEntity *c;
-  const TrellisRecord *record = NULL;
-
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
-
-  c = trellis_document_lookup (self, competency);
-  if (c == NULL || !TRELLIS_IS_COMPETENCY (c))
-    return FALSE;
-
-  if (!trellis_document_effective_record (self, trellis_person_get_records (person),
-                                          trellis_competency_get_slot (TRELLIS_COMPETENCY (c)),
-                                          0, &record, NULL, NULL))
-    return FALSE;
-
-  if (out != NULL)
-    trellis_document_record_to_assessment (self, record, out);
-
-  return TRUE;
-}
-
 /* Editing */
-
-/**
- * trellis_document_begin_group:
- * @self: a #TrellisDocument
- * @label: (nullable): what the group does, shown as "Undo @label"
- *
- * Starts a compound edit: everything until the matching
- * trellis_document_end_group() is undone and redone as one step.
- * Groups nest; the outermost label counts.
- */
-void
-trellis_document_begin_group (TrellisDocument *self,
-                              const char      *label)
-{
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-
-  if (self->group_depth++ == 0)
-    {
-      EditGroup *group = g_new0 (EditGroup, 1);
-
-      group->label = g_strdup (label);
-      group->edits = g_ptr_array_new_with_free_func (edit_free);
-      self->open_group = group;
-    }
-}
-
-void
-trellis_document_end_group (TrellisDocument *self)
-{
-  EditGroup *group;
-  gboolean was_modified;
-  gboolean could_undo;
-  gboolean could_redo;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (self->group_depth > 0);
-
-  if (--self->group_depth > 0)
-    return;
-
-  group = self->open_group;
-  self->open_group = NULL;
-
-  if (group->edits->len == 0)
-    {
-      edit_group_free (group);
-      return;
-    }
-
-  was_modified = trellis_document_get_modified (self);
-  could_undo = trellis_document_can_undo (self);
-  could_redo = trellis_document_can_redo (self);
-
-  group->serial = ++self->next_serial;
-  g_ptr_array_add (self->undo_stack, group);
-  g_ptr_array_set_size (self->redo_stack, 0);
-
-  notify_history (self, was_modified, could_undo, could_redo);
-}
 
 static void
 init_new_entity (TrellisDocument *self,
@@ -1421,7 +783,7 @@ trellis_document_insert (TrellisDocument *self,
 {
   TrellisKind kind;
   guint n;
-  Edit *edit;
+  TrellisEdit *edit;
   g_autofree char *label = NULL;
 
   g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
@@ -1438,12 +800,12 @@ trellis_document_insert (TrellisDocument *self,
     trellis_document_assign_slot (self, TRELLIS_COMPETENCY (entity));
 
   n = trellis_document_get_n_items (self, kind);
-  edit = edit_new (EDIT_INSERT, entity);
+  edit = trellis_edit_new (TRELLIS_EDIT_INSERT, entity);
   edit->position = position < 0 || (guint) position > n ? n : (guint) position;
 
   /* Translators: an undo step, e.g. “Add role”. %s is the kind of item, in lower case where your language needs it. */
   label = g_strdup_printf (_("Add %s"), trellis_kind_get_label (kind));
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
 }
 
 static void
@@ -1453,11 +815,11 @@ push_field_edit (TrellisDocument *self,
                  const GValue    *value)
 {
   const GValue *current = trellis_entity_get_field (entity, field);
-  Edit *edit;
+  TrellisEdit *edit;
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
 
-  edit = edit_new (EDIT_FIELD, entity);
+  edit = trellis_edit_new (TRELLIS_EDIT_FIELD, entity);
   edit->field = field;
   g_value_init (&edit->old_value, G_VALUE_TYPE (current));
   g_value_copy (current, &edit->old_value);
@@ -1467,7 +829,7 @@ push_field_edit (TrellisDocument *self,
   name = trellis_entity_dup_label (entity);
   /* Translators: an undo step, e.g. “Change ‘Active listening’”. */
   label = g_strdup_printf (_("Change ‘%s’"), name);
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
 }
 
 /* Removes every reference to @removed from the other entities, so that
@@ -1586,7 +948,7 @@ trellis_document_remove (TrellisDocument *self,
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
   guint position;
-  Edit *edit;
+  TrellisEdit *edit;
 
   g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
   g_return_if_fail (TRELLIS_IS_ENTITY (entity));
@@ -1605,9 +967,9 @@ trellis_document_remove (TrellisDocument *self,
   if (!trellis_document_find_position (self, entity, &position))
     g_assert_not_reached ();
 
-  edit = edit_new (EDIT_REMOVE, entity);
+  edit = trellis_edit_new (TRELLIS_EDIT_REMOVE, entity);
   edit->position = position;
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
   trellis_document_end_group (self);
 }
 
@@ -1628,7 +990,7 @@ trellis_document_move (TrellisDocument *self,
   g_autofree char *name = NULL;
   guint from;
   guint n;
-  Edit *edit;
+  TrellisEdit *edit;
 
   g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
   g_return_if_fail (TRELLIS_IS_ENTITY (entity));
@@ -1642,14 +1004,14 @@ trellis_document_move (TrellisDocument *self,
   if (position == from)
     return;
 
-  edit = edit_new (EDIT_MOVE, entity);
+  edit = trellis_edit_new (TRELLIS_EDIT_MOVE, entity);
   edit->position = from;
   edit->to_position = position;
 
   name = trellis_entity_dup_label (entity);
   /* Translators: an undo step, e.g. “Move ‘Anna’”. */
   label = g_strdup_printf (_("Move ‘%s’"), name);
-  commit_edit (self, edit, label);
+  trellis_document_commit_edit (self, edit, label);
 }
 
 static gboolean
@@ -1712,6 +1074,13 @@ trellis_document_set_field (TrellisDocument *self,
   current = trellis_entity_get_field (entity, field);
   g_return_if_fail (G_VALUE_HOLDS (value, G_VALUE_TYPE (current)));
 
+  /* A document being read has no history yet and nobody to tell. */
+  if (self->loading)
+    {
+      trellis_entity_store_field (entity, field, value, FALSE);
+      return;
+    }
+
   if (field_values_equal (field, current, value))
     return;
 
@@ -1733,8 +1102,9 @@ trellis_document_set_string (TrellisDocument *self,
        field == TRELLIS_FIELD_ABOUT) && value[0] == '\0')
     value = NULL;
 
+  /* Borrowed for the call: whoever keeps the value copies it. */
   g_value_init (&v, G_TYPE_STRING);
-  g_value_set_string (&v, value);
+  g_value_set_static_string (&v, value);
   trellis_document_set_field (self, entity, field, &v);
 }
 
@@ -1747,7 +1117,7 @@ trellis_document_set_strv (TrellisDocument    *self,
   g_auto(GValue) v = G_VALUE_INIT;
 
   g_value_init (&v, G_TYPE_STRV);
-  g_value_set_boxed (&v, value);
+  g_value_set_static_boxed (&v, value);
   trellis_document_set_field (self, entity, field, &v);
 }
 
@@ -2028,497 +1398,3 @@ trellis_document_set_scale (TrellisDocument  *self,
   return TRUE;
 }
 
-/**
- * trellis_document_set_assessment:
- * @self: a #TrellisDocument
- * @person: a person of the document
- * @assessment: the assessment; its competency must exist and its level be
- *   on the scale
- *
- * Records an assessment, as one undoable step. An assessment of the same
- * competency from the same source on the same date is replaced; any other
- * is kept as history.
- */
-void
-trellis_document_set_assessment (TrellisDocument         *self,
-                                 TrellisPerson           *person,
-                                 const TrellisAssessment *assessment)
-{
-  TrellisEntity *competency;
-  TrellisRecord record = { 0 };
-  GArray *records;
-  guint index;
-  Edit *edit;
-  g_autofree char *label = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_PERSON (person));
-  g_return_if_fail (assessment != NULL);
-  g_return_if_fail (assessment->source < TRELLIS_N_SOURCES);
-  g_return_if_fail (trellis_document_level_in_scale (self, assessment->level));
-  g_return_if_fail (assessment->date == 0 || trellis_date_is_valid (assessment->date));
-
-  competency = trellis_document_lookup (self, assessment->competency);
-  g_return_if_fail (competency != NULL && TRELLIS_IS_COMPETENCY (competency));
-
-  record.slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (competency));
-  record.date = assessment->date != 0 ? assessment->date : trellis_date_today ();
-  record.level = (gint8) assessment->level;
-  record.source = assessment->source;
-  record.want = assessment->want ? 1 : 0;
-
-  records = trellis_person_get_records (person);
-
-  if (records_find (records, &record, &index))
-    {
-      const TrellisRecord *old = &g_array_index (records, TrellisRecord, index);
-      const TrellisText *text = trellis_document_get_text (self, old->text);
-
-      if (old->level == record.level && old->want == record.want &&
-          g_strcmp0 (text != NULL ? text->note : NULL, assessment->note) == 0 &&
-          g_strcmp0 (text != NULL ? text->evidence : NULL, assessment->evidence) == 0)
-        return;
-
-      /* Keep the text entry when it did not change. */
-      if (text != NULL &&
-          g_strcmp0 (text->note, assessment->note) == 0 &&
-          g_strcmp0 (text->evidence, assessment->evidence) == 0)
-        record.text = old->text;
-      else
-        record.text = trellis_document_add_text (self, assessment->note, assessment->evidence);
-
-      edit = edit_new (EDIT_RECORD_REPLACE, TRELLIS_ENTITY (person));
-      edit->old_record = *old;
-      edit->new_record = record;
-    }
-  else
-    {
-      record.text = trellis_document_add_text (self, assessment->note, assessment->evidence);
-      edit = edit_new (EDIT_RECORD_INSERT, TRELLIS_ENTITY (person));
-      edit->new_record = record;
-    }
-
-  name = trellis_entity_dup_label (TRELLIS_ENTITY (person));
-  /* Translators: an undo step; %s is a person's name. */
-  label = g_strdup_printf (_("Assess ‘%s’"), name);
-  commit_edit (self, edit, label);
-}
-
-/* Finds the assessment of @person on @competency from @source on @date
- * and hands it to @edit_func to change one thing; where there is none,
- * starts from an empty one that carries forward the wish to grow of the
- * assessment that counts today. Whatever @edit_func leaves alone is kept,
- * so a field added to assessments later is kept too. */
-static gboolean
-edit_one_assessment (TrellisDocument *self,
-                     TrellisPerson   *person,
-                     const char      *competency,
-                     TrellisSource    source,
-                     TrellisDate      date,
-                     void           (*edit_func) (TrellisAssessment *a,
-                                                  gconstpointer      data),
-                     gconstpointer    data)
-{
-  TrellisEntity *c;
-  TrellisRecord key = { 0 };
-  TrellisAssessment a = { 0 };
-  GArray *records;
-  guint index;
-
-  c = trellis_document_lookup (self, competency);
-  if (c == NULL || !TRELLIS_IS_COMPETENCY (c))
-    return FALSE;
-
-  key.slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (c));
-  key.date = date != 0 ? date : trellis_date_today ();
-  key.source = source;
-  records = trellis_person_get_records (person);
-
-  if (records_find (records, &key, &index))
-    {
-      trellis_document_record_to_assessment (self, &g_array_index (records, TrellisRecord, index), &a);
-    }
-  else
-    {
-      TrellisAssessment effective = { 0 };
-
-      if (trellis_document_get_effective (self, person, competency, &effective))
-        a.want = effective.want;
-      a.competency = trellis_entity_get_id (c);
-      a.level = TRELLIS_LEVEL_NONE;
-      a.source = source;
-      a.date = key.date;
-    }
-
-  edit_func (&a, data);
-  if (!trellis_document_level_in_scale (self, a.level))
-    return FALSE;
-
-  trellis_document_set_assessment (self, person, &a);
-  return TRUE;
-}
-
-static void
-set_level_func (TrellisAssessment *a,
-                gconstpointer      data)
-{
-  a->level = *(const gint *) data;
-}
-
-static void
-set_want_func (TrellisAssessment *a,
-               gconstpointer      data)
-{
-  a->want = *(const gboolean *) data;
-}
-
-/**
- * trellis_document_set_assessed_level:
- * @self: a #TrellisDocument
- * @person: a person of the document
- * @competency: a competency id
- * @source: the perspective
- * @date: the date of the assessment, or 0 for today
- * @level: a level of the scale
- *
- * Sets the level of @person's assessment on @competency from @source on
- * @date, keeping everything else that assessment holds (the wish to grow,
- * the note, the evidence). Where there is no such assessment yet, one is
- * added, carrying forward the wish to grow of the assessment that counts
- * today. One undoable step.
- *
- * Returns: %TRUE if the assessment holds @level
- */
-gboolean
-trellis_document_set_assessed_level (TrellisDocument *self,
-                                     TrellisPerson   *person,
-                                     const char      *competency,
-                                     TrellisSource    source,
-                                     TrellisDate      date,
-                                     gint             level)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
-  g_return_val_if_fail (competency != NULL, FALSE);
-  g_return_val_if_fail (source < TRELLIS_N_SOURCES, FALSE);
-
-  if (!trellis_document_level_in_scale (self, level))
-    return FALSE;
-
-  return edit_one_assessment (self, person, competency, source, date, set_level_func, &level);
-}
-
-/**
- * trellis_document_set_assessed_want:
- * @self: a #TrellisDocument
- * @person: a person of the document
- * @competency: a competency id
- * @source: the perspective
- * @date: the date of the assessment, or 0 for today
- * @want: whether @person wants to grow in @competency
- *
- * Sets the wish to grow of one assessment, keeping everything else it
- * holds. There must be a level to keep: an assessment that does not
- * exist yet is not made up.
- *
- * Returns: %TRUE if the assessment holds @want
- */
-gboolean
-trellis_document_set_assessed_want (TrellisDocument *self,
-                                    TrellisPerson   *person,
-                                    const char      *competency,
-                                    TrellisSource    source,
-                                    TrellisDate      date,
-                                    gboolean         want)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
-  g_return_val_if_fail (competency != NULL, FALSE);
-  g_return_val_if_fail (source < TRELLIS_N_SOURCES, FALSE);
-
-  want = want != FALSE;
-  return edit_one_assessment (self, person, competency, source, date, set_want_func, &want);
-}
-
-/**
- * trellis_document_remove_assessment:
- * @self: a #TrellisDocument
- * @person: a person of the document
- * @competency: a competency id
- * @source: the perspective
- * @date: the date of the assessment
- *
- * Deletes one assessment, as one undoable step.
- *
- * Returns: %TRUE if there was such an assessment
- */
-gboolean
-trellis_document_remove_assessment (TrellisDocument *self,
-                                    TrellisPerson   *person,
-                                    const char      *competency,
-                                    TrellisSource    source,
-                                    TrellisDate      date)
-{
-  TrellisEntity *c;
-  TrellisRecord key = { 0 };
-  GArray *records;
-  guint index;
-  Edit *edit;
-  g_autofree char *label = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
-
-  c = trellis_document_lookup (self, competency);
-  if (c == NULL || !TRELLIS_IS_COMPETENCY (c))
-    return FALSE;
-
-  key.slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (c));
-  key.date = date;
-  key.source = source;
-
-  records = trellis_person_get_records (person);
-  if (!records_find (records, &key, &index))
-    return FALSE;
-
-  edit = edit_new (EDIT_RECORD_REMOVE, TRELLIS_ENTITY (person));
-  edit->old_record = g_array_index (records, TrellisRecord, index);
-
-  name = trellis_entity_dup_label (TRELLIS_ENTITY (person));
-  /* Translators: an undo step; %s is a person's name. */
-  label = g_strdup_printf (_("Delete an assessment of ‘%s’"), name);
-  commit_edit (self, edit, label);
-
-  return TRUE;
-}
-
-gboolean
-trellis_document_can_undo (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return self->undo_stack->len > 0 && self->group_depth == 0;
-}
-
-gboolean
-trellis_document_can_redo (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return self->redo_stack->len > 0 && self->group_depth == 0;
-}
-
-const char *
-trellis_document_get_undo_label (TrellisDocument *self)
-{
-  EditGroup *group;
-
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
-
-  group = top_group (self->undo_stack);
-  return group != NULL ? group->label : NULL;
-}
-
-const char *
-trellis_document_get_redo_label (TrellisDocument *self)
-{
-  EditGroup *group;
-
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
-
-  group = top_group (self->redo_stack);
-  return group != NULL ? group->label : NULL;
-}
-
-/* Undoes (@forward %FALSE) or redoes the latest step of one stack and
- * moves it to the other. Undo applies the step's edits backwards, redo
- * forwards. */
-static gboolean
-replay_group (TrellisDocument *self,
-              gboolean         forward)
-{
-  GPtrArray *from = forward ? self->redo_stack : self->undo_stack;
-  GPtrArray *to = forward ? self->undo_stack : self->redo_stack;
-  gboolean was_modified;
-  gboolean could_undo;
-  gboolean could_redo;
-  EditGroup *group;
-
-  g_assert (TRELLIS_IS_DOCUMENT (self));
-
-  if (from->len == 0 || self->group_depth != 0)
-    return FALSE;
-
-  was_modified = trellis_document_get_modified (self);
-  could_undo = trellis_document_can_undo (self);
-  could_redo = trellis_document_can_redo (self);
-
-  group = g_ptr_array_steal_index (from, from->len - 1);
-  for (guint i = 0; i < group->edits->len; i++)
-    {
-      guint k = forward ? i : group->edits->len - 1 - i;
-
-      edit_apply (self, g_ptr_array_index (group->edits, k), forward);
-    }
-  g_ptr_array_add (to, group);
-
-  notify_history (self, was_modified, could_undo, could_redo);
-
-  return TRUE;
-}
-
-/**
- * trellis_document_undo:
- * @self: a #TrellisDocument
- *
- * Undoes the last step.
- *
- * Returns: %TRUE if there was a step to undo
- */
-gboolean
-trellis_document_undo (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return replay_group (self, FALSE);
-}
-
-/**
- * trellis_document_redo:
- * @self: a #TrellisDocument
- *
- * Redoes the last undone step.
- *
- * Returns: %TRUE if there was a step to redo
- */
-gboolean
-trellis_document_redo (TrellisDocument *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
-
-  return replay_group (self, TRUE);
-}
-
-void
-trellis_document_clear_history (TrellisDocument *self)
-{
-  gboolean was_modified;
-  gboolean could_undo;
-  gboolean could_redo;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-
-  was_modified = trellis_document_get_modified (self);
-  could_undo = trellis_document_can_undo (self);
-  could_redo = trellis_document_can_redo (self);
-
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
-  self->saved_serial = was_modified ? G_MAXUINT : 0;
-
-  notify_history (self, was_modified, could_undo, could_redo);
-}
-
-/* The load report */
-
-TrellisLoadReport *
-trellis_load_report_new (void)
-{
-  TrellisLoadReport *self = g_new0 (TrellisLoadReport, 1);
-
-  self->items = g_array_new (FALSE, FALSE, sizeof (ReportItem));
-
-  return self;
-}
-
-void
-trellis_load_report_clear (TrellisLoadReport *self)
-{
-  g_return_if_fail (self != NULL);
-
-  for (guint i = 0; i < self->items->len; i++)
-    g_free (g_array_index (self->items, ReportItem, i).message);
-  g_array_set_size (self->items, 0);
-  self->n_errors = 0;
-}
-
-void
-trellis_load_report_free (TrellisLoadReport *self)
-{
-  if (self == NULL)
-    return;
-
-  trellis_load_report_clear (self);
-  g_array_unref (self->items);
-  g_free (self);
-}
-
-guint
-trellis_load_report_get_n_items (TrellisLoadReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->items->len;
-}
-
-guint
-trellis_load_report_get_n_errors (TrellisLoadReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->n_errors;
-}
-
-TrellisLoadSeverity
-trellis_load_report_get_severity (TrellisLoadReport *self,
-                                  guint              index)
-{
-  g_return_val_if_fail (self != NULL && index < self->items->len, TRELLIS_LOAD_ERROR);
-
-  return g_array_index (self->items, ReportItem, index).severity;
-}
-
-guint
-trellis_load_report_get_line (TrellisLoadReport *self,
-                              guint              index)
-{
-  g_return_val_if_fail (self != NULL && index < self->items->len, 0);
-
-  return g_array_index (self->items, ReportItem, index).line;
-}
-
-const char *
-trellis_load_report_get_message (TrellisLoadReport *self,
-                                 guint              index)
-{
-  g_return_val_if_fail (self != NULL && index < self->items->len, NULL);
-
-  return g_array_index (self->items, ReportItem, index).message;
-}
-
-gint
-trellis_load_report_get_code (TrellisLoadReport *self,
-                              guint              index)
-{
-  g_return_val_if_fail (self != NULL && index < self->items->len, -1);
-
-  return g_array_index (self->items, ReportItem, index).code;
-}
-
-void
-trellis_load_report_add (TrellisLoadReport   *self,
-                         TrellisLoadSeverity  severity,
-                         gint                 code,
-                         guint                line,
-                         const char          *message)
-{
-  ReportItem item = { severity, code, line, g_strdup (message) };
-
-  g_return_if_fail (self != NULL);
-
-  g_array_append_val (self->items, item);
-  if (severity == TRELLIS_LOAD_ERROR)
-    self->n_errors++;
-}

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "trellis-assessments-private.h"
 #include "trellis-csv-private.h"
 #include "trellis-document-private.h"
 #include "trellis-import.h"

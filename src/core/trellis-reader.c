@@ -13,8 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "trellis-document-private.h"
-#include "trellis-xml-private.h"
+#include "trellis-reader-private.h"
 
 /* A streaming reader: libxml2's SAX2 push parser feeds the document
  * directly, with no DOM in between, so that the largest matrices load
@@ -27,323 +26,13 @@
  * more attributes than any Trellis element has before libxml2's quadratic
  * duplicate check sees them. Nothing is kept when loading fails. */
 
-typedef enum
-{
-  E_NONE,
-  E_ROOT,
-  E_ORGANISATION,
-  E_VISION,
-  E_MISSION,
-  E_SCALE,
-  E_SCALE_LEVEL,
-  E_VALUES,
-  E_VALUE,
-  E_DESCRIPTION,
-  E_BEHAVIOUR,
-  E_RESULTS,
-  E_RESULT,
-  E_COMPETENCIES,
-  E_COMPETENCY,
-  E_COMPETENCY_LEVEL,
-  E_RESPONSIBILITIES,
-  E_RESPONSIBILITY,
-  E_NEEDS,
-  E_ASSIGN,
-  E_ROLES,
-  E_ROLE,
-  E_REQUIRES,
-  E_TARGET,
-  E_PEOPLE,
-  E_PERSON,
-  E_ASSESSMENT,
-  E_NOTE,
-  E_EVIDENCE,
-  E_INDICATORS,
-  E_INDICATOR,
-  E_MEASUREMENT,
-  E_REVIEW,
-  E_PLAN,
-  E_DO,
-  E_CHECK,
-  E_ACT,
-  E_DEVELOPMENT,
-  E_ACTION,
-  E_FEEDBACK,
-  E_REMARK,
-  E_TEXT,
-  E_RESPONSE,
-  E_UNKNOWN,
-  N_ELEMS
-} Elem;
-
-static const char * const elem_names[N_ELEMS] = {
-  [E_NONE] = "",
-  [E_ROOT] = "trellis",
-  [E_ORGANISATION] = "organisation",
-  [E_VISION] = "vision",
-  [E_MISSION] = "mission",
-  [E_SCALE] = "scale",
-  [E_SCALE_LEVEL] = "level",
-  [E_VALUES] = "values",
-  [E_VALUE] = "value",
-  [E_DESCRIPTION] = "description",
-  [E_BEHAVIOUR] = "behaviour",
-  [E_RESULTS] = "results",
-  [E_RESULT] = "result",
-  [E_COMPETENCIES] = "competencies",
-  [E_COMPETENCY] = "competency",
-  [E_COMPETENCY_LEVEL] = "level",
-  [E_RESPONSIBILITIES] = "responsibilities",
-  [E_RESPONSIBILITY] = "responsibility",
-  [E_NEEDS] = "needs",
-  [E_ASSIGN] = "assign",
-  [E_ROLES] = "roles",
-  [E_ROLE] = "role",
-  [E_REQUIRES] = "requires",
-  [E_TARGET] = "target",
-  [E_PEOPLE] = "people",
-  [E_PERSON] = "person",
-  [E_ASSESSMENT] = "assessment",
-  [E_NOTE] = "note",
-  [E_EVIDENCE] = "evidence",
-  [E_INDICATORS] = "indicators",
-  [E_INDICATOR] = "indicator",
-  [E_MEASUREMENT] = "measurement",
-  [E_REVIEW] = "review",
-  [E_PLAN] = "plan",
-  [E_DO] = "do",
-  [E_CHECK] = "check",
-  [E_ACT] = "act",
-  [E_DEVELOPMENT] = "development",
-  [E_ACTION] = "action",
-  [E_FEEDBACK] = "feedback",
-  [E_REMARK] = "remark",
-  [E_TEXT] = "text",
-  [E_RESPONSE] = "response",
-  [E_UNKNOWN] = "",
-};
-
-/* The children each element may have, in the order the schema gives. */
-static const Elem children_of[N_ELEMS][12] = {
-  [E_NONE] = { E_ROOT },
-  [E_ROOT] = { E_ORGANISATION, E_SCALE, E_VALUES, E_RESULTS, E_COMPETENCIES,
-               E_RESPONSIBILITIES, E_ROLES, E_PEOPLE, E_INDICATORS, E_DEVELOPMENT,
-               E_FEEDBACK },
-  [E_ORGANISATION] = { E_VISION, E_MISSION },
-  [E_SCALE] = { E_SCALE_LEVEL },
-  [E_VALUES] = { E_VALUE },
-  [E_VALUE] = { E_DESCRIPTION, E_BEHAVIOUR },
-  [E_RESULTS] = { E_RESULT },
-  [E_RESULT] = { E_DESCRIPTION },
-  [E_COMPETENCIES] = { E_COMPETENCY },
-  [E_COMPETENCY] = { E_DESCRIPTION, E_COMPETENCY_LEVEL },
-  [E_RESPONSIBILITIES] = { E_RESPONSIBILITY },
-  [E_RESPONSIBILITY] = { E_DESCRIPTION, E_NEEDS, E_ASSIGN },
-  [E_ROLES] = { E_ROLE },
-  [E_ROLE] = { E_DESCRIPTION, E_REQUIRES, E_TARGET },
-  [E_PEOPLE] = { E_PERSON },
-  [E_PERSON] = { E_ASSESSMENT },
-  [E_ASSESSMENT] = { E_NOTE, E_EVIDENCE },
-  [E_INDICATORS] = { E_INDICATOR },
-  [E_INDICATOR] = { E_DESCRIPTION, E_MEASUREMENT, E_REVIEW },
-  [E_REVIEW] = { E_PLAN, E_DO, E_CHECK, E_ACT },
-  [E_DEVELOPMENT] = { E_ACTION },
-  [E_ACTION] = { E_NOTE },
-  [E_FEEDBACK] = { E_REMARK },
-  [E_REMARK] = { E_TEXT, E_RESPONSE },
-};
-
-static inline gboolean
-elem_is_text (Elem elem)
-{
-  switch (elem)
-    {
-    case E_VISION:
-    case E_MISSION:
-    case E_SCALE_LEVEL:
-    case E_DESCRIPTION:
-    case E_BEHAVIOUR:
-    case E_COMPETENCY_LEVEL:
-    case E_NOTE:
-    case E_EVIDENCE:
-    case E_PLAN:
-    case E_DO:
-    case E_CHECK:
-    case E_ACT:
-    case E_TEXT:
-    case E_RESPONSE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static inline TrellisKind
-section_kind (Elem elem)
-{
-  switch (elem)
-    {
-    case E_VALUES:           return TRELLIS_KIND_VALUE;
-    case E_RESULTS:          return TRELLIS_KIND_RESULT;
-    case E_COMPETENCIES:     return TRELLIS_KIND_COMPETENCY;
-    case E_RESPONSIBILITIES: return TRELLIS_KIND_RESPONSIBILITY;
-    case E_ROLES:            return TRELLIS_KIND_ROLE;
-    case E_PEOPLE:           return TRELLIS_KIND_PERSON;
-    case E_INDICATORS:       return TRELLIS_KIND_INDICATOR;
-    case E_DEVELOPMENT:      return TRELLIS_KIND_ACTION;
-    case E_FEEDBACK:         return TRELLIS_KIND_FEEDBACK;
-    default:                 return TRELLIS_KIND_ORGANISATION;
-    }
-}
-
-static inline TrellisKind
-entity_kind (Elem elem)
-{
-  switch (elem)
-    {
-    case E_VALUE:          return TRELLIS_KIND_VALUE;
-    case E_RESULT:         return TRELLIS_KIND_RESULT;
-    case E_COMPETENCY:     return TRELLIS_KIND_COMPETENCY;
-    case E_RESPONSIBILITY: return TRELLIS_KIND_RESPONSIBILITY;
-    case E_ROLE:           return TRELLIS_KIND_ROLE;
-    case E_PERSON:         return TRELLIS_KIND_PERSON;
-    case E_INDICATOR:      return TRELLIS_KIND_INDICATOR;
-    case E_ACTION:         return TRELLIS_KIND_ACTION;
-    case E_REMARK:         return TRELLIS_KIND_FEEDBACK;
-    default:               return TRELLIS_KIND_ORGANISATION;
-    }
-}
-
-typedef struct
-{
-  const xmlChar *name;   /* from the parser's dictionary */
-  const xmlChar *uri;
-  const char    *value;  /* not NUL-terminated */
-  gsize          len;
-} Attr;
-
-typedef struct
-{
-  Elem           elem;
-  TrellisEntity *entity;  /* borrowed from the reader's list of built entities */
-  guint          line;
-  gint           level;
-  const xmlChar *uri;     /* of an unknown element being kept */
-  gboolean       open;    /* an unknown element's start tag is not closed yet */
-} Frame;
-
-/* A competency as assessments refer to it, without a call per look. */
-typedef struct
-{
-  const char *id;        /* interned */
-  gsize       len;
-  guint32     slot;
-} CompetencyRef;
-
-typedef struct
-{
-  const char *id;        /* interned */
-  guint       kinds;     /* bit per TrellisKind that fits */
-  guint       line;
-  const char *attribute;
-} PendingRef;
-
-typedef struct
-{
-  TrellisDocument   *doc;
-  TrellisLoadReport *report;
-  const char        *display_name;
-  xmlParserCtxtPtr   ctxt;
-
-  const xmlChar     *names[N_ELEMS];
-  const xmlChar     *a_id, *a_name, *a_values, *a_value, *a_result, *a_competency,
-                    *a_level, *a_role, *a_raci, *a_authority, *a_people, *a_roles,
-                    *a_share, *a_want, *a_source, *a_date, *a_kind, *a_target,
-                    *a_unit, *a_review, *a_owner, *a_person, *a_due, *a_status,
-                    *a_about, *a_version;
-
-  Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
-  guint              depth;
-  char               declared_encoding[48];  /* from the XML declaration, for messages */
-  gboolean           stopped;
-  gboolean           halt_pending;  /* libxml2 is to be stopped, see reader_error() */
-  gboolean           at_end;        /* the last bytes were handed to libxml2 */
-  gboolean           seen_root;
-  gint               last_section;
-  gboolean           seen_scale;
-  gboolean           newer_minor;
-
-  GString           *text;
-  gboolean           collecting;
-  GString           *capture;       /* an unknown element being kept */
-  guint              capture_depth;
-  GString           *capture_space; /* white space in it not known to be text yet */
-  gboolean           capture_in_text; /* the text since the last tag is not blank */
-
-  GError            *first_error;
-  gboolean           first_error_fatal;
-  guint              n_errors;
-  guint64            n_bytes;
-
-  GPtrArray         *entities;      /* owns what was built, in order */
-  GArray            *competencies;  /* CompetencyRef, to predict assessment references */
-  guint              predicted;
-  GArray            *pending_refs;
-
-  /* What the element being read collects. */
-  GPtrArray         *scale;
-  GStrvBuilder      *behaviours;
-  GPtrArray         *level_texts;
-  GArray            *requirements;
-  GArray            *assigns;
-  GArray            *targets;
-  GArray            *measurements;
-  GPtrArray         *reviews;
-  TrellisReview     *review;
-  TrellisRecord      record;
-  guint              record_line;
-  char              *note;
-  char              *evidence;
-  GArray            *records;       /* of the person being read */
-  TrellisRecord     *pending;       /* their records, until the person ends */
-  guint              n_pending;
-  guint              pending_size;
-  gboolean           records_unsorted;
-
-  /* The last dates read: a person's assessments share a few. */
-  char               date_cache_str[4][10];
-  TrellisDate        date_cache[4];
-  guint              date_cache_next;
-
-  const xmlChar     *ns_uri;        /* the parser's copy of our namespace */
-
-  guint32            level_mask;    /* bit per level of the scale, 0 to 31 */
-  gboolean           level_mask_valid;
-} Reader;
-
-static void reader_error (Reader     *r,
-                          gint        code,
-                          guint       line,
-                          gboolean    fatal,
-                          const char *format,
-                          ...) G_GNUC_PRINTF (5, 6);
-
-static guint
-current_line (Reader *r)
-{
-  if (r->ctxt == NULL || r->ctxt->input == NULL)
-    return 0;
-
-  return (guint) r->ctxt->input->line;
-}
-
-static void
-reader_error (Reader     *r,
-              gint        code,
-              guint       line,
-              gboolean    fatal,
-              const char *format,
-              ...)
+void
+trellis_reader_error (Reader     *r,
+                      gint        code,
+                      guint       line,
+                      gboolean    fatal,
+                      const char *format,
+                      ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -401,1377 +90,28 @@ reader_stopped (Reader *r)
   return r->stopped;
 }
 
-static void
-reader_notice (Reader     *r,
-               guint       line,
-               const char *message)
+void
+trellis_reader_notice (Reader     *r,
+                       guint       line,
+                       const char *message)
 {
   if (r->report != NULL)
     trellis_load_report_add (r->report, TRELLIS_LOAD_NOTICE, 0, line, message);
 }
 
-/* Attribute values come from libxml2 with every '&' kept as "&#38;"
- * (entities are not substituted); this gives the text they stand for. */
 static char *
-attr_dup (const Attr *a)
+take_text (Reader *r)
 {
-  const char *amp;
-  GString *s;
-  const char *p = a->value;
-  const char *end = a->value + a->len;
-
-  if ((amp = memchr (p, '&', a->len)) == NULL)
-    return g_strndup (a->value, a->len);
-
-  s = g_string_sized_new (a->len);
-  while (p < end)
-    {
-      amp = memchr (p, '&', end - p);
-      if (amp == NULL)
-        {
-          g_string_append_len (s, p, end - p);
-          break;
-        }
-      g_string_append_len (s, p, amp - p);
-      if (end - amp >= 5 && memcmp (amp, "&#38;", 5) == 0)
-        {
-          g_string_append_c (s, '&');
-          p = amp + 5;
-        }
-      else
-        {
-          g_string_append_c (s, '&');
-          p = amp + 1;
-        }
-    }
-
-  return g_string_free (s, FALSE);
-}
-
-static inline gboolean
-attr_is (const Attr *a,
-         const char *str)
-{
-  gsize n = strlen (str);
-
-  return a->len == n && memcmp (a->value, str, n) == 0;
-}
-
-static gboolean
-valid_id (const char *s,
-          gsize       len)
-{
-  if (len == 0 || len > 256)
-    return FALSE;
-  if (!g_ascii_isalpha (s[0]) && s[0] != '_')
-    return FALSE;
-  for (gsize i = 1; i < len; i++)
-    {
-      if (!g_ascii_isalnum (s[i]) && s[i] != '-' && s[i] != '_' && s[i] != '.')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_int (const Attr *a,
-           gint        min,
-           gint        max,
-           gint       *out)
-{
-  gint64 v = 0;
-  gsize i = 0;
-  gboolean negative = FALSE;
-
-  if (a->len == 0 || a->len > 10)
-    return FALSE;
-
-  if (a->value[0] == '-')
-    {
-      negative = TRUE;
-      i = 1;
-      if (a->len == 1)
-        return FALSE;
-    }
-
-  for (; i < a->len; i++)
-    {
-      if (a->value[i] < '0' || a->value[i] > '9')
-        return FALSE;
-      v = v * 10 + (a->value[i] - '0');
-    }
-
-  if (negative)
-    v = -v;
-  if (v < min || v > max)
-    return FALSE;
-
-  *out = (gint) v;
-  return TRUE;
-}
-
-static gboolean
-parse_double (const Attr *a,
-              double     *out)
-{
-  char buf[64];
-  char *end = NULL;
-  double v;
-
-  if (a->len == 0 || a->len >= sizeof buf)
-    return FALSE;
-
-  memcpy (buf, a->value, a->len);
-  buf[a->len] = '\0';
-
-  /* Only plain decimal numbers, as the schema says; no hex, inf or nan. */
-  for (gsize i = 0; i < a->len; i++)
-    {
-      if (!g_ascii_isdigit (buf[i]) && buf[i] != '-' && buf[i] != '+' && buf[i] != '.' &&
-          buf[i] != 'e' && buf[i] != 'E')
-        return FALSE;
-    }
-
-  v = g_ascii_strtod (buf, &end);
-  if (end == buf || *end != '\0' || !isfinite (v))
-    return FALSE;
-
-  *out = v;
-  return TRUE;
-}
-
-static gboolean
-parse_date (Reader      *r,
-            const Attr  *a,
-            TrellisDate *out)
-{
-  if (a->len == 10)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (r->date_cache); i++)
-        {
-          if (r->date_cache[i] != 0 && memcmp (r->date_cache_str[i], a->value, 10) == 0)
-            {
-              *out = r->date_cache[i];
-              return TRUE;
-            }
-        }
-    }
-
-  if (!trellis_date_parse (a->value, a->len, out))
-    return FALSE;
-
-  memcpy (r->date_cache_str[r->date_cache_next], a->value, 10);
-  r->date_cache[r->date_cache_next] = *out;
-  r->date_cache_next = (r->date_cache_next + 1) % G_N_ELEMENTS (r->date_cache);
-  return TRUE;
-}
-
-static const char *
-intern_attr (const Attr *a)
-{
-  g_autofree char *s = attr_dup (a);
-
-  return g_intern_string (s);
-}
-
-static void
-bad_attribute (Reader     *r,
-               Elem        elem,
-               const Attr *a)
-{
-  g_autofree char *value = attr_dup (a);
-
-  /* Translators: e.g. “The value ‘x’ is not valid for the attribute ‘level’ of <assessment>.” */
-  reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                _("The value ‘%s’ is not valid for the attribute ‘%s’ of <%s>."),
-                value, (const char *) a->name, elem_names[elem]);
-}
-
-static void
-missing_attribute (Reader     *r,
-                   Elem        elem,
-                   const char *name)
-{
-  /* Translators: e.g. “The element <role> needs the attribute ‘id’.” */
-  reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                _("The element <%s> needs the attribute ‘%s’."), elem_names[elem], name);
-}
-
-static void
-add_pending_ref (Reader     *r,
-                 const char *id,
-                 guint       kinds,
-                 const char *attribute)
-{
-  PendingRef ref = { id, kinds, current_line (r), attribute };
-
-  g_array_append_val (r->pending_refs, ref);
-}
-
-/* Reads a reference attribute: a single id, checked after the whole file
- * was read (elements may refer forward). */
-static const char *
-read_ref (Reader     *r,
-          Elem        elem,
-          const Attr *a,
-          guint       kinds)
-{
-  const char *id;
-
-  if (!valid_id (a->value, a->len))
-    {
-      bad_attribute (r, elem, a);
-      return NULL;
-    }
-
-  id = intern_attr (a);
-  add_pending_ref (r, id, kinds, (const char *) a->name);
-
-  return id;
-}
-
-static char **
-read_ref_list (Reader     *r,
-               Elem        elem,
-               const Attr *a,
-               guint       kinds)
-{
-  g_autofree char *value = attr_dup (a);
-  g_auto(GStrv) parts = g_strsplit_set (value, " \t\n\r", -1);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **ret;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      Attr part = { a->name, a->uri, parts[i], strlen (parts[i]) };
-      const char *id;
-
-      if (part.len == 0)
-        continue;
-
-      if (!valid_id (part.value, part.len))
-        {
-          bad_attribute (r, elem, a);
-          continue;
-        }
-
-      id = g_intern_string (parts[i]);
-      add_pending_ref (r, id, kinds, (const char *) a->name);
-      g_strv_builder_add (builder, id);
-    }
-
-  ret = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return ret;
-}
-
-static void
-store_string (TrellisEntity *entity,
-              TrellisField   field,
-              const char    *value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_STRING);
-  g_value_set_static_string (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_take_string (TrellisEntity *entity,
-                   TrellisField   field,
-                   char          *value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_STRING);
-  g_value_take_string (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_take_strv (TrellisEntity *entity,
-                 TrellisField   field,
-                 char         **value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_STRV);
-  g_value_take_boxed (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_int (TrellisEntity *entity,
-           TrellisField   field,
-           gint           value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_INT);
-  g_value_set_int (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_uint (TrellisEntity *entity,
-            TrellisField   field,
-            guint          value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_UINT);
-  g_value_set_uint (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_double (TrellisEntity *entity,
-              TrellisField   field,
-              double         value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_DOUBLE);
-  g_value_set_double (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-static void
-store_take_boxed (TrellisEntity *entity,
-                  TrellisField   field,
-                  GType          type,
-                  gpointer       value)
-{
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  g_value_init (&v, type);
-  g_value_take_boxed (&v, value);
-  trellis_entity_store_field (entity, field, &v, FALSE);
-}
-
-/* Unknown elements of a newer minor version are kept as XML text and
- * written back where they were found. Line breaks in kept text become
- * character references, so that every kept element stays on one line. */
-static void
-capture_escaped (GString    *s,
-                 const char *text,
-                 gsize       len,
-                 gboolean    attribute)
-{
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = text[i];
-
-      switch (c)
-        {
-        case '&':  g_string_append (s, "&amp;"); break;
-        case '<':  g_string_append (s, "&lt;"); break;
-        case '>':  g_string_append (s, "&gt;"); break;
-        case '"':  g_string_append (s, attribute ? "&quot;" : "\""); break;
-        case '\n': g_string_append (s, "&#10;"); break;
-        case '\r': g_string_append (s, "&#13;"); break;
-        case '\t': g_string_append (s, attribute ? "&#9;" : "\t"); break;
-        default:   g_string_append_c (s, c); break;
-        }
-    }
-}
-
-static void
-capture_close_start_tag (Reader *r)
-{
-  Frame *top = &r->frames[r->depth];
-
-  if (top->elem == E_UNKNOWN && top->open)
-    {
-      g_string_append_c (r->capture, '>');
-      top->open = FALSE;
-    }
-}
-
-static void
-capture_start (Reader         *r,
-               const xmlChar  *localname,
-               const xmlChar  *prefix,
-               const xmlChar  *uri,
-               const Attr     *attrs,
-               guint           n_attrs,
-               const xmlChar **namespaces,
-               gint            n_namespaces)
-{
-  const xmlChar *parent_uri;
-  Frame *parent = &r->frames[r->depth];
-
-  if (r->capture == NULL)
-    {
-      r->capture = g_string_new (NULL);
-      r->capture_depth = r->depth + 1;
-      parent_uri = (const xmlChar *) TRELLIS_FORMAT_NAMESPACE;
-    }
-  else
-    {
-      capture_close_start_tag (r);
-      parent_uri = parent->uri;
-    }
-
-  /* White space between elements is layout. */
-  g_string_truncate (r->capture_space, 0);
-  r->capture_in_text = FALSE;
-
-  g_string_append_c (r->capture, '<');
-  g_string_append (r->capture, (const char *) localname);
-
-  if (g_strcmp0 ((const char *) uri, (const char *) parent_uri) != 0)
-    {
-      g_string_append (r->capture, " xmlns=\"");
-      if (uri != NULL)
-        capture_escaped (r->capture, (const char *) uri, strlen ((const char *) uri), TRUE);
-      g_string_append_c (r->capture, '"');
-    }
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      g_autofree char *value = attr_dup (&attrs[i]);
-
-      g_string_append_c (r->capture, ' ');
-      if (attrs[i].uri != NULL && xmlStrEqual (attrs[i].uri, XML_XML_NAMESPACE))
-        {
-          /* The xml namespace is bound to its own prefix, and to no other. */
-          g_string_append (r->capture, "xml:");
-        }
-      else if (attrs[i].uri != NULL)
-        {
-          /* Keep namespaced attributes with a prefix of their own. */
-          g_string_append_printf (r->capture, "xmlns:k%u=\"", i);
-          capture_escaped (r->capture, (const char *) attrs[i].uri,
-                           strlen ((const char *) attrs[i].uri), TRUE);
-          g_string_append_printf (r->capture, "\" k%u:", i);
-        }
-      g_string_append (r->capture, (const char *) attrs[i].name);
-      g_string_append (r->capture, "=\"");
-      capture_escaped (r->capture, value, strlen (value), TRUE);
-      g_string_append_c (r->capture, '"');
-    }
-
-  (void) prefix;
-  (void) namespaces;
-  (void) n_namespaces;
-}
-
-/* Kept elements are written back inside entities, the organisation,
- * sections and the root; anywhere else they have no place to go. */
-static gboolean
-capture_has_place (const Frame *parent)
-{
-  return parent->entity != NULL || parent->elem == E_ORGANISATION || parent->elem == E_ROOT ||
-         section_kind (parent->elem) != TRELLIS_KIND_ORGANISATION;
-}
-
-static void
-keep_capture (Reader *r)
-{
-  Frame *parent = &r->frames[r->capture_depth - 1];
-  GString *target = NULL;
-
-  g_string_append_c (r->capture, '\n');
-
-  if (parent->entity != NULL)
-    trellis_entity_append_unknown_xml (parent->entity, r->capture->str, r->capture->len);
-  else if (parent->elem == E_ORGANISATION)
-    trellis_entity_append_unknown_xml (TRELLIS_ENTITY (r->doc->organisation), r->capture->str, r->capture->len);
-  else if (parent->elem == E_ROOT)
-    {
-      if (r->doc->unknown_root == NULL)
-        r->doc->unknown_root = g_string_new (NULL);
-      target = r->doc->unknown_root;
-    }
-  else if (section_kind (parent->elem) != TRELLIS_KIND_ORGANISATION)
-    {
-      TrellisKind kind = section_kind (parent->elem);
-
-      if (r->doc->unknown_in_section[kind] == NULL)
-        r->doc->unknown_in_section[kind] = g_string_new (NULL);
-      target = r->doc->unknown_in_section[kind];
-    }
-
-  if (target != NULL)
-    g_string_append_len (target, r->capture->str, r->capture->len);
-
-  g_string_free (r->capture, TRUE);
-  r->capture = NULL;
-  r->capture_depth = 0;
-}
-
-/* Entities */
-
-static TrellisEntity *
-begin_entity (Reader     *r,
-              Elem        elem,
-              const Attr *id_attr)
-{
-  TrellisKind kind = entity_kind (elem);
-  TrellisEntity *entity;
-  TrellisEntity *existing;
-  const char *id;
-
-  if (id_attr == NULL)
-    {
-      missing_attribute (r, elem, "id");
-      id = NULL;
-    }
-  else if (!valid_id (id_attr->value, id_attr->len))
-    {
-      bad_attribute (r, elem, id_attr);
-      id = NULL;
-    }
-  else
-    id = intern_attr (id_attr);
-
-  if (id != NULL && (existing = trellis_document_lookup (r->doc, id)) != NULL)
-    {
-      /* Translators: %s is an id such as “c-listen”. */
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_DUPLICATE_ID, current_line (r), FALSE,
-                    _("The id ‘%s’ is used more than once; every id must be unique."), id);
-      id = NULL;
-    }
-
-  if (id == NULL)
-    {
-      /* Keep reading to find further problems; this entity is discarded
-       * with the document. */
-      g_autofree char *placeholder = g_strdup_printf ("-invalid-%u", r->entities->len);
-      id = g_intern_string (placeholder);
-    }
-
-  entity = trellis_entity_new_internal (kind, id);
-  g_ptr_array_add (r->entities, entity);
-  trellis_document_add_loaded (r->doc, entity);
-
-  if (kind == TRELLIS_KIND_COMPETENCY)
-    {
-      CompetencyRef ref = { id, strlen (id), trellis_competency_get_slot (TRELLIS_COMPETENCY (entity)) };
-
-      g_array_append_val (r->competencies, ref);
-    }
-
-  return entity;
-}
-
-/* Whether @level is on the document's scale. Every assessment asks, so
- * the levels are kept as a bit mask, made again when the scale changes. */
-static gboolean
-level_in_scale (Reader *r,
-                gint    level)
-{
-  if (level < 0 || level > 31)
-    return trellis_document_level_in_scale (r->doc, level);
-
-  if (!r->level_mask_valid)
-    {
-      r->level_mask = 0;
-      for (gint l = 0; l <= 31; l++)
-        {
-          if (trellis_document_level_in_scale (r->doc, l))
-            r->level_mask |= 1u << l;
-        }
-      r->level_mask_valid = TRUE;
-    }
-
-  return (r->level_mask & (1u << level)) != 0;
-}
-
-static gboolean
-check_level (Reader     *r,
-             Elem        elem,
-             const Attr *a,
-             gint       *out)
-{
-  if (!parse_int (a, G_MININT, G_MAXINT, out))
-    {
-      bad_attribute (r, elem, a);
-      return FALSE;
-    }
-
-  if (!level_in_scale (r, *out))
-    {
-      /* Translators: e.g. “Level 7 of <assessment> is not on the scale (0 to 4).” */
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, current_line (r), FALSE,
-                    _("Level %d of <%s> is not on the scale (%d to %d)."),
-                    *out, elem_names[elem],
-                    trellis_document_get_scale_min (r->doc),
-                    trellis_document_get_scale_max (r->doc));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-bad_date (Reader     *r,
-          Elem        elem,
-          const Attr *a)
-{
-  g_autofree char *value = attr_dup (a);
-
-  /* Translators: e.g. “The date ‘20-11-2026’ of <assessment> is not a date of the form YYYY-MM-DD.” */
-  reader_error (r, TRELLIS_DOCUMENT_ERROR_BAD_DATE, current_line (r), FALSE,
-                _("The date ‘%s’ of <%s> is not a date of the form YYYY-MM-DD."),
-                value, elem_names[elem]);
-}
-
-/* Reads a reference attribute into a field of @entity. */
-static void
-store_ref (Reader        *r,
-           Elem           elem,
-           const Attr    *a,
-           guint          kinds,
-           TrellisEntity *entity,
-           TrellisField   field)
-{
-  const char *id = read_ref (r, elem, a, kinds);
-
-  if (id != NULL)
-    store_string (entity, field, id);
-}
-
-/* Reads a date attribute into a field of @entity. */
-static void
-store_date (Reader        *r,
-            Elem           elem,
-            const Attr    *a,
-            TrellisEntity *entity,
-            TrellisField   field)
-{
-  TrellisDate date;
-
-  if (parse_date (r, a, &date))
-    store_uint (entity, field, date);
-  else
-    bad_date (r, elem, a);
-}
-
-static void
-unknown_attribute (Reader     *r,
-                   Elem        elem,
-                   const Attr *a)
-{
-  if (a->uri != NULL)
-    return;
-
-  if (r->newer_minor)
-    {
-      g_autofree char *msg =
-        g_strdup_printf (_("The attribute ‘%s’ of <%s> comes from a newer version of Trellis and was left out."),
-                         (const char *) a->name, elem_names[elem]);
-      reader_notice (r, current_line (r), msg);
-      return;
-    }
-
-  /* Translators: e.g. “The element <role> has no attribute ‘colour’.” */
-  reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                _("The element <%s> has no attribute ‘%s’."), elem_names[elem], (const char *) a->name);
-}
-
-#define KIND_BIT(k) (1u << (k))
-
-static void
-start_assessment (Reader     *r,
-                  const Attr *attrs,
-                  guint       n_attrs)
-{
-  TrellisRecord rec = { 0 };
-  gboolean have_competency = FALSE, have_level = FALSE, have_source = FALSE, have_date = FALSE;
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      const Attr *a = &attrs[i];
-
-      if (a->name == r->a_competency)
-        {
-          const CompetencyRef *refs = (const CompetencyRef *) (gpointer) r->competencies->data;
-          const CompetencyRef *c = NULL;
-          guint n = r->competencies->len;
-
-          have_competency = TRUE;
-
-          /* Assessments usually follow the competency list: try the
-           * next and the same competency before a lookup. */
-          for (guint k = 0; k < 2 && c == NULL; k++)
-            {
-              guint idx = r->predicted + (k == 0 ? 1 : 0);
-
-              if (idx < n && refs[idx].len == a->len && memcmp (refs[idx].id, a->value, a->len) == 0)
-                {
-                  c = &refs[idx];
-                  r->predicted = idx;
-                }
-            }
-
-          if (c == NULL)
-            {
-              g_autofree char *id = attr_dup (a);
-              const char *interned = g_quark_to_string (g_quark_try_string (id));
-              TrellisEntity *e = interned != NULL ? trellis_document_lookup (r->doc, interned) : NULL;
-
-              if (e != NULL && TRELLIS_IS_COMPETENCY (e))
-                {
-                  guint32 slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (e));
-
-                  for (guint k = 0; k < n; k++)
-                    {
-                      if (refs[k].slot == slot)
-                        {
-                          c = &refs[k];
-                          r->predicted = k;
-                          break;
-                        }
-                    }
-                }
-
-              if (c == NULL)
-                {
-                  /* Translators: %s is an id. */
-                  reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, current_line (r), FALSE,
-                                _("The assessment refers to the competency ‘%s’, which the file does not define."),
-                                id);
-                  ok = FALSE;
-                  continue;
-                }
-            }
-
-          rec.slot = c->slot;
-        }
-      else if (a->name == r->a_level)
-        {
-          gint level;
-
-          have_level = TRUE;
-          if (check_level (r, E_ASSESSMENT, a, &level))
-            rec.level = (gint8) level;
-          else
-            ok = FALSE;
-        }
-      else if (a->name == r->a_source)
-        {
-          TrellisSource source;
-
-          have_source = TRUE;
-          if (trellis_source_from_string (a->value, a->len, &source))
-            rec.source = source;
-          else
-            {
-              bad_attribute (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else if (a->name == r->a_date)
-        {
-          TrellisDate date;
-
-          have_date = TRUE;
-          if (parse_date (r, a, &date))
-            rec.date = date;
-          else
-            {
-              bad_date (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else if (a->name == r->a_want)
-        {
-          if (attr_is (a, "grow"))
-            rec.want = 1;
-          else if (!attr_is (a, "no"))
-            {
-              bad_attribute (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else
-        unknown_attribute (r, E_ASSESSMENT, a);
-    }
-
-  if (!have_competency)
-    missing_attribute (r, E_ASSESSMENT, "competency");
-  if (!have_level)
-    missing_attribute (r, E_ASSESSMENT, "level");
-  if (!have_source)
-    missing_attribute (r, E_ASSESSMENT, "source");
-  if (!have_date)
-    missing_attribute (r, E_ASSESSMENT, "date");
-
-  r->record = rec;
-  r->record_line = ok && have_competency && have_level && have_source && have_date ? current_line (r) : 0;
-}
-
-static gint
-compare_records (gconstpointer a,
-                 gconstpointer b)
-{
-  const TrellisRecord *ra = a;
-  const TrellisRecord *rb = b;
-
-  if (ra->slot != rb->slot)
-    return ra->slot < rb->slot ? -1 : 1;
-  if (ra->date != rb->date)
-    return ra->date < rb->date ? -1 : 1;
-  return (ra->source > rb->source) - (ra->source < rb->source);
-}
-
-static void
-duplicate_assessment (Reader              *r,
-                      const TrellisRecord *rec,
-                      guint                line)
-{
-  TrellisCompetency *c = trellis_document_get_competency_by_slot (r->doc, rec->slot);
-  char date[11];
-
-  /* Translators: e.g. “There are two self assessments of ‘c-listen’ on 2026-11-20 for one person; keep one.” */
-  reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, line, FALSE,
-                _("There are two %s assessments of ‘%s’ on %s for one person; keep one."),
-                trellis_source_to_string (rec->source),
-                c != NULL ? trellis_entity_get_id (TRELLIS_ENTITY (c)) : "?",
-                trellis_date_format (rec->date, date));
-}
-
-static void
-end_assessment (Reader *r)
-{
-  TrellisRecord *rec = &r->record;
-
-  if (r->record_line != 0)
-    {
-      if (r->n_pending > 0)
-        {
-          gint cmp = compare_records (&r->pending[r->n_pending - 1], rec);
-
-          if (cmp == 0)
-            duplicate_assessment (r, rec, r->record_line);
-          else if (cmp > 0)
-            r->records_unsorted = TRUE;
-        }
-
-      if (r->n_pending == r->pending_size)
-        {
-          r->pending_size = MAX (64, r->pending_size * 2);
-          r->pending = g_renew (TrellisRecord, r->pending, r->pending_size);
-        }
-
-      rec->text = r->note != NULL || r->evidence != NULL
-                  ? trellis_document_add_text (r->doc, r->note, r->evidence)
-                  : 0;
-      r->pending[r->n_pending++] = *rec;
-    }
-
-  g_clear_pointer (&r->note, g_free);
-  g_clear_pointer (&r->evidence, g_free);
-}
-
-static void
-end_person (Reader *r,
-            Frame  *frame)
-{
-  if (r->records_unsorted)
-    {
-      qsort (r->pending, r->n_pending, sizeof (TrellisRecord), compare_records);
-      for (guint i = 1; i < r->n_pending; i++)
-        {
-          if (compare_records (&r->pending[i - 1], &r->pending[i]) == 0)
-            duplicate_assessment (r, &r->pending[i], frame->line);
-        }
-    }
-
-  /* One copy into the person's grid row, sized once. */
-  g_array_append_vals (r->records, r->pending, r->n_pending);
-
-  r->records = NULL;
-  r->n_pending = 0;
-  r->records_unsorted = FALSE;
-}
-
-static void
-start_entity_attrs (Reader        *r,
-                    Elem           elem,
-                    TrellisEntity *entity,
-                    const Attr    *attrs,
-                    guint          n_attrs)
-{
-  gboolean have_name = FALSE;
-  gboolean needs_name = trellis_entity_has_field (entity, TRELLIS_FIELD_NAME);
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      const Attr *a = &attrs[i];
-      const xmlChar *n = a->name;
-
-      if (n == r->a_id)
-        continue;
-      else if (n == r->a_name && needs_name)
-        {
-          have_name = TRUE;
-          store_take_string (entity, TRELLIS_FIELD_NAME, attr_dup (a));
-        }
-      else if (n == r->a_values && (elem == E_RESULT || elem == E_COMPETENCY))
-        store_take_strv (entity, TRELLIS_FIELD_VALUES,
-                         read_ref_list (r, elem, a, KIND_BIT (TRELLIS_KIND_VALUE)));
-      else if (n == r->a_result && (elem == E_RESPONSIBILITY || elem == E_INDICATOR))
-        store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_RESULT), entity, TRELLIS_FIELD_RESULT);
-      else if (n == r->a_roles && elem == E_PERSON)
-        store_take_strv (entity, TRELLIS_FIELD_ROLES,
-                         read_ref_list (r, elem, a, KIND_BIT (TRELLIS_KIND_ROLE)));
-      else if (n == r->a_share && elem == E_PERSON)
-        {
-          TrellisShare share;
-          if (trellis_share_from_string (a->value, a->len, &share))
-            store_int (entity, TRELLIS_FIELD_SHARE, share);
-          else
-            bad_attribute (r, elem, a);
-        }
-      else if (n == r->a_kind && elem == E_INDICATOR)
-        {
-          TrellisIndicatorKind kind;
-          if (trellis_indicator_kind_from_string (a->value, a->len, &kind))
-            store_int (entity, TRELLIS_FIELD_INDICATOR_KIND, kind);
-          else
-            bad_attribute (r, elem, a);
-        }
-      else if (n == r->a_target && elem == E_INDICATOR)
-        {
-          double target;
-          if (parse_double (a, &target))
-            store_double (entity, TRELLIS_FIELD_TARGET, target);
-          else
-            bad_attribute (r, elem, a);
-        }
-      else if (n == r->a_unit && elem == E_INDICATOR)
-        store_take_string (entity, TRELLIS_FIELD_UNIT, attr_dup (a));
-      else if (n == r->a_review && elem == E_INDICATOR)
-        {
-          TrellisRhythm rhythm;
-          if (trellis_rhythm_from_string (a->value, a->len, &rhythm))
-            store_int (entity, TRELLIS_FIELD_RHYTHM, rhythm);
-          else
-            bad_attribute (r, elem, a);
-        }
-      else if (n == r->a_owner && elem == E_INDICATOR)
-        store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_ROLE), entity, TRELLIS_FIELD_OWNER);
-      else if (n == r->a_person && (elem == E_ACTION || elem == E_REMARK))
-        store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_PERSON), entity, TRELLIS_FIELD_PERSON);
-      else if (n == r->a_competency && elem == E_ACTION)
-        store_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_COMPETENCY), entity, TRELLIS_FIELD_COMPETENCY);
-      else if (n == r->a_kind && elem == E_ACTION)
-        {
-          TrellisActionKind kind;
-          if (trellis_action_kind_from_string (a->value, a->len, &kind))
-            store_int (entity, TRELLIS_FIELD_ACTION_KIND, kind);
-          else
-            bad_attribute (r, elem, a);
-        }
-      else if (n == r->a_due && elem == E_ACTION)
-        store_date (r, elem, a, entity, TRELLIS_FIELD_DUE);
-      else if (n == r->a_status && elem == E_ACTION)
-        {
-          TrellisActionStatus status;
-          if (trellis_action_status_from_string (a->value, a->len, &status))
-            store_int (entity, TRELLIS_FIELD_STATUS, status);
-          else
-            bad_attribute (r, elem, a);
-        }
-      else if (n == r->a_status && elem == E_REMARK)
-        {
-          TrellisFeedbackStatus status;
-          if (trellis_feedback_status_from_string (a->value, a->len, &status))
-            store_int (entity, TRELLIS_FIELD_STATUS, status);
-          else
-            bad_attribute (r, elem, a);
-        }
-      else if (n == r->a_about && elem == E_REMARK)
-        store_ref (r, elem, a, ~0u, entity, TRELLIS_FIELD_ABOUT);
-      else if (n == r->a_date && elem == E_REMARK)
-        store_date (r, elem, a, entity, TRELLIS_FIELD_DATE);
-      else
-        unknown_attribute (r, elem, a);
-    }
-
-  if (needs_name && !have_name)
-    missing_attribute (r, elem, "name");
-}
-
-static void
-start_requirement (Reader     *r,
-                   Elem        elem,
-                   const Attr *attrs,
-                   guint       n_attrs)
-{
-  const char *competency = NULL;
-  gint level = TRELLIS_LEVEL_NONE;
-  gint people = -1;
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      const Attr *a = &attrs[i];
-
-      if (a->name == r->a_competency)
-        {
-          competency = read_ref (r, elem, a, KIND_BIT (TRELLIS_KIND_COMPETENCY));
-          ok &= competency != NULL;
-        }
-      else if (a->name == r->a_level)
-        ok &= check_level (r, elem, a, &level);
-      else if (a->name == r->a_people && elem == E_TARGET)
-        {
-          if (!parse_int (a, 1, 100000, &people))
-            {
-              bad_attribute (r, elem, a);
-              ok = FALSE;
-            }
-        }
-      else
-        unknown_attribute (r, elem, a);
-    }
-
-  if (competency == NULL && ok)
-    {
-      missing_attribute (r, elem, "competency");
-      ok = FALSE;
-    }
-  if (level == TRELLIS_LEVEL_NONE && ok)
-    {
-      missing_attribute (r, elem, "level");
-      ok = FALSE;
-    }
-  if (elem == E_TARGET && people < 0 && ok)
-    {
-      missing_attribute (r, elem, "people");
-      ok = FALSE;
-    }
-
-  if (!ok)
-    return;
-
-  if (elem == E_TARGET)
-    {
-      TrellisTarget t = { competency, level, (guint) people };
-      g_array_append_val (r->targets, t);
-    }
-  else
-    {
-      TrellisRequirement req = { competency, level };
-      GArray *array = r->requirements;
-
-      for (guint i = 0; i < array->len; i++)
-        {
-          if (g_array_index (array, TrellisRequirement, i).competency == competency)
-            {
-              /* Translators: e.g. “<requires> names the competency ‘c-listen’ twice.” */
-              reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                            _("<%s> names the competency ‘%s’ twice."), elem_names[elem], competency);
-              return;
-            }
-        }
-      g_array_append_val (array, req);
-    }
-}
-
-static void
-start_assign (Reader     *r,
-              const Attr *attrs,
-              guint       n_attrs)
-{
-  TrellisAssignment assignment = { NULL, TRELLIS_RACI_NONE, TRELLIS_AUTHORITY_NONE };
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      const Attr *a = &attrs[i];
-
-      if (a->name == r->a_role)
-        {
-          assignment.role = read_ref (r, E_ASSIGN, a, KIND_BIT (TRELLIS_KIND_ROLE));
-          ok &= assignment.role != NULL;
-        }
-      else if (a->name == r->a_raci)
-        {
-          if (!trellis_raci_from_string (a->value, a->len, &assignment.raci))
-            {
-              bad_attribute (r, E_ASSIGN, a);
-              ok = FALSE;
-            }
-        }
-      else if (a->name == r->a_authority)
-        {
-          if (!trellis_authority_from_string (a->value, a->len, &assignment.authority))
-            {
-              bad_attribute (r, E_ASSIGN, a);
-              ok = FALSE;
-            }
-        }
-      else
-        unknown_attribute (r, E_ASSIGN, a);
-    }
-
-  if (assignment.role == NULL && ok)
-    {
-      missing_attribute (r, E_ASSIGN, "role");
-      return;
-    }
-
-  if (!ok)
-    return;
-
-  for (guint i = 0; i < r->assigns->len; i++)
-    {
-      if (g_array_index (r->assigns, TrellisAssignment, i).role == assignment.role)
-        {
-          /* Translators: %s is a role id. */
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                        _("The role ‘%s’ is assigned twice to one responsibility."), assignment.role);
-          return;
-        }
-    }
-
-  g_array_append_val (r->assigns, assignment);
-}
-
-static void
-start_measurement (Reader     *r,
-                   const Attr *attrs,
-                   guint       n_attrs)
-{
-  TrellisMeasurement m = { 0, NAN };
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      const Attr *a = &attrs[i];
-
-      if (a->name == r->a_date)
-        {
-          if (!parse_date (r, a, &m.date))
-            bad_date (r, E_MEASUREMENT, a);
-        }
-      else if (a->name == r->a_value)
-        {
-          if (!parse_double (a, &m.value))
-            bad_attribute (r, E_MEASUREMENT, a);
-        }
-      else
-        unknown_attribute (r, E_MEASUREMENT, a);
-    }
-
-  if (m.date == 0)
-    missing_attribute (r, E_MEASUREMENT, "date");
-  else if (isnan (m.value))
-    missing_attribute (r, E_MEASUREMENT, "value");
-  else
-    g_array_append_val (r->measurements, m);
-}
-
-static void
-start_review (Reader     *r,
-              const Attr *attrs,
-              guint       n_attrs)
-{
-  TrellisDate date = 0;
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      const Attr *a = &attrs[i];
-
-      if (a->name == r->a_date)
-        {
-          if (!parse_date (r, a, &date))
-            bad_date (r, E_REVIEW, a);
-        }
-      else
-        unknown_attribute (r, E_REVIEW, a);
-    }
-
-  if (date == 0)
-    missing_attribute (r, E_REVIEW, "date");
-
-  r->review = trellis_review_new (date, NULL, NULL, NULL, NULL);
-}
-
-static void
-start_level (Reader     *r,
-             Elem        elem,
-             Frame      *frame,
-             const Attr *attrs,
-             guint       n_attrs)
-{
-  const Attr *name = NULL;
-  gboolean have_value = FALSE;
-
-  frame->level = TRELLIS_LEVEL_NONE;
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      const Attr *a = &attrs[i];
-
-      if (a->name == r->a_value)
-        {
-          have_value = TRUE;
-          if (elem == E_SCALE_LEVEL)
-            {
-              if (!parse_int (a, TRELLIS_LEVEL_MIN, TRELLIS_LEVEL_MAX, &frame->level))
-                {
-                  g_autofree char *value = attr_dup (a);
-                  /* Translators: %s is what the file says; %d and %d the bounds. */
-                  reader_error (r, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, current_line (r), FALSE,
-                                _("The scale level ‘%s’ is not a whole number from %d to %d."),
-                                value, TRELLIS_LEVEL_MIN, TRELLIS_LEVEL_MAX);
-                  frame->level = TRELLIS_LEVEL_NONE;
-                }
-            }
-          else if (!check_level (r, elem, a, &frame->level))
-            frame->level = TRELLIS_LEVEL_NONE;
-        }
-      else if (a->name == r->a_name && elem == E_SCALE_LEVEL)
-        name = a;
-      else
-        unknown_attribute (r, elem, a);
-    }
-
-  if (!have_value)
-    missing_attribute (r, elem, "value");
-
-  if (elem == E_SCALE_LEVEL && frame->level != TRELLIS_LEVEL_NONE)
-    {
-      g_autofree char *n = name != NULL ? attr_dup (name) : NULL;
-
-      if (name == NULL)
-        missing_attribute (r, elem, "name");
-
-      for (guint i = 0; i < r->scale->len; i++)
-        {
-          if (((TrellisScaleLevel *) g_ptr_array_index (r->scale, i))->value >= frame->level)
-            {
-              /* Translators: %d is a level. */
-              reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                            _("The scale level %d is out of order or given twice; list levels from low to high."),
-                            frame->level);
-              /* Its text must not become the description of the level
-               * already on the scale. */
-              frame->level = TRELLIS_LEVEL_NONE;
-              return;
-            }
-        }
-
-      g_ptr_array_add (r->scale, trellis_scale_level_new (frame->level, n, NULL));
-    }
-}
-
-static void
-start_root (Reader         *r,
-            const xmlChar  *localname,
-            const xmlChar  *uri,
-            const Attr     *attrs,
-            guint           n_attrs)
-{
-  const Attr *version = NULL;
-  guint major = 0;
-  guint minor = 0;
-
-  if (!xmlStrEqual (localname, (const xmlChar *) "trellis"))
-    {
-      /* Translators: %s is the name of the first element of the file. */
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, current_line (r), TRUE,
-                    _("This is not a Trellis matrix: it starts with <%s> instead of <trellis>."),
-                    (const char *) localname);
-      return;
-    }
-
-  if (uri == NULL || !g_str_has_prefix ((const char *) uri, TRELLIS_FORMAT_NAMESPACE_BASE))
-    {
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, current_line (r), TRUE,
-                    _("This is not a Trellis matrix: its namespace is ‘%s’ instead of ‘%s’."),
-                    uri != NULL ? (const char *) uri : "", TRELLIS_FORMAT_NAMESPACE);
-      return;
-    }
-
-  if (!xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE))
-    {
-      const char *tail = (const char *) uri + strlen (TRELLIS_FORMAT_NAMESPACE_BASE);
-      guint64 file_major;
-
-      if (g_ascii_string_to_unsigned (tail, 10, 2, G_MAXUINT, &file_major, NULL))
-        reader_error (r, TRELLIS_DOCUMENT_ERROR_UNSUPPORTED_VERSION, current_line (r), TRUE,
-                      _("This matrix was written by a newer version of Trellis (format %u). Update Trellis to open it."),
-                      (guint) file_major);
-      else
-        reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, current_line (r), TRUE,
-                      _("This is not a Trellis matrix: its namespace is ‘%s’ instead of ‘%s’."),
-                      (const char *) uri, TRELLIS_FORMAT_NAMESPACE);
-      return;
-    }
-
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      if (attrs[i].name == r->a_version && attrs[i].uri == NULL)
-        version = &attrs[i];
-      else if (attrs[i].uri != NULL &&
-               xmlStrEqual (attrs[i].uri, XML_XML_NAMESPACE) &&
-               xmlStrEqual (attrs[i].name, (const xmlChar *) "lang"))
-        {
-          g_free (r->doc->lang);
-          r->doc->lang = attr_dup (&attrs[i]);
-        }
-    }
-
-  if (version == NULL)
-    {
-      missing_attribute (r, E_ROOT, "version");
-      return;
-    }
-
-  {
-    g_autofree char *v = attr_dup (version);
-    char *dot = strchr (v, '.');
-    guint64 tmp;
-
-    if (dot == NULL)
-      {
-        bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    *dot = '\0';
-    if (!g_ascii_string_to_unsigned (v, 10, 0, 999, &tmp, NULL))
-      {
-        bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    major = (guint) tmp;
-    if (!g_ascii_string_to_unsigned (dot + 1, 10, 0, 999, &tmp, NULL))
-      {
-        bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    minor = (guint) tmp;
-  }
-
-  if (major != TRELLIS_FORMAT_MAJOR)
-    {
-      if (major > TRELLIS_FORMAT_MAJOR)
-        reader_error (r, TRELLIS_DOCUMENT_ERROR_UNSUPPORTED_VERSION, current_line (r), TRUE,
-                      _("This matrix was written by a newer version of Trellis (format %u). Update Trellis to open it."),
-                      major);
-      else
-        bad_attribute (r, E_ROOT, version);
-      return;
-    }
-
-  r->doc->format_minor = minor;
-  r->newer_minor = minor > TRELLIS_FORMAT_MINOR;
-
-  /* Judged only now: a newer minor version may add attributes here too. */
-  for (guint i = 0; i < n_attrs; i++)
-    {
-      if (attrs[i].uri == NULL && attrs[i].name != r->a_version)
-        unknown_attribute (r, E_ROOT, &attrs[i]);
-    }
+  char *start = r->text->str;
+  char *end = start + r->text->len;
+
+  /* Surrounding white space is layout, not content. */
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  return g_strndup (start, end - start);
 }
 
 static Elem
@@ -1779,9 +119,9 @@ find_child (Reader        *r,
             Elem           parent,
             const xmlChar *localname)
 {
-  const Elem *children = children_of[parent];
+  const Elem *children = trellis_reader_elements[parent].children;
 
-  for (guint i = 0; i < G_N_ELEMENTS (children_of[0]) && children[i] != E_NONE; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (trellis_reader_elements[0].children) && children[i] != E_NONE; i++)
     {
       if (r->names[children[i]] == localname)
         return children[i];
@@ -1808,6 +148,70 @@ is_our_namespace (Reader        *r,
   return TRUE;
 }
 
+/* Says what becomes of an element this reader does not know, which is
+ * then kept as it is where it has a place. */
+static void
+unknown_element (Reader        *r,
+                 Frame         *parent,
+                 const xmlChar *localname,
+                 const xmlChar *uri)
+{
+  gboolean ours = uri != NULL && xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE);
+
+  if (ours && !r->newer_minor)
+    {
+      /* Translators: e.g. “The element <colour> is not allowed inside <role>.” */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            _("The element <%s> is not allowed inside <%s>."),
+                            (const char *) localname, trellis_reader_elements[parent->elem].name);
+    }
+  else if (trellis_reader_capture_has_place (parent))
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was kept as it is."),
+                         (const char *) localname);
+      trellis_reader_notice (r, current_line (r), msg);
+    }
+  else
+    {
+      /* Translators: %s is an element name. */
+      g_autofree char *msg =
+        g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was left out."),
+                         (const char *) localname);
+      trellis_reader_notice (r, current_line (r), msg);
+    }
+}
+
+static void
+check_section_order (Reader *r,
+                     Frame  *frame)
+{
+  Elem elem = frame->elem;
+  gint order = elem == E_ORGANISATION ? 0 : elem == E_SCALE ? 1 : 1 + (gint) trellis_reader_elements[elem].section;
+
+  if (order <= r->last_section)
+    {
+      /* Translators: %s is a section such as “people”. */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("The section <%s> is out of order or given twice; sections follow the order organisation, scale, values, results, competencies, responsibilities, roles, people, indicators, development, feedback."),
+                            trellis_reader_elements[elem].name);
+    }
+  r->last_section = MAX (r->last_section, order);
+}
+
+static Frame *
+push_frame (Reader *r,
+            Elem    elem)
+{
+  Frame *frame = &r->frames[++r->depth];
+
+  memset (frame, 0, sizeof *frame);
+  frame->elem = elem;
+  frame->line = current_line (r);
+
+  return frame;
+}
+
 static void
 sax_start_element (void           *user_data,
                    const xmlChar  *localname,
@@ -1822,6 +226,7 @@ sax_start_element (void           *user_data,
   Reader *r = user_data;
   Frame *parent = &r->frames[r->depth];
   Frame *frame;
+  const ElemInfo *info;
   Attr attrs[TRELLIS_XML_MAX_ATTRIBUTES];
   guint n_attrs;
   Elem elem;
@@ -1831,17 +236,17 @@ sax_start_element (void           *user_data,
 
   if (r->depth >= TRELLIS_XML_MAX_DEPTH)
     {
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, current_line (r), TRUE,
-                    _("The elements are nested more than %d deep; a Trellis matrix never is."),
-                    TRELLIS_XML_MAX_DEPTH);
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, current_line (r), TRUE,
+                            _("The elements are nested more than %d deep; a Trellis matrix never is."),
+                            TRELLIS_XML_MAX_DEPTH);
       return;
     }
 
   if (n_attributes > TRELLIS_XML_MAX_ATTRIBUTES)
     {
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, current_line (r), TRUE,
-                    _("An element has more than %d attributes; a Trellis matrix never has."),
-                    TRELLIS_XML_MAX_ATTRIBUTES);
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, current_line (r), TRUE,
+                            _("An element has more than %d attributes; a Trellis matrix never has."),
+                            TRELLIS_XML_MAX_ATTRIBUTES);
       return;
     }
 
@@ -1857,16 +262,15 @@ sax_start_element (void           *user_data,
   if (r->collecting)
     {
       /* Translators: %s is an element name. */
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                    _("The element <%s> may only hold text."), elem_names[parent->elem]);
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            _("The element <%s> may only hold text."), trellis_reader_elements[parent->elem].name);
     }
 
   if (r->capture != NULL)
     elem = E_UNKNOWN;
   else if (parent->elem == E_NONE)
     {
-      start_root (r, localname, uri, attrs, n_attrs);
-      if (r->stopped)
+      if (!trellis_reader_is_root (r, localname, uri))
         return;
       elem = E_ROOT;
       r->seen_root = TRUE;
@@ -1876,319 +280,40 @@ sax_start_element (void           *user_data,
   else
     elem = E_UNKNOWN;
 
-  if (elem == E_UNKNOWN && r->capture == NULL)
-    {
-      gboolean ours = uri != NULL && xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE);
-
-      if (ours && !r->newer_minor)
-        {
-          /* Translators: e.g. “The element <colour> is not allowed inside <role>.” */
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                        _("The element <%s> is not allowed inside <%s>."),
-                        (const char *) localname, elem_names[parent->elem]);
-        }
-      else if (capture_has_place (parent))
-        {
-          g_autofree char *msg =
-            g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was kept as it is."),
-                             (const char *) localname);
-          reader_notice (r, current_line (r), msg);
-        }
-      else
-        {
-          /* Translators: %s is an element name. */
-          g_autofree char *msg =
-            g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was left out."),
-                             (const char *) localname);
-          reader_notice (r, current_line (r), msg);
-        }
-    }
-
-  /* Captured while the parent is still the top frame: the capture
-   * closes the parent's start tag and inherits its namespace. */
-  if (elem == E_UNKNOWN)
-    capture_start (r, localname, prefix, uri, attrs, n_attrs, namespaces, n_namespaces);
-
-  r->depth++;
-  frame = &r->frames[r->depth];
-  memset (frame, 0, sizeof *frame);
-  frame->elem = elem;
-  frame->line = current_line (r);
-
   if (elem == E_UNKNOWN)
     {
+      if (r->capture == NULL)
+        unknown_element (r, parent, localname, uri);
+
+      /* Captured while the parent is still the top frame: the capture
+       * closes the parent's start tag and inherits its namespace. */
+      trellis_reader_capture_start (r, localname, uri, attrs, n_attrs);
+      frame = push_frame (r, E_UNKNOWN);
       frame->uri = uri;
       frame->open = TRUE;
-      /* Remember the element's name for its end tag. */
-      frame->entity = NULL;
       return;
     }
 
+  frame = push_frame (r, elem);
   if (parent->elem == E_ROOT)
-    {
-      gint order = elem == E_ORGANISATION ? 0 : elem == E_SCALE ? 1 : 1 + (gint) section_kind (elem);
+    check_section_order (r, frame);
 
-      if (order <= r->last_section)
-        {
-          /* Translators: %s is a section such as “people”. */
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
-                        _("The section <%s> is out of order or given twice; sections follow the order organisation, scale, values, results, competencies, responsibilities, roles, people, indicators, development, feedback."),
-                        elem_names[elem]);
-        }
-      r->last_section = MAX (r->last_section, order);
-    }
-
-  if (elem_is_text (elem))
+  info = &trellis_reader_elements[elem];
+  if (info->text != NULL)
     {
       r->collecting = TRUE;
       g_string_truncate (r->text, 0);
     }
 
-  switch (elem)
+  if (info->start != NULL)
+    info->start (r, frame, attrs, n_attrs);
+  else
     {
-    case E_ROOT:
-    case E_VALUES:
-    case E_RESULTS:
-    case E_COMPETENCIES:
-    case E_RESPONSIBILITIES:
-    case E_ROLES:
-    case E_PEOPLE:
-    case E_INDICATORS:
-    case E_DEVELOPMENT:
-    case E_FEEDBACK:
-      for (guint i = 0; i < n_attrs && elem != E_ROOT; i++)
-        unknown_attribute (r, elem, &attrs[i]);
-      break;
-
-    case E_ORGANISATION:
       for (guint i = 0; i < n_attrs; i++)
-        {
-          if (attrs[i].name == r->a_name)
-            store_take_string (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_NAME, attr_dup (&attrs[i]));
-          else
-            unknown_attribute (r, elem, &attrs[i]);
-        }
-      break;
-
-    case E_SCALE:
-      r->scale = trellis_scale_levels_new ();
-      for (guint i = 0; i < n_attrs; i++)
-        unknown_attribute (r, elem, &attrs[i]);
-      break;
-
-    case E_SCALE_LEVEL:
-    case E_COMPETENCY_LEVEL:
-      start_level (r, elem, frame, attrs, n_attrs);
-      break;
-
-    case E_VALUE:
-    case E_RESULT:
-    case E_COMPETENCY:
-    case E_RESPONSIBILITY:
-    case E_ROLE:
-    case E_PERSON:
-    case E_INDICATOR:
-    case E_ACTION:
-    case E_REMARK:
-      {
-        const Attr *id = NULL;
-
-        for (guint i = 0; i < n_attrs; i++)
-          {
-            if (attrs[i].name == r->a_id)
-              id = &attrs[i];
-          }
-
-        frame->entity = begin_entity (r, elem, id);
-        start_entity_attrs (r, elem, frame->entity, attrs, n_attrs);
-
-        if (elem == E_VALUE)
-          r->behaviours = g_strv_builder_new ();
-        else if (elem == E_COMPETENCY)
-          r->level_texts = trellis_level_texts_new ();
-        else if (elem == E_RESPONSIBILITY)
-          {
-            r->requirements = trellis_requirements_new ();
-            r->assigns = trellis_assignments_new ();
-          }
-        else if (elem == E_ROLE)
-          {
-            r->requirements = trellis_requirements_new ();
-            r->targets = trellis_targets_new ();
-          }
-        else if (elem == E_PERSON)
-          {
-            r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
-            r->n_pending = 0;
-          }
-        else if (elem == E_INDICATOR)
-          {
-            r->measurements = trellis_measurements_new ();
-            r->reviews = trellis_reviews_new ();
-          }
-      }
-      break;
-
-    case E_NEEDS:
-    case E_REQUIRES:
-    case E_TARGET:
-      start_requirement (r, elem, attrs, n_attrs);
-      break;
-
-    case E_ASSIGN:
-      start_assign (r, attrs, n_attrs);
-      break;
-
-    case E_ASSESSMENT:
-      start_assessment (r, attrs, n_attrs);
-      break;
-
-    case E_MEASUREMENT:
-      start_measurement (r, attrs, n_attrs);
-      break;
-
-    case E_REVIEW:
-      start_review (r, attrs, n_attrs);
-      break;
-
-    default:
-      for (guint i = 0; i < n_attrs; i++)
-        unknown_attribute (r, elem, &attrs[i]);
-      break;
+        trellis_reader_unknown_attribute (r, elem, &attrs[i]);
     }
 
   (void) n_defaulted;
-}
-
-static char *
-take_text (Reader *r)
-{
-  char *start = r->text->str;
-  char *end = start + r->text->len;
-
-  /* Surrounding white space is layout, not content. */
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-
-  return g_strndup (start, end - start);
-}
-
-static void
-end_text (Reader *r,
-          Frame  *frame,
-          Frame  *parent)
-{
-  g_autofree char *text = take_text (r);
-  TrellisEntity *entity = parent->entity;
-
-  r->collecting = FALSE;
-
-  switch (frame->elem)
-    {
-    case E_VISION:
-      store_take_string (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_VISION, g_steal_pointer (&text));
-      break;
-
-    case E_MISSION:
-      store_take_string (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_MISSION, g_steal_pointer (&text));
-      break;
-
-    case E_SCALE_LEVEL:
-      if (frame->level != TRELLIS_LEVEL_NONE && r->scale->len > 0)
-        {
-          TrellisScaleLevel *l = g_ptr_array_index (r->scale, r->scale->len - 1);
-
-          if (l->value == frame->level && text[0] != '\0')
-            l->description = g_steal_pointer (&text);
-        }
-      break;
-
-    case E_DESCRIPTION:
-      if (entity != NULL)
-        store_take_string (entity, TRELLIS_FIELD_DESCRIPTION, g_steal_pointer (&text));
-      break;
-
-    case E_BEHAVIOUR:
-      if (text[0] != '\0')
-        g_strv_builder_add (r->behaviours, text);
-      break;
-
-    case E_COMPETENCY_LEVEL:
-      if (frame->level != TRELLIS_LEVEL_NONE)
-        {
-          if (trellis_level_texts_lookup (r->level_texts, frame->level) != NULL)
-            reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
-                          _("Level %d of this competency is described twice."), frame->level);
-          else
-            {
-              TrellisLevelText *t = g_new0 (TrellisLevelText, 1);
-
-              t->level = frame->level;
-              t->text = g_steal_pointer (&text);
-              g_ptr_array_add (r->level_texts, t);
-            }
-        }
-      break;
-
-    case E_NOTE:
-      if (parent->elem == E_ASSESSMENT)
-        {
-          g_free (r->note);
-          r->note = g_steal_pointer (&text);
-        }
-      else if (entity != NULL)
-        store_take_string (entity, TRELLIS_FIELD_NOTE, g_steal_pointer (&text));
-      break;
-
-    case E_EVIDENCE:
-      g_free (r->evidence);
-      r->evidence = g_steal_pointer (&text);
-      break;
-
-    case E_PLAN:
-      g_free (r->review->plan);
-      r->review->plan = g_steal_pointer (&text);
-      break;
-
-    case E_DO:
-      g_free (r->review->do_);
-      r->review->do_ = g_steal_pointer (&text);
-      break;
-
-    case E_CHECK:
-      g_free (r->review->check);
-      r->review->check = g_steal_pointer (&text);
-      break;
-
-    case E_ACT:
-      g_free (r->review->act);
-      r->review->act = g_steal_pointer (&text);
-      break;
-
-    case E_TEXT:
-      if (entity != NULL)
-        store_take_string (entity, TRELLIS_FIELD_TEXT, g_steal_pointer (&text));
-      break;
-
-    case E_RESPONSE:
-      if (entity != NULL)
-        store_take_string (entity, TRELLIS_FIELD_RESPONSE, g_steal_pointer (&text));
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* A review with its texts; reviews are freed by their arrays otherwise. */
-static void
-review_free (TrellisReview *review)
-{
-  g_autoptr(GPtrArray) holder = trellis_reviews_new ();
-
-  g_ptr_array_add (holder, review);
 }
 
 static void
@@ -2199,6 +324,7 @@ sax_end_element (void          *user_data,
 {
   Reader *r = user_data;
   Frame *frame = &r->frames[r->depth];
+  const ElemInfo *info;
   Frame *parent;
 
   if (reader_stopped (r) || r->depth == 0)
@@ -2208,79 +334,22 @@ sax_end_element (void          *user_data,
 
   if (frame->elem == E_UNKNOWN)
     {
-      g_string_truncate (r->capture_space, 0);
-      r->capture_in_text = FALSE;
-      if (frame->open)
-        g_string_append (r->capture, "/>");
-      else
-        g_string_append_printf (r->capture, "</%s>", (const char *) localname);
-
-      if (r->depth == r->capture_depth)
-        keep_capture (r);
-
+      trellis_reader_capture_end (r, frame, localname);
       r->depth--;
       return;
     }
 
-  if (elem_is_text (frame->elem))
-    end_text (r, frame, parent);
-
-  switch (frame->elem)
+  info = &trellis_reader_elements[frame->elem];
+  if (info->text != NULL)
     {
-    case E_SCALE:
-      if (r->scale->len == 0)
-        reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
-                      _("The scale has no levels; give it at least one."));
-      else
-        store_take_boxed (TRELLIS_ENTITY (r->doc->organisation), TRELLIS_FIELD_SCALE,
-                          G_TYPE_PTR_ARRAY, g_steal_pointer (&r->scale));
-      g_clear_pointer (&r->scale, g_ptr_array_unref);
-      r->level_mask_valid = FALSE;
-      r->seen_scale = TRUE;
-      break;
+      g_autofree char *text = take_text (r);
 
-    case E_VALUE:
-      store_take_strv (frame->entity, TRELLIS_FIELD_BEHAVIOURS, g_strv_builder_end (r->behaviours));
-      g_clear_pointer (&r->behaviours, g_strv_builder_unref);
-      break;
-
-    case E_COMPETENCY:
-      store_take_boxed (frame->entity, TRELLIS_FIELD_LEVELS, G_TYPE_PTR_ARRAY, g_steal_pointer (&r->level_texts));
-      break;
-
-    case E_RESPONSIBILITY:
-      store_take_boxed (frame->entity, TRELLIS_FIELD_NEEDS, G_TYPE_ARRAY, g_steal_pointer (&r->requirements));
-      store_take_boxed (frame->entity, TRELLIS_FIELD_ASSIGNS, G_TYPE_ARRAY, g_steal_pointer (&r->assigns));
-      break;
-
-    case E_ROLE:
-      store_take_boxed (frame->entity, TRELLIS_FIELD_REQUIRES, G_TYPE_ARRAY, g_steal_pointer (&r->requirements));
-      store_take_boxed (frame->entity, TRELLIS_FIELD_TARGETS, G_TYPE_ARRAY, g_steal_pointer (&r->targets));
-      break;
-
-    case E_PERSON:
-      end_person (r, frame);
-      break;
-
-    case E_ASSESSMENT:
-      end_assessment (r);
-      break;
-
-    case E_INDICATOR:
-      store_take_boxed (frame->entity, TRELLIS_FIELD_MEASUREMENTS, G_TYPE_ARRAY, g_steal_pointer (&r->measurements));
-      store_take_boxed (frame->entity, TRELLIS_FIELD_REVIEWS, G_TYPE_PTR_ARRAY, g_steal_pointer (&r->reviews));
-      break;
-
-    case E_REVIEW:
-      if (r->review->date != 0)
-        g_ptr_array_add (r->reviews, g_steal_pointer (&r->review));
-      else
-        g_clear_pointer (&r->review, review_free);
-      break;
-
-    default:
-      break;
+      r->collecting = FALSE;
+      info->text (r, frame, parent, &text);
     }
+
+  if (info->end != NULL)
+    info->end (r, frame, parent);
 
   r->depth--;
 
@@ -2300,26 +369,7 @@ sax_characters (void          *user_data,
 
   if (r->capture != NULL && r->depth >= r->capture_depth)
     {
-      gboolean blank = TRUE;
-
-      for (int i = 0; i < len && blank; i++)
-        blank = g_ascii_isspace (ch[i]);
-
-      /* White space only is layout when an element follows, but text
-       * when more text does ("a &lt; b" arrives in three pieces) or did:
-       * libxml2 hands over a line break written as &#10; on its own, and
-       * what counts is the whole text between two tags. */
-      if (blank && !r->capture_in_text)
-        {
-          g_string_append_len (r->capture_space, (const char *) ch, len);
-          return;
-        }
-
-      r->capture_in_text = TRUE;
-      capture_close_start_tag (r);
-      capture_escaped (r->capture, r->capture_space->str, r->capture_space->len, FALSE);
-      g_string_truncate (r->capture_space, 0);
-      capture_escaped (r->capture, (const char *) ch, len, FALSE);
+      trellis_reader_capture_text (r, (const char *) ch, len);
       return;
     }
 
@@ -2327,9 +377,9 @@ sax_characters (void          *user_data,
     {
       if (r->text->len + len > TRELLIS_XML_MAX_TEXT_BYTES)
         {
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, current_line (r), TRUE,
-                        _("A text is longer than %d MB; a Trellis matrix never holds such texts."),
-                        TRELLIS_XML_MAX_TEXT_BYTES / (1024 * 1024));
+          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, current_line (r), TRUE,
+                                _("A text is longer than %d MB; a Trellis matrix never holds such texts."),
+                                TRELLIS_XML_MAX_TEXT_BYTES / (1024 * 1024));
           return;
         }
       g_string_append_len (r->text, (const char *) ch, len);
@@ -2343,9 +393,9 @@ sax_characters (void          *user_data,
           Frame *frame = &r->frames[r->depth];
 
           /* Translators: %s is an element name. */
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                        _("The element <%s> may not hold text."),
-                        frame->elem == E_NONE ? "" : elem_names[frame->elem]);
+          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                                _("The element <%s> may not hold text."),
+                                frame->elem == E_NONE ? "" : trellis_reader_elements[frame->elem].name);
           return;
         }
     }
@@ -2359,8 +409,8 @@ sax_internal_subset (void          *user_data,
 {
   Reader *r = user_data;
 
-  reader_error (r, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, current_line (r), TRUE,
-                _("The file declares a document type (<!DOCTYPE>). Trellis matrices never do, and such declarations can be used to read other files or exhaust memory, so the file was not opened."));
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, current_line (r), TRUE,
+                        _("The file declares a document type (<!DOCTYPE>). Trellis matrices never do, and such declarations can be used to read other files or exhaust memory, so the file was not opened."));
 }
 
 static void
@@ -2373,8 +423,8 @@ sax_entity_decl (void          *user_data,
 {
   Reader *r = user_data;
 
-  reader_error (r, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, current_line (r), TRUE,
-                _("The file declares entities. Trellis matrices never do, and such declarations can be used to read other files or exhaust memory, so the file was not opened."));
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, current_line (r), TRUE,
+                        _("The file declares entities. Trellis matrices never do, and such declarations can be used to read other files or exhaust memory, so the file was not opened."));
 }
 
 static xmlEntityPtr
@@ -2392,8 +442,8 @@ sax_resolve_entity (void          *user_data,
 {
   Reader *r = user_data;
 
-  reader_error (r, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, current_line (r), TRUE,
-                _("The file refers to an external resource, which Trellis never loads."));
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_FORBIDDEN, current_line (r), TRUE,
+                        _("The file refers to an external resource, which Trellis never loads."));
   return NULL;
 }
 
@@ -2416,8 +466,8 @@ sax_structured_error (void       *user_data,
   if (r->at_end && r->seen_root && r->depth > 0 && r->ctxt != NULL && r->ctxt->input != NULL &&
       r->ctxt->input->cur >= r->ctxt->input->end)
     {
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                    _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                            _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
       return;
     }
 
@@ -2425,11 +475,11 @@ sax_structured_error (void       *user_data,
     {
     case XML_ERR_DOCUMENT_EMPTY:
       if (r->n_bytes == 0)
-        reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                      _("The file is empty."));
+        trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                              _("The file is empty."));
       else
-        reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                      _("This is not a Trellis matrix: the file does not contain XML."));
+        trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                              _("This is not a Trellis matrix: the file does not contain XML."));
       break;
 
     case XML_ERR_DOCUMENT_END:
@@ -2437,8 +487,8 @@ sax_structured_error (void       *user_data,
     case XML_ERR_TAG_NOT_FINISHED:
       if (r->seen_root && r->depth > 0)
         {
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                        _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
+          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                                _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
           break;
         }
       G_GNUC_FALLTHROUGH;
@@ -2450,9 +500,9 @@ sax_structured_error (void       *user_data,
       if (error->code == XML_ERR_UNKNOWN_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING)
         {
           /* Translators: %s is the encoding the file names, e.g. “EBCDIC-US”. */
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                        _("The file says its text is in the %s encoding, which Trellis cannot read. Save it again as UTF-8."),
-                        error->str1 != NULL ? error->str1 : "?");
+          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                                _("The file says its text is in the %s encoding, which Trellis cannot read. Save it again as UTF-8."),
+                                error->str1 != NULL ? error->str1 : "?");
           break;
         }
       if (error->code != XML_ERR_DOCUMENT_END && error->code != XML_ERR_LTSLASH_REQUIRED &&
@@ -2461,183 +511,22 @@ sax_structured_error (void       *user_data,
           const char *declared = r->declared_encoding[0] != '\0' ? r->declared_encoding : NULL;
 
           if (declared != NULL && g_ascii_strcasecmp (declared, "UTF-8") != 0)
-            reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                          _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
-                          declared);
+            trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                                  _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
+                                  declared);
           else
-            reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                          _("The file contains bytes that are not valid UTF-8 text; it is damaged or not a Trellis matrix."));
+            trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                                  _("The file contains bytes that are not valid UTF-8 text; it is damaged or not a Trellis matrix."));
           break;
         }
       G_GNUC_FALLTHROUGH;
 
     default:
       /* Translators: %s is libxml2's own description of the problem, in English. */
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                    _("The file is not well-formed XML (%s)."), detail);
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                            _("The file is not well-formed XML (%s)."), detail);
       break;
     }
-}
-
-/* The pre-scan: refuses start tags with too many attributes, or too long
- * to be a Trellis element, before libxml2 parses them. A start tag cannot
- * contain '<', so the distance between two '<' bounds its length; only
- * spans longer than TRELLIS_XML_SHORT_TAG_BYTES are looked at closely. */
-
-typedef enum
-{
-  SCAN_OK,
-  SCAN_INCOMPLETE,
-  SCAN_TOO_MANY_ATTRIBUTES,
-  SCAN_TOO_LONG,
-} ScanResult;
-
-static ScanResult
-scan_tag (const char *data,
-          gsize       len)
-{
-  /* Only these characters matter; memchr() skips the rest, which keeps
-   * refusing a tag of a megabyte cheap. */
-  static const char stops[] = "\"'=<>";
-  gsize limit = MIN (len, (gsize) TRELLIS_XML_MAX_TAG_BYTES + 1);
-  guint n_attrs = 0;
-  gsize i = 1;
-
-  g_assert (len > 0 && data[0] == '<');
-
-  if (len < 2)
-    return SCAN_INCOMPLETE;
-  if (data[1] == '!' || data[1] == '?' || data[1] == '/')
-    return SCAN_OK;
-
-  while (i < limit)
-    {
-      const char *stop = data + limit;
-
-      for (guint k = 0; k < sizeof stops - 1; k++)
-        {
-          const char *p = memchr (data + i, stops[k], stop - (data + i));
-
-          if (p != NULL)
-            stop = p;
-        }
-      if (stop == data + limit)
-        break;
-
-      i = stop - data;
-      if (*stop == '"' || *stop == '\'')
-        {
-          const char *end = memchr (stop + 1, *stop, limit - i - 1);
-
-          if (end == NULL)
-            break;
-          i = end - data + 1;
-        }
-      else if (*stop == '=')
-        {
-          if (++n_attrs > TRELLIS_XML_MAX_ATTRIBUTES)
-            return SCAN_TOO_MANY_ATTRIBUTES;
-          i++;
-        }
-      else
-        return SCAN_OK;
-    }
-
-  /* Nothing decided within the first TRELLIS_XML_MAX_TAG_BYTES. */
-  return len > (gsize) TRELLIS_XML_MAX_TAG_BYTES + 1 ? SCAN_TOO_LONG : SCAN_INCOMPLETE;
-}
-
-static guint
-count_lines (const char *data,
-             gsize       len)
-{
-  guint n = 0;
-  const char *p = data;
-  const char *end = data + len;
-
-  while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
-    {
-      n++;
-      p++;
-    }
-
-  return n;
-}
-
-/* Finds how much of @data is safe to parse: every start tag beginning in
- * it has been measured. A tag is measured when the next '<' (or the end
- * of the file) is in view; the bytes from the last '<' on wait for more. */
-static gboolean
-guard_check (Reader     *r,
-             const char *data,
-             gsize       len,
-             gboolean    at_end,
-             gsize      *safe)
-{
-  gsize pos = 0;
-  gsize last_lt = G_MAXSIZE;
-
-  while (pos < len)
-    {
-      /* After the first tag, pos is where the last search found a '<'. */
-      const char *lt = data[pos] == '<' ? data + pos : memchr (data + pos, '<', len - pos);
-      const char *next;
-      gsize t;
-      gsize span;
-      ScanResult result;
-
-      if (lt == NULL)
-        break;
-
-      t = lt - data;
-      next = t + 1 < len ? memchr (data + t + 1, '<', len - t - 1) : NULL;
-      span = (next != NULL ? (gsize) (next - data) : len) - t;
-
-      if (next == NULL && !at_end && span <= TRELLIS_XML_MAX_TAG_BYTES &&
-          (span <= TRELLIS_XML_SHORT_TAG_BYTES || memchr (data + t, '>', span) == NULL))
-        {
-          /* An unfinished tail: it may grow into a long tag with the next
-           * chunk. Scanning it again with every chunk would take time
-           * quadratic in its length, so wait until it ends or is too long. */
-          last_lt = t;
-          break;
-        }
-      else if (span > TRELLIS_XML_SHORT_TAG_BYTES || next == NULL)
-        {
-          result = scan_tag (data + t, span);
-          if (result == SCAN_TOO_MANY_ATTRIBUTES || result == SCAN_TOO_LONG)
-            {
-              xmlParserInputPtr input = r->ctxt != NULL ? r->ctxt->input : NULL;
-              guint line = current_line (r) + count_lines (data, t);
-
-              /* libxml2 counts lines up to where it stopped, which may be
-               * before the end of what it was given. */
-              if (input != NULL && input->cur != NULL && input->end > input->cur)
-                line += count_lines ((const char *) input->cur, input->end - input->cur);
-
-              if (result == SCAN_TOO_MANY_ATTRIBUTES)
-                reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
-                              _("An element has more than %d attributes; a Trellis matrix never has."),
-                              TRELLIS_XML_MAX_ATTRIBUTES);
-              else
-                reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
-                              _("An element is longer than %d MB; a Trellis matrix never has such elements."),
-                              TRELLIS_XML_MAX_TAG_BYTES / (1024 * 1024));
-              return FALSE;
-            }
-
-          if (result == SCAN_INCOMPLETE && next == NULL && !at_end)
-            {
-              last_lt = t;
-              break;
-            }
-        }
-
-      pos = next != NULL ? (gsize) (next - data) : len;
-    }
-
-  *safe = last_lt == G_MAXSIZE ? len : last_lt;
-  return TRUE;
 }
 
 /* Errors libxml2 raises outside the parser context: a byte sequence the
@@ -2662,12 +551,12 @@ reader_context_free_error (void       *user_data,
   r->stopped = TRUE;
   if (encoding != NULL)
     /* Translators: %s is an encoding named in the file, e.g. “Shift_JIS”. */
-    reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
-                  _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
-                  encoding);
+    trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
+                          _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
+                          encoding);
   else
-    reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
-                  _("The text of the file could not be read in the encoding it declares. Save it again as UTF-8."));
+    trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
+                          _("The text of the file could not be read in the encoding it declares. Save it again as UTF-8."));
 }
 
 /* Parses the bytes of @data that the pre-scan cleared, all of them at the
@@ -2686,11 +575,11 @@ push_safe (Reader     *r,
 
   if (at_end && r->n_bytes == 0)
     {
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, TRUE, _("The file is empty."));
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, TRUE, _("The file is empty."));
       return FALSE;
     }
 
-  if (!guard_check (r, data, len, at_end, &safe))
+  if (!trellis_reader_guard_check (r, data, len, at_end, &safe))
     return FALSE;
 
   if (safe > 0 || at_end)
@@ -2722,6 +611,7 @@ reader_init (Reader            *r,
   memset (r, 0, sizeof *r);
 
   r->doc = trellis_document_new ();
+  trellis_document_begin_loading (r->doc);
   r->report = report;
   r->display_name = display_name != NULL ? display_name : "";
   r->text = g_string_new (NULL);
@@ -2730,6 +620,12 @@ reader_init (Reader            *r,
   r->competencies = g_array_new (FALSE, FALSE, sizeof (CompetencyRef));
   r->pending_refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   r->last_section = -1;
+
+  for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
+    {
+      r->source_names[i] = trellis_source_to_string (i);
+      r->source_lens[i] = strlen (r->source_names[i]);
+    }
 }
 
 static void
@@ -2739,7 +635,7 @@ reader_intern_names (Reader *r)
 
 #define NAME(s) xmlDictLookup (dict, (const xmlChar *) (s), -1)
   for (guint i = 1; i < N_ELEMS; i++)
-    r->names[i] = elem_names[i][0] != '\0' ? NAME (elem_names[i]) : NULL;
+    r->names[i] = trellis_reader_elements[i].name[0] != '\0' ? NAME (trellis_reader_elements[i].name) : NULL;
 
   r->a_id = NAME ("id");
   r->a_name = NAME ("name");
@@ -2781,8 +677,8 @@ check_pending_refs (Reader *r)
       if (e == NULL || (ref->kinds & KIND_BIT (trellis_entity_get_kind (e))) == 0)
         {
           /* Translators: e.g. “The attribute ‘roles’ refers to ‘ro-x’, which the file does not define.” */
-          reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, ref->line, FALSE,
-                        e == NULL
+          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, ref->line, FALSE,
+                                e == NULL
                         ? _("The attribute ‘%s’ refers to ‘%s’, which the file does not define.")
                         : _("The attribute ‘%s’ refers to ‘%s’, which is not the right kind of element."),
                         ref->attribute, ref->id);
@@ -2797,13 +693,13 @@ reader_finish (Reader  *r,
   TrellisDocument *doc = NULL;
 
   if (!r->stopped && r->first_error == NULL && !r->seen_root)
-    reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE, _("The file is empty."));
+    trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE, _("The file is empty."));
 
   /* Should libxml2 ever halt without a word, what was read is not the
    * whole matrix. */
   if (!r->stopped && r->first_error == NULL && r->depth > 0)
-    reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
-                  _("The file could not be read to its end. Open the backup copy if there is one."));
+    trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
+                          _("The file could not be read to its end. Open the backup copy if there is one."));
 
   if (!r->stopped)
     check_pending_refs (r);
@@ -2832,18 +728,7 @@ reader_finish (Reader  *r,
   g_ptr_array_unref (r->entities);
   g_array_unref (r->competencies);
   g_array_unref (r->pending_refs);
-  g_clear_pointer (&r->scale, g_ptr_array_unref);
-  g_clear_pointer (&r->behaviours, g_strv_builder_unref);
-  g_clear_pointer (&r->level_texts, g_ptr_array_unref);
-  g_clear_pointer (&r->requirements, g_array_unref);
-  g_clear_pointer (&r->assigns, g_array_unref);
-  g_clear_pointer (&r->targets, g_array_unref);
-  g_clear_pointer (&r->measurements, g_array_unref);
-  g_clear_pointer (&r->reviews, g_ptr_array_unref);
-  g_clear_pointer (&r->review, review_free);
-  g_free (r->note);
-  g_free (r->evidence);
-  g_free (r->pending);
+  trellis_reader_clear_collected (r);
 
   return doc;
 }
@@ -2906,35 +791,13 @@ note_declared_encoding (Reader     *r,
 }
 
 static gboolean
-refuse_compressed (Reader     *r,
-                   const char *data,
-                   gsize       len)
-{
-  if (len >= 2 && (guchar) data[0] == 0x1f && (guchar) data[1] == 0x8b)
-    {
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, TRUE,
-                    _("The file is compressed (gzip). Trellis matrices are plain XML; decompress it first if you trust it."));
-      return TRUE;
-    }
-
-  if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
-    {
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, 1, TRUE,
-                    _("The file is a ZIP archive, not a Trellis matrix."));
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 reader_begin (Reader     *r,
               const char *first,
               gsize       len)
 {
   xmlSAXHandler sax;
 
-  if (refuse_compressed (r, first, len))
+  if (trellis_reader_refuse_compressed (r, first, len))
     return FALSE;
 
   note_declared_encoding (r, first, len);
@@ -2943,7 +806,7 @@ reader_begin (Reader     *r,
   r->ctxt = xmlCreatePushParserCtxt (&sax, r, NULL, 0, r->display_name);
   if (r->ctxt == NULL)
     {
-      reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, 0, TRUE, _("Out of memory while reading the file."));
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, 0, TRUE, _("Out of memory while reading the file."));
       return FALSE;
     }
 

@@ -23,10 +23,15 @@
 
 #define BUFFER_SIZE (64 * 1024)
 
+/* Short texts of a record kept in fixed-size blocks, so that each is
+ * copied whole, without a call, and the buffer advanced by its length. */
+#define SHORT_TEXT 16
+
 typedef struct
 {
   TrellisDate date;
-  char        text[10];
+  guint       len;
+  char        text[SHORT_TEXT];
 } DateText;
 
 typedef struct
@@ -38,6 +43,8 @@ typedef struct
   guint            *positions;   /* competency slot → list position */
   char            **slot_ids;    /* competency slot → id, escaped for an attribute */
   gsize            *slot_id_lens;
+  char              sources[TRELLIS_N_SOURCES][SHORT_TEXT];
+  guint             source_lens[TRELLIS_N_SOURCES];
   DateText          dates[4];    /* the last dates written */
   guint             next_date;
   gsize             len;
@@ -93,14 +100,17 @@ put_c (Writer *w,
   w->buffer[w->len++] = c;
 }
 
+/* Deeper levels are indented no further. */
+#define MAX_INDENT 32
+
 static void
 indent (Writer *w,
         guint   depth)
 {
-  static const char spaces[] = "                                ";
+  static const char spaces[MAX_INDENT + 1] = "                                ";
 
   put_c (w, '\n');
-  put_len (w, spaces, MIN (depth * 2, sizeof spaces - 1));
+  put_len (w, spaces, MIN (depth * 2, MAX_INDENT));
 }
 
 /* Escapes text for XML. Characters XML 1.0 does not allow are dropped
@@ -581,45 +591,15 @@ compare_ordered (gconstpointer a,
 
   if (oa->position != ob->position)
     return oa->position < ob->position ? -1 : 1;
-  if (oa->record->date != ob->record->date)
-    return oa->record->date < ob->record->date ? -1 : 1;
-  return (oa->record->source > ob->record->source) - (oa->record->source < ob->record->source);
-}
 
-/* The general form of one assessment. */
-static void
-put_record_slow (Writer              *w,
-                 guint                depth,
-                 const TrellisRecord *r)
-{
-  TrellisDocument *doc = w->document;
-  const TrellisText *text = trellis_document_get_text (doc, r->text);
-  TrellisCompetency *competency = trellis_document_get_competency_by_slot (doc, r->slot);
-  char date[11];
-
-  open_tag (w, depth, "assessment");
-  put_attr (w, "competency", trellis_entity_get_id (TRELLIS_ENTITY (competency)));
-  put_attr_int (w, "level", r->level);
-  if (r->want)
-    put_len (w, " want=\"grow\"", 12);
-  put_attr (w, "source", trellis_source_to_string (r->source));
-  put_attr (w, "date", trellis_date_format (r->date, date));
-
-  if (text == NULL)
-    {
-      put_len (w, "/>", 2);
-      return;
-    }
-
-  put_c (w, '>');
-  put_text_element (w, depth + 1, "note", text->note);
-  put_text_element (w, depth + 1, "evidence", text->evidence);
-  close_tag (w, depth, "assessment");
+  /* The same position is the same competency: the records' own order. */
+  return trellis_record_compare (oa->record, ob->record);
 }
 
 /* The text of a date, from the last few written: a person's assessments
- * share a few dates. NULL when the date has no ten-character form. */
-static const char *
+ * share a few dates. A date that is not set is the empty text, as the
+ * zeroed entries of the cache already say. */
+static const DateText *
 date_text (Writer      *w,
            TrellisDate  date)
 {
@@ -628,63 +608,89 @@ date_text (Writer      *w,
 
   for (guint i = 0; i < G_N_ELEMENTS (w->dates); i++)
     {
-      if (w->dates[i].date == date && date != 0)
-        return w->dates[i].text;
+      if (w->dates[i].date == date)
+        return &w->dates[i];
     }
 
-  if (date == 0 || strlen (trellis_date_format (date, buf)) != 10)
-    return NULL;
-
+  trellis_date_format (date, buf);
   slot = &w->dates[w->next_date];
   w->next_date = (w->next_date + 1) % G_N_ELEMENTS (w->dates);
   slot->date = date;
-  memcpy (slot->text, buf, 10);
+  slot->len = strlen (buf);
+  memcpy (slot->text, buf, slot->len);
 
-  return slot->text;
+  return slot;
 }
 
+/* Writes @value in decimal at @p; returns the end. */
+static inline char *
+format_level (char *p,
+              gint  value)
+{
+  char digits[12];
+  guint n = 0;
+  guint v;
+
+  /* Nearly every level is one digit. */
+  if (value >= 0 && value <= 9)
+    {
+      *p++ = (char) ('0' + value);
+      return p;
+    }
+
+  if (value < 0)
+    *p++ = '-';
+  v = value < 0 ? -(guint) value : (guint) value;
+  do
+    digits[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  while (n > 0)
+    *p++ = digits[--n];
+
+  return p;
+}
+
+/* The most an assessment's start tag takes beside its competency id: a
+ * line break, the deepest indentation, the attribute names and quotes,
+ * the longest level, and the blocks of SHORT_TEXT bytes its source and
+ * date are copied in (122 bytes at most). */
 #define RECORD_MAX_FIXED 128
 
-/* One assessment: the hot loop of saving large matrices, written into the
- * buffer in one piece. Anything out of the ordinary takes the general
- * path, which writes the same bytes. */
+/* One assessment: the hot loop of saving large matrices. Its start tag
+ * is formatted in one piece straight into the buffer, or into a block of
+ * its own when the competency id is too long for the buffer. */
 static void
 put_record (Writer              *w,
             guint                depth,
             const TrellisRecord *r)
 {
-  static const char * const sources[] = { "self", "peer", "coach", "agreed" };
-  static const guint8 source_lens[] = { 4, 4, 5, 6 };
+  const DateText *date = date_text (w, r->date);
+  gsize id_len = w->slot_id_lens[r->slot];
+  gsize indent_len = MIN (depth * 2, MAX_INDENT);
+  gsize need = RECORD_MAX_FIXED + id_len;
+  g_autofree char *block = NULL;
   const TrellisText *text;
-  const char *date;
-  gsize id_len;
   char *p;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (sources) == TRELLIS_N_SOURCES);
+  g_assert (r->source < TRELLIS_N_SOURCES);
 
-  id_len = w->slot_id_lens[r->slot];
-  date = date_text (w, r->date);
-  if (date == NULL || r->source >= TRELLIS_N_SOURCES || r->level < 0 || r->level > 9 ||
-      depth > 8 || id_len > BUFFER_SIZE - RECORD_MAX_FIXED)
-    {
-      put_record_slow (w, depth, r);
-      return;
-    }
-
-  if (BUFFER_SIZE - w->len < RECORD_MAX_FIXED + id_len && !writer_flush (w))
+  if (BUFFER_SIZE - w->len < need && !writer_flush (w))
     return;
+  if (need <= BUFFER_SIZE - w->len)
+    p = w->buffer + w->len;
+  else
+    p = block = g_malloc (need);
 
-  p = w->buffer + w->len;
   *p++ = '\n';
-  memset (p, ' ', depth * 2);
-  p += depth * 2;
+  memset (p, ' ', indent_len);
+  p += indent_len;
   memcpy (p, "<assessment competency=\"", 24);
   p += 24;
   memcpy (p, w->slot_ids[r->slot], id_len);
   p += id_len;
   memcpy (p, "\" level=\"", 9);
   p += 9;
-  *p++ = (char) ('0' + r->level);
+  p = format_level (p, r->level);
   *p++ = '"';
   if (r->want)
     {
@@ -693,25 +699,27 @@ put_record (Writer              *w,
     }
   memcpy (p, " source=\"", 9);
   p += 9;
-  memcpy (p, sources[r->source], source_lens[r->source]);
-  p += source_lens[r->source];
+  memcpy (p, w->sources[r->source], SHORT_TEXT);
+  p += w->source_lens[r->source];
   memcpy (p, "\" date=\"", 8);
   p += 8;
-  memcpy (p, date, 10);
-  p += 10;
+  memcpy (p, date->text, SHORT_TEXT);
+  p += date->len;
   *p++ = '"';
 
   text = trellis_document_get_text (w->document, r->text);
   if (text == NULL)
-    {
-      *p++ = '/';
-      *p++ = '>';
-      w->len = p - w->buffer;
-      return;
-    }
-
+    *p++ = '/';
   *p++ = '>';
-  w->len = p - w->buffer;
+
+  if (block != NULL)
+    put_len (w, block, p - block);
+  else
+    w->len = p - w->buffer;
+
+  if (text == NULL)
+    return;
+
   put_text_element (w, depth + 1, "note", text->note);
   put_text_element (w, depth + 1, "evidence", text->evidence);
   close_tag (w, depth, "assessment");
@@ -1057,6 +1065,15 @@ trellis_document_write (TrellisDocument  *self,
 
   w->document = self;
   w->positions = positions;
+
+  for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
+    {
+      const char *name = trellis_source_to_string (i);
+
+      w->source_lens[i] = strlen (name);
+      g_assert (w->source_lens[i] < SHORT_TEXT);
+      memcpy (w->sources[i], name, w->source_lens[i]);
+    }
 
   /* Every assessment names its competency: escape each id once. */
   w->slot_ids = g_new0 (char *, MAX (n_slots, 1));

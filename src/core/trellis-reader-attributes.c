@@ -1,0 +1,405 @@
+/* trellis-reader-attributes.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-reader-attributes"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "trellis-reader-private.h"
+
+/* Reading attribute values: numbers, dates, ids and references, levels
+ * on the scale, and the errors a value can cause. */
+
+/* Attribute values come from libxml2 with every '&' kept as "&#38;"
+ * (entities are not substituted); this gives the text they stand for. */
+char *
+trellis_reader_attr_dup (const Attr *a)
+{
+  const char *amp;
+  GString *s;
+  const char *p = a->value;
+  const char *end = a->value + a->len;
+
+  if ((amp = memchr (p, '&', a->len)) == NULL)
+    return g_strndup (a->value, a->len);
+
+  s = g_string_sized_new (a->len);
+  while (p < end)
+    {
+      amp = memchr (p, '&', end - p);
+      if (amp == NULL)
+        {
+          g_string_append_len (s, p, end - p);
+          break;
+        }
+      g_string_append_len (s, p, amp - p);
+      if (end - amp >= 5 && memcmp (amp, "&#38;", 5) == 0)
+        {
+          g_string_append_c (s, '&');
+          p = amp + 5;
+        }
+      else
+        {
+          g_string_append_c (s, '&');
+          p = amp + 1;
+        }
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+trellis_reader_valid_id (const char *s,
+                         gsize       len)
+{
+  if (len == 0 || len > 256)
+    return FALSE;
+  if (!g_ascii_isalpha (s[0]) && s[0] != '_')
+    return FALSE;
+  for (gsize i = 1; i < len; i++)
+    {
+      if (!g_ascii_isalnum (s[i]) && s[i] != '-' && s[i] != '_' && s[i] != '.')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+trellis_reader_parse_int (const Attr *a,
+                          gint        min,
+                          gint        max,
+                          gint       *out)
+{
+  gint64 v = 0;
+  gsize i = 0;
+  gboolean negative = FALSE;
+
+  if (a->len == 0 || a->len > 10)
+    return FALSE;
+
+  if (a->value[0] == '-')
+    {
+      negative = TRUE;
+      i = 1;
+      if (a->len == 1)
+        return FALSE;
+    }
+
+  for (; i < a->len; i++)
+    {
+      if (a->value[i] < '0' || a->value[i] > '9')
+        return FALSE;
+      v = v * 10 + (a->value[i] - '0');
+    }
+
+  if (negative)
+    v = -v;
+  if (v < min || v > max)
+    return FALSE;
+
+  *out = (gint) v;
+  return TRUE;
+}
+
+gboolean
+trellis_reader_parse_double (const Attr *a,
+                             double     *out)
+{
+  char buf[64];
+  char *end = NULL;
+  double v;
+
+  if (a->len == 0 || a->len >= sizeof buf)
+    return FALSE;
+
+  memcpy (buf, a->value, a->len);
+  buf[a->len] = '\0';
+
+  /* Only plain decimal numbers, as the schema says; no hex, inf or nan. */
+  for (gsize i = 0; i < a->len; i++)
+    {
+      if (!g_ascii_isdigit (buf[i]) && buf[i] != '-' && buf[i] != '+' && buf[i] != '.' &&
+          buf[i] != 'e' && buf[i] != 'E')
+        return FALSE;
+    }
+
+  v = g_ascii_strtod (buf, &end);
+  if (end == buf || *end != '\0' || !isfinite (v))
+    return FALSE;
+
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+trellis_reader_parse_date (Reader      *r,
+                           const Attr  *a,
+                           TrellisDate *out)
+{
+  if (a->len == 10)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (r->date_cache); i++)
+        {
+          if (r->date_cache[i] != 0 && memcmp (r->date_cache_str[i], a->value, 10) == 0)
+            {
+              *out = r->date_cache[i];
+              return TRUE;
+            }
+        }
+    }
+
+  if (!trellis_date_parse (a->value, a->len, out))
+    return FALSE;
+
+  memcpy (r->date_cache_str[r->date_cache_next], a->value, 10);
+  r->date_cache[r->date_cache_next] = *out;
+  r->date_cache_next = (r->date_cache_next + 1) % G_N_ELEMENTS (r->date_cache);
+  return TRUE;
+}
+
+const char *
+trellis_reader_intern_attr (const Attr *a)
+{
+  g_autofree char *s = trellis_reader_attr_dup (a);
+
+  return g_intern_string (s);
+}
+
+void
+trellis_reader_bad_attribute (Reader     *r,
+                              Elem        elem,
+                              const Attr *a)
+{
+  g_autofree char *value = trellis_reader_attr_dup (a);
+
+  /* Translators: e.g. “The value ‘x’ is not valid for the attribute ‘level’ of <assessment>.” */
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                        _("The value ‘%s’ is not valid for the attribute ‘%s’ of <%s>."),
+                        value, (const char *) a->name, trellis_reader_elements[elem].name);
+}
+
+void
+trellis_reader_missing_attribute (Reader     *r,
+                                  Elem        elem,
+                                  const char *name)
+{
+  /* Translators: e.g. “The element <role> needs the attribute ‘id’.” */
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                        _("The element <%s> needs the attribute ‘%s’."), trellis_reader_elements[elem].name, name);
+}
+
+static void
+add_pending_ref (Reader     *r,
+                 const char *id,
+                 guint       kinds,
+                 const char *attribute)
+{
+  PendingRef ref = { id, kinds, current_line (r), attribute };
+
+  g_array_append_val (r->pending_refs, ref);
+}
+
+/* Reads a reference attribute: a single id, checked after the whole file
+ * was read (elements may refer forward). */
+const char *
+trellis_reader_read_ref (Reader     *r,
+                         Elem        elem,
+                         const Attr *a,
+                         guint       kinds)
+{
+  const char *id;
+
+  if (!trellis_reader_valid_id (a->value, a->len))
+    {
+      trellis_reader_bad_attribute (r, elem, a);
+      return NULL;
+    }
+
+  id = trellis_reader_intern_attr (a);
+  add_pending_ref (r, id, kinds, (const char *) a->name);
+
+  return id;
+}
+
+char **
+trellis_reader_read_ref_list (Reader     *r,
+                              Elem        elem,
+                              const Attr *a,
+                              guint       kinds)
+{
+  g_autofree char *value = trellis_reader_attr_dup (a);
+  g_auto(GStrv) parts = g_strsplit_set (value, " \t\n\r", -1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **ret;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      Attr part = { a->name, a->uri, parts[i], strlen (parts[i]) };
+      const char *id;
+
+      if (part.len == 0)
+        continue;
+
+      if (!trellis_reader_valid_id (part.value, part.len))
+        {
+          trellis_reader_bad_attribute (r, elem, a);
+          continue;
+        }
+
+      id = g_intern_string (parts[i]);
+      add_pending_ref (r, id, kinds, (const char *) a->name);
+      g_strv_builder_add (builder, id);
+    }
+
+  ret = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return ret;
+}
+
+/* Field values go through the document's typed setters, which store
+ * them directly while the document is being loaded. */
+void
+trellis_reader_store_string (Reader        *r,
+                             TrellisEntity *entity,
+                             TrellisField   field,
+                             const Attr    *a)
+{
+  g_autofree char *value = trellis_reader_attr_dup (a);
+
+  trellis_document_set_string (r->doc, entity, field, value);
+}
+
+void
+trellis_reader_store_strv (Reader        *r,
+                           TrellisEntity *entity,
+                           TrellisField   field,
+                           char         **value)
+{
+  g_auto(GStrv) owned = value;
+
+  trellis_document_set_strv (r->doc, entity, field, (const char * const *) owned);
+}
+
+/* Whether @level is on the document's scale. Every assessment asks, so
+ * the levels are kept as a bit mask, made again when the scale changes. */
+static gboolean
+level_in_scale (Reader *r,
+                gint    level)
+{
+  if (level < 0 || level > 31)
+    return trellis_document_level_in_scale (r->doc, level);
+
+  if (!r->level_mask_valid)
+    {
+      r->level_mask = 0;
+      for (gint l = 0; l <= 31; l++)
+        {
+          if (trellis_document_level_in_scale (r->doc, l))
+            r->level_mask |= 1u << l;
+        }
+      r->level_mask_valid = TRUE;
+    }
+
+  return (r->level_mask & (1u << level)) != 0;
+}
+
+gboolean
+trellis_reader_check_level (Reader     *r,
+                            Elem        elem,
+                            const Attr *a,
+                            gint       *out)
+{
+  /* Nearly every level is one digit, which needs no general parse. */
+  if (a->len == 1 && a->value[0] >= '0' && a->value[0] <= '9')
+    *out = a->value[0] - '0';
+  else if (!trellis_reader_parse_int (a, G_MININT, G_MAXINT, out))
+    {
+      trellis_reader_bad_attribute (r, elem, a);
+      return FALSE;
+    }
+
+  if (!level_in_scale (r, *out))
+    {
+      /* Translators: e.g. “Level 7 of <assessment> is not on the scale (0 to 4).” */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, current_line (r), FALSE,
+                            _("Level %d of <%s> is not on the scale (%d to %d)."),
+                            *out, trellis_reader_elements[elem].name,
+                            trellis_document_get_scale_min (r->doc),
+                            trellis_document_get_scale_max (r->doc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+trellis_reader_bad_date (Reader     *r,
+                         Elem        elem,
+                         const Attr *a)
+{
+  g_autofree char *value = trellis_reader_attr_dup (a);
+
+  /* Translators: e.g. “The date ‘20-11-2026’ of <assessment> is not a date of the form YYYY-MM-DD.” */
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_BAD_DATE, current_line (r), FALSE,
+                        _("The date ‘%s’ of <%s> is not a date of the form YYYY-MM-DD."),
+                        value, trellis_reader_elements[elem].name);
+}
+
+/* Reads a reference attribute into a field of @entity. */
+void
+trellis_reader_store_ref (Reader        *r,
+                          Elem           elem,
+                          const Attr    *a,
+                          guint          kinds,
+                          TrellisEntity *entity,
+                          TrellisField   field)
+{
+  const char *id = trellis_reader_read_ref (r, elem, a, kinds);
+
+  if (id != NULL)
+    trellis_document_set_string (r->doc, entity, field, id);
+}
+
+/* Reads a date attribute into a field of @entity. */
+void
+trellis_reader_store_date (Reader        *r,
+                           Elem           elem,
+                           const Attr    *a,
+                           TrellisEntity *entity,
+                           TrellisField   field)
+{
+  TrellisDate date;
+
+  if (trellis_reader_parse_date (r, a, &date))
+    trellis_document_set_uint (r->doc, entity, field, date);
+  else
+    trellis_reader_bad_date (r, elem, a);
+}
+
+void
+trellis_reader_unknown_attribute (Reader     *r,
+                                  Elem        elem,
+                                  const Attr *a)
+{
+  if (a->uri != NULL)
+    return;
+
+  if (r->newer_minor)
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("The attribute ‘%s’ of <%s> comes from a newer version of Trellis and was left out."),
+                         (const char *) a->name, trellis_reader_elements[elem].name);
+      trellis_reader_notice (r, current_line (r), msg);
+      return;
+    }
+
+  /* Translators: e.g. “The element <role> has no attribute ‘colour’.” */
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                        _("The element <%s> has no attribute ‘%s’."), trellis_reader_elements[elem].name, (const char *) a->name);
+}
