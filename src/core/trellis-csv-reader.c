@@ -835,7 +835,15 @@ finish (struct csv_parser *parser,
   if (reader->failed)
     return;
 
-  if (csv_fini (parser, field_cb, row_cb, reader) != 0 && !reader->failed)
+  /* libcsv checks this only in its strict mode, which also refuses a
+   * stray quote inside a cell (5" screen) that spreadsheets accept: look
+   * at its state, as csv_fini() would. In libcsv 3 a quoted cell still
+   * open is in its third state, FIELD_BEGUN. */
+  if (parser->quoted && parser->pstate == 2)
+    reader_fail_row (reader, TRELLIS_IMPORT_ERROR_MALFORMED,
+                     _("A quoted cell that starts in this row is never closed. Check the quotes (\") "
+                       "of the row: a quote inside a cell is written twice (\"\")."));
+  else if (csv_fini (parser, field_cb, row_cb, reader) != 0 && !reader->failed)
     reader_fail_row (reader, TRELLIS_IMPORT_ERROR_MALFORMED,
                      _("A quoted cell that starts in this row is never closed. Check the quotes (\") "
                        "of the row: a quote inside a cell is written twice (\"\")."));

@@ -127,30 +127,46 @@ apply_entities (Apply *apply)
     }
 }
 
+/* The assessments, a person at a time: the plan is in the grid's order,
+ * so each person's records merge into theirs as one edit. */
 static void
-apply_records (Apply *apply)
+apply_records (Apply      *apply,
+               const char *label)
 {
   TrellisImport *self = apply->import;
-  GArray *records = self->records;
+  const TrellisPlanRecord *r = (const TrellisPlanRecord *) (gpointer) self->records->data;
+  guint n = self->records->len;
+  g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (TrellisRecord));
 
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; i < n;)
     {
-      const TrellisPlanRecord *r = &g_array_index (records, TrellisPlanRecord, i);
-      const TrellisText *text = r->text != 0 ? g_ptr_array_index (self->texts, r->text) : NULL;
-      TrellisAssessment a = { 0 };
+      TrellisImportRef person = r[i].person;
 
-      if ((r->flags & (PLAN_ADDED | PLAN_UPDATED)) == 0)
-        continue;
+      g_array_set_size (batch, 0);
+      for (; i < n && r[i].person == person; i++)
+        {
+          const TrellisText *text = r[i].text != 0 ? g_ptr_array_index (self->texts, r[i].text) : NULL;
+          TrellisCompetency *competency;
+          TrellisRecord record = { 0 };
 
-      a.competency = trellis_entity_get_id (entity_of (apply, TRELLIS_IMPORT_COMPETENCY, r->competency));
-      a.level = r->level;
-      a.want = r->want;
-      a.source = r->source;
-      a.date = r->date;
-      a.note = text != NULL ? text->note : NULL;
-      a.evidence = text != NULL ? text->evidence : NULL;
-      trellis_document_set_assessment (self->document,
-                                       TRELLIS_PERSON (entity_of (apply, TRELLIS_IMPORT_PERSON, r->person)), &a);
+          if ((r[i].flags & (PLAN_ADDED | PLAN_UPDATED)) == 0)
+            continue;
+
+          competency = TRELLIS_COMPETENCY (entity_of (apply, TRELLIS_IMPORT_COMPETENCY, r[i].competency));
+          record.slot = trellis_competency_get_slot (competency);
+          record.date = r[i].date;
+          record.level = r[i].level;
+          record.source = r[i].source;
+          record.want = r[i].want;
+          if (text != NULL)
+            record.text = trellis_document_add_text (self->document, text->note, text->evidence);
+          g_array_append_val (batch, record);
+        }
+
+      if (batch->len > 0)
+        trellis_document_merge_records (self->document,
+                                        TRELLIS_PERSON (entity_of (apply, TRELLIS_IMPORT_PERSON, person)),
+                                        (const TrellisRecord *) (gpointer) batch->data, batch->len, label);
     }
 }
 
@@ -172,7 +188,7 @@ trellis_import_apply_plan (TrellisImport *self)
 
   create_entities (&apply);
   apply_entities (&apply);
-  apply_records (&apply);
+  apply_records (&apply, label);
 
   trellis_document_end_group (self->document);
 

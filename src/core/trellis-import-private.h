@@ -10,6 +10,8 @@
 #include "trellis-document-private.h"
 #include "trellis-import.h"
 
+#include <string.h>
+
 G_BEGIN_DECLS
 
 /* The kinds of entity an import matches and may create. */
@@ -59,8 +61,26 @@ typedef struct
   GPtrArray     *created;     /* TrellisNewEntity */
   GHashTable    *created_by_key;  /* folded name → index + 1 */
   GHashTable    *created_by_id;   /* id → index + 1 */
-  GHashTable    *cache;       /* a cell as written → ref + 1, or a problem */
+  GHashTable    *cache;       /* cells as written → TrellisCacheEntry */
+  GArray        *next;        /* per ref, the cells that came after it last: TrellisPrediction */
 } TrellisSnapList;
+
+/* What a row's cells naming an entity meant. */
+typedef struct
+{
+  guint32 ref;
+  char    problem[];        /* "" when it matched */
+} TrellisCacheEntry;
+
+/* The cells a row named an entity with, and which it was: a long sheet
+ * names competencies in the same order for each person, so the cells
+ * that followed one last time most often follow it again. */
+typedef struct
+{
+  const char *key;          /* the cache's copy */
+  gsize       len;
+  guint32     ref;
+} TrellisPrediction;
 
 #define TRELLIS_SNAP_AMBIGUOUS G_MAXUINT
 
@@ -99,6 +119,45 @@ enum
   PLAN_ADDED          = 1 << 2,
   PLAN_UPDATED        = 1 << 3,
 };
+
+/* The last cell of a column read and what it meant: most rows of a
+ * long sheet repeat the person, date and source of the row before. */
+typedef struct
+{
+  char     text[120];
+  gsize    len;         /* G_MAXSIZE: nothing kept */
+  guint32  value;
+} TrellisCellMemo;
+
+static inline gboolean
+trellis_cell_memo_get (const TrellisCellMemo *memo,
+                       const char            *text,
+                       gsize                  len,
+                       guint32               *value)
+{
+  if (len != memo->len || memcmp (text, memo->text, len) != 0)
+    return FALSE;
+
+  *value = memo->value;
+  return TRUE;
+}
+
+static inline void
+trellis_cell_memo_set (TrellisCellMemo *memo,
+                       const char      *text,
+                       gsize            len,
+                       guint32          value)
+{
+  if (len > sizeof memo->text)
+    {
+      memo->len = G_MAXSIZE;
+      return;
+    }
+
+  memcpy (memo->text, text, len);
+  memo->len = len;
+  memo->value = value;
+}
 
 /* Fields a row sets on a person or competency; NULL or -1: unchanged. */
 typedef struct
@@ -149,9 +208,11 @@ struct _TrellisImport
   GArray              *wide;       /* per column: competency ref (wide form) */
   guint8               slash_order;  /* SLASH_* seen */
   gint                 at[TRELLIS_N_COLUMN_FIELDS];  /* the first column of each field, or -1 */
-  char                 last_date_text[32];  /* the last date read, as written */
-  gsize                last_date_len;
-  TrellisDate          last_date;
+  TrellisCellMemo      memo_date;
+  TrellisCellMemo      memo_source;
+  TrellisCellMemo      memo_want;
+  TrellisCellMemo      memo_ref[TRELLIS_N_IMPORT_TARGETS];  /* id and name cells → ref */
+  guint32              last_ref[TRELLIS_N_IMPORT_TARGETS];
 };
 
 enum

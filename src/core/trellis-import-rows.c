@@ -28,12 +28,6 @@
 /* Problems listed; the rest are only counted. */
 #define MAX_PROBLEMS 1000
 
-typedef struct
-{
-  TrellisImportRef ref;
-  char             problem[];
-} CacheEntry;
-
 static inline const char *
 cell (const TrellisCsvRow *row,
       gint                 column,
@@ -65,7 +59,14 @@ trellis_import_plan_reset (TrellisImport *self)
   self->read = FALSE;
   memset (&self->summary, 0, sizeof self->summary);
   self->slash_order = 0;
-  self->last_date_len = 0;
+  self->memo_date.len = G_MAXSIZE;
+  self->memo_source.len = G_MAXSIZE;
+  self->memo_want.len = G_MAXSIZE;
+  for (guint t = 0; t < TRELLIS_N_IMPORT_TARGETS; t++)
+    {
+      self->memo_ref[t].len = G_MAXSIZE;
+      self->last_ref[t] = TRELLIS_IMPORT_REF_NONE;
+    }
   trellis_load_report_clear (self->problems);
   g_array_set_size (self->records, 0);
   g_ptr_array_set_size (self->texts, 1);
@@ -93,7 +94,10 @@ resolve_cells (TrellisImport        *self,
   g_autofree char *heap = NULL;
   char *key;
   gsize key_len = id_len + 1 + name_len;
-  CacheEntry *entry;
+  TrellisCacheEntry *entry;
+  const char *stored;
+  guint32 found;
+  guint32 last;
 
   key = key_len < sizeof stack ? stack : (heap = g_malloc (key_len + 1));
   memcpy (key, id, id_len);
@@ -101,22 +105,60 @@ resolve_cells (TrellisImport        *self,
   memcpy (key + id_len + 1, name, name_len);
   key[key_len] = '\0';
 
-  entry = g_hash_table_lookup (list->cache, key);
-  if (entry == NULL)
+  if (trellis_cell_memo_get (&self->memo_ref[target], key, key_len, &found))
+    {
+      *problem = "";
+      return found;
+    }
+
+  last = self->last_ref[target];
+  if (last < list->next->len)
+    {
+      const TrellisPrediction *p = &g_array_index (list->next, TrellisPrediction, last);
+
+      if (p->key != NULL && p->len == key_len && memcmp (p->key, key, key_len) == 0)
+        {
+          entry = NULL;
+          stored = p->key;
+          found = p->ref;
+          goto matched;
+        }
+    }
+
+  if (!g_hash_table_lookup_extended (list->cache, key, (gpointer *) &stored, (gpointer *) &entry))
     {
       g_autofree char *message = NULL;
       TrellisImportRef ref = trellis_snapshot_resolve (&self->snapshot, target, id, name,
                                                        self->create_missing, &message);
       gsize n = message != NULL ? strlen (message) : 0;
 
-      entry = g_malloc (sizeof (CacheEntry) + n + 1);
+      entry = g_malloc (sizeof (TrellisCacheEntry) + n + 1);
       entry->ref = ref;
       memcpy (entry->problem, message != NULL ? message : "", n + 1);
-      g_hash_table_insert (list->cache, g_strndup (key, key_len), entry);
+      stored = g_strndup (key, key_len);
+      g_hash_table_insert (list->cache, (char *) stored, entry);
     }
+  if (entry->ref == TRELLIS_IMPORT_REF_NONE)
+    {
+      *problem = entry->problem;
+      return TRELLIS_IMPORT_REF_NONE;
+    }
+  found = entry->ref;
 
-  *problem = entry->problem;
-  return entry->ref;
+matched:
+  if (last != TRELLIS_IMPORT_REF_NONE)
+    {
+      TrellisPrediction p = { stored, key_len, found };
+
+      if (last >= list->next->len)
+        g_array_set_size (list->next, last + 1);
+      g_array_index (list->next, TrellisPrediction, last) = p;
+    }
+  self->last_ref[target] = found;
+  trellis_cell_memo_set (&self->memo_ref[target], key, key_len, found);
+
+  *problem = "";
+  return found;
 }
 
 static TrellisImportRef
@@ -197,14 +239,21 @@ row_source_date (TrellisImport       *self,
   text = cell (row, self->at[TRELLIS_COLUMN_SOURCE], &len);
   if (len > 0)
     {
+      guint32 value;
       TrellisSource source;
 
-      if (!trellis_import_parse_source (text, len, &source, &problem))
+      if (trellis_cell_memo_get (&self->memo_source, text, len, &value))
+        record->source = (guint8) value;
+      else if (!trellis_import_parse_source (text, len, &source, &problem))
         {
           add_problem (self, row->number, problem);
           return FALSE;
         }
-      record->source = source;
+      else
+        {
+          record->source = source;
+          trellis_cell_memo_set (&self->memo_source, text, len, source);
+        }
     }
 
   record->date = self->default_date;
@@ -213,20 +262,15 @@ row_source_date (TrellisImport       *self,
     {
       gboolean swappable = FALSE;
 
-      /* Most rows repeat the date of the row before. */
-      if (len == self->last_date_len && memcmp (text, self->last_date_text, len) == 0)
-        record->date = self->last_date;
+      if (trellis_cell_memo_get (&self->memo_date, text, len, &record->date))
+        ;
       else if (!trellis_import_parse_date (self, text, len, &record->date, &swappable, &problem))
         {
           add_problem (self, row->number, problem);
           return FALSE;
         }
-      else if (!swappable && len < sizeof self->last_date_text)
-        {
-          memcpy (self->last_date_text, text, len);
-          self->last_date_len = len;
-          self->last_date = record->date;
-        }
+      else if (!swappable)
+        trellis_cell_memo_set (&self->memo_date, text, len, record->date);
       if (swappable)
         record->flags |= PLAN_DATE_SWAPPABLE;
     }
@@ -270,12 +314,21 @@ long_row (TrellisImport       *self,
   record.level = (gint8) level;
 
   text = cell (row, self->at[TRELLIS_COLUMN_WANT], &len);
-  if (!trellis_import_parse_want (text, len, &want, &problem))
+  if (len > 0)
     {
-      add_problem (self, row->number, problem);
-      return;
+      guint32 value;
+
+      if (trellis_cell_memo_get (&self->memo_want, text, len, &value))
+        want = value;
+      else if (!trellis_import_parse_want (text, len, &want, &problem))
+        {
+          add_problem (self, row->number, problem);
+          return;
+        }
+      else
+        trellis_cell_memo_set (&self->memo_want, text, len, want);
+      record.want = want;
     }
-  record.want = want;
 
   if (!row_source_date (self, row, &record))
     return;
@@ -354,6 +407,23 @@ plan_entity (TrellisImport    *self,
   return plan;
 }
 
+/* An entity named by its id or, failing that, by its name. */
+static TrellisImportRef
+resolve_id_or_name (TrellisImport        *self,
+                    TrellisImportTarget   target,
+                    const char           *text,
+                    gboolean              create,
+                    char                **problem)
+{
+  TrellisImportRef ref = trellis_snapshot_resolve (&self->snapshot, target, text, NULL, FALSE, problem);
+
+  if (ref != TRELLIS_IMPORT_REF_NONE)
+    return ref;
+  g_clear_pointer (problem, g_free);
+
+  return trellis_snapshot_resolve (&self->snapshot, target, NULL, text, create, problem);
+}
+
 /* The roles (or values) a cell lists: the whole cell when it names one,
  * else its parts between ; | , or line ends. */
 static gboolean
@@ -363,11 +433,10 @@ resolve_list (TrellisImport        *self,
               GArray               *refs,
               char                **problem)
 {
-  TrellisSnapshot *snap = &self->snapshot;
   g_auto(GStrv) parts = NULL;
   TrellisImportRef ref;
 
-  ref = trellis_snapshot_resolve (snap, target, text, text, FALSE, problem);
+  ref = resolve_id_or_name (self, target, text, FALSE, problem);
   if (ref != TRELLIS_IMPORT_REF_NONE)
     {
       g_array_append_val (refs, ref);
@@ -381,7 +450,7 @@ resolve_list (TrellisImport        *self,
       g_strstrip (parts[i]);
       if (*parts[i] == '\0')
         continue;
-      ref = trellis_snapshot_resolve (snap, target, parts[i], parts[i], self->create_missing, problem);
+      ref = resolve_id_or_name (self, target, parts[i], self->create_missing, problem);
       if (ref == TRELLIS_IMPORT_REF_NONE)
         return FALSE;
       for (guint k = 0; k < refs->len; k++)
