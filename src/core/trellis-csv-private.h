@@ -49,9 +49,6 @@ gboolean trellis_csv_read (GInputStream           *stream,
                            GCancellable           *cancellable,
                            GError                **error);
 
-/* How the export writes that a person wants to grow, translated. */
-const char *trellis_csv_yes (void);
-
 char     trellis_csv_detect_delimiter (const char *text,
                                        gsize       len,
                                        gboolean    complete);

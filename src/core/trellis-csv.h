@@ -137,6 +137,7 @@ typedef gboolean (*TrellisAssessmentFunc) (TrellisPerson           *person,
                                            GError                 **error);
 
 const char *trellis_assessment_column_get_label (TrellisAssessmentColumn column);
+const char *trellis_csv_yes                  (void);
 gboolean    trellis_document_foreach_assessment (TrellisDocument        *document,
                                                  TrellisPersonFilter     filter,
                                                  gpointer                filter_data,
