@@ -154,6 +154,11 @@ static const char * const kind_labels[TRELLIS_N_IMPORT_KINDS] = {
   N_("Assessments, a column per competency"),
 };
 
+static const char * const field_names[TRELLIS_N_COLUMN_FIELDS] = {
+  "ignore", "person-id", "person", "roles", "share", "competency-id", "competency", "description", "values",
+  "level-text", "level", "want", "source", "date", "note", "evidence", "competency-level",
+};
+
 static const char * const field_labels[TRELLIS_N_COLUMN_FIELDS] = {
   [TRELLIS_COLUMN_IGNORE] = N_("Not imported"),
   [TRELLIS_COLUMN_PERSON_ID] = N_("Person’s id"),
@@ -233,6 +238,34 @@ trellis_column_field_get_label (TrellisColumnField field)
   g_return_val_if_fail (field < TRELLIS_N_COLUMN_FIELDS, NULL);
 
   return _(field_labels[field]);
+}
+
+/* The fields' names on the command line: never translated. */
+const char *
+trellis_column_field_to_string (TrellisColumnField field)
+{
+  g_return_val_if_fail (field < TRELLIS_N_COLUMN_FIELDS, NULL);
+
+  return field_names[field];
+}
+
+gboolean
+trellis_column_field_from_string (const char         *str,
+                                  TrellisColumnField *out)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  for (guint i = 0; i < TRELLIS_N_COLUMN_FIELDS; i++)
+    {
+      if (strcmp (str, field_names[i]) == 0)
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /**

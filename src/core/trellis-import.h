@@ -222,6 +222,9 @@ gboolean            trellis_import_kind_from_string   (const char               
                                                        TrellisImportKind         *out);
 const char         *trellis_import_kind_get_label     (TrellisImportKind          kind);
 const char         *trellis_column_field_get_label    (TrellisColumnField         field);
+const char         *trellis_column_field_to_string    (TrellisColumnField         field);
+gboolean            trellis_column_field_from_string  (const char                *str,
+                                                       TrellisColumnField        *out);
 gboolean            trellis_column_field_fits         (TrellisColumnField         field,
                                                        TrellisImportKind          kind);
 char               *trellis_import_column_dup_label   (TrellisImport             *self,
