@@ -99,7 +99,6 @@ trellis_cli_convert (int    argc,
                      char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(TrellisDocument) doc = NULL;
   g_autofree char *output = NULL;
   gboolean version = FALSE;

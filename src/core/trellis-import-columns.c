@@ -148,10 +148,10 @@ static const char * const kind_names[TRELLIS_N_IMPORT_KINDS] = {
 
 static const char * const kind_labels[TRELLIS_N_IMPORT_KINDS] = {
   N_("Detect automatically"),
-  N_("People, with their roles"),
-  N_("Competencies, with their levels"),
-  N_("Assessments, one per row"),
-  N_("Assessments, a column per competency"),
+  N_("People"),
+  N_("Competencies"),
+  N_("Assessments, a row each"),
+  N_("Assessments, a column each"),
 };
 
 static const char * const field_names[TRELLIS_N_COLUMN_FIELDS] = {
