@@ -194,23 +194,6 @@ hex (const TrellisRgba *c)
                           (guint) lround (c->blue * 255));
 }
 
-static TrellisLayout *
-layout_for (TrellisDocument *doc,
-            TrellisView      view,
-            TrellisAudience  audience)
-{
-  g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
-  g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (view);
-  g_autoptr(GError) error = NULL;
-  TrellisLayout *layout;
-
-  options->audience = audience;
-  layout = trellis_layout_new (analysis, options, &error);
-  g_assert_no_error (error);
-
-  return layout;
-}
-
 static GBytes *
 workbook (TrellisDocument *doc,
           TrellisAudience  audience)
@@ -321,7 +304,7 @@ test_xlsx_matches_views (gconstpointer data)
   for (guint v = 0; v < G_N_ELEMENTS (trellis_sheet_default_views); v++)
     {
       TrellisView view = trellis_sheet_default_views[v];
-      g_autoptr(TrellisLayout) layout = layout_for (doc, view, TRELLIS_AUDIENCE_COACH);
+      g_autoptr(TrellisLayout) layout = render_test_layout (doc, view, TRELLIS_AUDIENCE_COACH);
       const char *sheet = trellis_view_get_title (view);
       guint n_rows = trellis_layout_get_n_rows (layout);
       guint n_columns = trellis_layout_get_n_columns (layout);
@@ -457,7 +440,7 @@ test_xlsx_ssconvert (void)
   g_autofree char *pattern = g_build_filename (dir, "sheet-%n.csv", NULL);
   g_autofree char *first = g_build_filename (dir, "sheet-0.csv", NULL);
   g_autofree char *ssconvert = g_find_program_in_path ("ssconvert");
-  g_autoptr(TrellisLayout) layout = layout_for (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  g_autoptr(TrellisLayout) layout = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -558,7 +541,7 @@ test_csv_view (void)
   g_autoptr(TrellisDocument) doc = load_example ("klantenservice.trellis");
   g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
   g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (TRELLIS_VIEW_GAPS);
-  g_autoptr(TrellisLayout) layout = layout_for (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  g_autoptr(TrellisLayout) layout = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
   TrellisCsvFormat format = { TRELLIS_CSV_ENCODING_UTF8, ';', TRUE };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;

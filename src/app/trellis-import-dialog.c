@@ -438,8 +438,11 @@ preview_done_cb (GObject      *object,
   set_busy (self, FALSE);
 }
 
+/* Runs @func over the import in a worker, stopping what runs before. */
 static void
-start_preview (TrellisImportDialog *self)
+run_in_thread (TrellisImportDialog *self,
+               GTaskThreadFunc      func,
+               GAsyncReadyCallback  done)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -448,10 +451,16 @@ start_preview (TrellisImportDialog *self)
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
 
-  task = g_task_new (self, self->cancellable, preview_done_cb, NULL);
-  g_task_set_source_tag (task, start_preview);
+  task = g_task_new (self, self->cancellable, done, NULL);
+  g_task_set_source_tag (task, run_in_thread);
   g_task_set_task_data (task, g_object_ref (self->import), g_object_unref);
-  g_task_run_in_thread (task, preview_thread);
+  g_task_run_in_thread (task, func);
+}
+
+static void
+start_preview (TrellisImportDialog *self)
+{
+  run_in_thread (self, preview_thread, preview_done_cb);
 }
 
 /* Reading every row */
@@ -578,23 +587,14 @@ read_done_cb (GObject      *object,
 static void
 import_clicked_cb (TrellisImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   show_error (self, NULL);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
-
   g_atomic_int_set (&self->progress, 0);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   self->progress_id = g_timeout_add (100, show_progress_cb, self);
   gtk_stack_set_visible_child_name (self->stack, "progress");
 
-  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
-  g_task_set_source_tag (task, import_clicked_cb);
-  g_task_set_task_data (task, g_object_ref (self->import), g_object_unref);
-  g_task_run_in_thread (task, read_thread);
+  run_in_thread (self, read_thread, read_done_cb);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
 }
 
 /* Signal handlers of the template */

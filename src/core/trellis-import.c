@@ -43,18 +43,6 @@ G_DEFINE_FINAL_TYPE (TrellisImport, trellis_import, G_TYPE_OBJECT)
 G_DEFINE_QUARK (trellis-import-error, trellis_import_error)
 
 static void
-text_free (gpointer data)
-{
-  TrellisText *text = data;
-
-  if (text == NULL)
-    return;
-  g_free (text->note);
-  g_free (text->evidence);
-  g_free (text);
-}
-
-static void
 column_clear (gpointer data)
 {
   TrellisImportColumn *column = data;
@@ -133,7 +121,7 @@ trellis_import_init (TrellisImport *self)
   self->preview_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   self->problems = trellis_load_report_new ();
   self->records = g_array_new (FALSE, FALSE, sizeof (TrellisPlanRecord));
-  self->texts = g_ptr_array_new_with_free_func (text_free);
+  self->texts = g_ptr_array_new_with_free_func (trellis_text_free);
   g_ptr_array_add (self->texts, NULL);
   self->entities = g_array_new (FALSE, TRUE, sizeof (TrellisPlanEntity));
   g_array_set_clear_func (self->entities, plan_entity_clear);
