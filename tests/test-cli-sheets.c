@@ -235,6 +235,8 @@ test_export (void)
   GStatBuf st;
 
   g_assert_cmpint (cli (&out, &err, NULL, "import", "team.trellis", "good.csv", "-o", "assessed.trellis", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (cli (&out, &err, NULL, "export", "assessed.trellis", "-o", "team.xlsx", NULL), ==, 0);
   g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
