@@ -214,22 +214,26 @@ trellis_document_merge_records (TrellisDocument     *self,
   GArray *live = trellis_person_get_records (person);
   const TrellisRecord *old = (const TrellisRecord *) (gpointer) live->data;
   g_autoptr(GArray) merged = g_array_sized_new (FALSE, FALSE, sizeof (TrellisRecord), live->len + n_records);
+  TrellisRecord *out;
   gboolean changed = FALSE;
   guint i = 0;
   guint j = 0;
+  guint k = 0;
   TrellisEdit *edit;
 
+  g_array_set_size (merged, live->len + n_records);
+  out = (TrellisRecord *) (gpointer) merged->data;
   while (i < live->len || j < n_records)
     {
       gint c = i == live->len ? 1 : j == n_records ? -1 : trellis_record_compare (&old[i], &records[j]);
 
       if (c < 0)
-        g_array_append_val (merged, old[i++]);
+        out[k++] = old[i++];
       else
         {
           if (c > 0 || memcmp (&old[i], &records[j], sizeof (TrellisRecord)) != 0)
             changed = TRUE;
-          g_array_append_val (merged, records[j++]);
+          out[k++] = records[j++];
           if (c == 0)
             i++;
         }
@@ -237,6 +241,7 @@ trellis_document_merge_records (TrellisDocument     *self,
 
   if (!changed)
     return;
+  g_array_set_size (merged, k);
 
   edit = trellis_edit_new (TRELLIS_EDIT_RECORDS, TRELLIS_ENTITY (person));
   g_value_init (&edit->old_value, G_TYPE_ARRAY);

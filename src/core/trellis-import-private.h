@@ -202,6 +202,7 @@ struct _TrellisImport
   TrellisLoadReport   *problems;
   TrellisImportSummary summary;
   GArray              *records;    /* TrellisPlanRecord */
+  guint                records_room;  /* records allocated, see append_record() */
   GPtrArray           *texts;      /* TrellisText *, index 0 unused */
   GArray              *entities;   /* TrellisPlanEntity */
   GHashTable          *entity_rows;  /* ref → index + 1 into entities */

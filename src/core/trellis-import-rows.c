@@ -69,6 +69,7 @@ trellis_import_plan_reset (TrellisImport *self)
     }
   trellis_load_report_clear (self->problems);
   g_array_set_size (self->records, 0);
+  self->records_room = 0;
   g_ptr_array_set_size (self->texts, 1);
   g_array_set_size (self->entities, 0);
   g_hash_table_remove_all (self->entity_rows);
@@ -278,6 +279,25 @@ row_source_date (TrellisImport       *self,
   return TRUE;
 }
 
+/* The plan's records grow by half each time they are full: a long sheet
+ * appends a million and more. */
+static inline void
+append_record (TrellisImport           *self,
+               const TrellisPlanRecord *record)
+{
+  GArray *records = self->records;
+
+  if (G_UNLIKELY (records->len == self->records_room))
+    {
+      guint len = records->len;
+
+      self->records_room = MAX (1024, len + len / 2);
+      g_array_set_size (records, self->records_room);
+      g_array_set_size (records, len);
+    }
+  ((TrellisPlanRecord *) (gpointer) records->data)[records->len++] = *record;
+}
+
 static void
 long_row (TrellisImport       *self,
           const TrellisCsvRow *row)
@@ -337,7 +357,7 @@ long_row (TrellisImport       *self,
   evidence = cell (row, self->at[TRELLIS_COLUMN_EVIDENCE], &evidence_len);
   record.text = add_text (self, note, note_len, evidence, evidence_len);
 
-  g_array_append_val (self->records, record);
+  append_record (self, &record);
 }
 
 static void
@@ -380,7 +400,7 @@ wide_row (TrellisImport       *self,
       record.competency = competency;
       record.key = competency_key (self, competency);
       record.level = (gint8) level;
-      g_array_append_val (self->records, record);
+      append_record (self, &record);
     }
 }
 
