@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "trellis-accessible.h"
+#include "trellis-personal.h"
 #include "trellis-window-private.h"
 
 /* The window's actions: win.* for the window, doc.* for its document. */
@@ -28,11 +29,13 @@ trellis_window_update_actions (TrellisWindow *self)
 {
   gboolean has_document = self->document != NULL && !trellis_session_get_loading (self->session);
   gboolean idle = has_document && !trellis_session_get_saving (self->session);
+  /* A personal file shows the guided self-assessment only. */
+  gboolean matrix = has_document && !trellis_document_is_personal (self->document);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", has_document);
-  trellis_window_update_sheet_actions (self, has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", matrix);
+  trellis_window_update_sheet_actions (self, matrix);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.reload",
                                  idle && trellis_document_get_file (self->document) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
@@ -40,9 +43,12 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
                                  has_document && trellis_document_can_redo (self->document));
   /* Presenting, the sections stay put: only the map is on the screen. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document && !self->presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document || self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", matrix && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", matrix || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.hand-out", matrix && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments", matrix && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments-folder", matrix && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
                                  idle && trellis_session_get_recovered (self->session));
 }
@@ -732,4 +738,5 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, redo_action_cb);
   trellis_window_class_add_sheet_actions (widget_class);
+  trellis_window_class_add_personal_actions (widget_class);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "trellis-entity-pane.h"
+#include "trellis-guide.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-session.h"
 #include "trellis-welcome-page.h"
@@ -23,6 +24,7 @@ struct _TrellisWindow
   GtkButton            *banner_primary;
   GtkButton            *banner_secondary;
   TrellisEntityPane    *competencies_pane;
+  TrellisGuide         *guide;
   GtkWidget            *content;
   GtkWidget            *content_header;
   TrellisHeatmapPage   *heatmap_page;
@@ -78,5 +80,14 @@ void trellis_window_class_add_sheet_actions (GtkWidgetClass *widget_class);
 void trellis_window_update_sheet_actions    (TrellisWindow  *self,
                                              gboolean        has_document);
 GtkWidget *trellis_window_get_section_focus (TrellisWindow *self);
+
+/* Personal files: trellis-personal-actions.c */
+void trellis_window_class_add_personal_actions (GtkWidgetClass *widget_class);
+void trellis_window_hand_out_to        (TrellisWindow  *self,
+                                        GFile          *folder);
+void trellis_window_import             (TrellisWindow  *self,
+                                        GPtrArray      *inputs);
+void trellis_window_assess_myself_from (TrellisWindow  *self,
+                                        GFile          *team);
 
 G_END_DECLS

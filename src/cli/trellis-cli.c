@@ -28,11 +28,11 @@ static const Command commands[] = {
   { "validate", trellis_cli_validate, N_("Check matrices; print each problem as FILE:LINE: message") },
   { "stats",    trellis_cli_stats,    N_("Summarise a matrix: counts, largest gaps, rule findings") },
   { "convert",  trellis_cli_convert,  N_("Write a matrix back in the canonical form the app saves") },
-#ifdef TRELLIS_CLI_HAVE_RENDER
-  { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
-#endif
+  { "handout",  trellis_cli_handout,  N_("Write each person’s personal file for their self-assessment") },
+  { "merge",    trellis_cli_merge,    N_("Merge handed-in personal files into the team’s matrix") },
   { "import",   trellis_cli_import,   N_("Add people, competencies or assessments from a CSV spreadsheet") },
 #ifdef TRELLIS_CLI_HAVE_RENDER
+  { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
   { "export",   trellis_cli_export,   N_("Write the assessments or a view as a CSV or XLSX spreadsheet") },
 #endif
 };
@@ -247,6 +247,47 @@ trellis_cli_write_matrix (TrellisDocument *doc,
     }
 
   return TRUE;
+}
+
+/* JSON for scripts: a string (or null), escaped. */
+void
+trellis_cli_json_string (GString    *out,
+                         const char *s)
+{
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+trellis_cli_json_key (GString    *out,
+                      const char *key)
+{
+  trellis_cli_json_string (out, key);
+  g_string_append_c (out, ':');
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "trellis-personal.h"
 #include "trellis-reader-private.h"
 
 /* The elements of the format: the table the reader dispatches from, and
@@ -953,12 +954,98 @@ start_root (Reader     *r,
   r->doc->format_minor = minor;
   r->newer_minor = minor > TRELLIS_FORMAT_MINOR;
 
-  /* Judged only now: a newer minor version may add attributes here too. */
+  /* Judged only now: a newer minor version may add attributes here too,
+   * and the matrix's identity came with 1.1. */
   for (guint i = 0; i < n_attrs; i++)
     {
-      if (attrs[i].uri == NULL && attrs[i].name != r->a_version)
+      if (attrs[i].uri != NULL || attrs[i].name == r->a_version)
+        continue;
+
+      if (attrs[i].name == r->a_matrix && minor >= 1)
+        {
+          if (trellis_matrix_id_is_valid (attrs[i].value, attrs[i].len))
+            {
+              g_free (r->doc->matrix_id);
+              r->doc->matrix_id = trellis_reader_attr_dup (&attrs[i]);
+            }
+          else
+            trellis_reader_bad_attribute (r, E_ROOT, &attrs[i]);
+        }
+      else
         trellis_reader_unknown_attribute (r, E_ROOT, &attrs[i]);
     }
+}
+
+/* A personal file's progress (format 1.1): whose file it is, and where
+ * its owner is in the guided self-assessment. */
+static void
+start_self_assessment (Reader     *r,
+                       Frame      *frame,
+                       const Attr *attrs,
+                       guint       n_attrs)
+{
+  g_autoptr(TrellisProgress) progress = g_new0 (TrellisProgress, 1);
+
+  if (r->doc->format_minor < 1)
+    {
+      /* Translators: %s is an element name. */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("The element <%s> belongs to version 1.1 of the format, but the file says it is version 1.0."),
+                            trellis_reader_elements[E_SELF_ASSESSMENT].name);
+      return;
+    }
+
+  for (guint i = 0; i < n_attrs; i++)
+    {
+      const Attr *a = &attrs[i];
+      const xmlChar *n = a->name;
+
+      if (a->uri != NULL)
+        trellis_reader_unknown_attribute (r, E_SELF_ASSESSMENT, a);
+      else if (n == r->a_person)
+        progress->person = g_strdup (trellis_reader_read_ref (r, E_SELF_ASSESSMENT, a, KIND_BIT (TRELLIS_KIND_PERSON)));
+      else if (n == r->a_round || n == r->a_handed_in)
+        {
+          TrellisDate *date = n == r->a_round ? &progress->round : &progress->handed_in;
+
+          if (!trellis_reader_parse_date (r, a, date))
+            trellis_reader_bad_date (r, E_SELF_ASSESSMENT, a);
+        }
+      else if (n == r->a_stage)
+        {
+          if (!trellis_guide_stage_from_string (a->value, a->len, &progress->stage))
+            trellis_reader_bad_attribute (r, E_SELF_ASSESSMENT, a);
+        }
+      else if (n == r->a_at)
+        progress->at = g_strdup (trellis_reader_read_ref (r, E_SELF_ASSESSMENT, a, KIND_BIT (TRELLIS_KIND_COMPETENCY)));
+      else if (n == r->a_added)
+        progress->added = trellis_reader_read_ref_list (r, E_SELF_ASSESSMENT, a, KIND_BIT (TRELLIS_KIND_COMPETENCY));
+      else
+        trellis_reader_unknown_attribute (r, E_SELF_ASSESSMENT, a);
+    }
+
+  if (progress->person == NULL)
+    {
+      trellis_reader_missing_attribute (r, E_SELF_ASSESSMENT, "person");
+      return;
+    }
+  if (progress->stage == TRELLIS_GUIDE_COMPETENCY && progress->at == NULL)
+    {
+      trellis_reader_missing_attribute (r, E_SELF_ASSESSMENT, "at");
+      return;
+    }
+
+  /* A personal file holds its one person; the people came before. */
+  if (trellis_document_get_n_items (r->doc, TRELLIS_KIND_PERSON) != 1)
+    {
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("A personal file holds exactly one person, but this one holds %u."),
+                            trellis_document_get_n_items (r->doc, TRELLIS_KIND_PERSON));
+      return;
+    }
+
+  trellis_progress_free (r->doc->progress);
+  r->doc->progress = g_steal_pointer (&progress);
 }
 
 /* The elements that hold text, each given its text without the white
@@ -1164,7 +1251,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   [E_ROOT] = {
     .name = "trellis",
     .children = { E_ORGANISATION, E_SCALE, E_VALUES, E_RESULTS, E_COMPETENCIES, E_RESPONSIBILITIES,
-                  E_ROLES, E_PEOPLE, E_INDICATORS, E_DEVELOPMENT, E_FEEDBACK },
+                  E_ROLES, E_PEOPLE, E_INDICATORS, E_DEVELOPMENT, E_FEEDBACK, E_SELF_ASSESSMENT },
     .start = start_root,
   },
   [E_ORGANISATION] = { .name = "organisation", .children = { E_VISION, E_MISSION }, .start = start_organisation },
@@ -1252,6 +1339,8 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   },
   [E_TEXT] = { .name = "text", .text = text_text },
   [E_RESPONSE] = { .name = "response", .text = text_response },
+
+  [E_SELF_ASSESSMENT] = { .name = "self-assessment", .start = start_self_assessment },
 
   [E_UNKNOWN] = { .name = "" },
 };

@@ -69,6 +69,7 @@ typedef enum
   E_REMARK,
   E_TEXT,
   E_RESPONSE,
+  E_SELF_ASSESSMENT,
   E_UNKNOWN,
   N_ELEMS
 } Elem;
@@ -119,7 +120,8 @@ typedef struct
                     *a_level, *a_role, *a_raci, *a_authority, *a_people, *a_roles,
                     *a_share, *a_want, *a_source, *a_date, *a_kind, *a_target,
                     *a_unit, *a_review, *a_owner, *a_person, *a_due, *a_status,
-                    *a_about, *a_version;
+                    *a_about, *a_version, *a_matrix, *a_round, *a_stage, *a_at,
+                    *a_added, *a_handed_in;
 
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "trellis-document-private.h"
+#include "trellis-personal.h"
 
 /* The canonical form of a document: UTF-8, two-space indentation, a fixed
  * order of elements and attributes, empty sections left out. Writing the
@@ -976,6 +977,30 @@ static const char * const section_elements[TRELLIS_N_KINDS] = {
   "people", "indicators", "development", "feedback",
 };
 
+/* The lowest minor version of the format that holds what @doc has. */
+static guint
+needed_minor (TrellisDocument *doc)
+{
+  return doc->matrix_id != NULL || doc->progress != NULL ? 1 : 0;
+}
+
+/* A personal file's progress, after every section. */
+static void
+write_self_assessment (Writer                *w,
+                       const TrellisProgress *progress)
+{
+  open_tag (w, 1, "self-assessment");
+  put_attr (w, "person", progress->person);
+  put_attr_date (w, "round", progress->round);
+  if (progress->stage != TRELLIS_GUIDE_START)
+    put_attr (w, "stage", trellis_guide_stage_to_string (progress->stage));
+  if (progress->stage == TRELLIS_GUIDE_COMPETENCY)
+    put_attr (w, "at", progress->at);
+  put_attr_ids (w, "added", (const char **) progress->added);
+  put_attr_date (w, "handed-in", progress->handed_in);
+  put_len (w, "/>", 2);
+}
+
 static void
 write_document (Writer *w)
 {
@@ -985,9 +1010,10 @@ write_document (Writer *w)
   char version[16];
 
   put (w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trellis xmlns=\"" TRELLIS_FORMAT_NAMESPACE "\"");
-  g_snprintf (version, sizeof version, "%d.%u", TRELLIS_FORMAT_MAJOR, MAX (doc->format_minor, TRELLIS_FORMAT_MINOR));
+  g_snprintf (version, sizeof version, "%d.%u", TRELLIS_FORMAT_MAJOR, MAX (doc->format_minor, needed_minor (doc)));
   put_attr (w, "version", version);
   put_attr_nonempty (w, "xml:lang", doc->lang);
+  put_attr (w, "matrix", doc->matrix_id);
   put_c (w, '>');
 
   open_tag (w, 1, "organisation");
@@ -1046,6 +1072,9 @@ write_document (Writer *w)
         put_unknown (w, 2, unknown->str);
       close_tag (w, 1, section_elements[kind]);
     }
+
+  if (doc->progress != NULL)
+    write_self_assessment (w, doc->progress);
 
   if (doc->unknown_root != NULL)
     put_unknown (w, 1, doc->unknown_root->str);

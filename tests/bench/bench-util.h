@@ -1,4 +1,5 @@
-/* bench-util.h: what the benchmarks share
+/* bench-util.h: what the benchmarks share: medians, the clock, and the
+ * tiers' generator
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +9,7 @@
 #include <glib.h>
 #include <stdlib.h>
 
-G_GNUC_UNUSED static int
+static inline int
 bench_compare_doubles (const void *a,
                        const void *b)
 {
@@ -18,13 +19,19 @@ bench_compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-/* The median of @n values; sorts them. */
-G_GNUC_UNUSED static double
-bench_median (double *values,
-              guint   n)
+/* Sorts @values. */
+static inline double
+median (double *values,
+        guint   n)
 {
   qsort (values, n, sizeof (double), bench_compare_doubles);
   return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static inline double
+now (void)
+{
+  return g_get_monotonic_time () / (double) G_USEC_PER_SEC;
 }
 
 /* The generator of the tiers: $TRELLIS_GENERATE, or the one built next
