@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "trellis-accessible.h"
+#include "trellis-print.h"
 #include "trellis-personal.h"
 #include "trellis-window-private.h"
 
@@ -36,6 +37,8 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", matrix);
   trellis_window_update_sheet_actions (self, matrix);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.print", matrix);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export-report", matrix);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.reload",
                                  idle && trellis_document_get_file (self->document) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
@@ -465,6 +468,23 @@ export_action_cb (GtkWidget  *widget,
   trellis_heatmap_page_export (self->heatmap_page);
 }
 
+/* doc.print, doc.export-report */
+
+static void
+report_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* What was just typed is in the report. */
+  trellis_pending_edits_commit (trellis_session_get_pending_edits (self->session));
+  trellis_print_report (GTK_WINDOW (self), self->document, g_str_equal (action_name, "doc.export-report"));
+}
+
 /* doc.undo, doc.redo */
 
 static void
@@ -735,6 +755,8 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.print", NULL, report_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.export-report", NULL, report_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, redo_action_cb);
   trellis_window_class_add_sheet_actions (widget_class);

@@ -34,6 +34,7 @@ static const Command commands[] = {
 #ifdef TRELLIS_CLI_HAVE_RENDER
   { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
   { "export",   trellis_cli_export,   N_("Write the assessments or a view as a CSV or XLSX spreadsheet") },
+  { "report",   trellis_cli_report,   N_("Write a paginated report with a sheet per person as PDF") },
 #endif
 };
 

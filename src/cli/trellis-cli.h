@@ -34,6 +34,8 @@ int  trellis_cli_import   (int    argc,
                            char **argv);
 int  trellis_cli_export   (int    argc,
                            char **argv);
+int  trellis_cli_report   (int    argc,
+                           char **argv);
 int  trellis_cli_handout  (int    argc,
                            char **argv);
 int  trellis_cli_merge    (int    argc,

@@ -10,6 +10,7 @@
 #include "trellis-render-options.h"
 #include "trellis-render-types.h"
 #include "trellis-sheets.h"
+#include "trellis-report.h"
 
 G_BEGIN_DECLS
 

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "bench-util.h"
 #include "trellis-png.h"
+#include "render-tiers.h"
 #include "trellis-render.h"
 
 /* For each tier of the design (workshop, department, enterprise) this
@@ -224,15 +224,11 @@ static TrellisDocument *
 generate_tier (const char *tier,
                const char *folder)
 {
-  g_autofree char *file_name = g_strdup_printf ("%s.trellis", tier);
-  g_autofree char *path = g_build_filename (folder, file_name, NULL);
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = render_tier_generate (tier, folder);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   TrellisDocument *doc;
 
-  bench_generate (tier, path, NULL);
-
-  file = g_file_new_for_path (path);
   doc = trellis_document_new_from_file (file, NULL, NULL, &error);
   if (doc == NULL)
     g_error ("%s: %s", path, error->message);
