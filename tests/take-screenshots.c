@@ -16,43 +16,9 @@
 #include <locale.h>
 
 #include "trellis-heatmap-page.h"
-#include "trellis-test-app.h"
-
-static void
-save_window (GtkWindow  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("Could not write %s", path);
-  g_print ("%s\n", path);
-}
-
-static gboolean
-any_transition (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (any_transition (child))
-        return TRUE;
-    }
-
-  return FALSE;
-}
+#include "trellis-mandate-view.h"
+#include "trellis-report-dialog.h"
+#include "trellis-test-shots.h"
 
 static GtkWidget *current_window;
 static char *screenshot_home;
@@ -60,13 +26,7 @@ static char *screenshot_home;
 static void
 settle (void)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  /* Until every crossfade has ended, then the first frames of every list. */
-  trellis_test_iterate (300);
-  while (current_window != NULL && any_transition (current_window) && g_get_monotonic_time () < end)
-    trellis_test_iterate (50);
-  trellis_test_iterate (700);
+  trellis_test_shot_settle (current_window);
 }
 
 static void
@@ -79,7 +39,13 @@ shoot (TrellisWindow *window,
 
   current_window = GTK_WIDGET (window);
   settle ();
-  save_window (GTK_WINDOW (window), path);
+  trellis_test_shot_save (GTK_WINDOW (window), path);
+}
+
+static void
+report_chosen_cb (const TrellisReportOptions *options,
+                  gpointer                    user_data)
+{
 }
 
 static TrellisEntityPane *
@@ -237,6 +203,43 @@ main (int   argc,
   pane = show (window, "people", NULL);
   select_nth (pane, document, 0);
   shoot (window, folder, "people");
+
+  /* The person's mandate, its first responsibility opened. */
+  {
+    GtkWidget *view = trellis_test_find_type (GTK_WIDGET (pane), TRELLIS_TYPE_MANDATE_VIEW, 0);
+    GtkWidget *row = view != NULL ? trellis_test_find_type (view, ADW_TYPE_EXPANDER_ROW, 0) : NULL;
+
+    if (row != NULL)
+      {
+        GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+        graphene_rect_t bounds;
+
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+        settle ();
+        /* Scrolled to the mandate, at the end of the person's page. */
+        if (scrolled != NULL &&
+            gtk_widget_compute_bounds (view, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), &bounds))
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                    bounds.origin.y - 120);
+        shoot (window, folder, "mandate");
+      }
+  }
+
+  /* Before printing the report: the sections and the readers. */
+  {
+    GtkWindow *dialog = trellis_report_dialog_new (GTK_WINDOW (window), document, FALSE, report_chosen_cb, NULL, NULL);
+
+    gtk_window_present (dialog);
+    current_window = GTK_WIDGET (dialog);
+    settle ();
+    {
+      g_autofree char *path = g_build_filename (folder, "report-dialog.png", NULL);
+
+      trellis_test_shot_save (dialog, path);
+    }
+    gtk_window_destroy (dialog);
+    current_window = GTK_WIDGET (window);
+  }
 
   {
     TrellisHeatmapPage *page;

@@ -40,6 +40,7 @@ def main():
     finally:
         stop_program(proc)
         shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(RUNTIME_DIR, ignore_errors=True)
 
     return report()
 

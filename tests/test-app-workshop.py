@@ -406,6 +406,7 @@ def main():
             if proc.poll() is None:
                 stop_program(proc)
         shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(RUNTIME_DIR, ignore_errors=True)
 
     return report()
 

@@ -83,7 +83,11 @@ entry_row_title_cb (AdwPreferencesRow *row,
                     GtkAccessible     *text)
 {
   const char *title = adw_preferences_row_get_title (row);
+  g_autofree char *plain = NULL;
 
+  /* The title as it reads, without the underscore of its mnemonic. */
+  if (title != NULL && adw_preferences_row_get_use_underline (row))
+    title = plain = trellis_accessible_strip_mnemonic (title);
   gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "", -1);
 }
 
@@ -147,6 +151,20 @@ tidy_drop_down (GtkDropDown *drop_down)
                                     -1);
 }
 
+static void
+tidy_check_button (GtkCheckButton *button)
+{
+  const char *label = gtk_check_button_get_label (button);
+  g_autofree char *plain = NULL;
+
+  /* GTK 4.8 names a check button by its label, underscore and all. */
+  if (label == NULL || !gtk_check_button_get_use_underline (button))
+    return;
+
+  plain = trellis_accessible_strip_mnemonic (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+}
+
 /**
  * trellis_accessible_tidy:
  * @root: a widget
@@ -174,6 +192,8 @@ trellis_accessible_tidy (GtkWidget *root)
     tidy_expander_row (ADW_EXPANDER_ROW (root));
   else if (ADW_IS_ENTRY_ROW (root))
     tidy_entry_row (ADW_ENTRY_ROW (root));
+  else if (GTK_IS_CHECK_BUTTON (root))
+    tidy_check_button (GTK_CHECK_BUTTON (root));
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;

@@ -480,6 +480,19 @@ trellis_heatmap_view_get_focus_target (TrellisHeatmapView *self,
                             self->focus_row, self->focus_column, self->source);
 }
 
+/* The focus cell by the ids of what it shows, on a map that only shows
+ * too: a vote of the room on it changes nothing until the room agrees,
+ * on the vote's own screen. */
+void
+trellis_heatmap_view_get_shown_target (TrellisHeatmapView *self,
+                                       TrellisCellTarget  *target)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));
+
+  trellis_cell_target_init (target, self->has_focus_cell ? self->layout : NULL,
+                            self->focus_row, self->focus_column, self->source);
+}
+
 static void
 popover_closed_cb (TrellisHeatmapView *self)
 {
@@ -692,6 +705,24 @@ pressed_cb (GtkGestureClick    *gesture,
   /* Click the focus cell again, or twice: edit it. */
   if (was_focus || n_press == 2)
     trellis_heatmap_view_edit_focus (self);
+}
+
+/* The secondary button opens the cell's choices at once. */
+static void
+secondary_pressed_cb (GtkGestureClick    *gesture,
+                      int                 n_press,
+                      double              x,
+                      double              y,
+                      TrellisHeatmapView *self)
+{
+  guint row, column;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!cell_at_widget_point (self, x, y, &row, &column))
+    return;
+
+  trellis_heatmap_view_set_focus_cell (self, row, column);
+  trellis_heatmap_view_edit_focus (self);
 }
 
 static gboolean
@@ -1221,6 +1252,11 @@ trellis_heatmap_view_init (TrellisHeatmapView *self)
 
   gesture = gtk_gesture_click_new ();
   g_signal_connect (gesture, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "trellis-render.h"
+
 G_BEGIN_DECLS
 
 void trellis_widget_set_new_tooltip (GtkWidget         *widget,
@@ -17,5 +19,7 @@ void trellis_scroller_fit_rows      (GtkScrolledWindow *scroller,
                                      int                max_rows);
 void trellis_list_enter_at          (GtkListItem       *item,
                                      GtkWidget         *scroller);
+
+TrellisTheme trellis_settings_get_theme (GSettings      *settings);
 
 G_END_DECLS

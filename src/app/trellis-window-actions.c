@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "trellis-accessible.h"
+#include "trellis-print.h"
+#include "trellis-personal.h"
 #include "trellis-window-private.h"
 
 /* The window's actions: win.* for the window, doc.* for its document. */
@@ -85,10 +87,15 @@ trellis_window_update_actions (TrellisWindow *self)
 {
   gboolean has_document = self->document != NULL && !trellis_session_get_loading (self->session);
   gboolean idle = has_document && !trellis_session_get_saving (self->session);
+  /* A personal file shows the guided self-assessment only. */
+  gboolean matrix = has_document && !trellis_document_is_personal (self->document);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", matrix);
+  trellis_window_update_sheet_actions (self, matrix);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.print", matrix);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export-report", matrix);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.reload",
                                  idle && trellis_document_get_file (self->document) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
@@ -96,15 +103,19 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
                                  has_document && trellis_document_can_redo (self->document));
   /* Presenting, the sections stay put: only the map is on the screen. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document && !self->presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-tab", has_document && !self->presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-entity", has_document && !self->presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document || self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", matrix && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-tab", matrix && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-entity", matrix && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", matrix || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-editing", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.hand-out", matrix && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments", matrix && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments-folder", matrix && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
                                  idle && trellis_session_get_recovered (self->session));
   update_undo_labels (self, has_document);
+  trellis_window_update_vote_actions (self);
 }
 
 /**
@@ -575,6 +586,23 @@ export_action_cb (GtkWidget  *widget,
   trellis_heatmap_page_export (self->heatmap_page);
 }
 
+/* doc.print, doc.export-report */
+
+static void
+report_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* What was just typed is in the report. */
+  trellis_pending_edits_commit (trellis_session_get_pending_edits (self->session));
+  trellis_print_report (GTK_WINDOW (self), self->document, g_str_equal (action_name, "doc.export-report"));
+}
+
 /* doc.undo, doc.redo */
 
 static void
@@ -833,6 +861,60 @@ show_deleted_toast_action_cb (GtkWidget  *widget,
   trellis_window_add_toast (TRELLIS_WINDOW (widget), toast);
 }
 
+/* win.help */
+
+/* The page of the user guide for what the window shows: the help of the
+ * guided self-assessment or of a vote, else its start. */
+static char *
+dup_help_uri (TrellisWindow *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->main_stack);
+  const char *page = NULL;
+
+  if (g_strcmp0 (shown, "guide") == 0)
+    page = "self-assessment";
+  else if (g_strcmp0 (shown, "vote") == 0)
+    page = "vote";
+
+  /* The help is installed under the application id, so that a .Devel
+   * build opens the help of its own version. */
+  return page != NULL ? g_strconcat ("help:", APP_ID, "/", page, NULL) : g_strdup ("help:" APP_ID);
+}
+
+static void
+show_help_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TrellisWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    return;
+
+  g_debug ("Could not open the help: %s", error->message);
+  /* Most often no program for help: URIs is installed at all. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    title = g_strdup (_("The help could not be opened: install the Help app (Yelp) to read it"));
+  else
+    /* Translators: %s says why, as the system put it. */
+    title = g_strdup_printf (_("The help could not be opened: %s"), error->message);
+  trellis_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+help_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autofree char *uri = dup_help_uri (self);
+
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_help_cb, g_object_ref (self));
+}
+
 /* GtkShortcutsWindow names its search and its section chooser by their
  * classes only. */
 static void
@@ -926,6 +1008,7 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deleted-toast", "s", show_deleted_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
   gtk_widget_class_install_property_action (widget_class, "win.present-editing", "present-editing");
   gtk_widget_class_install_action (widget_class, "win.stop-presenting", NULL, stop_presenting_action_cb);
@@ -933,6 +1016,10 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.print", NULL, report_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.export-report", NULL, report_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, redo_action_cb);
+  trellis_window_class_add_sheet_actions (widget_class);
+  trellis_window_class_add_personal_actions (widget_class);
 }

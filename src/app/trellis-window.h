@@ -48,5 +48,8 @@ void             trellis_window_set_present_editing (TrellisWindow    *self,
                                                      gboolean          editing);
 const char      *trellis_window_get_draft_uuid    (TrellisWindow      *self);
 TrellisSession  *trellis_window_get_session       (TrellisWindow      *self);
+GtkWindow       *trellis_window_import_spreadsheet (TrellisWindow     *self,
+                                                   GFile              *file);
+GtkWindow       *trellis_window_export_spreadsheet (TrellisWindow     *self);
 
 G_END_DECLS

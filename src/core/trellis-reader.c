@@ -187,7 +187,9 @@ check_section_order (Reader *r,
                      Frame  *frame)
 {
   Elem elem = frame->elem;
-  gint order = elem == E_ORGANISATION ? 0 : elem == E_SCALE ? 1 : 1 + (gint) trellis_reader_elements[elem].section;
+  gint order = elem == E_ORGANISATION ? 0 : elem == E_SCALE ? 1 :
+               elem == E_SELF_ASSESSMENT ? 1 + TRELLIS_N_KINDS :
+               1 + (gint) trellis_reader_elements[elem].section;
 
   if (order <= r->last_section)
     {
@@ -662,7 +664,14 @@ reader_intern_names (Reader *r)
   r->a_due = NAME ("due");
   r->a_status = NAME ("status");
   r->a_about = NAME ("about");
+  r->a_matrix = NAME ("matrix");
+  r->a_round = NAME ("round");
+  r->a_stage = NAME ("stage");
+  r->a_at = NAME ("at");
+  r->a_added = NAME ("added");
+  r->a_handed_in = NAME ("handed-in");
   r->a_version = NAME ("version");
+  r->a_votes = NAME ("votes");
 #undef NAME
 }
 

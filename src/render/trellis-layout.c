@@ -12,8 +12,9 @@
 #include <string.h>
 
 #include "trellis-draw-private.h"
+#include "trellis-grid-map-private.h"
 #include "trellis-headers-private.h"
-#include "trellis-layout-private.h"
+#include "trellis-layout-struct-private.h"
 
 /* A layout is everything about a view that does not change from frame to
  * frame: which rows and columns there are, where they are, what each
@@ -25,32 +26,9 @@
  * The view itself is a map (trellis-map-private.h) made from the view
  * registry: the map says what the rows, columns and cells are and paints
  * them; the layout places the map and its headers, title and legend in
- * the picture, and answers for all of it. */
-
-struct _TrellisLayout
-{
-  GObject                    parent_instance;
-
-  TrellisAnalysis           *analysis;
-  TrellisDocument           *document;
-  TrellisRenderOptions      *options;
-  TrellisStyle               style;
-  TrellisLegend              legend;
-  TrellisMap                *map;
-  TrellisDate                latest;
-
-  /* The picture around the map. */
-  PangoLayout               *title;
-  PangoLayout               *subtitle;
-  double                     margin;
-  double                     picture_width;
-  double                     picture_height;
-  TrellisRect                area_title;
-  TrellisRect                area_columns;
-  TrellisRect                area_rows;
-  TrellisRect                area_cells;
-  TrellisRect                area_legend;
-};
+ * the picture, and answers for all of it. Its fields are in
+ * trellis-layout-struct-private.h; trellis-layout-screen.c arranges it
+ * on a screen to fill. */
 
 G_DEFINE_FINAL_TYPE (TrellisLayout, trellis_layout, G_TYPE_OBJECT)
 
@@ -253,9 +231,9 @@ check_filter (TrellisLayout  *self,
   return TRUE;
 }
 
-static gboolean
-build_parts (TrellisLayout  *self,
-             GError        **error)
+gboolean
+trellis_layout_build_parts (TrellisLayout  *self,
+                            GError        **error)
 {
   TrellisMapClass *klass;
 
@@ -277,8 +255,8 @@ build_parts (TrellisLayout  *self,
   return TRUE;
 }
 
-static void
-clear_parts (TrellisLayout *self)
+void
+trellis_layout_clear_parts (TrellisLayout *self)
 {
   g_clear_object (&self->map);
   g_clear_object (&self->title);
@@ -286,169 +264,6 @@ clear_parts (TrellisLayout *self)
   trellis_legend_clear (&self->legend);
   trellis_legend_init (&self->legend);
   trellis_style_clear (&self->style);
-}
-
-/* The height of the title and subtitle wrapped at @width. */
-static double
-wrap_title (TrellisLayout *self,
-            double         width)
-{
-  int th = 0, sh = 0;
-
-  pango_layout_set_width (self->title, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (self->title, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (self->subtitle, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (self->subtitle, PANGO_WRAP_WORD_CHAR);
-  pango_layout_get_pixel_size (self->title, NULL, &th);
-  pango_layout_get_pixel_size (self->subtitle, NULL, &sh);
-
-  return th + (sh > 0 ? 2 * self->options->zoom + sh : 0);
-}
-
-/* The legend placed at @width: entries, then the lines under them. */
-static double
-place_legend (TrellisLayout *self,
-              double         width)
-{
-  double swatch = self->map->cell_height;
-
-  trellis_legend_place (&self->legend, &self->style, swatch, width);
-  trellis_legend_place_lines (&self->legend, &self->style, swatch, width);
-
-  return self->legend.height + (self->legend.lines_height > 0 ? 14 * self->options->zoom + self->legend.lines_height : 0);
-}
-
-/* Arranges the picture on a screen of @width × @height: the title
- * across the top, wrapped at the screen's width; the map under it; the
- * legend in a column beside the map where there is room for one, else
- * under it, wrapped at the screen's width. Each part has a place of
- * its own: nothing is drawn over anything else.
- *
- * Returns: whether it all fits on the screen */
-static gboolean
-arrange_on_screen (TrellisLayout *self,
-                   double         width,
-                   double         height)
-{
-  TrellisMap *map = self->map;
-  double zoom = self->options->zoom;
-  double margin = MIN (16 * zoom, MIN (width, height) * 0.03);
-  double inner_w = width - 2 * margin;
-  double inner_h = height - 2 * margin;
-  double map_w = map->rows.header + map->content_width;
-  double map_h = map->columns.header + map->content_height;
-  double gap = 18 * zoom;
-  double column_w = inner_w - map_w - gap;
-  double title_h = wrap_title (self, inner_w);
-  double top = margin + title_h + 14 * zoom;
-  double legend_h;
-  double map_x;
-  gboolean beside = FALSE;
-  gboolean fits;
-
-  /* Beside, if a legend column of a readable width fits there. */
-  if (column_w >= 180 * zoom)
-    {
-      legend_h = place_legend (self, column_w);
-      beside = legend_h <= height - margin - top && map_h <= height - margin - top;
-    }
-  if (beside)
-    {
-      fits = TRUE;
-      map_x = self->options->rtl ? margin + inner_w - map_w : margin;
-      self->area_legend = TRELLIS_RECT_INIT (self->options->rtl ? margin : margin + map_w + gap, top,
-                                             column_w, legend_h);
-    }
-  else
-    {
-      legend_h = place_legend (self, inner_w);
-      fits = map_w <= inner_w && top + map_h + gap + legend_h <= height - margin;
-      map_x = self->options->rtl ? margin + MAX (inner_w - map_w, 0) : margin;
-      self->area_legend = TRELLIS_RECT_INIT (margin, top + map_h + gap, inner_w, legend_h);
-    }
-
-  self->margin = margin;
-  self->area_title = TRELLIS_RECT_INIT (margin, margin, inner_w, title_h);
-  self->area_rows = TRELLIS_RECT_INIT (self->options->rtl ? map_x + map->content_width : map_x, top + map->columns.header,
-                                       map->rows.header, map->content_height);
-  self->area_columns = TRELLIS_RECT_INIT (self->options->rtl ? map_x : map_x + map->rows.header, top,
-                                          map->content_width, map->columns.header);
-  self->area_cells = TRELLIS_RECT_INIT (self->area_columns.x, top + map->columns.header,
-                                        map->content_width, map->content_height);
-  /* The screen, or what it takes where it does not fit. */
-  fits = fits && inner_h > 0;
-  self->picture_width = fits ? width : MAX (width, ceil (map_x + map_w + margin - 0.01));
-  self->picture_height = fits ? height : MAX (height, ceil (self->area_legend.y + self->area_legend.height + margin - 0.01));
-
-  return fits;
-}
-
-/* Builds the picture at @zoom and arranges it on the screen. */
-static gboolean
-fits_at (TrellisLayout  *self,
-         double          zoom,
-         gboolean       *fits,
-         GError        **error)
-{
-  clear_parts (self);
-  self->options->zoom = zoom;
-  if (!build_parts (self, error))
-    return FALSE;
-  *fits = arrange_on_screen (self, self->options->fit_width, self->options->fit_height);
-
-  return TRUE;
-}
-
-/* The largest zoom at which the picture fits the screen: cells as large
- * as fit, for a projector. From the normal size it grows by steps while
- * it fits (or shrinks, to no less than FIT_MIN_ZOOM, under which text is
- * too small to read from the back of a room: a map that does not fit
- * then is arranged there and scrolls); a few halvings find the edge. */
-#define FIT_MIN_ZOOM 0.6
-#define FIT_MAX_ZOOM 8.0
-
-static gboolean
-fit_to_screen (TrellisLayout  *self,
-               GError        **error)
-{
-  double lo, hi;
-  gboolean fits = FALSE;
-
-  if (!fits_at (self, 1.0, &fits, error))
-    return FALSE;
-  if (fits)
-    {
-      for (lo = 1.0, hi = 1.25; fits && lo < FIT_MAX_ZOOM; hi = MIN (hi * 1.25, FIT_MAX_ZOOM))
-        {
-          if (!fits_at (self, hi, &fits, error))
-            return FALSE;
-          if (fits)
-            lo = hi;
-        }
-    }
-  else
-    {
-      lo = FIT_MIN_ZOOM;
-      hi = 1.0;
-      if (!fits_at (self, lo, &fits, error))
-        return FALSE;
-      if (!fits)
-        return TRUE;
-    }
-
-  for (guint i = 0; i < 6 && hi - lo > 0.01; i++)
-    {
-      double mid = (lo + hi) / 2;
-
-      if (!fits_at (self, mid, &fits, error))
-        return FALSE;
-      if (fits)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  return fits_at (self, floor (lo * 100) / 100, &fits, error);
 }
 
 /**
@@ -500,12 +315,12 @@ trellis_layout_new (TrellisAnalysis             *analysis,
 
   if (o->fit_width > 0)
     {
-      if (!fit_to_screen (self, error))
+      if (!trellis_layout_fit_to_screen (self, error))
         return NULL;
       return g_steal_pointer (&self);
     }
 
-  if (!build_parts (self, error))
+  if (!trellis_layout_build_parts (self, error))
     return NULL;
   compute_picture (self);
 
@@ -609,102 +424,6 @@ trellis_layout_get_areas (TrellisLayout *self,
     *cells = self->area_cells;
   if (legend != NULL)
     *legend = self->area_legend;
-}
-
-static void
-add_element (GArray             *elements,
-             TrellisElementKind  kind,
-             double              x,
-             double              y,
-             double              width,
-             double              height)
-{
-  TrellisElement e = { kind, TRELLIS_RECT_INIT (x, y, width, height) };
-
-  if (width > 0 && height > 0)
-    g_array_append_val (elements, e);
-}
-
-/* The extent of a text started at @start (its right end right to left). */
-static void
-add_text_element (TrellisLayout      *self,
-                  GArray             *elements,
-                  TrellisElementKind  kind,
-                  PangoLayout        *layout,
-                  double              start,
-                  double              y)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  add_element (elements, kind, self->options->rtl ? start - logical.width : start, y, logical.width, logical.height);
-}
-
-/**
- * trellis_layout_dup_elements:
- * @self: a #TrellisLayout
- *
- * Every part of the whole picture that is drawn on its own, where it is
- * drawn (the extent of its text, for a text): the title, the subtitle,
- * the headers, the cells, each entry of the legend and each line under
- * it. None overlaps another; on a screen to fill, all lie on it.
- *
- * Returns: (transfer full) (element-type TrellisElement): the elements
- */
-GArray *
-trellis_layout_dup_elements (TrellisLayout *self)
-{
-  GArray *elements;
-  TrellisRect *legend;
-  double swatch;
-  double start;
-  double y;
-  int th = 0;
-
-  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), NULL);
-
-  elements = g_array_new (FALSE, FALSE, sizeof (TrellisElement));
-  legend = &self->area_legend;
-  swatch = self->map->cell_height;
-
-  start = self->area_title.x + (self->options->rtl ? self->area_title.width : 0);
-  pango_layout_get_pixel_size (self->title, NULL, &th);
-  add_text_element (self, elements, TRELLIS_ELEMENT_TITLE, self->title, start, self->area_title.y);
-  add_text_element (self, elements, TRELLIS_ELEMENT_SUBTITLE, self->subtitle, start,
-                    self->area_title.y + th + 2 * self->options->zoom);
-
-  add_element (elements, TRELLIS_ELEMENT_CORNER, self->area_rows.x, self->area_columns.y,
-               self->area_rows.width, self->area_columns.height);
-  add_element (elements, TRELLIS_ELEMENT_COLUMN_HEADERS, self->area_columns.x, self->area_columns.y,
-               self->area_columns.width, self->area_columns.height);
-  add_element (elements, TRELLIS_ELEMENT_ROW_HEADERS, self->area_rows.x, self->area_rows.y,
-               self->area_rows.width, self->area_rows.height);
-  add_element (elements, TRELLIS_ELEMENT_CELLS, self->area_cells.x, self->area_cells.y,
-               self->area_cells.width, self->area_cells.height);
-
-  for (guint i = 0; i < self->legend.items->len; i++)
-    {
-      const TrellisLegendItem *item = &g_array_index (self->legend.items, TrellisLegendItem, i);
-      double x = self->options->rtl ? legend->width - item->x - item->width : item->x;
-
-      add_element (elements, TRELLIS_ELEMENT_LEGEND_ENTRY, legend->x + x, legend->y + item->y, item->width, item->height);
-    }
-
-  /* As trellis_legend_paint() puts them. */
-  y = self->legend.height + 14 * self->options->zoom;
-  for (guint i = 0; i < self->legend.lines->len; i++)
-    {
-      PangoLayout *line = g_ptr_array_index (self->legend.lines, i);
-      PangoRectangle logical;
-
-      pango_layout_get_pixel_extents (line, NULL, &logical);
-      add_element (elements, TRELLIS_ELEMENT_LEGEND_LINE,
-                   legend->x + (self->options->rtl ? legend->width - swatch - logical.width : swatch),
-                   legend->y + y, logical.width, logical.height);
-      y += logical.height + 4 * self->options->zoom;
-    }
-
-  return elements;
 }
 
 guint
@@ -1132,6 +851,163 @@ trellis_layout_get_finding (TrellisLayout *self,
   return g_ptr_array_index (self->legend.findings, index);
 }
 
+/* The picture in words and colours, for spreadsheets */
+
+/**
+ * trellis_layout_get_title:
+ * @self: a #TrellisLayout
+ *
+ * Returns: (transfer none): the title over the picture
+ */
+const char *
+trellis_layout_get_title (TrellisLayout *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), NULL);
+
+  return pango_layout_get_text (self->title);
+}
+
+/**
+ * trellis_layout_get_subtitle:
+ * @self: a #TrellisLayout
+ *
+ * Returns: (transfer none): the subtitle: the filter, the date of the
+ *   newest assessment, the audience, and how many people are not shown
+ *   and why
+ */
+const char *
+trellis_layout_get_subtitle (TrellisLayout *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), NULL);
+
+  return pango_layout_get_text (self->subtitle);
+}
+
+static void
+look_from_paint (TrellisLayout          *self,
+                 const TrellisCellPaint *paint,
+                 TrellisCellLook        *look)
+{
+  const TrellisThemeColors *c = trellis_theme_get_colors (self->options->theme);
+
+  look->fill = paint->fill != NULL ? *paint->fill : c->background;
+  look->text = paint->text_color != NULL ? *paint->text_color : c->foreground;
+  look->pattern = paint->pattern == TRELLIS_PATTERN_HATCH ? TRELLIS_CELL_PATTERN_HATCH
+                  : paint->pattern == TRELLIS_PATTERN_SUPPRESSED ? TRELLIS_CELL_PATTERN_WITHHELD
+                  : TRELLIS_CELL_PATTERN_NONE;
+  look->pattern_color = paint->pattern == TRELLIS_PATTERN_HATCH ? c->hatch_line : c->muted;
+}
+
+/**
+ * trellis_layout_get_cell_look:
+ * @self: a #TrellisLayout
+ * @row: a row
+ * @column: a column
+ * @look: (out caller-allocates): the cell's colours and pattern
+ *
+ * How a cell of a grid view is painted: the same colours in a
+ * spreadsheet as in the picture.
+ *
+ * Returns: %FALSE when the view is not a grid of cells (the line of
+ *   sight)
+ */
+gboolean
+trellis_layout_get_cell_look (TrellisLayout   *self,
+                              guint            row,
+                              guint            column,
+                              TrellisCellLook *look)
+{
+  TrellisCellInfo info;
+  TrellisCellPaint paint = { 0 };
+
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (look != NULL, FALSE);
+
+  if (!TRELLIS_IS_GRID_MAP (self->map))
+    return FALSE;
+  g_return_val_if_fail (row < trellis_layout_get_n_rows (self) && column < trellis_layout_get_n_columns (self), FALSE);
+
+  trellis_grid_map_compute_cell ((TrellisGridMap *) self->map, row, column, &info, &paint);
+  look_from_paint (self, &paint, look);
+  return TRUE;
+}
+
+guint
+trellis_layout_get_n_legend_entries (TrellisLayout *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), 0);
+
+  return self->legend.items->len;
+}
+
+/**
+ * trellis_layout_get_legend_entry:
+ * @self: a #TrellisLayout
+ * @index: an entry of the legend
+ * @label: (out) (transfer none): its words
+ * @sample: (out) (transfer none): the text in its swatch, or %NULL
+ * @heading: (out): whether it heads the entries after it
+ * @look: (out caller-allocates): its swatch's colours and pattern
+ *
+ * An entry of the legend under the picture, for a spreadsheet's own.
+ *
+ * Returns: %TRUE when the entry has a swatch of a cell's colours; %FALSE
+ *   for headings, words alone and marks that are drawn, not filled
+ */
+gboolean
+trellis_layout_get_legend_entry (TrellisLayout    *self,
+                                 guint             index,
+                                 const char      **label,
+                                 const char      **sample,
+                                 gboolean         *heading,
+                                 TrellisCellLook  *look)
+{
+  const TrellisLegendItem *item;
+  TrellisCellPaint paint = { 0 };
+
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (index < self->legend.items->len, FALSE);
+
+  item = &g_array_index (self->legend.items, TrellisLegendItem, index);
+  *label = pango_layout_get_text (item->label);
+  *sample = trellis_style_get_text (&self->style, item->text);
+  *heading = item->kind == TRELLIS_SWATCH_HEADING;
+
+  switch (item->kind)
+    {
+    case TRELLIS_SWATCH_FILL:
+    case TRELLIS_SWATCH_NOT_REQUIRED:
+    case TRELLIS_SWATCH_WANT:
+    case TRELLIS_SWATCH_MANDATE:
+    case TRELLIS_SWATCH_SINGLE:
+    case TRELLIS_SWATCH_NEW:
+    case TRELLIS_SWATCH_STRIPS:
+      paint.fill = &item->fill;
+      paint.text_color = trellis_palette_text_on (self->options->theme, &item->fill);
+      break;
+    case TRELLIS_SWATCH_SUPPRESSED:
+      paint.fill = &item->fill;
+      paint.pattern = TRELLIS_PATTERN_SUPPRESSED;
+      break;
+    case TRELLIS_SWATCH_HATCH:
+      paint.fill = &trellis_theme_get_colors (self->options->theme)->hatch_background;
+      paint.pattern = TRELLIS_PATTERN_HATCH;
+      break;
+    case TRELLIS_SWATCH_HEADING:
+    case TRELLIS_SWATCH_BOUNDARY:
+    case TRELLIS_SWATCH_PROBLEM:
+    case TRELLIS_SWATCH_WARNING:
+    case TRELLIS_SWATCH_STAGE:
+    case TRELLIS_SWATCH_LINK:
+    case TRELLIS_SWATCH_TEXT:
+    default:
+      return FALSE;
+    }
+
+  look_from_paint (self, &paint, look);
+  return TRUE;
+}
+
 /* Painting */
 
 guint
@@ -1413,4 +1289,24 @@ trellis_layout_foreach_label (TrellisLayout    *self,
   for (guint i = 0; i < self->legend.lines->len; i++)
     func (self->area_legend.x, self->area_legend.y + self->legend.height + (i + 1) * size * 1.4,
           pango_layout_get_text (g_ptr_array_index (self->legend.lines, i)), user_data);
+}
+
+const char *
+trellis_layout_get_subtitle_text (TrellisLayout *self)
+{
+  return pango_layout_get_text (self->subtitle);
+}
+
+/* The legend's entries and lines placed again to fit @width (a page),
+ * for a map shown in parts. Returns the legend. */
+TrellisLegend *
+trellis_layout_fit_legend (TrellisLayout *self,
+                           double         width)
+{
+  trellis_legend_place (&self->legend, &self->style, self->map->cell_height, width);
+  trellis_legend_place_lines (&self->legend, &self->style, self->map->cell_height, width);
+  self->area_legend.width = width;
+  self->area_legend.height = self->legend.height;
+
+  return &self->legend;
 }

@@ -24,30 +24,6 @@
  * aggregate rows, coverage, who can carry a responsibility, a single
  * point of knowledge and a mandate above ability. */
 
-/* Whether the audience may see a person: their own choice, or a view
- * narrowed to them. */
-static gboolean
-audience_may_see (const TrellisRoster *self,
-                  TrellisEntity       *person)
-{
-  TrellisShare share = trellis_entity_get_int (person, TRELLIS_FIELD_SHARE);
-
-  if (self->options->person != NULL && g_strcmp0 (self->options->person, trellis_entity_get_id (person)) == 0)
-    return TRUE;
-
-  switch (self->options->audience)
-    {
-    case TRELLIS_AUDIENCE_COACH:
-      return share == TRELLIS_SHARE_COACH || share == TRELLIS_SHARE_TEAM;
-    case TRELLIS_AUDIENCE_TOTALS:
-      return FALSE;
-    case TRELLIS_AUDIENCE_WORKSHOP:
-    case TRELLIS_N_AUDIENCES:
-    default:
-      return share == TRELLIS_SHARE_TEAM;
-    }
-}
-
 gint
 trellis_roster_index_of (const TrellisRoster *self,
                          TrellisEntity       *entity)
@@ -116,7 +92,7 @@ compute_members (TrellisRoster *self)
     {
       TrellisEntity *person = trellis_roster_entity (self, TRELLIS_KIND_PERSON, p);
 
-      self->shown[p] = person != NULL && audience_may_see (self, person);
+      self->shown[p] = person != NULL && trellis_render_options_shows_person (self->options, person);
       if (person != NULL && !self->shown[p])
         self->team_hidden++;
     }
@@ -273,4 +249,29 @@ trellis_roster_withheld_reason (const TrellisRoster *self,
 
   return tooltip ? _("Hidden: it would give away someone who keeps their assessments private")
                  : _("hidden: it would give away someone who keeps their assessments private");
+}
+
+/**
+ * trellis_roster_finding_shown:
+ * @self: a roster
+ * @finding: a rule finding
+ *
+ * Whether the audience may read a finding: one that names a person stays
+ * out of a workshop and names nobody the audience may not see; that
+ * nobody can carry a responsibility is a total over the team.
+ *
+ * Returns: whether to show it
+ */
+gboolean
+trellis_roster_finding_shown (const TrellisRoster  *self,
+                              const TrellisFinding *finding)
+{
+  if (finding->person != NULL &&
+      (trellis_audience_is_team (self->options->audience) ||
+       !trellis_roster_person_visible (self, trellis_analysis_get_index (self->analysis, finding->person))))
+    return FALSE;
+  if (finding->code == TRELLIS_FINDING_NOBODY_CAPABLE && trellis_roster_team_total_withheld (self))
+    return FALSE;
+
+  return TRUE;
 }

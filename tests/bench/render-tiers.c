@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "bench-util.h"
 #include "render-tiers.h"
 
 /* A made-up matrix of a given size, the same for the same seed: values,
@@ -190,4 +191,25 @@ render_tier_load (guint people,
     g_error ("the made-up matrix does not load: %s", error->message);
 
   return doc;
+}
+
+/**
+ * render_tier_generate:
+ * @tier: "workshop", "department" or "enterprise"
+ * @folder: where to write
+ *
+ * Writes a tier's matrix with the benchmarks' generator (TRELLIS_GENERATE,
+ * or the one built beside this program).
+ *
+ * Returns: (transfer full): the file's path
+ */
+char *
+render_tier_generate (const char *tier,
+                      const char *folder)
+{
+  g_autofree char *name = g_strdup_printf ("%s.trellis", tier);
+  char *path = g_build_filename (folder, name, NULL);
+
+  bench_generate (tier, path, NULL);
+  return path;
 }
