@@ -1270,15 +1270,19 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
                   E_ROLES, E_PEOPLE, E_INDICATORS, E_DEVELOPMENT, E_FEEDBACK, E_SELF_ASSESSMENT },
     .start = start_root,
   },
-  [E_ORGANISATION] = { .name = "organisation", .children = { E_VISION, E_MISSION }, .start = start_organisation },
+  [E_ORGANISATION] = {
+    .name = "organisation", .children = { E_VISION, E_MISSION, E_TRANSLATION }, .start = start_organisation,
+  },
   [E_VISION] = { .name = "vision", .text = text_vision },
   [E_MISSION] = { .name = "mission", .text = text_mission },
-  [E_SCALE] = { .name = "scale", .children = { E_SCALE_LEVEL }, .start = start_scale, .end = end_scale },
+  [E_SCALE] = {
+    .name = "scale", .children = { E_SCALE_LEVEL, E_SCALE_TRANSLATION }, .start = start_scale, .end = end_scale,
+  },
   [E_SCALE_LEVEL] = { .name = "level", .start = start_level, .text = text_scale_level },
 
   [E_VALUES] = { .name = "values", .children = { E_VALUE }, .section = TRELLIS_KIND_VALUE },
   [E_VALUE] = {
-    .name = "value", .children = { E_DESCRIPTION, E_BEHAVIOUR }, .entity = TRELLIS_KIND_VALUE,
+    .name = "value", .children = { E_DESCRIPTION, E_BEHAVIOUR, E_TRANSLATION }, .entity = TRELLIS_KIND_VALUE,
     .start = start_value, .end = end_value,
   },
   [E_DESCRIPTION] = { .name = "description", .text = text_description },
@@ -1286,13 +1290,14 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
 
   [E_RESULTS] = { .name = "results", .children = { E_RESULT }, .section = TRELLIS_KIND_RESULT },
   [E_RESULT] = {
-    .name = "result", .children = { E_DESCRIPTION }, .entity = TRELLIS_KIND_RESULT,
+    .name = "result", .children = { E_DESCRIPTION, E_TRANSLATION }, .entity = TRELLIS_KIND_RESULT,
     .start = start_entity,
   },
 
   [E_COMPETENCIES] = { .name = "competencies", .children = { E_COMPETENCY }, .section = TRELLIS_KIND_COMPETENCY },
   [E_COMPETENCY] = {
-    .name = "competency", .children = { E_DESCRIPTION, E_COMPETENCY_LEVEL }, .entity = TRELLIS_KIND_COMPETENCY,
+    .name = "competency", .children = { E_DESCRIPTION, E_COMPETENCY_LEVEL, E_TRANSLATION },
+    .entity = TRELLIS_KIND_COMPETENCY,
     .start = start_competency, .end = end_competency,
   },
   [E_COMPETENCY_LEVEL] = { .name = "level", .start = start_level, .text = text_competency_level },
@@ -1301,7 +1306,8 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
     .name = "responsibilities", .children = { E_RESPONSIBILITY }, .section = TRELLIS_KIND_RESPONSIBILITY,
   },
   [E_RESPONSIBILITY] = {
-    .name = "responsibility", .children = { E_DESCRIPTION, E_NEEDS, E_ASSIGN, E_RESPONSIBILITY_DECISION },
+    .name = "responsibility",
+    .children = { E_DESCRIPTION, E_NEEDS, E_ASSIGN, E_RESPONSIBILITY_DECISION, E_TRANSLATION },
     .entity = TRELLIS_KIND_RESPONSIBILITY, .start = start_responsibility, .end = end_responsibility,
   },
   [E_NEEDS] = { .name = "needs", .start = start_requirement },
@@ -1312,7 +1318,8 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
 
   [E_ROLES] = { .name = "roles", .children = { E_ROLE }, .section = TRELLIS_KIND_ROLE },
   [E_ROLE] = {
-    .name = "role", .children = { E_DESCRIPTION, E_REQUIRES, E_TARGET, E_ROLE_DECISION }, .entity = TRELLIS_KIND_ROLE,
+    .name = "role", .children = { E_DESCRIPTION, E_REQUIRES, E_TARGET, E_ROLE_DECISION, E_TRANSLATION },
+    .entity = TRELLIS_KIND_ROLE,
     .start = start_role, .end = end_role,
   },
   [E_REQUIRES] = { .name = "requires", .start = start_requirement },
@@ -1335,7 +1342,8 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
 
   [E_INDICATORS] = { .name = "indicators", .children = { E_INDICATOR }, .section = TRELLIS_KIND_INDICATOR },
   [E_INDICATOR] = {
-    .name = "indicator", .children = { E_DESCRIPTION, E_MEASUREMENT, E_REVIEW }, .entity = TRELLIS_KIND_INDICATOR,
+    .name = "indicator", .children = { E_DESCRIPTION, E_MEASUREMENT, E_REVIEW, E_TRANSLATION },
+    .entity = TRELLIS_KIND_INDICATOR,
     .start = start_indicator, .end = end_indicator,
   },
   [E_MEASUREMENT] = { .name = "measurement", .start = start_measurement },
@@ -1363,6 +1371,13 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   [E_RESPONSE] = { .name = "response", .text = text_response },
 
   [E_SELF_ASSESSMENT] = { .name = "self-assessment", .start = start_self_assessment },
+
+  [E_TRANSLATION] = {
+    .name = "translation", .start = trellis_reader_start_translation, .text = trellis_reader_text_translation,
+  },
+  [E_SCALE_TRANSLATION] = {
+    .name = "translation", .start = trellis_reader_start_translation, .text = trellis_reader_text_translation,
+  },
 
   [E_UNKNOWN] = { .name = "" },
 };
