@@ -36,6 +36,10 @@ int  trellis_cli_handout  (int    argc,
                            char **argv);
 int  trellis_cli_merge    (int    argc,
                            char **argv);
+int  trellis_cli_po_export (int    argc,
+                            char **argv);
+int  trellis_cli_po_import (int    argc,
+                            char **argv);
 
 /* Shared helpers. */
 GOptionContext *trellis_cli_context_new (const char         *parameter,
@@ -59,6 +63,12 @@ TrellisDocument *trellis_cli_load_report  (const char         *file,
 TrellisDocument *trellis_cli_load         (const char         *file);
 void             trellis_cli_json_string  (GString            *out,
                                           const char         *s);
+gboolean         trellis_cli_content_language (GOptionContext *context,
+                                          const char         *arg,
+                                          char              **language,
+                                          int                *status);
+void             trellis_cli_warn_untranslated (TrellisDocument *doc,
+                                          const char         *language);
 void             trellis_cli_json_key     (GString            *out,
                                           const char         *key);
 
