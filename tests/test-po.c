@@ -419,6 +419,20 @@ test_line_breaks (void)
   trellis_document_set_translation (doc, care, TRELLIS_TEXT_DESCRIPTION, 0, "de", "\nWir kümmern uns.");
   text = export_string (doc, "de");
   g_assert_nonnull (strstr (text, "msgid \"\"\n\"We care.\\n\"\nmsgstr \"\"\n\"Wir kümmern uns.\\n\"\n"));
+
+  /* Taken back so too: the same when exported again. */
+  {
+    g_autofree char *po_text = g_strconcat (header,
+                                            "msgctxt \"v-care|name\"\nmsgid \"Care\"\nmsgstr \"\\nFürsorge\\n\\n\"\n\n"
+                                            "msgctxt \"c-listen|name\"\nmsgid \"Active listening\"\nmsgstr \"\\n\"\n", NULL);
+    g_autoptr(TrellisPoFile) po = parse_ok (po_text);
+    g_autoptr(TrellisPoImport) import = trellis_po_import_new (doc, po, NULL, NULL);
+
+    g_assert_cmpint (trellis_po_import_get_result (import, 0)->outcome, ==, TRELLIS_PO_APPLIED);
+    g_assert_cmpint (trellis_po_import_get_result (import, 1)->outcome, ==, TRELLIS_PO_UNTRANSLATED);
+    trellis_po_import_apply (import);
+    g_assert_cmpstr (trellis_entity_get_name_in (care, "de"), ==, "Fürsorge");
+  }
 }
 
 int

@@ -152,6 +152,7 @@ trellis_cli_po_import (int    argc,
   g_autofree char *language = NULL;
   g_autofree char *output = NULL;
   g_autofree char *summary = NULL;
+  const char *po_name;
   gboolean version = FALSE;
   gboolean left_out = FALSE;
   int status = TRELLIS_CLI_OK;
@@ -190,10 +191,11 @@ trellis_cli_po_import (int    argc,
       return TRELLIS_CLI_INVALID;
     }
 
+  po_name = g_strcmp0 (argv[2], "-") == 0 ? _("standard input") : argv[2];
   import = trellis_po_import_new (doc, po, language, &error);
   if (import == NULL)
     {
-      trellis_cli_print_error (argv[2], error);
+      trellis_cli_print_error (po_name, error);
       return g_error_matches (error, TRELLIS_PO_ERROR, TRELLIS_PO_ERROR_LANGUAGE) && language != NULL
              ? TRELLIS_CLI_USAGE : TRELLIS_CLI_INVALID;
     }
@@ -206,14 +208,18 @@ trellis_cli_po_import (int    argc,
       if (message == NULL)
         continue;
       /* Translators: a message taken back from a PO file: its name, its line, what became of it. */
-      g_printerr (_("%s:%u: %s\n"), argv[2], result->line, message);
+      g_printerr (_("%s:%u: %s\n"), po_name, result->line, message);
       left_out |= result->outcome == TRELLIS_PO_STALE || result->outcome == TRELLIS_PO_UNKNOWN ||
                   result->outcome == TRELLIS_PO_REPEATED;
     }
 
   trellis_po_import_apply (import);
   summary = trellis_po_import_dup_summary (import);
-  g_print ("%s: %s\n", argv[2], summary);
+  /* Standard output may be the matrix. */
+  if (g_strcmp0 (output, "-") == 0)
+    g_printerr ("%s: %s\n", po_name, summary);
+  else
+    g_print ("%s: %s\n", po_name, summary);
 
   if (g_strcmp0 (output, "-") == 0)
     {

@@ -58,8 +58,8 @@ export_date (void)
 }
 
 /* gettext's tools insist that a msgstr begins and ends with a line
- * break where its msgid does: a translation kept without one is written
- * with it. */
+ * break where its msgid does: a translation is written, and taken back,
+ * with the line breaks at its ends that its original has. */
 static char *
 match_line_breaks (const char *original,
                    const char *translation)
@@ -73,6 +73,8 @@ match_line_breaks (const char *original,
     start++;
   while (end > start && end[-1] == '\n')
     end--;
+  if (start == end)
+    return g_strdup ("");
 
   return g_strdup_printf ("%s%.*s%s", lead ? "\n" : "", (int) (end - start), start, trail ? "\n" : "");
 }
@@ -276,6 +278,7 @@ judge (TrellisPoImport      *self,
        GHashTable           *seen,
        TrellisPoResult      *result)
 {
+  g_autofree char *translation = NULL;
   const char *current;
 
   if (entry->context != NULL && !g_hash_table_add (seen, entry->context))
@@ -291,14 +294,17 @@ judge (TrellisPoImport      *self,
   if (strcmp (entry->id, result->text.original) != 0)
     return TRELLIS_PO_STALE;
 
+  /* Kept with the line breaks at its ends that the original has, as it
+   * is exported again. */
   current = trellis_entity_get_translation (result->text.entity, result->text.part, result->text.index,
                                             self->language);
-  if (entry->str[0] == '\0')
+  translation = match_line_breaks (result->text.original, entry->str);
+  if (translation[0] == '\0')
     return current != NULL ? TRELLIS_PO_REMOVED : TRELLIS_PO_UNTRANSLATED;
-  if (g_strcmp0 (current, entry->str) == 0)
+  if (g_strcmp0 (current, translation) == 0)
     return TRELLIS_PO_UNCHANGED;
 
-  result->translation = keep (self, entry->str);
+  result->translation = keep (self, translation);
   return TRELLIS_PO_APPLIED;
 }
 
