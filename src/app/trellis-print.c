@@ -13,6 +13,7 @@
 
 #include "trellis-print.h"
 #include "trellis-report-dialog.h"
+#include "trellis-window.h"
 
 /* Printing the report through GtkPrintOperation: the standard print
  * dialog with its preview, or straight to a PDF file (export). The
@@ -401,5 +402,8 @@ trellis_print_report (GtkWindow       *window,
   job->export = export;
 
   dialog = trellis_report_dialog_new (window, document, export, chosen_cb, job, job_free);
+  /* The report shows the matrix as the window does, unless told otherwise. */
+  if (TRELLIS_IS_WINDOW (window))
+    trellis_report_dialog_set_content_language (dialog, trellis_window_get_content_language (TRELLIS_WINDOW (window)));
   gtk_window_present (dialog);
 }
