@@ -314,7 +314,7 @@ test_import (void)
     "msgstr \"Produktkenntnis\"\n\n"
     "msgid \"No context\"\n"              /* 10: unknown */
     "msgstr \"Kein Kontext\"\n\n"
-    "msgctxt \"scale|level 2 name\"\n"    /* 11: applied, a multi-line string */
+    "msgctxt \"organisation|scale level 2 name\"\n"    /* 11: applied, a multi-line string */
     "msgid \"Independent\"\n"
     "msgstr \"\"\n\"Selbst\"\n\"ständig\"\n\n"
     "#~ msgctxt \"c-listen|description\"\n"

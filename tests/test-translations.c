@@ -72,34 +72,36 @@ test_languages (void)
 static void
 test_keys (void)
 {
-  static const struct { const char *key; gboolean scale; gboolean ok; TrellisTextPart part; gint index; } cases[] = {
-    { "name", FALSE, TRUE, TRELLIS_TEXT_NAME, 0 },
-    { "description", FALSE, TRUE, TRELLIS_TEXT_DESCRIPTION, 0 },
-    { "unit", FALSE, TRUE, TRELLIS_TEXT_UNIT, 0 },
-    { "behaviour 1", FALSE, TRUE, TRELLIS_TEXT_BEHAVIOUR, 0 },
-    { "behaviour 1000", FALSE, TRUE, TRELLIS_TEXT_BEHAVIOUR, 999 },
-    { "level 0", FALSE, TRUE, TRELLIS_TEXT_LEVEL, 0 },
-    { "level 10", FALSE, TRUE, TRELLIS_TEXT_LEVEL, 10 },
-    { "level 3", TRUE, TRUE, TRELLIS_TEXT_SCALE_DESCRIPTION, 3 },
-    { "level 3 name", TRUE, TRUE, TRELLIS_TEXT_SCALE_NAME, 3 },
-    { "behaviour 0", FALSE, FALSE, 0, 0 },
-    { "behaviour 1001", FALSE, FALSE, 0, 0 },
-    { "behaviour 01", FALSE, FALSE, 0, 0 },
-    { "level 11", FALSE, FALSE, 0, 0 },
-    { "level -1", FALSE, FALSE, 0, 0 },
-    { "level 3 name", FALSE, FALSE, 0, 0 },
-    { "name", TRUE, FALSE, 0, 0 },
-    { "level", FALSE, FALSE, 0, 0 },
-    { "Name", FALSE, FALSE, 0, 0 },
-    { "name ", FALSE, FALSE, 0, 0 },
-    { "", FALSE, FALSE, 0, 0 },
+  static const struct { const char *key; gboolean ok; TrellisTextPart part; gint index; } cases[] = {
+    { "name", TRUE, TRELLIS_TEXT_NAME, 0 },
+    { "description", TRUE, TRELLIS_TEXT_DESCRIPTION, 0 },
+    { "unit", TRUE, TRELLIS_TEXT_UNIT, 0 },
+    { "behaviour 1", TRUE, TRELLIS_TEXT_BEHAVIOUR, 0 },
+    { "behaviour 1000", TRUE, TRELLIS_TEXT_BEHAVIOUR, 999 },
+    { "level 0", TRUE, TRELLIS_TEXT_LEVEL, 0 },
+    { "level 10", TRUE, TRELLIS_TEXT_LEVEL, 10 },
+    { "scale level 3", TRUE, TRELLIS_TEXT_SCALE_DESCRIPTION, 3 },
+    { "scale level 3 name", TRUE, TRELLIS_TEXT_SCALE_NAME, 3 },
+    { "behaviour 0", FALSE, 0, 0 },
+    { "behaviour 1001", FALSE, 0, 0 },
+    { "behaviour 01", FALSE, 0, 0 },
+    { "level 11", FALSE, 0, 0 },
+    { "level -1", FALSE, 0, 0 },
+    { "level 3 name", FALSE, 0, 0 },
+    { "scale level 11 name", FALSE, 0, 0 },
+    { "scale level  name", FALSE, 0, 0 },
+    { "scale name", FALSE, 0, 0 },
+    { "level", FALSE, 0, 0 },
+    { "Name", FALSE, 0, 0 },
+    { "name ", FALSE, 0, 0 },
+    { "", FALSE, 0, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       TrellisTextPart part = TRELLIS_N_TEXT_PARTS;
       gint index = -1;
-      gboolean ok = trellis_text_key_parse (cases[i].key, strlen (cases[i].key), cases[i].scale, &part, &index);
+      gboolean ok = trellis_text_key_parse (cases[i].key, strlen (cases[i].key), &part, &index);
 
       g_test_message ("key ‘%s’", cases[i].key);
       g_assert_cmpint (ok, ==, cases[i].ok);
@@ -329,21 +331,22 @@ static void
 test_context_names (void)
 {
   g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
-  TrellisEntity *scale = trellis_document_create (doc, TRELLIS_KIND_COMPETENCY, "Scaling", -1);
+  TrellisEntity *scale = trellis_document_create (doc, TRELLIS_KIND_COMPETENCY, "Organisation", -1);
   TrellisTextRef ref = { 0 };
   g_autofree char *context = NULL;
   static const char * const missing[] = {
     "c-listen|level 2", "c-listen|unit", "c-gone|name", "c-listen", "|name", "c-listen|",
-    "organisation|description", "scale|name", "scale|level 9 name", "value:c-listen|name",
+    "organisation|description", "organisation|level 4", "scale|name", "scale|level 4",
+    "organisation|scale level 9 name", "value:c-listen|name", "c-listen|scale level 4",
     "p-anna|name", "f-1|name", "c-listen|level 3 name",
   };
 
   g_assert_true (trellis_document_find_text (doc, "c-listen|level 3", &ref));
   g_assert_cmpstr (ref.original, ==, "Summarises the need before answering");
   g_assert_true (trellis_document_find_text (doc, "organisation|vision", &ref));
-  g_assert_true (trellis_document_find_text (doc, "scale|level 4", &ref));
+  g_assert_true (trellis_document_find_text (doc, "organisation|scale level 4", &ref));
   g_assert_cmpstr (ref.original, ==, "Teaches others");
-  g_assert_true (trellis_document_find_text (doc, "scale|level 1 name", &ref));
+  g_assert_true (trellis_document_find_text (doc, "organisation|scale level 1 name", &ref));
   g_assert_cmpstr (ref.original, ==, "With guidance");
   g_assert_true (trellis_document_find_text (doc, "v-care|behaviour 2", &ref));
   g_assert_cmpstr (ref.original, ==, "Follows up");
@@ -361,18 +364,20 @@ test_context_names (void)
   g_assert_nonnull (scale);
   {
     g_autofree char *out = test_serialize_string (doc);
-    g_autofree char *renamed = test_replace (out, "id=\"c-scaling\"", "id=\"scale\"");
+    g_autofree char *renamed = test_replace (out, "id=\"c-organisation\"", "id=\"organisation\"");
     g_autoptr(GError) error = NULL;
     g_autoptr(TrellisDocument) again = test_load_string (renamed, NULL, &error);
     TrellisTextRef named = { NULL, TRELLIS_TEXT_NAME, 0, NULL };
 
     g_assert_no_error (error);
-    named.entity = trellis_document_lookup (again, "scale");
+    named.entity = trellis_document_lookup (again, "organisation");
     context = trellis_text_ref_dup_context (&named);
-    g_assert_cmpstr (context, ==, "competency:scale|name");
+    g_assert_cmpstr (context, ==, "competency:organisation|name");
     g_assert_true (trellis_document_find_text (again, context, &ref));
     g_assert_true (ref.entity == named.entity);
-    g_assert_false (trellis_document_find_text (again, "value:scale|name", &ref));
+    g_assert_false (trellis_document_find_text (again, "value:organisation|name", &ref));
+    g_assert_true (trellis_document_find_text (again, "organisation|name", &ref));
+    g_assert_true (ref.entity == TRELLIS_ENTITY (trellis_document_get_organisation (again)));
   }
 }
 
@@ -384,12 +389,13 @@ test_reader_errors (void)
     { "xml:lang=\"de\" field=\"level 3\"", "xml:lang=\"DE\" field=\"level 3\"", "is not a language code" },
     { "xml:lang=\"de\" field=\"level 3\"", "xml:lang=\"de\" field=\"level 11\"", "attribute ‘field’" },
     { "xml:lang=\"de\" field=\"level 3\"", "xml:lang=\"de\" field=\"unit\"", "attribute ‘field’" },
+    { "xml:lang=\"de\" field=\"level 3\"", "xml:lang=\"de\" field=\"scale level 3\"", "attribute ‘field’" },
     { "xml:lang=\"de\" field=\"level 3\"", "xml:lang=\"de\" field=\"name\"", "is given twice" },
     { "xml:lang=\"de\" field=\"level 3\"", "field=\"level 3\"", "needs the attribute ‘xml:lang’" },
     { "xml:lang=\"de\" field=\"level 3\"", "xml:lang=\"de\"", "needs the attribute ‘field’" },
     { "xml:lang=\"de\" field=\"level 3\"", "xml:lang=\"de\" field=\"level 3\" colour=\"red\"", "no attribute ‘colour’" },
-    { "xml:lang=\"de\" field=\"level 4 name\"", "xml:lang=\"de\" field=\"vision\"", "attribute ‘field’" },
     { "xml:lang=\"de\" field=\"mission\"", "xml:lang=\"de\" field=\"level 2\"", "attribute ‘field’" },
+    { "xml:lang=\"de\" field=\"scale level 0 name\"", "xml:lang=\"de\" field=\"name\"", "is given twice" },
     { "<translation xml:lang=\"de\" field=\"name\">Mitarbeiterin</translation>",
       "<translation xml:lang=\"de\" field=\"name\"><b>Mitarbeiterin</b></translation>", "may only hold text" },
   };

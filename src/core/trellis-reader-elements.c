@@ -1275,9 +1275,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   },
   [E_VISION] = { .name = "vision", .text = text_vision },
   [E_MISSION] = { .name = "mission", .text = text_mission },
-  [E_SCALE] = {
-    .name = "scale", .children = { E_SCALE_LEVEL, E_SCALE_TRANSLATION }, .start = start_scale, .end = end_scale,
-  },
+  [E_SCALE] = { .name = "scale", .children = { E_SCALE_LEVEL }, .start = start_scale, .end = end_scale },
   [E_SCALE_LEVEL] = { .name = "level", .start = start_level, .text = text_scale_level },
 
   [E_VALUES] = { .name = "values", .children = { E_VALUE }, .section = TRELLIS_KIND_VALUE },
@@ -1373,9 +1371,6 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   [E_SELF_ASSESSMENT] = { .name = "self-assessment", .start = start_self_assessment },
 
   [E_TRANSLATION] = {
-    .name = "translation", .start = trellis_reader_start_translation, .text = trellis_reader_text_translation,
-  },
-  [E_SCALE_TRANSLATION] = {
     .name = "translation", .start = trellis_reader_start_translation, .text = trellis_reader_text_translation,
   },
 

@@ -13,14 +13,16 @@
 #include "trellis-translations.h"
 
 /* The translations of the matrix's texts (format 1.2, see
- * trellis-translations.c), after the other children of their element:
+ * trellis-translations.c), after the other children of their element;
+ * the scale's are the organisation's, where a reader of format 1.1
+ * keeps them:
  *
+ *   <organisation name="Small &amp; Co">
+ *     <translation xml:lang="de" field="scale level 3 name">Versiert</translation>
  *   <competency id="c-listen" name="Active listening">
  *     <level value="3">Summarises the need before answering</level>
  *     <translation xml:lang="de" field="name">Aktives Zuhören</translation>
  *     <translation xml:lang="de" field="level 3">Fasst das Anliegen zusammen, bevor …</translation>
- *   <scale>
- *     <translation xml:lang="de" field="level 3 name">Versiert</translation>
  *
  * The field must be a text the element has; a level only in the range
  * of levels, not on the scale (a translation may outlive its level), a
@@ -31,7 +33,7 @@ static TrellisEntity *
 translated_entity (Reader *r,
                    Frame  *parent)
 {
-  if (parent->elem == E_ORGANISATION || parent->elem == E_SCALE)
+  if (parent->elem == E_ORGANISATION)
     return TRELLIS_ENTITY (r->doc->organisation);
 
   return parent->entity;
@@ -74,8 +76,7 @@ trellis_reader_start_translation (Reader     *r,
       else if (a->name == r->a_field && a->uri == NULL)
         {
           have_field = TRUE;
-          if (!trellis_text_key_parse (a->value, a->len, parent->elem == E_SCALE,
-                                       &r->translation_part, &r->translation_index) ||
+          if (!trellis_text_key_parse (a->value, a->len, &r->translation_part, &r->translation_index) ||
               (entity != NULL && !trellis_text_part_fits (trellis_entity_get_kind (entity), r->translation_part)))
             {
               trellis_reader_bad_attribute (r, frame->elem, a);

@@ -22,10 +22,10 @@
  *
  * A text is named by its element and a key: "name", "description",
  * "vision", "mission", "unit", "behaviour 2" (from 1, as people count),
- * "level 3" (a competency's description of level 3), and in the scale
- * "level 3 name" and "level 3". The file (data/FORMAT.md) and PO files
- * (trellis-po-exchange.c) use the same keys, so that a translator sees
- * the names the file has.
+ * "level 3" (a competency's description of level 3), and the
+ * organisation's "scale level 3 name" and "scale level 3". The file
+ * (data/FORMAT.md) and PO files (trellis-po-exchange.c) use the same
+ * keys, so that a translator sees the names the file has.
  *
  * Everything that shows the matrix in a language looks its texts up
  * through trellis_entity_get_text(): the translation where there is one,
@@ -251,8 +251,8 @@ static const char * const part_keys[TRELLIS_N_TEXT_PARTS] = {
   [TRELLIS_TEXT_UNIT] = "unit",
   [TRELLIS_TEXT_BEHAVIOUR] = "behaviour",
   [TRELLIS_TEXT_LEVEL] = "level",
-  [TRELLIS_TEXT_SCALE_NAME] = "level",
-  [TRELLIS_TEXT_SCALE_DESCRIPTION] = "level",
+  [TRELLIS_TEXT_SCALE_NAME] = "scale level",
+  [TRELLIS_TEXT_SCALE_DESCRIPTION] = "scale level",
 };
 
 /**
@@ -320,7 +320,7 @@ index_fits (TrellisTextPart part,
  * @index: its index
  *
  * Returns: (transfer full): the key of the text: "name", "behaviour 2",
- *   "level 3", "level 3 name"
+ *   "level 3", "scale level 3 name"
  */
 char *
 trellis_text_key_format (TrellisTextPart part,
@@ -333,10 +333,11 @@ trellis_text_key_format (TrellisTextPart part,
     case TRELLIS_TEXT_BEHAVIOUR:
       return g_strdup_printf ("behaviour %d", index + 1);
     case TRELLIS_TEXT_LEVEL:
-    case TRELLIS_TEXT_SCALE_DESCRIPTION:
       return g_strdup_printf ("level %d", index);
+    case TRELLIS_TEXT_SCALE_DESCRIPTION:
+      return g_strdup_printf ("scale level %d", index);
     case TRELLIS_TEXT_SCALE_NAME:
-      return g_strdup_printf ("level %d name", index);
+      return g_strdup_printf ("scale level %d name", index);
     case TRELLIS_TEXT_NAME:
     case TRELLIS_TEXT_DESCRIPTION:
     case TRELLIS_TEXT_VISION:
@@ -388,7 +389,6 @@ has_prefix (const char *s,
  * trellis_text_key_parse:
  * @key: a key, not necessarily NUL-terminated
  * @len: its length
- * @in_scale: whether the key is one of the scale's
  * @part: (out): the part
  * @index: (out): its index
  *
@@ -400,16 +400,13 @@ has_prefix (const char *s,
 gboolean
 trellis_text_key_parse (const char      *key,
                         gsize            len,
-                        gboolean         in_scale,
                         TrellisTextPart *part,
                         gint            *index)
 {
-  if (in_scale)
+  if (has_prefix (key, len, "scale level "))
     {
       gsize n = len;
 
-      if (!has_prefix (key, len, "level "))
-        return FALSE;
       if (len > strlen (" name") && memcmp (key + len - strlen (" name"), " name", strlen (" name")) == 0)
         {
           n = len - strlen (" name");
@@ -418,7 +415,7 @@ trellis_text_key_parse (const char      *key,
       else
         *part = TRELLIS_TEXT_SCALE_DESCRIPTION;
 
-      return parse_number (key + strlen ("level "), n - strlen ("level "), TRELLIS_LEVEL_MAX, index);
+      return parse_number (key + strlen ("scale level "), n - strlen ("scale level "), TRELLIS_LEVEL_MAX, index);
     }
 
   for (guint p = TRELLIS_TEXT_NAME; p <= TRELLIS_TEXT_UNIT; p++)
@@ -451,21 +448,15 @@ trellis_text_key_parse (const char      *key,
   return FALSE;
 }
 
-static gboolean
-part_in_scale (TrellisTextPart part)
-{
-  return part == TRELLIS_TEXT_SCALE_NAME || part == TRELLIS_TEXT_SCALE_DESCRIPTION;
-}
-
 /**
  * trellis_text_ref_dup_context:
  * @ref: a text
  *
  * The name of a text, stable for as long as its element is there: the
  * element's id and the key, "c-listen|level 3"; "organisation|vision"
- * and "scale|level 2 name" for the organisation's and the scale's. An
- * element whose id is one of those two words is named by its kind too,
- * "competency:scale|name".
+ * and "organisation|scale level 2 name" for the organisation's and the
+ * scale's. An element whose id is "organisation" is named by its kind
+ * too, "competency:organisation|name".
  *
  * Returns: (transfer full): the context of the text in a PO file
  */
@@ -481,10 +472,10 @@ trellis_text_ref_dup_context (const TrellisTextRef *ref)
   key = trellis_text_key_format (ref->part, ref->index);
   kind = trellis_entity_get_kind (ref->entity);
   if (kind == TRELLIS_KIND_ORGANISATION)
-    return g_strconcat (part_in_scale (ref->part) ? "scale" : "organisation", "|", key, NULL);
+    return g_strconcat ("organisation|", key, NULL);
 
   id = trellis_entity_get_id (ref->entity);
-  if (g_str_equal (id, "organisation") || g_str_equal (id, "scale"))
+  if (g_str_equal (id, "organisation"))
     return g_strconcat (trellis_kind_to_element (kind), ":", id, "|", key, NULL);
 
   return g_strconcat (id, "|", key, NULL);
@@ -542,7 +533,7 @@ trellis_text_ref_dup_comment (const TrellisTextRef *ref)
       g_return_val_if_reached (NULL);
     }
 
-  if (part_in_scale (ref->part))
+  if (ref->part == TRELLIS_TEXT_SCALE_NAME || ref->part == TRELLIS_TEXT_SCALE_DESCRIPTION)
     /* Translators: in a PO file, what a text is; %s is e.g. “the name of level 2”. */
     return g_strdup_printf (_("The scale: %s"), what);
 
@@ -1093,7 +1084,6 @@ trellis_document_find_text (TrellisDocument *self,
   g_autofree char *element = NULL;
   const char *colon;
   TrellisEntity *entity = NULL;
-  gboolean in_scale = FALSE;
 
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -1103,7 +1093,7 @@ trellis_document_find_text (TrellisDocument *self,
 
   element = g_strndup (context, bar - context);
   colon = strchr (element, ':');
-  if (g_str_equal (element, "organisation") || (in_scale = g_str_equal (element, "scale")))
+  if (g_str_equal (element, "organisation"))
     entity = TRELLIS_ENTITY (self->organisation);
   else if (colon != NULL)
     {
@@ -1123,7 +1113,7 @@ trellis_document_find_text (TrellisDocument *self,
     }
 
   if (entity == NULL ||
-      !trellis_text_key_parse (bar + 1, strlen (bar + 1), in_scale, &out->part, &out->index) ||
+      !trellis_text_key_parse (bar + 1, strlen (bar + 1), &out->part, &out->index) ||
       !trellis_text_part_fits (trellis_entity_get_kind (entity), out->part))
     return FALSE;
 

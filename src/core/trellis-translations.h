@@ -95,14 +95,13 @@ char        *trellis_language_dup_name         (const char      *language);
 const char  *trellis_language_get_plural_forms (const char      *language);
 
 /* The parts of texts, and their keys ("name", "behaviour 2", "level 3",
- * and in the scale "level 3 name"). */
+ * "scale level 3 name"). */
 gboolean     trellis_text_part_fits            (TrellisKind      kind,
                                                 TrellisTextPart  part);
 char        *trellis_text_key_format           (TrellisTextPart  part,
                                                 gint             index);
 gboolean     trellis_text_key_parse            (const char      *key,
                                                 gsize            len,
-                                                gboolean         in_scale,
                                                 TrellisTextPart *part,
                                                 gint            *index);
 char        *trellis_text_ref_dup_context      (const TrellisTextRef *ref);

@@ -386,28 +386,23 @@ put_unknown (Writer     *w,
 }
 
 /* The translations of an entity's texts (1.2), after its other
- * children: those of the scale inside <scale>, the organisation's own
- * inside <organisation>. Returns whether there are any. */
+ * children; the scale's are the organisation's. Returns whether there
+ * are any. */
 static gboolean
 put_translations (Writer        *w,
                   guint          depth,
                   TrellisEntity *entity,
-                  gboolean       scale,
                   gboolean       dry_run)
 {
   GPtrArray *translations = trellis_entity_get_ptr_array (entity, TRELLIS_FIELD_TRANSLATIONS);
-  gboolean any = FALSE;
 
-  for (guint i = 0; translations != NULL && i < translations->len; i++)
+  if (translations == NULL || translations->len == 0)
+    return FALSE;
+
+  for (guint i = 0; !dry_run && i < translations->len; i++)
     {
       const TrellisTranslation *t = g_ptr_array_index (translations, i);
       g_autofree char *key = NULL;
-
-      if ((t->part == TRELLIS_TEXT_SCALE_NAME || t->part == TRELLIS_TEXT_SCALE_DESCRIPTION) != scale)
-        continue;
-      any = TRUE;
-      if (dry_run)
-        break;
 
       key = trellis_text_key_format (t->part, t->index);
       open_tag (w, depth, "translation");
@@ -418,7 +413,7 @@ put_translations (Writer        *w,
       put (w, "</translation>");
     }
 
-  return any;
+  return TRUE;
 }
 
 /* Ends the start tag of an entity, writing its children with @children,
@@ -438,7 +433,7 @@ finish_entity (Writer        *w,
 {
   const char *unknown = trellis_entity_get_unknown_xml (entity);
   gboolean has_children = children != NULL && children (w, entity, depth + 1, TRUE);
-  gboolean translated = put_translations (w, depth + 1, entity, FALSE, TRUE);
+  gboolean translated = put_translations (w, depth + 1, entity, TRUE);
 
   if (!has_children && !translated && (unknown == NULL || unknown[0] == '\0'))
     {
@@ -449,7 +444,7 @@ finish_entity (Writer        *w,
   put_c (w, '>');
   if (has_children)
     children (w, entity, depth + 1, FALSE);
-  put_translations (w, depth + 1, entity, FALSE, FALSE);
+  put_translations (w, depth + 1, entity, FALSE);
   put_unknown (w, depth + 1, unknown);
   close_tag (w, depth, element);
 }
@@ -1132,14 +1127,14 @@ write_document (Writer *w)
     const char *unknown = trellis_entity_get_unknown_xml (org);
 
     if ((vision == NULL || !*vision) && (mission == NULL || !*mission) && unknown == NULL &&
-        !put_translations (w, 2, org, FALSE, TRUE))
+        !put_translations (w, 2, org, TRUE))
       put_len (w, "/>", 2);
     else
       {
         put_c (w, '>');
         put_text_element (w, 2, "vision", vision);
         put_text_element (w, 2, "mission", mission);
-        put_translations (w, 2, org, FALSE, FALSE);
+        put_translations (w, 2, org, FALSE);
         put_unknown (w, 2, unknown);
         close_tag (w, 1, "organisation");
       }
@@ -1163,7 +1158,6 @@ write_document (Writer *w)
           put (w, "</level>");
         }
     }
-  put_translations (w, 2, org, TRUE, FALSE);
   close_tag (w, 1, "scale");
 
   for (guint kind = TRELLIS_KIND_VALUE; kind < TRELLIS_N_KINDS; kind++)
