@@ -74,6 +74,9 @@ void                  trellis_render_options_set_title  (TrellisRenderOptions   
 void                  trellis_render_options_set_content_language (TrellisRenderOptions *self,
                                                          const char                 *language);
 
+gboolean              trellis_render_options_shows_person (const TrellisRenderOptions *self,
+                                                         TrellisEntity              *person);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisRenderOptions, trellis_render_options_free)
 
 G_END_DECLS
