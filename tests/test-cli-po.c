@@ -323,6 +323,26 @@ test_round_trip (void)
     assert_contains (text, "each with the original under it");
   }
 
+  /* A view as a spreadsheet in the translation; the assessments keep
+   * the names as written, to be read back. */
+  {
+    g_autofree char *csv = temp_path ("requirements.csv");
+    g_autofree char *assessments = temp_path ("assessments.csv");
+    const char *view[] = { cli (), "export", "--view", "requirements", "--content-language", "de", "-o", csv, matrix, NULL };
+    const char *rows[] = { cli (), "export", "--content-language", "de", "-o", assessments, matrix, NULL };
+    g_autofree char *view_text = NULL;
+    g_autofree char *rows_text = NULL;
+
+    g_assert_cmpint (spawn (view, NULL, NULL), ==, 0);
+    g_assert_cmpint (spawn (rows, NULL, NULL), ==, 0);
+    view_text = read_text (csv);
+    rows_text = read_text (assessments);
+    assert_contains (view_text, MARK "Active listening");
+    assert_contains (view_text, MARK "Service agent");
+    assert_contains (rows_text, "Active listening");
+    assert_lacks (rows_text, MARK);
+  }
+
   /* A map in the translation: its labels, in the SVG's text layer. */
   {
     g_autofree char *svg = temp_path ("requirements.svg");
