@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include "trellis-heatmap-page.h"
+#include "trellis-guide.h"
 #include "trellis-mandate-view.h"
+#include "trellis-personal.h"
 #include "trellis-report-dialog.h"
 #include "trellis-test-app.h"
 #include "trellis-translate-dialog.h"
@@ -320,6 +322,58 @@ test_remembered (Fixture       *f,
   g_assert_false (g_variant_lookup (remembered, uri, "&s", &language));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  GtkWidget *label;
+
+  for (guint i = 0; (label = trellis_test_find_type (root, GTK_TYPE_LABEL, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) == 0)
+      return label;
+
+  return NULL;
+}
+
+/* A team member's personal file carries the translations: they go through
+ * their self-assessment in the language they choose. */
+static void
+test_guide (Fixture       *f,
+            gconstpointer  data)
+{
+  TrellisEntity *listen = trellis_document_lookup (f->document, "c-listening");
+  g_autoptr(TrellisDocument) personal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (test_home, "Anna.trellis", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrellisWindow *window;
+  GtkWidget *guide;
+
+  trellis_document_set_translation (f->document, listen, TRELLIS_TEXT_NAME, 0, "de", MARK "Aktives Zuhören");
+  trellis_document_set_translation (f->document, listen, TRELLIS_TEXT_LEVEL, 2, "de", MARK "Stellt offene Fragen");
+  trellis_document_ensure_matrix_id (f->document);
+  personal = trellis_handout_new (f->document, TRELLIS_PERSON (trellis_document_lookup (f->document, "p-anna")), &error);
+  g_assert_no_error (error);
+  g_assert_true (trellis_document_save (personal, file, TRELLIS_SAVE_FLAGS_PRIVATE, NULL, &error));
+  g_assert_no_error (error);
+
+  window = trellis_test_open (f->app, file);
+  guide = trellis_test_find_type (GTK_WIDGET (window), TRELLIS_TYPE_GUIDE, 0);
+  g_assert_nonnull (guide);
+  gtk_widget_activate_action (guide, "guide.begin", NULL);
+  trellis_test_iterate (100);
+  g_assert_nonnull (find_label (guide, "Active listening"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.content-language", "s", "de");
+  trellis_test_iterate (100);
+  g_assert_nonnull (find_label (guide, MARK "Aktives Zuhören"));
+  g_assert_null (find_label (guide, "Active listening"));
+  g_assert_nonnull (find_label (guide, MARK "Stellt offene Fragen"));
+  /* Its menu offers the choice too. */
+  g_assert_true (menu_has (G_MENU_MODEL (trellis_guide_get_content_language_menu (TRELLIS_GUIDE (guide))),
+                           "German (de)", "de"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +384,7 @@ main (int   argc,
 
   g_test_add ("/trellis/app/translate/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/trellis/app/translate/remembered", Fixture, NULL, fixture_set_up, test_remembered, fixture_tear_down);
+  g_test_add ("/trellis/app/translate/guide", Fixture, NULL, fixture_set_up, test_guide, fixture_tear_down);
 
   status = g_test_run ();
   trellis_test_cleanup ();

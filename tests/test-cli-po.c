@@ -14,6 +14,8 @@
 
 #include <gio/gio.h>
 
+#include "test-util.h"
+
 /* What the test "translates" every text into: a marker before each line
  * of the original, so that a translated text is seen at a glance. */
 #define MARK "⟦de⟧ "
@@ -267,6 +269,13 @@ test_round_trip (void)
   g_autofree char *texts = NULL;
   guint n = count (read_text (po), "\nmsgctxt ");
   const char *import[] = { cli (), "po-import", example ("customer-service.trellis"), translated, "-o", matrix, NULL };
+
+  /* gettext's tools made a file msgfmt accepts, every text translated. */
+  {
+    g_autofree char *all = g_strdup_printf ("%u translated messages.", n);
+
+    assert_contains (statistics, all);
+  }
 
   g_assert_cmpint (spawn (import, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
@@ -526,19 +535,7 @@ main (int   argc,
   g_test_add_func ("/trellis/cli-po/usage", test_usage);
 
   status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (tmpdir);
-  }
+  test_remove_tree (tmpdir);
 
   return status;
 }

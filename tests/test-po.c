@@ -182,8 +182,8 @@ test_write_strings (void)
   static const char * const texts[] = {
     "", "plain", "quote \" backslash \\ tab \t cr \r bell \a",
     "first line\nsecond line\n", "\nleading break",
-    "A long text without a single line break that is longer than the width of seventy-nine columns, "
-    "so that it is wrapped at spaces, with ‘quotes’ that take three bytes but one column each.",
+    ("A long text without a single line break that is longer than the width of seventy-nine columns, "
+     "so that it is wrapped at spaces, with ‘quotes’ that take three bytes but one column each."),
     "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword",
   };
 
@@ -210,17 +210,6 @@ test_write_strings (void)
     }
 }
 
-static TrellisDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *xml = test_fixture_contents (name, NULL);
-  g_autoptr(GError) error = NULL;
-  TrellisDocument *doc = test_load_string (xml, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
 static char *
 export_string (TrellisDocument *doc,
                const char      *language)
@@ -235,7 +224,7 @@ export_string (TrellisDocument *doc,
 static void
 test_export (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("translations.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("translations.trellis");
   g_autofree char *text = export_string (doc, "de");
   g_autoptr(TrellisPoFile) po = parse_ok (text);
   g_autoptr(TrellisPoImport) import = NULL;
@@ -277,7 +266,7 @@ test_export (void)
 static void
 test_import (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("translations.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("translations.trellis");
   g_autofree char *before = test_serialize_string (doc);
   g_autofree char *after = NULL;
   g_autofree char *undone = NULL;
@@ -375,7 +364,7 @@ test_import (void)
 static void
 test_languages (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("small.trellis");
   static const struct { const char *header_language; const char *asked; const char *chosen; } cases[] = {
     { "de", NULL, "de" }, { "de_DE", NULL, "de-DE" }, { "pt_BR", "pt-BR", "pt-BR" },
     { NULL, "nl", "nl" }, { "", "nl", "nl" }, { "sr@latin", "sr", "sr" },
@@ -411,7 +400,7 @@ test_languages (void)
 static void
 test_line_breaks (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("small.trellis");
   TrellisEntity *care = trellis_document_lookup (doc, "v-care");
   g_autofree char *text = NULL;
 

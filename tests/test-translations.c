@@ -12,19 +12,6 @@
 #include "test-schema.h"
 #include "test-util.h"
 
-static TrellisDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *xml = test_fixture_contents (name, NULL);
-  g_autoptr(TrellisLoadReport) report = trellis_load_report_new ();
-  g_autoptr(GError) error = NULL;
-  TrellisDocument *doc = test_load_string (xml, report, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (trellis_load_report_get_n_errors (report), ==, 0);
-  return doc;
-}
-
 static TrellisEntity *
 lookup (TrellisDocument *doc,
         const char      *id)
@@ -120,7 +107,7 @@ test_keys (void)
 static void
 test_read_write (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("translations.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("translations.trellis");
   g_autofree char *original = test_fixture_contents ("translations.trellis", NULL);
   g_autofree char *out = NULL;
   g_auto(GStrv) languages = NULL;
@@ -204,7 +191,7 @@ count_notify (guint *count)
 static void
 test_edit_undo (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("small.trellis");
   g_autofree char *before = test_serialize_string (doc);
   TrellisEntity *listen = lookup (doc, "c-listen");
   TrellisEntity *org = TRELLIS_ENTITY (trellis_document_get_organisation (doc));
@@ -256,7 +243,7 @@ test_edit_undo (void)
 static void
 test_behaviours_follow (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("small.trellis");
   TrellisEntity *care = lookup (doc, "v-care");
   const char *three[] = { "Listens first", "Follows up", "Keeps promises", NULL };
   const char *moved[] = { "Keeps promises", "Listens first", "Follows up", NULL };
@@ -330,7 +317,7 @@ test_contexts (gconstpointer data)
 static void
 test_context_names (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("small.trellis");
   TrellisEntity *scale = trellis_document_create (doc, TRELLIS_KIND_COMPETENCY, "Organisation", -1);
   TrellisTextRef ref = { 0 };
   g_autofree char *context = NULL;

@@ -317,10 +317,15 @@ export_file_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-/* The matrix's name for the running header: its file's, without
- * ".trellis". */
-static char *
-matrix_name (TrellisDocument *document)
+/**
+ * trellis_print_dup_matrix_name:
+ * @document: a matrix
+ *
+ * Returns: (transfer full) (nullable): the matrix's name for a running
+ *   header or a file name: its file's, without ".trellis"
+ */
+char *
+trellis_print_dup_matrix_name (TrellisDocument *document)
 {
   GFile *file = trellis_document_get_file (document);
   g_autofree char *base = file != NULL ? g_file_get_basename (file) : NULL;
@@ -337,7 +342,7 @@ chosen_cb (const TrellisReportOptions *chosen,
 {
   Job *job = user_data;
   g_autoptr(TrellisReportOptions) options = trellis_report_options_copy (chosen);
-  g_autofree char *name = matrix_name (job->document);
+  g_autofree char *name = trellis_print_dup_matrix_name (job->document);
   Job *run = g_new0 (Job, 1);
 
   trellis_report_options_set_matrix_name (options, name);

@@ -11,6 +11,7 @@
 
 #include "trellis-report-dialog.h"
 #include "trellis-translations.h"
+#include "trellis-widget-util.h"
 
 /* Before printing or exporting a report: which sections, for whom (the
  * team, or one person alone), for which audience, for an export the
@@ -87,15 +88,6 @@ go_cb (GtkButton *button,
 
   d->func (options, d->user_data);
   gtk_window_destroy (window);
-}
-
-static gboolean
-close_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
 }
 
 static GtkWidget *
@@ -298,14 +290,7 @@ trellis_report_dialog_new (GtkWindow               *parent,
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_set_default_widget (GTK_WINDOW (window), go);
 
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_callback_action_new (close_cb, NULL, NULL)));
-    gtk_widget_add_controller (window, keys);
-  }
+  trellis_dialog_close_on_escape (GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
 }

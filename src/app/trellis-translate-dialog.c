@@ -11,7 +11,9 @@
 
 #include "trellis-po-exchange.h"
 #include "trellis-pending-edits.h"
+#include "trellis-print.h"
 #include "trellis-translate-dialog.h"
+#include "trellis-widget-util.h"
 #include "trellis-window-private.h"
 
 /* Translate Matrix Texts…: the matrix's own texts out to translators as
@@ -176,23 +178,6 @@ trellis_translate_dialog_export (GtkWindow *dialog,
   bytes = trellis_document_export_po (d->document, language);
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
                                        export_written_cb, g_object_ref (dialog));
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    gpointer         user_data)
-{
-  GtkWindow *dialog = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      trellis_translate_dialog_export (dialog, file);
-    }
-
-  g_object_unref (chooser);
 }
 
 /* Importing */
@@ -385,10 +370,11 @@ trellis_translate_dialog_import (GtkWindow *dialog,
   g_task_run_in_thread (task, load_po_thread);
 }
 
+/* The file chosen to export to, or to import. */
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    gpointer         user_data)
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
 {
   GtkWindow *dialog = user_data;
 
@@ -396,23 +382,13 @@ import_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      trellis_translate_dialog_import (dialog, file);
+      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+        trellis_translate_dialog_export (dialog, file);
+      else
+        trellis_translate_dialog_import (dialog, file);
     }
 
   g_object_unref (chooser);
-}
-
-/* The matrix's file's name without ".trellis". */
-static char *
-matrix_name (TrellisDocument *document)
-{
-  GFile *file = trellis_document_get_file (document);
-  g_autofree char *base = file != NULL ? g_file_get_basename (file) : NULL;
-
-  if (base != NULL && g_str_has_suffix (base, ".trellis"))
-    base[strlen (base) - strlen (".trellis")] = '\0';
-
-  return g_steal_pointer (&base);
 }
 
 static GtkFileFilter *
@@ -452,16 +428,13 @@ choose_file (Dialog   *d,
   if (export)
     {
       g_autofree char *language = chosen_language (d);
-      g_autofree char *base = matrix_name (d->document);
+      g_autofree char *base = trellis_print_dup_matrix_name (d->document);
       g_autofree char *name = trellis_po_dup_file_name (d->document, base, language);
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
 
-  if (export)
-    g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), d->dialog);
-  else
-    g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), d->dialog);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), d->dialog);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -491,15 +464,6 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
 
   trellis_translate_dialog_import (dialog, files->data);
-  return TRUE;
-}
-
-static gboolean
-close_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
   return TRUE;
 }
 
@@ -606,14 +570,10 @@ trellis_translate_dialog_new (TrellisWindow *window)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->page));
   adw_window_set_content (ADW_WINDOW (dialog), box);
 
+  trellis_dialog_close_on_escape (GTK_WINDOW (dialog));
   {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_callback_action_new (close_cb, NULL, NULL)));
-    gtk_widget_add_controller (dialog, keys);
     g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), dialog);
     gtk_widget_add_controller (dialog, GTK_EVENT_CONTROLLER (drop));
   }

@@ -18,10 +18,10 @@
  * language: the original, or a language the matrix has translations
  * into (trellis-translations.c). It is the window's property
  * "content-language" ("" for the original), offered as the radio items of
- * the main menu's "Content Language" (win.content-language), followed by
- * the maps and their exports, the report, the mandate cards and the
- * guided self-assessment, and never by the editors: editing edits the
- * original.
+ * the main menu's "Content Language" (win.content-language, in the
+ * guided self-assessment's menu too), followed by the maps and their
+ * exports, the report, the mandate cards and the guided self-assessment,
+ * and never by the editors: editing edits the original.
  *
  * The choice is a way of looking at a matrix, not a change of it: it is
  * remembered per file in GSettings ("content-languages", the file's
@@ -105,9 +105,11 @@ remember_language (TrellisWindow *self)
 
 /* The radio items of Content Language: the original, and each language
  * the matrix has translations into (and the one shown, even if its last
- * translation was just removed). */
+ * translation was just removed). The menu of the guided self-assessment
+ * has them too. */
 static void
-update_menu (TrellisWindow *self)
+fill_menu (TrellisWindow *self,
+           GMenu         *menu)
 {
   TrellisWindowTranslate *t = self->translate;
   g_auto(GStrv) languages = t->document != NULL ? trellis_document_dup_languages (t->document) : NULL;
@@ -115,10 +117,10 @@ update_menu (TrellisWindow *self)
   g_autoptr(GMenuItem) original = NULL;
   g_autofree char *original_label = NULL;
 
-  if (self->content_language_menu == NULL)
+  if (menu == NULL)
     return;
 
-  g_menu_remove_all (self->content_language_menu);
+  g_menu_remove_all (menu);
 
   if (source != NULL && source[0] != '\0')
     {
@@ -129,7 +131,7 @@ update_menu (TrellisWindow *self)
     }
   original = g_menu_item_new (original_label != NULL ? original_label : _("The Original"), NULL);
   g_menu_item_set_action_and_target (original, "win.content-language", "s", "");
-  g_menu_append_item (self->content_language_menu, original);
+  g_menu_append_item (menu, original);
 
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     {
@@ -137,7 +139,7 @@ update_menu (TrellisWindow *self)
       g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
 
       g_menu_item_set_action_and_target (item, "win.content-language", "s", languages[i]);
-      g_menu_append_item (self->content_language_menu, item);
+      g_menu_append_item (menu, item);
     }
 
   if (t->language != NULL && (languages == NULL || !g_strv_contains ((const char * const *) languages, t->language)))
@@ -146,14 +148,23 @@ update_menu (TrellisWindow *self)
       g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
 
       g_menu_item_set_action_and_target (item, "win.content-language", "s", t->language);
-      g_menu_append_item (self->content_language_menu, item);
+      g_menu_append_item (menu, item);
     }
+}
+
+static void
+update_menu (TrellisWindow *self)
+{
+  fill_menu (self, self->content_language_menu);
+  if (self->guide != NULL)
+    fill_menu (self, trellis_guide_get_content_language_menu (self->guide));
 }
 
 static void
 apply_language (TrellisWindow *self)
 {
   trellis_heatmap_page_set_content_language (self->heatmap_page, self->translate->language);
+  trellis_guide_set_content_language (self->guide, self->translate->language);
   update_menu (self);
   trellis_window_notify_content_language (self);
 }

@@ -481,6 +481,16 @@ trellis_text_ref_dup_context (const TrellisTextRef *ref)
   return g_strconcat (id, "|", key, NULL);
 }
 
+/* What the texts without an index are, for a translator. */
+static const char * const whole_texts[] = {
+  [TRELLIS_TEXT_NAME] = N_("its name"),
+  [TRELLIS_TEXT_DESCRIPTION] = N_("its description"),
+  [TRELLIS_TEXT_VISION] = N_("its vision"),
+  [TRELLIS_TEXT_MISSION] = N_("its mission"),
+  /* Translators: the unit of an indicator's numbers, such as “%” or “calls”. */
+  [TRELLIS_TEXT_UNIT] = N_("the unit of its numbers"),
+};
+
 /**
  * trellis_text_ref_dup_comment:
  * @ref: a text
@@ -498,20 +508,11 @@ trellis_text_ref_dup_comment (const TrellisTextRef *ref)
   switch (ref->part)
     {
     case TRELLIS_TEXT_NAME:
-      what = g_strdup (_("its name"));
-      break;
     case TRELLIS_TEXT_DESCRIPTION:
-      what = g_strdup (_("its description"));
-      break;
     case TRELLIS_TEXT_VISION:
-      what = g_strdup (_("its vision"));
-      break;
     case TRELLIS_TEXT_MISSION:
-      what = g_strdup (_("its mission"));
-      break;
     case TRELLIS_TEXT_UNIT:
-      /* Translators: the unit of an indicator's numbers, such as “%” or “calls”. */
-      what = g_strdup (_("the unit of its numbers"));
+      what = g_strdup (_(whole_texts[ref->part]));
       break;
     case TRELLIS_TEXT_BEHAVIOUR:
       /* Translators: %d counts a value's behaviours from 1. */

@@ -24,48 +24,21 @@
 
 #include "trellis-po-exchange.h"
 
+#define FUZZ_NAME "fuzz-po"
+#include "fuzz-util.h"
+
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static GBytes *matrix_bytes;
 
-static void
-fail (const char *what,
-      GError     *error)
-{
-  fprintf (stderr, "fuzz-po: %s%s%s\n", what,
-           error != NULL ? ": " : "", error != NULL ? error->message : "");
-  abort ();
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  const char *path = g_getenv ("TRELLIS_FUZZ_MATRIX");
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   g_setenv ("SOURCE_DATE_EPOCH", "1790000000", TRUE);
-
-  if (path == NULL || !g_file_get_contents (path, &contents, &len, &error))
-    fail ("TRELLIS_FUZZ_MATRIX names no matrix", error);
-  matrix_bytes = g_bytes_new_take (contents, len);
-
+  matrix_bytes = fuzz_init_with_file ("TRELLIS_FUZZ_MATRIX");
   return 0;
-}
-
-static GBytes *
-serialize (TrellisDocument *doc)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes = trellis_document_serialize (doc, &error);
-
-  if (bytes == NULL)
-    fail ("the matrix did not serialize", error);
-  return bytes;
 }
 
 /* The texts exported again are read back, and change nothing. */
