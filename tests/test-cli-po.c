@@ -267,7 +267,8 @@ test_round_trip (void)
   g_autofree char *err = NULL;
   g_autofree char *file = NULL;
   g_autofree char *texts = NULL;
-  guint n = count (read_text (po), "\nmsgctxt ");
+  g_autofree char *po_text = read_text (po);
+  guint n = count (po_text, "\nmsgctxt ");
   const char *import[] = { cli (), "po-import", example ("customer-service.trellis"), translated, "-o", matrix, NULL };
 
   /* gettext's tools made a file msgfmt accepts, every text translated. */

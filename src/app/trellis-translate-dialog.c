@@ -40,6 +40,7 @@ typedef struct
   AdwPreferencesPage *page;
   GtkWidget       *results;         /* the group of the last import, or NULL */
   char            *imported;        /* the language of the last import */
+  gboolean         closed;          /* a file read after closing is not taken */
 } Dialog;
 
 static void
@@ -51,6 +52,12 @@ dialog_free (gpointer data)
   g_clear_object (&d->document);
   g_free (d->imported);
   g_free (d);
+}
+
+static void
+dialog_closed_cb (Dialog *d)
+{
+  d->closed = TRUE;
 }
 
 /* The language typed, normalised, or NULL. */
@@ -135,8 +142,10 @@ export_written_cb (GObject      *object,
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
     {
-      if (d != NULL)
+      if (d != NULL && !d->closed)
         show_error (d, _("The Texts Were Not Exported"), error->message);
+      else if (d != NULL)
+        toast (d, error->message, FALSE);
       return;
     }
 
@@ -295,7 +304,8 @@ po_loaded_cb (GObject      *object,
   g_autofree char *typed = NULL;
   guint changed;
 
-  if (d == NULL)
+  /* Closed meanwhile: the import was called off. */
+  if (d == NULL || d->closed)
     return;
   gtk_widget_set_sensitive (d->import_button, TRUE);
 
@@ -524,6 +534,7 @@ trellis_translate_dialog_new (TrellisWindow *window)
   d->dialog = GTK_WINDOW (dialog);
   d->document = g_object_ref (trellis_window_get_document (window));
   g_object_set_data_full (G_OBJECT (dialog), "trellis-translate-dialog", d, dialog_free);
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (dialog_closed_cb), d);
 
   gtk_window_set_title (GTK_WINDOW (dialog), _("Translate Matrix Texts"));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
