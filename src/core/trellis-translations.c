@@ -170,7 +170,8 @@ trellis_language_dup_name (const char *language)
     {
       if (strlen (language_names[i].code) == n && strncmp (language_names[i].code, language, n) == 0)
         /* Translators: a language and its code, e.g. “German (de)”. */
-        return g_strdup_printf (_("%s (%s)"), g_dpgettext2 (GETTEXT_PACKAGE, "language", language_names[i].name), language);
+        return g_strdup_printf (C_("language", "%s (%s)"), g_dpgettext2 (GETTEXT_PACKAGE, "language", language_names[i].name),
+                                language);
     }
 
   return g_strdup (language);
