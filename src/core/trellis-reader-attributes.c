@@ -69,6 +69,8 @@ trellis_reader_valid_id (const char *s,
   return TRUE;
 }
 
+/* Reads a whole number as the schema writes it: digits, perhaps after a
+ * minus sign, and no leading zeros. */
 gboolean
 trellis_reader_parse_int (const Attr *a,
                           gint        min,
@@ -86,9 +88,11 @@ trellis_reader_parse_int (const Attr *a,
     {
       negative = TRUE;
       i = 1;
-      if (a->len == 1)
-        return FALSE;
     }
+
+  /* As the schema writes numbers: no plus sign, no leading zeros. */
+  if (i == a->len || (a->value[i] == '0' && (negative || a->len > 1)))
+    return FALSE;
 
   for (; i < a->len; i++)
     {
@@ -170,17 +174,28 @@ trellis_reader_intern_attr (const Attr *a)
   return g_intern_string (s);
 }
 
+/* The name of @a as a file has it; the xml namespace has its prefix. */
+static char *
+attr_display_name (const Attr *a)
+{
+  if (a->uri != NULL && xmlStrEqual (a->uri, XML_XML_NAMESPACE))
+    return g_strconcat ("xml:", (const char *) a->name, NULL);
+
+  return g_strdup ((const char *) a->name);
+}
+
 void
 trellis_reader_bad_attribute (Reader     *r,
                               Elem        elem,
                               const Attr *a)
 {
   g_autofree char *value = trellis_reader_attr_dup (a);
+  g_autofree char *name = attr_display_name (a);
 
   /* Translators: e.g. “The value ‘x’ is not valid for the attribute ‘level’ of <assessment>.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
                         _("The value ‘%s’ is not valid for the attribute ‘%s’ of <%s>."),
-                        value, (const char *) a->name, trellis_reader_elements[elem].name);
+                        value, name, trellis_reader_elements[elem].name);
 }
 
 void
@@ -235,6 +250,7 @@ trellis_reader_read_ref_list (Reader     *r,
   g_autofree char *value = trellis_reader_attr_dup (a);
   g_auto(GStrv) parts = g_strsplit_set (value, " \t\n\r", -1);
   GStrvBuilder *builder = g_strv_builder_new ();
+  gboolean any = FALSE;
   char **ret;
 
   for (guint i = 0; parts[i] != NULL; i++)
@@ -245,6 +261,7 @@ trellis_reader_read_ref_list (Reader     *r,
       if (part.len == 0)
         continue;
 
+      any = TRUE;
       if (!trellis_reader_valid_id (part.value, part.len))
         {
           trellis_reader_bad_attribute (r, elem, a);
@@ -255,6 +272,10 @@ trellis_reader_read_ref_list (Reader     *r,
       add_pending_ref (r, id, kinds, (const char *) a->name);
       g_strv_builder_add (builder, id);
     }
+
+  /* A list names at least one id; an empty one is left out. */
+  if (!any)
+    trellis_reader_bad_attribute (r, elem, a);
 
   ret = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
@@ -387,19 +408,18 @@ trellis_reader_unknown_attribute (Reader     *r,
                                   Elem        elem,
                                   const Attr *a)
 {
-  if (a->uri != NULL)
-    return;
+  g_autofree char *name = attr_display_name (a);
 
   if (r->newer_minor)
     {
       g_autofree char *msg =
         g_strdup_printf (_("The attribute ‘%s’ of <%s> comes from a newer version of Trellis and was left out."),
-                         (const char *) a->name, trellis_reader_elements[elem].name);
+                         name, trellis_reader_elements[elem].name);
       trellis_reader_notice (r, current_line (r), msg);
       return;
     }
 
   /* Translators: e.g. “The element <role> has no attribute ‘colour’.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                        _("The element <%s> has no attribute ‘%s’."), trellis_reader_elements[elem].name, (const char *) a->name);
+                        _("The element <%s> has no attribute ‘%s’."), trellis_reader_elements[elem].name, name);
 }

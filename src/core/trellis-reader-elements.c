@@ -885,6 +885,53 @@ trellis_reader_is_root (Reader        *r,
   return TRUE;
 }
 
+/* Reads MAJOR.MINOR as the schema writes it: digits without sign or
+ * white space, the major version without leading zeros, the minor one
+ * of one to three digits. */
+static gboolean
+parse_version (const Attr *a,
+               guint      *major,
+               guint      *minor)
+{
+  gsize i = 0;
+  gsize start;
+
+  *major = 0;
+  *minor = 0;
+
+  for (; i < a->len && g_ascii_isdigit (a->value[i]) && i < 3; i++)
+    *major = *major * 10 + (a->value[i] - '0');
+  if (i == 0 || (i > 1 && a->value[0] == '0') || i >= a->len || a->value[i] != '.')
+    return FALSE;
+
+  start = ++i;
+  for (; i < a->len && g_ascii_isdigit (a->value[i]) && i - start < 3; i++)
+    *minor = *minor * 10 + (a->value[i] - '0');
+
+  return i > start && i == a->len;
+}
+
+/* Whether @a is a language tag as xsd:language has it: “en”, “nl-BE”. */
+static gboolean
+valid_language (const Attr *a)
+{
+  gsize part = 0;
+
+  for (gsize i = 0; i < a->len; i++)
+    {
+      char c = a->value[i];
+
+      if (c == '-' && part > 0 && i + 1 < a->len)
+        part = 0;
+      else if ((g_ascii_isalpha (c) || (g_ascii_isdigit (c) && i > part)) && ++part <= 8)
+        continue;
+      else
+        return FALSE;
+    }
+
+  return part > 0;
+}
+
 static void
 start_root (Reader     *r,
             Frame      *frame,
@@ -892,6 +939,7 @@ start_root (Reader     *r,
             guint       n_attrs)
 {
   const Attr *version = NULL;
+  const Attr *lang = NULL;
   guint major = 0;
   guint minor = 0;
 
@@ -902,10 +950,7 @@ start_root (Reader     *r,
       else if (attrs[i].uri != NULL &&
                xmlStrEqual (attrs[i].uri, XML_XML_NAMESPACE) &&
                xmlStrEqual (attrs[i].name, (const xmlChar *) "lang"))
-        {
-          g_free (r->doc->lang);
-          r->doc->lang = trellis_reader_attr_dup (&attrs[i]);
-        }
+        lang = &attrs[i];
     }
 
   if (version == NULL)
@@ -914,30 +959,11 @@ start_root (Reader     *r,
       return;
     }
 
-  {
-    g_autofree char *v = trellis_reader_attr_dup (version);
-    char *dot = strchr (v, '.');
-    guint64 tmp;
-
-    if (dot == NULL)
-      {
-        trellis_reader_bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    *dot = '\0';
-    if (!g_ascii_string_to_unsigned (v, 10, 0, 999, &tmp, NULL))
-      {
-        trellis_reader_bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    major = (guint) tmp;
-    if (!g_ascii_string_to_unsigned (dot + 1, 10, 0, 999, &tmp, NULL))
-      {
-        trellis_reader_bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    minor = (guint) tmp;
-  }
+  if (!parse_version (version, &major, &minor))
+    {
+      trellis_reader_bad_attribute (r, E_ROOT, version);
+      return;
+    }
 
   if (major != TRELLIS_FORMAT_MAJOR)
     {
@@ -953,10 +979,18 @@ start_root (Reader     *r,
   r->doc->format_minor = minor;
   r->newer_minor = minor > TRELLIS_FORMAT_MINOR;
 
+  if (lang != NULL && valid_language (lang))
+    {
+      g_free (r->doc->lang);
+      r->doc->lang = trellis_reader_attr_dup (lang);
+    }
+  else if (lang != NULL)
+    trellis_reader_bad_attribute (r, E_ROOT, lang);
+
   /* Judged only now: a newer minor version may add attributes here too. */
   for (guint i = 0; i < n_attrs; i++)
     {
-      if (attrs[i].uri == NULL && attrs[i].name != r->a_version)
+      if (&attrs[i] != version && &attrs[i] != lang)
         trellis_reader_unknown_attribute (r, E_ROOT, &attrs[i]);
     }
 }
@@ -1160,78 +1194,83 @@ end_review (Reader *r,
 }
 
 const ElemInfo trellis_reader_elements[N_ELEMS] = {
-  [E_NONE] = { .name = "", .children = { E_ROOT } },
+  [E_NONE] = { .name = "", .children = { { E_ROOT } } },
   [E_ROOT] = {
     .name = "trellis",
-    .children = { E_ORGANISATION, E_SCALE, E_VALUES, E_RESULTS, E_COMPETENCIES, E_RESPONSIBILITIES,
-                  E_ROLES, E_PEOPLE, E_INDICATORS, E_DEVELOPMENT, E_FEEDBACK },
+    .children = { { E_ORGANISATION }, { E_SCALE }, { E_VALUES }, { E_RESULTS }, { E_COMPETENCIES },
+                  { E_RESPONSIBILITIES }, { E_ROLES }, { E_PEOPLE }, { E_INDICATORS }, { E_DEVELOPMENT },
+                  { E_FEEDBACK } },
     .start = start_root,
   },
-  [E_ORGANISATION] = { .name = "organisation", .children = { E_VISION, E_MISSION }, .start = start_organisation },
+  [E_ORGANISATION] = { .name = "organisation", .children = { { E_VISION }, { E_MISSION } }, .start = start_organisation },
   [E_VISION] = { .name = "vision", .text = text_vision },
   [E_MISSION] = { .name = "mission", .text = text_mission },
-  [E_SCALE] = { .name = "scale", .children = { E_SCALE_LEVEL }, .start = start_scale, .end = end_scale },
+  [E_SCALE] = { .name = "scale", .children = { { E_SCALE_LEVEL, MANY } }, .start = start_scale, .end = end_scale },
   [E_SCALE_LEVEL] = { .name = "level", .start = start_level, .text = text_scale_level },
 
-  [E_VALUES] = { .name = "values", .children = { E_VALUE }, .section = TRELLIS_KIND_VALUE },
+  [E_VALUES] = { .name = "values", .children = { { E_VALUE, MANY } }, .section = TRELLIS_KIND_VALUE },
   [E_VALUE] = {
-    .name = "value", .children = { E_DESCRIPTION, E_BEHAVIOUR }, .entity = TRELLIS_KIND_VALUE,
+    .name = "value", .children = { { E_DESCRIPTION }, { E_BEHAVIOUR, MANY } }, .entity = TRELLIS_KIND_VALUE,
     .start = start_value, .end = end_value,
   },
   [E_DESCRIPTION] = { .name = "description", .text = text_description },
   [E_BEHAVIOUR] = { .name = "behaviour", .text = text_behaviour },
 
-  [E_RESULTS] = { .name = "results", .children = { E_RESULT }, .section = TRELLIS_KIND_RESULT },
+  [E_RESULTS] = { .name = "results", .children = { { E_RESULT, MANY } }, .section = TRELLIS_KIND_RESULT },
   [E_RESULT] = {
-    .name = "result", .children = { E_DESCRIPTION }, .entity = TRELLIS_KIND_RESULT,
+    .name = "result", .children = { { E_DESCRIPTION } }, .entity = TRELLIS_KIND_RESULT,
     .start = start_entity,
   },
 
-  [E_COMPETENCIES] = { .name = "competencies", .children = { E_COMPETENCY }, .section = TRELLIS_KIND_COMPETENCY },
+  [E_COMPETENCIES] = {
+    .name = "competencies", .children = { { E_COMPETENCY, MANY } }, .section = TRELLIS_KIND_COMPETENCY,
+  },
   [E_COMPETENCY] = {
-    .name = "competency", .children = { E_DESCRIPTION, E_COMPETENCY_LEVEL }, .entity = TRELLIS_KIND_COMPETENCY,
-    .start = start_competency, .end = end_competency,
+    .name = "competency", .children = { { E_DESCRIPTION }, { E_COMPETENCY_LEVEL, MANY } },
+    .entity = TRELLIS_KIND_COMPETENCY, .start = start_competency, .end = end_competency,
   },
   [E_COMPETENCY_LEVEL] = { .name = "level", .start = start_level, .text = text_competency_level },
 
   [E_RESPONSIBILITIES] = {
-    .name = "responsibilities", .children = { E_RESPONSIBILITY }, .section = TRELLIS_KIND_RESPONSIBILITY,
+    .name = "responsibilities", .children = { { E_RESPONSIBILITY, MANY } }, .section = TRELLIS_KIND_RESPONSIBILITY,
   },
   [E_RESPONSIBILITY] = {
-    .name = "responsibility", .children = { E_DESCRIPTION, E_NEEDS, E_ASSIGN },
+    .name = "responsibility", .children = { { E_DESCRIPTION }, { E_NEEDS, MANY }, { E_ASSIGN, MANY } },
     .entity = TRELLIS_KIND_RESPONSIBILITY, .start = start_responsibility, .end = end_responsibility,
   },
   [E_NEEDS] = { .name = "needs", .start = start_requirement },
   [E_ASSIGN] = { .name = "assign", .start = start_assign },
 
-  [E_ROLES] = { .name = "roles", .children = { E_ROLE }, .section = TRELLIS_KIND_ROLE },
+  [E_ROLES] = { .name = "roles", .children = { { E_ROLE, MANY } }, .section = TRELLIS_KIND_ROLE },
   [E_ROLE] = {
-    .name = "role", .children = { E_DESCRIPTION, E_REQUIRES, E_TARGET }, .entity = TRELLIS_KIND_ROLE,
-    .start = start_role, .end = end_role,
+    .name = "role", .children = { { E_DESCRIPTION }, { E_REQUIRES, MANY }, { E_TARGET, MANY } },
+    .entity = TRELLIS_KIND_ROLE, .start = start_role, .end = end_role,
   },
   [E_REQUIRES] = { .name = "requires", .start = start_requirement },
   [E_TARGET] = { .name = "target", .start = start_requirement },
 
-  [E_PEOPLE] = { .name = "people", .children = { E_PERSON }, .section = TRELLIS_KIND_PERSON },
+  [E_PEOPLE] = { .name = "people", .children = { { E_PERSON, MANY } }, .section = TRELLIS_KIND_PERSON },
   [E_PERSON] = {
-    .name = "person", .children = { E_ASSESSMENT }, .entity = TRELLIS_KIND_PERSON,
+    .name = "person", .children = { { E_ASSESSMENT, MANY } }, .entity = TRELLIS_KIND_PERSON,
     .start = start_person, .end = end_person,
   },
   [E_ASSESSMENT] = {
-    .name = "assessment", .children = { E_NOTE, E_EVIDENCE },
+    .name = "assessment", .children = { { E_NOTE }, { E_EVIDENCE } },
     .start = start_assessment, .end = end_assessment,
   },
   [E_NOTE] = { .name = "note", .text = text_note },
   [E_EVIDENCE] = { .name = "evidence", .text = text_evidence },
 
-  [E_INDICATORS] = { .name = "indicators", .children = { E_INDICATOR }, .section = TRELLIS_KIND_INDICATOR },
+  [E_INDICATORS] = {
+    .name = "indicators", .children = { { E_INDICATOR, MANY } }, .section = TRELLIS_KIND_INDICATOR,
+  },
   [E_INDICATOR] = {
-    .name = "indicator", .children = { E_DESCRIPTION, E_MEASUREMENT, E_REVIEW }, .entity = TRELLIS_KIND_INDICATOR,
-    .start = start_indicator, .end = end_indicator,
+    .name = "indicator", .children = { { E_DESCRIPTION }, { E_MEASUREMENT, MANY }, { E_REVIEW, MANY } },
+    .entity = TRELLIS_KIND_INDICATOR, .start = start_indicator, .end = end_indicator,
   },
   [E_MEASUREMENT] = { .name = "measurement", .start = start_measurement },
   [E_REVIEW] = {
-    .name = "review", .children = { E_PLAN, E_DO, E_CHECK, E_ACT },
+    .name = "review", .children = { { E_PLAN }, { E_DO }, { E_CHECK }, { E_ACT } },
     .start = start_review, .end = end_review,
   },
   [E_PLAN] = { .name = "plan", .text = text_plan },
@@ -1239,15 +1278,15 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   [E_CHECK] = { .name = "check", .text = text_check },
   [E_ACT] = { .name = "act", .text = text_act },
 
-  [E_DEVELOPMENT] = { .name = "development", .children = { E_ACTION }, .section = TRELLIS_KIND_ACTION },
+  [E_DEVELOPMENT] = { .name = "development", .children = { { E_ACTION, MANY } }, .section = TRELLIS_KIND_ACTION },
   [E_ACTION] = {
-    .name = "action", .children = { E_NOTE }, .entity = TRELLIS_KIND_ACTION,
+    .name = "action", .children = { { E_NOTE } }, .entity = TRELLIS_KIND_ACTION,
     .start = start_entity,
   },
 
-  [E_FEEDBACK] = { .name = "feedback", .children = { E_REMARK }, .section = TRELLIS_KIND_FEEDBACK },
+  [E_FEEDBACK] = { .name = "feedback", .children = { { E_REMARK, MANY } }, .section = TRELLIS_KIND_FEEDBACK },
   [E_REMARK] = {
-    .name = "remark", .children = { E_TEXT, E_RESPONSE }, .entity = TRELLIS_KIND_FEEDBACK,
+    .name = "remark", .children = { { E_TEXT }, { E_RESPONSE } }, .entity = TRELLIS_KIND_FEEDBACK,
     .start = start_entity,
   },
   [E_TEXT] = { .name = "text", .text = text_text },

@@ -87,6 +87,7 @@ typedef struct
   TrellisEntity *entity;  /* borrowed from the reader's list of built entities */
   guint          line;
   gint           level;
+  gint           last_child;  /* where the last child read is in the element's list, or -1 */
   const xmlChar *uri;     /* of an unknown element being kept */
   gboolean       open;    /* an unknown element's start tag is not closed yet */
 } Frame;
@@ -128,7 +129,6 @@ typedef struct
   gboolean           halt_pending;  /* libxml2 is to be stopped, see reader_error() */
   gboolean           at_end;        /* the last bytes were handed to libxml2 */
   gboolean           seen_root;
-  gint               last_section;
   gboolean           seen_scale;
   gboolean           newer_minor;
 
@@ -185,9 +185,17 @@ typedef struct
 } Reader;
 
 /* The elements, as gnumeric's xml-sax-read.c has its node table: each
- * with the children it may have, in the order the schema gives, and the
- * handlers that read it. Children are found by comparing the parser's
- * interned names (Reader.names), never strings. */
+ * with the children it may have, in the order the schema gives and each
+ * once unless MANY, and the handlers that read it. Children are found by
+ * comparing the parser's interned names (Reader.names), never strings. */
+
+#define MANY TRUE
+
+typedef struct
+{
+  Elem         elem;
+  gboolean     many;      /* may come more than once in a row */
+} Child;
 
 typedef void (*StartFunc) (Reader     *r,
                            Frame      *frame,
@@ -204,7 +212,7 @@ typedef void (*TextFunc)  (Reader     *r,
 typedef struct
 {
   const char  *name;
-  Elem         children[12];
+  Child        children[12];
   TrellisKind  section;   /* the kind of entity a section holds, else _ORGANISATION */
   TrellisKind  entity;    /* the kind of entity the element is, else _ORGANISATION */
   StartFunc    start;     /* reads the attributes; none are allowed without */

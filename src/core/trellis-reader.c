@@ -114,20 +114,21 @@ take_text (Reader *r)
   return g_strndup (start, end - start);
 }
 
-static Elem
+/* The place of @localname in the list of @parent's children, or -1. */
+static gint
 find_child (Reader        *r,
             Elem           parent,
             const xmlChar *localname)
 {
-  const Elem *children = trellis_reader_elements[parent].children;
+  const Child *children = trellis_reader_elements[parent].children;
 
-  for (guint i = 0; i < G_N_ELEMENTS (trellis_reader_elements[0].children) && children[i] != E_NONE; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (trellis_reader_elements[0].children) && children[i].elem != E_NONE; i++)
     {
-      if (r->names[children[i]] == localname)
-        return children[i];
+      if (r->names[children[i].elem] == localname)
+        return (gint) i;
     }
 
-  return E_UNKNOWN;
+  return -1;
 }
 
 /* libxml2 hands over the namespace of every element as the string its
@@ -158,11 +159,21 @@ unknown_element (Reader        *r,
 {
   gboolean ours = uri != NULL && xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE);
 
+  /* A file of this version or an older one holds only what the schema
+   * allows: elements of other programs too are kept only in files of a
+   * newer version, whose schema this reader cannot know. */
   if (ours && !r->newer_minor)
     {
       /* Translators: e.g. “The element <colour> is not allowed inside <role>.” */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
                             _("The element <%s> is not allowed inside <%s>."),
+                            (const char *) localname, trellis_reader_elements[parent->elem].name);
+    }
+  else if (!r->newer_minor)
+    {
+      /* Translators: e.g. “The element <record> is not part of the Trellis format and is not allowed inside <person>.” */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            _("The element <%s> is not part of the Trellis format and is not allowed inside <%s>."),
                             (const char *) localname, trellis_reader_elements[parent->elem].name);
     }
   else if (trellis_reader_capture_has_place (parent))
@@ -182,21 +193,45 @@ unknown_element (Reader        *r,
     }
 }
 
+/* Children come in the order of their parent's list, as the schema
+ * has them, and each once unless it may come more often. */
 static void
-check_section_order (Reader *r,
-                     Frame  *frame)
+check_child_order (Reader *r,
+                   Frame  *parent,
+                   Frame  *frame,
+                   gint    place)
 {
-  Elem elem = frame->elem;
-  gint order = elem == E_ORGANISATION ? 0 : elem == E_SCALE ? 1 : 1 + (gint) trellis_reader_elements[elem].section;
+  const ElemInfo *info = &trellis_reader_elements[parent->elem];
+  gint last = parent->last_child;
 
-  if (order <= r->last_section)
+  if (place > last || (place == last && info->children[place].many))
+    {
+      parent->last_child = place;
+      return;
+    }
+
+  if (parent->elem == E_ROOT)
     {
       /* Translators: %s is a section such as “people”. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
                             _("The section <%s> is out of order or given twice; sections follow the order organisation, scale, values, results, competencies, responsibilities, roles, people, indicators, development, feedback."),
-                            trellis_reader_elements[elem].name);
+                            trellis_reader_elements[frame->elem].name);
     }
-  r->last_section = MAX (r->last_section, order);
+  else if (place == last)
+    {
+      /* Translators: e.g. “<description> may come only once inside <value>.” */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("<%s> may come only once inside <%s>."),
+                            trellis_reader_elements[frame->elem].name, info->name);
+    }
+  else
+    {
+      /* Translators: e.g. “<description> must come before <behaviour> inside <value>.” */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("<%s> must come before <%s> inside <%s>."),
+                            trellis_reader_elements[frame->elem].name,
+                            trellis_reader_elements[info->children[last].elem].name, info->name);
+    }
 }
 
 static Frame *
@@ -208,6 +243,7 @@ push_frame (Reader *r,
   memset (frame, 0, sizeof *frame);
   frame->elem = elem;
   frame->line = current_line (r);
+  frame->last_child = -1;
 
   return frame;
 }
@@ -230,6 +266,7 @@ sax_start_element (void           *user_data,
   Attr attrs[TRELLIS_XML_MAX_ATTRIBUTES];
   guint n_attrs;
   Elem elem;
+  gint place = -1;
 
   if (reader_stopped (r))
     return;
@@ -275,8 +312,8 @@ sax_start_element (void           *user_data,
       elem = E_ROOT;
       r->seen_root = TRUE;
     }
-  else if (is_our_namespace (r, uri))
-    elem = find_child (r, parent->elem, localname);
+  else if (is_our_namespace (r, uri) && (place = find_child (r, parent->elem, localname)) >= 0)
+    elem = trellis_reader_elements[parent->elem].children[place].elem;
   else
     elem = E_UNKNOWN;
 
@@ -295,8 +332,8 @@ sax_start_element (void           *user_data,
     }
 
   frame = push_frame (r, elem);
-  if (parent->elem == E_ROOT)
-    check_section_order (r, frame);
+  if (place >= 0)
+    check_child_order (r, parent, frame, place);
 
   info = &trellis_reader_elements[elem];
   if (info->text != NULL)
@@ -619,7 +656,6 @@ reader_init (Reader            *r,
   r->entities = g_ptr_array_new_with_free_func (g_object_unref);
   r->competencies = g_array_new (FALSE, FALSE, sizeof (CompetencyRef));
   r->pending_refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
-  r->last_section = -1;
 
   for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
     {
