@@ -332,6 +332,52 @@ void         trellis_reader_capture_end        (Reader        *r,
                                                 Frame         *frame,
                                                 const xmlChar *localname);
 
+/* libxml2's errors in the reader's words (trellis-reader-xml-errors.c) */
+typedef enum
+{
+  TRELLIS_XML_PROBLEM_GENERIC,
+  TRELLIS_XML_PROBLEM_MEMORY,
+  TRELLIS_XML_PROBLEM_ENCODING,
+  TRELLIS_XML_PROBLEM_UNKNOWN_ENCODING,
+  TRELLIS_XML_PROBLEM_BEFORE_ROOT,
+  TRELLIS_XML_PROBLEM_AFTER_ROOT,
+  TRELLIS_XML_PROBLEM_CHAR_REF,
+  TRELLIS_XML_PROBLEM_CONTROL_CHAR,
+  TRELLIS_XML_PROBLEM_AMPERSAND,
+  TRELLIS_XML_PROBLEM_ENTITY,
+  TRELLIS_XML_PROBLEM_LESS_THAN,
+  TRELLIS_XML_PROBLEM_DECLARATION,
+  TRELLIS_XML_PROBLEM_NAME,
+  TRELLIS_XML_PROBLEM_LESS_THAN_IN_ATTRIBUTE,
+  TRELLIS_XML_PROBLEM_ATTRIBUTE,
+  TRELLIS_XML_PROBLEM_ATTRIBUTE_TWICE,
+  TRELLIS_XML_PROBLEM_SPACE,
+  TRELLIS_XML_PROBLEM_TAG_NOT_CLOSED,
+  TRELLIS_XML_PROBLEM_END_TAG,
+  TRELLIS_XML_PROBLEM_COMMENT_OPEN,
+  TRELLIS_XML_PROBLEM_COMMENT_HYPHENS,
+  TRELLIS_XML_PROBLEM_PROCESSING_INSTRUCTION,
+  TRELLIS_XML_PROBLEM_XML_DECLARATION_PLACE,
+  TRELLIS_XML_PROBLEM_XML_DECLARATION,
+  TRELLIS_XML_PROBLEM_CDATA_END,
+  TRELLIS_XML_PROBLEM_CDATA_OPEN,
+  TRELLIS_XML_PROBLEM_NAMESPACE,
+  TRELLIS_XML_PROBLEM_TOO_LONG,
+} TrellisXmlProblem;
+
+TrellisXmlProblem
+             trellis_reader_classify_xml_error (gint           code,
+                                                const char    *str1,
+                                                gint           int1,
+                                                const guchar  *at,
+                                                gsize          n_before,
+                                                gsize          n_after);
+void         trellis_reader_xml_error          (Reader        *r,
+                                                const xmlError *error);
+void         trellis_reader_bad_encoding       (Reader        *r,
+                                                guint          line,
+                                                const char    *encoding);
+
 /* The pre-scan (trellis-reader-guard.c) */
 gboolean     trellis_reader_refuse_compressed  (Reader        *r,
                                                 const char    *data,

@@ -489,81 +489,11 @@ sax_structured_error (void       *user_data,
                       xmlErrorPtr error)
 {
   Reader *r = user_data;
-  g_autofree char *detail = NULL;
-  guint line;
 
   if (error == NULL || error->level == XML_ERR_WARNING || reader_stopped (r))
     return;
 
-  line = error->line > 0 ? (guint) error->line : current_line (r);
-  detail = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
-
-  /* Whatever libxml2 calls it, a problem at the very end of a file that
-   * is still inside an element means the file was cut off. */
-  if (r->at_end && r->seen_root && r->depth > 0 && r->ctxt != NULL && r->ctxt->input != NULL &&
-      r->ctxt->input->cur >= r->ctxt->input->end)
-    {
-      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                            _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
-      return;
-    }
-
-  switch (error->code)
-    {
-    case XML_ERR_DOCUMENT_EMPTY:
-      if (r->n_bytes == 0)
-        trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                              _("The file is empty."));
-      else
-        trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                              _("This is not a Trellis matrix: the file does not contain XML."));
-      break;
-
-    case XML_ERR_DOCUMENT_END:
-    case XML_ERR_LTSLASH_REQUIRED:
-    case XML_ERR_TAG_NOT_FINISHED:
-      if (r->seen_root && r->depth > 0)
-        {
-          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                                _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-
-    case XML_ERR_INVALID_CHAR:
-    case XML_ERR_INVALID_ENCODING:
-    case XML_ERR_UNKNOWN_ENCODING:
-    case XML_ERR_UNSUPPORTED_ENCODING:
-      if (error->code == XML_ERR_UNKNOWN_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING)
-        {
-          /* Translators: %s is the encoding the file names, e.g. “EBCDIC-US”. */
-          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                                _("The file says its text is in the %s encoding, which Trellis cannot read. Save it again as UTF-8."),
-                                error->str1 != NULL ? error->str1 : "?");
-          break;
-        }
-      if (error->code != XML_ERR_DOCUMENT_END && error->code != XML_ERR_LTSLASH_REQUIRED &&
-          error->code != XML_ERR_TAG_NOT_FINISHED)
-        {
-          const char *declared = r->declared_encoding[0] != '\0' ? r->declared_encoding : NULL;
-
-          if (declared != NULL && g_ascii_strcasecmp (declared, "UTF-8") != 0)
-            trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                                  _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
-                                  declared);
-          else
-            trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                                  _("The file contains bytes that are not valid UTF-8 text; it is damaged or not a Trellis matrix."));
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-
-    default:
-      /* Translators: %s is libxml2's own description of the problem, in English. */
-      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                            _("The file is not well-formed XML (%s)."), detail);
-      break;
-    }
+  trellis_reader_xml_error (r, error);
 }
 
 /* Errors libxml2 raises outside the parser context: a byte sequence the
@@ -587,10 +517,7 @@ reader_context_free_error (void       *user_data,
    * halting would free, and halts by itself after this error. */
   r->stopped = TRUE;
   if (encoding != NULL)
-    /* Translators: %s is an encoding named in the file, e.g. “Shift_JIS”. */
-    trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
-                          _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
-                          encoding);
+    trellis_reader_bad_encoding (r, current_line (r), encoding);
   else
     trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
                           _("The text of the file could not be read in the encoding it declares. Save it again as UTF-8."));
