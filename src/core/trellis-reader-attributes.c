@@ -22,13 +22,13 @@ trellis_reader_attr_dup (const Attr *a)
 {
   const char *amp;
   GString *s;
-  const char *p = a->value;
-  const char *end = a->value + a->len;
+  const char *p = attr_value (a);
+  const char *end = attr_value (a) + attr_len (a);
 
-  if ((amp = memchr (p, '&', a->len)) == NULL)
-    return g_strndup (a->value, a->len);
+  if ((amp = memchr (p, '&', attr_len (a))) == NULL)
+    return g_strndup (attr_value (a), attr_len (a));
 
-  s = g_string_sized_new (a->len);
+  s = g_string_sized_new (attr_len (a));
   while (p < end)
     {
       amp = memchr (p, '&', end - p);
@@ -81,24 +81,24 @@ trellis_reader_parse_int (const Attr *a,
   gsize i = 0;
   gboolean negative = FALSE;
 
-  if (a->len == 0 || a->len > 10)
+  if (attr_len (a) == 0 || attr_len (a) > 10)
     return FALSE;
 
-  if (a->value[0] == '-')
+  if (attr_value (a)[0] == '-')
     {
       negative = TRUE;
       i = 1;
     }
 
   /* As the schema writes numbers: no plus sign, no leading zeros. */
-  if (i == a->len || (a->value[i] == '0' && (negative || a->len > 1)))
+  if (i == attr_len (a) || (attr_value (a)[i] == '0' && (negative || attr_len (a) > 1)))
     return FALSE;
 
-  for (; i < a->len; i++)
+  for (; i < attr_len (a); i++)
     {
-      if (a->value[i] < '0' || a->value[i] > '9')
+      if (attr_value (a)[i] < '0' || attr_value (a)[i] > '9')
         return FALSE;
-      v = v * 10 + (a->value[i] - '0');
+      v = v * 10 + (attr_value (a)[i] - '0');
     }
 
   if (negative)
@@ -118,14 +118,14 @@ trellis_reader_parse_double (const Attr *a,
   char *end = NULL;
   double v;
 
-  if (a->len == 0 || a->len >= sizeof buf)
+  if (attr_len (a) == 0 || attr_len (a) >= sizeof buf)
     return FALSE;
 
-  memcpy (buf, a->value, a->len);
-  buf[a->len] = '\0';
+  memcpy (buf, attr_value (a), attr_len (a));
+  buf[attr_len (a)] = '\0';
 
   /* Only plain decimal numbers, as the schema says; no hex, inf or nan. */
-  for (gsize i = 0; i < a->len; i++)
+  for (gsize i = 0; i < attr_len (a); i++)
     {
       if (!g_ascii_isdigit (buf[i]) && buf[i] != '-' && buf[i] != '+' && buf[i] != '.' &&
           buf[i] != 'e' && buf[i] != 'E')
@@ -140,29 +140,27 @@ trellis_reader_parse_double (const Attr *a,
   return TRUE;
 }
 
+/* Reads a date, and keeps it for the assessments after it, which
+ * read_date() finds without parsing. */
 gboolean
 trellis_reader_parse_date (Reader      *r,
                            const Attr  *a,
                            TrellisDate *out)
 {
-  if (a->len == 10)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (r->date_cache); i++)
-        {
-          if (r->date_cache[i] != 0 && memcmp (r->date_cache_str[i], a->value, 10) == 0)
-            {
-              *out = r->date_cache[i];
-              return TRUE;
-            }
-        }
-    }
+  DateCache *entry;
 
-  if (!trellis_date_parse (a->value, a->len, out))
+  if (!trellis_date_parse (attr_value (a), attr_len (a), out))
     return FALSE;
 
-  memcpy (r->date_cache_str[r->date_cache_next], a->value, 10);
-  r->date_cache[r->date_cache_next] = *out;
-  r->date_cache_next = (r->date_cache_next + 1) % G_N_ELEMENTS (r->date_cache);
+  if (attr_len (a) == 10)
+    {
+      entry = &r->date_cache[r->date_cache_next];
+      memcpy (&entry->head, a->value, sizeof entry->head);
+      memcpy (&entry->tail, a->value + 8, sizeof entry->tail);
+      entry->date = *out;
+      r->date_cache_next = (r->date_cache_next + 1) % G_N_ELEMENTS (r->date_cache);
+    }
+
   return TRUE;
 }
 
@@ -229,7 +227,7 @@ trellis_reader_read_ref (Reader     *r,
 {
   const char *id;
 
-  if (!trellis_reader_valid_id (a->value, a->len))
+  if (!trellis_reader_valid_id (attr_value (a), attr_len (a)))
     {
       trellis_reader_bad_attribute (r, elem, a);
       return NULL;
@@ -255,14 +253,14 @@ trellis_reader_read_ref_list (Reader     *r,
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      Attr part = { a->name, a->uri, parts[i], strlen (parts[i]) };
+      gsize len = strlen (parts[i]);
       const char *id;
 
-      if (part.len == 0)
+      if (len == 0)
         continue;
 
       any = TRUE;
-      if (!trellis_reader_valid_id (part.value, part.len))
+      if (!trellis_reader_valid_id (parts[i], len))
         {
           trellis_reader_bad_attribute (r, elem, a);
           continue;
@@ -337,8 +335,8 @@ trellis_reader_check_level (Reader     *r,
                             gint       *out)
 {
   /* Nearly every level is one digit, which needs no general parse. */
-  if (a->len == 1 && a->value[0] >= '0' && a->value[0] <= '9')
-    *out = a->value[0] - '0';
+  if (attr_len (a) == 1 && attr_value (a)[0] >= '0' && attr_value (a)[0] <= '9')
+    *out = attr_value (a)[0] - '0';
   else if (!trellis_reader_parse_int (a, G_MININT, G_MAXINT, out))
     {
       trellis_reader_bad_attribute (r, elem, a);
@@ -397,7 +395,7 @@ trellis_reader_store_date (Reader        *r,
 {
   TrellisDate date;
 
-  if (trellis_reader_parse_date (r, a, &date))
+  if (read_date (r, a, &date))
     trellis_document_set_uint (r->doc, entity, field, date);
   else
     trellis_reader_bad_date (r, elem, a);

@@ -31,7 +31,7 @@ begin_entity (Reader     *r,
       trellis_reader_missing_attribute (r, elem, "id");
       id = NULL;
     }
-  else if (!trellis_reader_valid_id (id_attr->value, id_attr->len))
+  else if (!trellis_reader_valid_id (attr_value (id_attr), attr_len (id_attr)))
     {
       trellis_reader_bad_attribute (r, elem, id_attr);
       id = NULL;
@@ -78,8 +78,7 @@ read_source (Reader        *r,
 {
   for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
     {
-      if (a->len == r->source_lens[i] && a->value[0] == r->source_names[i][0] &&
-          memcmp (a->value, r->source_names[i], a->len) == 0)
+      if (same_id (r->source_names[i], r->source_lens[i], a))
         {
           *out = i;
           return TRUE;
@@ -89,115 +88,125 @@ read_source (Reader        *r,
   return FALSE;
 }
 
+/* The competency an assessment names. Assessments usually follow the
+ * competency list: the next and the same competency are tried before a
+ * lookup. */
+static const CompetencyRef *
+find_competency (Reader     *r,
+                 const Attr *a)
+{
+  const CompetencyRef *refs = (const CompetencyRef *) (gpointer) r->competencies->data;
+  guint n = r->competencies->len;
+  guint next = r->predicted + 1;
+  g_autofree char *id = NULL;
+  const char *interned;
+  TrellisEntity *e;
+
+  if (next < n && same_id (refs[next].id, refs[next].len, a))
+    {
+      r->predicted = next;
+      return &refs[next];
+    }
+  if (r->predicted < n && same_id (refs[r->predicted].id, refs[r->predicted].len, a))
+    return &refs[r->predicted];
+
+  id = trellis_reader_attr_dup (a);
+  interned = g_quark_to_string (g_quark_try_string (id));
+  e = interned != NULL ? trellis_document_lookup (r->doc, interned) : NULL;
+
+  if (e != NULL && TRELLIS_IS_COMPETENCY (e))
+    {
+      guint32 slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (e));
+
+      for (guint k = 0; k < n; k++)
+        {
+          if (refs[k].slot == slot)
+            {
+              r->predicted = k;
+              return &refs[k];
+            }
+        }
+    }
+
+  /* Translators: %s is an id. */
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, current_line (r), FALSE,
+                        _("The assessment refers to the competency ‘%s’, which the file does not define."),
+                        id);
+  return NULL;
+}
+
+/* An assessment is the one element of which a large matrix holds
+ * millions: its attributes are read with the fast paths of
+ * trellis-reader-private.h, and what they say kept in r->record until
+ * its note and evidence are read. */
 static void
 start_assessment (Reader     *r,
                   Frame      *frame,
                   const Attr *attrs,
                   guint       n_attrs)
 {
-  TrellisRecord rec = { 0 };
-  gboolean have_competency = FALSE, have_level = FALSE, have_source = FALSE, have_date = FALSE;
+  enum { COMPETENCY = 1, LEVEL = 2, SOURCE = 4, DATE = 8, ALL = 15 };
+  TrellisRecord *rec = &r->record;
+  guint have = 0;
   gboolean ok = TRUE;
+
+  memset (rec, 0, sizeof *rec);
 
   for (guint i = 0; i < n_attrs; i++)
     {
       const Attr *a = &attrs[i];
+      const xmlChar *name = a->name;
 
-      if (a->name == r->a_competency)
+      if (name == r->a_competency)
         {
-          const CompetencyRef *refs = (const CompetencyRef *) (gpointer) r->competencies->data;
-          const CompetencyRef *c = NULL;
-          guint n = r->competencies->len;
+          const CompetencyRef *c = find_competency (r, a);
 
-          have_competency = TRUE;
-
-          /* Assessments usually follow the competency list: try the
-           * next and the same competency before a lookup. */
-          for (guint k = 0; k < 2 && c == NULL; k++)
-            {
-              guint idx = r->predicted + (k == 0 ? 1 : 0);
-
-              if (idx < n && refs[idx].len == a->len && memcmp (refs[idx].id, a->value, a->len) == 0)
-                {
-                  c = &refs[idx];
-                  r->predicted = idx;
-                }
-            }
-
-          if (c == NULL)
-            {
-              g_autofree char *id = trellis_reader_attr_dup (a);
-              const char *interned = g_quark_to_string (g_quark_try_string (id));
-              TrellisEntity *e = interned != NULL ? trellis_document_lookup (r->doc, interned) : NULL;
-
-              if (e != NULL && TRELLIS_IS_COMPETENCY (e))
-                {
-                  guint32 slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (e));
-
-                  for (guint k = 0; k < n; k++)
-                    {
-                      if (refs[k].slot == slot)
-                        {
-                          c = &refs[k];
-                          r->predicted = k;
-                          break;
-                        }
-                    }
-                }
-
-              if (c == NULL)
-                {
-                  /* Translators: %s is an id. */
-                  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, current_line (r), FALSE,
-                                        _("The assessment refers to the competency ‘%s’, which the file does not define."),
-                                        id);
-                  ok = FALSE;
-                  continue;
-                }
-            }
-
-          rec.slot = c->slot;
-        }
-      else if (a->name == r->a_level)
-        {
-          gint level;
-
-          have_level = TRUE;
-          if (trellis_reader_check_level (r, E_ASSESSMENT, a, &level))
-            rec.level = (gint8) level;
+          have |= COMPETENCY;
+          if (c != NULL)
+            rec->slot = c->slot;
           else
             ok = FALSE;
         }
-      else if (a->name == r->a_source)
+      else if (name == r->a_level)
+        {
+          gint level;
+
+          have |= LEVEL;
+          if (read_level (r, E_ASSESSMENT, a, &level))
+            rec->level = (gint8) level;
+          else
+            ok = FALSE;
+        }
+      else if (name == r->a_source)
         {
           TrellisSource source;
 
-          have_source = TRUE;
+          have |= SOURCE;
           if (read_source (r, a, &source))
-            rec.source = source;
+            rec->source = source;
           else
             {
               trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
               ok = FALSE;
             }
         }
-      else if (a->name == r->a_date)
+      else if (name == r->a_date)
         {
           TrellisDate date;
 
-          have_date = TRUE;
-          if (trellis_reader_parse_date (r, a, &date))
-            rec.date = date;
+          have |= DATE;
+          if (read_date (r, a, &date))
+            rec->date = date;
           else
             {
               trellis_reader_bad_date (r, E_ASSESSMENT, a);
               ok = FALSE;
             }
         }
-      else if (a->name == r->a_want)
+      else if (name == r->a_want)
         {
           if (attr_is (a, "grow"))
-            rec.want = 1;
+            rec->want = 1;
           else if (!attr_is (a, "no"))
             {
               trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
@@ -208,17 +217,20 @@ start_assessment (Reader     *r,
         trellis_reader_unknown_attribute (r, E_ASSESSMENT, a);
     }
 
-  if (!have_competency)
-    trellis_reader_missing_attribute (r, E_ASSESSMENT, "competency");
-  if (!have_level)
-    trellis_reader_missing_attribute (r, E_ASSESSMENT, "level");
-  if (!have_source)
-    trellis_reader_missing_attribute (r, E_ASSESSMENT, "source");
-  if (!have_date)
-    trellis_reader_missing_attribute (r, E_ASSESSMENT, "date");
+  if (G_UNLIKELY (have != ALL))
+    {
+      if (!(have & COMPETENCY))
+        trellis_reader_missing_attribute (r, E_ASSESSMENT, "competency");
+      if (!(have & LEVEL))
+        trellis_reader_missing_attribute (r, E_ASSESSMENT, "level");
+      if (!(have & SOURCE))
+        trellis_reader_missing_attribute (r, E_ASSESSMENT, "source");
+      if (!(have & DATE))
+        trellis_reader_missing_attribute (r, E_ASSESSMENT, "date");
+      ok = FALSE;
+    }
 
-  r->record = rec;
-  r->record_line = ok && have_competency && have_level && have_source && have_date ? current_line (r) : 0;
+  r->record_line = ok ? current_line (r) : 0;
 }
 
 static void
@@ -328,7 +340,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_share && elem == E_PERSON)
         {
           TrellisShare share;
-          if (trellis_share_from_string (a->value, a->len, &share))
+          if (trellis_share_from_string (attr_value (a), attr_len (a), &share))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_SHARE, share);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -336,7 +348,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_kind && elem == E_INDICATOR)
         {
           TrellisIndicatorKind kind;
-          if (trellis_indicator_kind_from_string (a->value, a->len, &kind))
+          if (trellis_indicator_kind_from_string (attr_value (a), attr_len (a), &kind))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_INDICATOR_KIND, kind);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -354,7 +366,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_review && elem == E_INDICATOR)
         {
           TrellisRhythm rhythm;
-          if (trellis_rhythm_from_string (a->value, a->len, &rhythm))
+          if (trellis_rhythm_from_string (attr_value (a), attr_len (a), &rhythm))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_RHYTHM, rhythm);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -368,7 +380,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_kind && elem == E_ACTION)
         {
           TrellisActionKind kind;
-          if (trellis_action_kind_from_string (a->value, a->len, &kind))
+          if (trellis_action_kind_from_string (attr_value (a), attr_len (a), &kind))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_ACTION_KIND, kind);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -378,7 +390,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_status && elem == E_ACTION)
         {
           TrellisActionStatus status;
-          if (trellis_action_status_from_string (a->value, a->len, &status))
+          if (trellis_action_status_from_string (attr_value (a), attr_len (a), &status))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_STATUS, status);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -386,7 +398,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_status && elem == E_REMARK)
         {
           TrellisFeedbackStatus status;
-          if (trellis_feedback_status_from_string (a->value, a->len, &status))
+          if (trellis_feedback_status_from_string (attr_value (a), attr_len (a), &status))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_STATUS, status);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -553,7 +565,7 @@ start_requirement (Reader     *r,
           ok &= competency != NULL;
         }
       else if (a->name == r->a_level)
-        ok &= trellis_reader_check_level (r, elem, a, &level);
+        ok &= read_level (r, elem, a, &level);
       else if (a->name == r->a_people && elem == E_TARGET)
         {
           if (!trellis_reader_parse_int (a, 1, 100000, &people))
@@ -629,7 +641,7 @@ start_assign (Reader     *r,
         }
       else if (a->name == r->a_raci)
         {
-          if (!trellis_raci_from_string (a->value, a->len, &assignment.raci))
+          if (!trellis_raci_from_string (attr_value (a), attr_len (a), &assignment.raci))
             {
               trellis_reader_bad_attribute (r, E_ASSIGN, a);
               ok = FALSE;
@@ -637,7 +649,7 @@ start_assign (Reader     *r,
         }
       else if (a->name == r->a_authority)
         {
-          if (!trellis_authority_from_string (a->value, a->len, &assignment.authority))
+          if (!trellis_authority_from_string (attr_value (a), attr_len (a), &assignment.authority))
             {
               trellis_reader_bad_attribute (r, E_ASSIGN, a);
               ok = FALSE;
@@ -684,7 +696,7 @@ start_measurement (Reader     *r,
 
       if (a->name == r->a_date)
         {
-          if (!trellis_reader_parse_date (r, a, &m.date))
+          if (!read_date (r, a, &m.date))
             trellis_reader_bad_date (r, E_MEASUREMENT, a);
         }
       else if (a->name == r->a_value)
@@ -718,7 +730,7 @@ start_review (Reader     *r,
 
       if (a->name == r->a_date)
         {
-          if (!trellis_reader_parse_date (r, a, &date))
+          if (!read_date (r, a, &date))
             trellis_reader_bad_date (r, E_REVIEW, a);
         }
       else
@@ -762,7 +774,7 @@ start_level (Reader     *r,
                   frame->level = TRELLIS_LEVEL_NONE;
                 }
             }
-          else if (!trellis_reader_check_level (r, elem, a, &frame->level))
+          else if (!read_level (r, elem, a, &frame->level))
             frame->level = TRELLIS_LEVEL_NONE;
         }
       else if (a->name == r->a_name && elem == E_SCALE_LEVEL)
@@ -899,16 +911,16 @@ parse_version (const Attr *a,
   *major = 0;
   *minor = 0;
 
-  for (; i < a->len && g_ascii_isdigit (a->value[i]) && i < 3; i++)
-    *major = *major * 10 + (a->value[i] - '0');
-  if (i == 0 || (i > 1 && a->value[0] == '0') || i >= a->len || a->value[i] != '.')
+  for (; i < attr_len (a) && g_ascii_isdigit (attr_value (a)[i]) && i < 3; i++)
+    *major = *major * 10 + (attr_value (a)[i] - '0');
+  if (i == 0 || (i > 1 && attr_value (a)[0] == '0') || i >= attr_len (a) || attr_value (a)[i] != '.')
     return FALSE;
 
   start = ++i;
-  for (; i < a->len && g_ascii_isdigit (a->value[i]) && i - start < 3; i++)
-    *minor = *minor * 10 + (a->value[i] - '0');
+  for (; i < attr_len (a) && g_ascii_isdigit (attr_value (a)[i]) && i - start < 3; i++)
+    *minor = *minor * 10 + (attr_value (a)[i] - '0');
 
-  return i > start && i == a->len;
+  return i > start && i == attr_len (a);
 }
 
 /* Whether @a is a language tag as xsd:language has it: “en”, “nl-BE”. */
@@ -917,11 +929,11 @@ valid_language (const Attr *a)
 {
   gsize part = 0;
 
-  for (gsize i = 0; i < a->len; i++)
+  for (gsize i = 0; i < attr_len (a); i++)
     {
-      char c = a->value[i];
+      char c = attr_value (a)[i];
 
-      if (c == '-' && part > 0 && i + 1 < a->len)
+      if (c == '-' && part > 0 && i + 1 < attr_len (a))
         part = 0;
       else if ((g_ascii_isalpha (c) || (g_ascii_isdigit (c) && i > part)) && ++part <= 8)
         continue;

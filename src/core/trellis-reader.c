@@ -263,7 +263,7 @@ sax_start_element (void           *user_data,
   Frame *parent = &r->frames[r->depth];
   Frame *frame;
   const ElemInfo *info;
-  Attr attrs[TRELLIS_XML_MAX_ATTRIBUTES];
+  const Attr *attrs;
   guint n_attrs;
   Elem elem;
   gint place = -1;
@@ -288,12 +288,18 @@ sax_start_element (void           *user_data,
     }
 
   n_attrs = (guint) n_attributes;
-  for (guint i = 0; i < n_attrs; i++)
+  attrs = (const Attr *) (gconstpointer) attributes;
+
+  /* Nearly every element of a large matrix is an assessment, which may
+   * only come inside a person, any number of times: it goes straight to
+   * its handler, as the general way below would take it. */
+  if (parent->elem == E_PERSON && localname == r->names[E_ASSESSMENT] && uri == r->ns_uri &&
+      !r->collecting && r->capture == NULL)
     {
-      attrs[i].name = attributes[i * 5];
-      attrs[i].uri = attributes[i * 5 + 2];
-      attrs[i].value = (const char *) attributes[i * 5 + 3];
-      attrs[i].len = attributes[i * 5 + 4] - attributes[i * 5 + 3];
+      parent->last_child = 0;
+      frame = push_frame (r, E_ASSESSMENT);
+      trellis_reader_elements[E_ASSESSMENT].start (r, frame, attrs, n_attrs);
+      return;
     }
 
   if (r->collecting)
@@ -369,6 +375,14 @@ sax_end_element (void          *user_data,
 
   parent = &r->frames[r->depth - 1];
 
+  /* The most common end, as sax_start_element() has it. */
+  if (frame->elem == E_ASSESSMENT)
+    {
+      trellis_reader_elements[E_ASSESSMENT].end (r, frame, parent);
+      r->depth--;
+      return;
+    }
+
   if (frame->elem == E_UNKNOWN)
     {
       trellis_reader_capture_end (r, frame, localname);
@@ -392,6 +406,35 @@ sax_end_element (void          *user_data,
 
   (void) prefix;
   (void) uri;
+}
+
+/* Whether @ch is XML's white space only. Between elements it is a line
+ * break and the spaces of the next line's indentation, which are
+ * compared four at a time before anything else is tried. */
+static inline gboolean
+is_blank (xmlChar c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+static gboolean
+blank_only (const xmlChar *ch,
+            int            len)
+{
+  const xmlChar *p = ch;
+  const xmlChar *end = ch + len;
+
+  if (p < end && *p == '\n')
+    p++;
+  for (; end - p >= 4 && memcmp (p, "    ", 4) == 0; p += 4)
+    ;
+  for (; p < end; p++)
+    {
+      if (!is_blank (*p))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -423,18 +466,14 @@ sax_characters (void          *user_data,
       return;
     }
 
-  for (int i = 0; i < len; i++)
+  if (!blank_only (ch, len))
     {
-      if (!g_ascii_isspace (ch[i]))
-        {
-          Frame *frame = &r->frames[r->depth];
+      Frame *frame = &r->frames[r->depth];
 
-          /* Translators: %s is an element name. */
-          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                                _("The element <%s> may not hold text."),
-                                frame->elem == E_NONE ? "" : trellis_reader_elements[frame->elem].name);
-          return;
-        }
+      /* Translators: %s is an element name. */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            _("The element <%s> may not hold text."),
+                            frame->elem == E_NONE ? "" : trellis_reader_elements[frame->elem].name);
     }
 }
 
@@ -558,6 +597,7 @@ push_safe (Reader     *r,
        * has: here, the reader's, not the standard error. */
       r->at_end = at_end;
       xmlSetStructuredErrorFunc (r, reader_context_free_error);
+      xmlParseChunk (r->ctxt, NULL, 0, 0);
       xmlParseChunk (r->ctxt, data, (int) n, at_end);
       xmlSetStructuredErrorFunc (saved_data, saved_handler);
       *consumed = n;
