@@ -488,6 +488,46 @@ test_large_file_keeps_drawing (void)
   g_file_delete (file, NULL, NULL);
 }
 
+/* The command line: trellis --version and --help answer without a
+ * window, and the help names the FILE a person may give. */
+static void
+test_command_line (void)
+{
+  const char *program = g_getenv ("TRELLIS_APP");
+  const char *options[] = { "--version", "--help" };
+
+  if (program == NULL || program[0] == '\0')
+    {
+      g_test_skip ("TRELLIS_APP is not set; run the test through meson test");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) process = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                  program, options[i], NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+
+      if (i == 0)
+        g_assert_cmpstr (out, ==, "trellis " PACKAGE_VERSION "\n");
+      else
+        {
+          g_assert_nonnull (strstr (out, "[FILE…]"));
+          g_assert_nonnull (strstr (out, "--version"));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/files/close-unsaved", test_close_unsaved);
   g_test_add_func ("/trellis/app/files/session", test_session);
   g_test_add_func ("/trellis/app/files/large-file-keeps-drawing", test_large_file_keeps_drawing);
+  g_test_add_func ("/trellis/app/files/command-line", test_command_line);
 
   ret = g_test_run ();
 

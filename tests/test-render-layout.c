@@ -47,7 +47,7 @@ make_layout (TrellisDocument *doc,
 
   trellis_render_options_set_role (options, role);
   trellis_render_options_set_person (options, person);
-  if (view == TRELLIS_VIEW_TREND)
+  if (trellis_view_needs_date (view))
     g_assert_true (trellis_date_parse ("2026-11-01", 10, &options->since));
 
   layout = trellis_layout_new (analysis, options, &error);
@@ -1027,6 +1027,115 @@ test_twin (void)
     }
 }
 
+/* The registry: what each view needs, and the list of choices. */
+static void
+test_registry (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+  g_autofree char *choices = trellis_view_dup_choices ();
+  g_autoptr(GString) expected = g_string_new (NULL);
+  TrellisView view;
+
+  for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
+    {
+      g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (v);
+      g_autoptr(TrellisLayout) layout = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Without a date, a view that needs one says so; the others draw. */
+      layout = trellis_layout_new (analysis, options, &error);
+      if (trellis_view_needs_date (v))
+        {
+          g_assert_null (layout);
+          g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NEEDS_DATE);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (layout);
+        }
+
+      if (v > 0)
+        g_string_append (expected, v + 1 < TRELLIS_N_VIEWS ? ", " : " or ");
+      g_string_append (expected, trellis_view_to_string (v));
+    }
+
+  g_assert_cmpstr (choices, ==, expected->str);
+  g_assert_true (trellis_view_needs_date (TRELLIS_VIEW_TREND));
+  g_assert_false (trellis_view_needs_date (TRELLIS_VIEW_GAPS));
+  g_assert_false (trellis_view_needs_date (TRELLIS_VIEW_SIGHT));
+  g_assert_true (trellis_view_is_grid (TRELLIS_VIEW_GAPS));
+  g_assert_true (trellis_view_is_grid (TRELLIS_VIEW_TREND));
+  g_assert_false (trellis_view_is_grid (TRELLIS_VIEW_SIGHT));
+  g_assert_false (trellis_view_from_string ("", &view));
+  g_assert_false (trellis_view_from_string ("Gaps", &view));
+  g_assert_false (trellis_view_from_string (NULL, &view));
+}
+
+/* Every view, in both directions: each cell's slot hit-tests back to it,
+ * and agrees with its row's and column's extents. A grid has a slot for
+ * every row and column, under row headers; the line of sight has one for
+ * each node, in its own stage's column, and no row headers. */
+static void
+test_every_view_geometry (void)
+{
+  g_autoptr(TrellisDocument) doc = render_tier_load (30, 16, 4, 5);
+
+  for (TrellisView v = 0; v < TRELLIS_N_VIEWS; v++)
+    for (guint rtl = 0; rtl < 2; rtl++)
+      {
+        g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+        g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (v);
+        g_autoptr(TrellisLayout) layout = NULL;
+        gboolean grid = trellis_view_is_grid (v);
+        double width, height;
+
+        options->rtl = rtl;
+        if (trellis_view_needs_date (v))
+          g_assert_true (trellis_date_parse ("2026-11-01", 10, &options->since));
+        layout = trellis_layout_new (analysis, options, NULL);
+        g_assert_nonnull (layout);
+        trellis_layout_get_content_size (layout, &width, &height);
+        g_assert_cmpint (trellis_layout_get_row_header_width (layout) > 0, ==, grid);
+
+        for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
+          {
+            guint n_slots = 0;
+            double ry, rh;
+
+            g_assert_true (trellis_layout_get_row_extent (layout, r, &ry, &rh));
+            for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
+              {
+                TrellisRect rect;
+                double cx, cw;
+                guint hr, hc;
+
+                if (!trellis_layout_get_cell_rect (layout, r, c, &rect))
+                  {
+                    g_assert_false (grid);
+                    continue;
+                  }
+                n_slots++;
+                g_assert_true (trellis_layout_get_column_extent (layout, c, &cx, &cw));
+                g_assert_cmpfloat (rect.x, ==, cx);
+                g_assert_cmpfloat (rect.width, ==, cw);
+                g_assert_cmpfloat (rect.y, ==, ry);
+                g_assert_cmpfloat (rect.height, ==, rh);
+                g_assert_cmpfloat (rect.x, >=, 0);
+                g_assert_cmpfloat (rect.y, >=, 0);
+                g_assert_cmpfloat (rect.x + rect.width, <=, width + 1e-6);
+                g_assert_cmpfloat (rect.y + rect.height, <=, height + 1e-6);
+                g_assert_true (trellis_layout_cell_at_point (layout, rect.x + rect.width / 2, rect.y + rect.height / 2,
+                                                             &hr, &hc));
+                g_assert_cmpuint (hr, ==, r);
+                g_assert_cmpuint (hc, ==, c);
+              }
+            g_assert_cmpuint (n_slots, ==, grid ? trellis_layout_get_n_columns (layout) : 1);
+          }
+      }
+}
+
 static void
 test_latest_date (void)
 {
@@ -1080,6 +1189,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/layout/options", test_options);
+  g_test_add_func ("/render/layout/registry", test_registry);
+  g_test_add_func ("/render/layout/every-view-geometry", test_every_view_geometry);
   g_test_add_func ("/render/layout/latest-date", test_latest_date);
   g_test_add_func ("/render/layout/gaps", test_gaps_small);
   g_test_add_func ("/render/layout/geometry", test_geometry);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "render-tiers.h"
+#include "test-render-util.h"
 #include "trellis-png.h"
 #include "trellis-render.h"
 
@@ -19,18 +20,6 @@ load_small (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL));
-  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-/* The example matrices that ship in data/examples. */
-static TrellisDocument *
-load_example (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "..", "data", "examples", name, NULL));
   TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
 
   g_assert_no_error (error);
@@ -52,7 +41,7 @@ make_layout (TrellisDocument *doc,
   options->theme = theme;
   options->scale = scale;
   options->rtl = rtl;
-  if (view == TRELLIS_VIEW_TREND)
+  if (trellis_view_needs_date (view))
     g_assert_true (trellis_date_parse ("2026-06-01", 10, &options->since));
 
   layout = trellis_layout_new (analysis, options, &error);
@@ -61,68 +50,14 @@ make_layout (TrellisDocument *doc,
   return layout;
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         length;
-  gsize         at;
-} Reader;
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  Reader *r = closure;
-
-  if (r->at + length > r->length)
-    return CAIRO_STATUS_READ_ERROR;
-
-  memcpy (data, r->data + r->at, length);
-  r->at += length;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static cairo_surface_t *
 render_png (TrellisLayout *layout)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = trellis_render_to_bytes (layout, TRELLIS_EXPORT_PNG, &error);
-  Reader reader = { 0 };
-  cairo_surface_t *surface;
 
   g_assert_no_error (error);
-  reader.data = g_bytes_get_data (bytes, &reader.length);
-  g_assert_cmpmem (reader.data, 8, "\x89PNG\r\n\x1a\n", 8);
-
-  /* libpng checks every chunk's CRC and the zlib stream's Adler-32. */
-  surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpuint (reader.at, ==, reader.length);
-
-  return surface;
-}
-
-static void
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y,
-       guint8           rgb[3])
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 p;
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
-
-  p = *(const guint32 *) (const void *) (data + (gsize) stride * y + 4 * x);
-  rgb[0] = p >> 16;
-  rgb[1] = p >> 8;
-  rgb[2] = p;
+  return render_test_decode_png (bytes);
 }
 
 static gboolean
@@ -143,7 +78,7 @@ assert_color (cairo_surface_t   *surface,
 {
   guint8 rgb[3];
 
-  pixel (surface, x, y, rgb);
+  render_test_pixel (surface, x, y, rgb);
   if (!close_to (rgb, color, 2))
     g_error ("pixel %d,%d is #%02x%02x%02x, expected #%02x%02x%02x", x, y, rgb[0], rgb[1], rgb[2],
              (int) lround (color->red * 255), (int) lround (color->green * 255), (int) lround (color->blue * 255));
@@ -232,7 +167,7 @@ check_probes (TrellisLayout   *layout,
                   guint8 rgb[3];
                   double t;
 
-                  pixel (surface, px, py, rgb);
+                  render_test_pixel (surface, px, py, rgb);
                   t = blend_position (rgb, &colors->hatch_background, &colors->hatch_line);
                   g_assert_cmpfloat (t, >=, -0.05);
                   g_assert_cmpfloat (t, <=, 1.05);
@@ -320,8 +255,8 @@ compare_png_with_cairo (TrellisDocument *doc,
       {
         guint8 a[3], b[3];
 
-        pixel (png, x, y, a);
-        pixel (direct, x, y, b);
+        render_test_pixel (png, x, y, a);
+        render_test_pixel (direct, x, y, b);
         if (memcmp (a, b, 3) != 0)
           differing++;
       }
@@ -403,8 +338,8 @@ assert_bands_match_whole (TrellisDocument *doc,
       {
         guint8 a[3], b[3];
 
-        pixel (whole, x, y, a);
-        pixel (bands, x, y, b);
+        render_test_pixel (whole, x, y, a);
+        render_test_pixel (bands, x, y, b);
         if (memcmp (a, b, 3) != 0)
           {
             if (differing == 0)
@@ -712,7 +647,7 @@ test_parts (void)
 
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  pixel (surface, 399, 299, rgb);
+  render_test_pixel (surface, 399, 299, rgb);
   cairo_surface_destroy (surface);
 }
 
@@ -811,7 +746,7 @@ test_private_never_shown (void)
           options->audience = audience;
           if (narrowed)
             trellis_render_options_set_person (options, "p-ben");
-          if (v == TRELLIS_VIEW_TREND)
+          if (trellis_view_needs_date (v))
             g_assert_true (trellis_date_parse ("2026-06-01", 10, &options->since));
           layout = trellis_layout_new (analysis, options, &error);
           g_assert_no_error (error);

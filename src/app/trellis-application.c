@@ -196,6 +196,20 @@ trellis_application_open (GApplication  *application,
     trellis_application_open_file (self, files[i]);
 }
 
+/* Options answered without a window, before any other instance is asked. */
+static int
+trellis_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "trellis", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
 static void
 trellis_application_dispose (GObject *object)
 {
@@ -217,6 +231,7 @@ trellis_application_class_init (TrellisApplicationClass *klass)
   app_class->startup = trellis_application_startup;
   app_class->activate = trellis_application_activate;
   app_class->open = trellis_application_open;
+  app_class->handle_local_options = trellis_application_handle_local_options;
 
   /* The resources live in a static library: reference them so that they
    * are linked in and registered. */
@@ -226,7 +241,19 @@ trellis_application_class_init (TrellisApplicationClass *klass)
 static void
 trellis_application_init (TrellisApplication *self)
 {
+  const GOptionEntry options[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
   self->drafts = g_list_store_new (TRELLIS_TYPE_DRAFT);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  /* Translators: what may follow “trellis” on the command line, in its --help. */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens each FILE, a values-competency matrix (.trellis), in a window of its own. "
+                                              "Without a FILE, it shows a welcome page: start a new matrix, or open a recent one."));
 }
 
 TrellisApplication *

@@ -36,15 +36,50 @@ locale_is_rtl (void)
   return FALSE;
 }
 
+/* Draws the matrix at path as options say and writes it to output. */
+static int
+draw (const char                 *path,
+      const TrellisRenderOptions *options,
+      const char                 *output,
+      TrellisExportFormat         format)
+{
+  g_autoptr(TrellisDocument) doc = NULL;
+  g_autoptr(TrellisAnalysis) analysis = NULL;
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  doc = trellis_cli_load (path);
+  if (doc == NULL)
+    return TRELLIS_CLI_INVALID;
+
+  analysis = trellis_analysis_new (doc);
+  layout = trellis_layout_new (analysis, options, &error);
+  if (layout == NULL)
+    {
+      if (g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_ROLE) ||
+          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON))
+        {
+          trellis_cli_print_error (path, error);
+          return TRELLIS_CLI_USAGE;
+        }
+      trellis_cli_print_error (path, error);
+      return TRELLIS_CLI_INVALID;
+    }
+
+  if (!trellis_render_to_file (layout, output, format, &error))
+    {
+      trellis_cli_print_error (output, error);
+      return TRELLIS_CLI_INVALID;
+    }
+
+  return TRELLIS_CLI_OK;
+}
+
 int
 trellis_cli_render (int    argc,
                     char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrellisDocument) doc = NULL;
-  g_autoptr(TrellisAnalysis) analysis = NULL;
-  g_autoptr(TrellisLayout) layout = NULL;
   g_autoptr(TrellisRenderOptions) options = NULL;
   g_autofree char *view = NULL;
   g_autofree char *role = NULL;
@@ -67,9 +102,11 @@ trellis_cli_render (int    argc,
   TrellisAudience audience_id = TRELLIS_AUDIENCE_COACH;
   TrellisExportFormat format;
   TrellisDate since_date = 0;
+  g_autofree char *views = trellis_view_dup_choices ();
+  /* Translators: %s lists the views, e.g. "gaps, requirements or sight". */
+  g_autofree char *view_help = g_strdup_printf (_("The view: %s"), views);
   const GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view,
-      N_("The view: gaps, requirements, coverage, responsibilities, perception, trend or sight"), N_("VIEW") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, view_help, N_("VIEW") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Show only this role: its people, competencies and responsibilities"), N_("ID") },
     { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Show only this person"), N_("ID") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date"), N_("YYYY-MM-DD") },
@@ -102,9 +139,9 @@ trellis_cli_render (int    argc,
     return trellis_cli_usage_error (context, _("Choose a view with --view."));
   if (!trellis_view_from_string (view, &view_id))
     {
-      /* Translators: %s is what the user typed after --view. */
-      g_autofree char *msg = g_strdup_printf (_("Unknown view ‘%s’. Choose gaps, requirements, coverage, "
-                                                "responsibilities, perception, trend or sight."), view);
+      /* Translators: the first %s is what the user typed after --view,
+       * the second lists the views, e.g. "gaps, requirements or sight". */
+      g_autofree char *msg = g_strdup_printf (_("Unknown view ‘%s’. Choose %s."), view, views);
       return trellis_cli_usage_error (context, msg);
     }
   if (output == NULL)
@@ -142,7 +179,7 @@ trellis_cli_render (int    argc,
     }
   if (since != NULL)
     {
-      if (view_id != TRELLIS_VIEW_TREND)
+      if (!trellis_view_needs_date (view_id))
         return trellis_cli_usage_error (context, _("--since belongs to the trend view (--view trend)."));
       if (!trellis_date_parse (since, strlen (since), &since_date))
         {
@@ -150,12 +187,8 @@ trellis_cli_render (int    argc,
           return trellis_cli_usage_error (context, msg);
         }
     }
-  else if (view_id == TRELLIS_VIEW_TREND)
+  else if (trellis_view_needs_date (view_id))
     return trellis_cli_usage_error (context, _("The trend compares with an earlier date: give --since YYYY-MM-DD."));
-
-  doc = trellis_cli_load (argv[1]);
-  if (doc == NULL)
-    return TRELLIS_CLI_INVALID;
 
   options = trellis_render_options_new (view_id);
   trellis_render_options_set_role (options, role);
@@ -170,25 +203,5 @@ trellis_cli_render (int    argc,
   options->cell_text = !no_numbers;
   options->rtl = direction != NULL ? g_strcmp0 (direction, "rtl") == 0 : locale_is_rtl ();
 
-  analysis = trellis_analysis_new (doc);
-  layout = trellis_layout_new (analysis, options, &error);
-  if (layout == NULL)
-    {
-      if (g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_ROLE) ||
-          g_error_matches (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON))
-        {
-          trellis_cli_print_error (argv[1], error);
-          return TRELLIS_CLI_USAGE;
-        }
-      trellis_cli_print_error (argv[1], error);
-      return TRELLIS_CLI_INVALID;
-    }
-
-  if (!trellis_render_to_file (layout, output, format, &error))
-    {
-      trellis_cli_print_error (output, error);
-      return TRELLIS_CLI_INVALID;
-    }
-
-  return TRELLIS_CLI_OK;
+  return draw (argv[1], options, output, format);
 }

@@ -13,18 +13,6 @@
 
 G_BEGIN_DECLS
 
-#define TRELLIS_RENDER_ERROR (trellis_render_error_quark ())
-
-typedef enum
-{
-  TRELLIS_RENDER_ERROR_UNKNOWN_ROLE,
-  TRELLIS_RENDER_ERROR_UNKNOWN_PERSON,
-  TRELLIS_RENDER_ERROR_NEEDS_DATE,
-  TRELLIS_RENDER_ERROR_TOO_LARGE,
-  TRELLIS_RENDER_ERROR_FORMAT,
-  TRELLIS_RENDER_ERROR_WRITE,
-} TrellisRenderError;
-
 /**
  * TrellisItemKind:
  * @TRELLIS_ITEM_PERSON: a person (gap, perception and trend rows)
@@ -126,8 +114,6 @@ typedef struct
 
 #define TRELLIS_TYPE_LAYOUT (trellis_layout_get_type ())
 G_DECLARE_FINAL_TYPE (TrellisLayout, trellis_layout, TRELLIS, LAYOUT, GObject)
-
-GQuark                trellis_render_error_quark          (void);
 
 TrellisLayout        *trellis_layout_new                  (TrellisAnalysis             *analysis,
                                                            const TrellisRenderOptions  *options,
@@ -251,5 +237,8 @@ void                  trellis_layout_paint_focus          (TrellisLayout        
                                                            cairo_t                     *cr,
                                                            guint                        row,
                                                            guint                        column);
+
+/* Before painting from several threads at once. */
+void                  trellis_layout_prepare_threads      (TrellisLayout               *self);
 
 G_END_DECLS

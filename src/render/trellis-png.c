@@ -12,11 +12,10 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "trellis-layout-private.h"
 #include "trellis-png.h"
-#include "trellis-render.h"
 
-/* PNG export. The picture is painted in horizontal strips, small enough
+/* A PNG writer for pictures painted with cairo. The picture is painted,
+ * by the caller's paint function, in horizontal strips small enough
  * to stay in a core's second-level cache, on every core. zlib compresses
  * each strip into a raw deflate stream of its own that ends on a byte
  * boundary; the strips follow each other in one zlib stream, their
@@ -33,9 +32,11 @@
  * smaller one than "sub" (2.9 MB).
  *
  * A strip is painted with one row more, the last row of the strip above,
- * so that its first row has a row to refer to; any part of a picture is
- * painted exactly as the whole, so that row is the row the strip above
- * holds. */
+ * so that its first row has a row to refer to. The paint function must
+ * paint any part of its picture exactly as it paints the whole, so that
+ * this row is the row the strip above holds, and must be safe to call
+ * from several threads at once once the prepare function (if any) has
+ * run. The writer knows nothing else of what it paints. */
 
 #define STRIP_ROWS 64
 
@@ -68,18 +69,19 @@ typedef struct
 
 typedef struct
 {
-  TrellisLayout *layout;
-  int            width;
-  int            height;
-  double         scale;
-  gsize          row_length;  /* the filter byte, then R, G, B each */
-  guint          n_strips;
-  guint          n_threads;
-  Strip         *strips;
-  guint8        *same_row;    /* a row equal to the one above, filtered */
-  guint32        same_adler;  /* its Adler-32 */
-  gint           next_strip;
-  gint           failed;      /* set by any worker */
+  TrellisPngPaintFunc  paint;
+  gpointer             paint_data;
+  int                  width;
+  int                  height;
+  double               scale;
+  gsize                row_length;  /* the filter byte, then R, G, B each */
+  guint                n_strips;
+  guint                n_threads;
+  Strip               *strips;
+  guint8              *same_row;    /* a row equal to the one above, filtered */
+  guint32              same_adler;  /* its Adler-32 */
+  gint                 next_strip;
+  gint                 failed;      /* set by any worker */
 } Job;
 
 typedef struct
@@ -180,11 +182,11 @@ do_strip (Job    *job,
   cairo_t *cr;
 
   /* Paint: the strip, and the row above it. The place is the surface's
-   * device offset, in whole pixels (see trellis_render_cairo()). */
+   * device offset, in whole pixels, never a move of user space. */
   cairo_surface_set_device_offset (worker->surface, 0, -top);
   cr = cairo_create (worker->surface);
   clip = TRELLIS_RECT_INIT (0, top / job->scale, job->width / job->scale, (y0 + rows - top) / job->scale);
-  trellis_render_cairo (job->layout, cr, &clip);
+  job->paint (cr, &clip, job->paint_data);
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     ok = FALSE;
   cairo_destroy (cr);
@@ -314,34 +316,6 @@ put_chunk (GByteArray   *out,
   g_byte_array_append (out, tail, sizeof tail);
 }
 
-/**
- * trellis_layout_prepare_threads:
- *
- * Does the lazy steps of painting that change the layout's tables up
- * front (shaping cell text, reading perspectives), so that several threads
- * can then paint parts of the same layout at once. What is still made
- * while painting (header layouts, the hatch tile) is made under the
- * text lock.
- */
-void
-trellis_layout_prepare_threads (TrellisLayout *self)
-{
-  if (self->options->view == TRELLIS_VIEW_PERCEPTION)
-    {
-      for (guint r = 0; r < self->rows.items->len; r++)
-        for (guint c = 0; c < self->columns.items->len; c++)
-          {
-            TrellisCellInfo info;
-            CellPaint paint = { 0 };
-
-            trellis_layout_compute_cell (self, r, c, &info, &paint);
-          }
-    }
-
-  for (guint i = 1; i < self->texts->len; i++)
-    trellis_layout_get_text_run (self, i);
-}
-
 static void
 job_clear (Job *job)
 {
@@ -351,9 +325,32 @@ job_clear (Job *job)
   g_free (job->same_row);
 }
 
+/**
+ * trellis_png_encode:
+ * @width: the picture's width in device pixels
+ * @height: its height in device pixels
+ * @scale: device pixels per logical pixel
+ * @prepare: (nullable): called once before several threads start to
+ *   paint, to do what painting would otherwise do lazily
+ * @paint: paints the part of the picture in a clip (logical pixels) on a
+ *   cairo context whose origin is the picture's top left
+ * @user_data: for @prepare and @paint
+ * @error: return location for a #TRELLIS_RENDER_ERROR
+ *
+ * Paints a picture in strips, on as many threads as there are
+ * processors (see trellis_png_set_threads()), and writes it as an RGB
+ * PNG file of 96 logical pixels per inch.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL
+ */
 GBytes *
-trellis_png_render (TrellisLayout  *layout,
-                    GError        **error)
+trellis_png_encode (int                   width,
+                    int                   height,
+                    double                scale,
+                    TrellisPngPrepareFunc prepare,
+                    TrellisPngPaintFunc   paint,
+                    gpointer              user_data,
+                    GError              **error)
 {
   g_autoptr(GByteArray) png = NULL;
   g_autoptr(GPtrArray) threads = NULL;
@@ -364,11 +361,14 @@ trellis_png_render (TrellisLayout  *layout,
   guint32 adler;
   gsize total = 0;
 
-  if (!trellis_render_check_raster_size (layout, &job.width, &job.height, error))
-    return NULL;
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (paint != NULL, NULL);
 
-  job.layout = layout;
-  job.scale = layout->options->scale;
+  job.paint = paint;
+  job.paint_data = user_data;
+  job.width = width;
+  job.height = height;
+  job.scale = scale;
   job.row_length = 1 + 3 * (gsize) job.width;
   job.n_strips = (job.height + STRIP_ROWS - 1) / STRIP_ROWS;
   job.n_threads = n_threads_wanted > 0 ? n_threads_wanted : g_get_num_processors ();
@@ -378,8 +378,8 @@ trellis_png_render (TrellisLayout  *layout,
   job.same_row[0] = 2;
   job.same_adler = adler32 (adler32 (0, NULL, 0), job.same_row, job.row_length);
 
-  if (job.n_threads > 1)
-    trellis_layout_prepare_threads (layout);
+  if (job.n_threads > 1 && prepare != NULL)
+    prepare (user_data);
 
   workers = g_new0 (Worker, job.n_threads);
   threads = g_ptr_array_new ();

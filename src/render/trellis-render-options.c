@@ -15,19 +15,7 @@
 G_DEFINE_BOXED_TYPE (TrellisRenderOptions, trellis_render_options,
                      trellis_render_options_copy, trellis_render_options_free)
 
-static const char * const view_names[TRELLIS_N_VIEWS] = {
-  "gaps", "requirements", "coverage", "responsibilities", "perception", "trend", "sight",
-};
-
-static const char * const view_titles[TRELLIS_N_VIEWS] = {
-  N_("Gap heatmap"),
-  N_("Role requirements"),
-  N_("Coverage"),
-  N_("Responsibility boundaries"),
-  N_("Perception"),
-  N_("Trend"),
-  N_("Line of sight"),
-};
+G_DEFINE_QUARK (trellis-render-error-quark, trellis_render_error)
 
 static const char * const theme_names[TRELLIS_N_THEMES] = {
   "light", "dark", "high-contrast",
@@ -36,39 +24,6 @@ static const char * const theme_names[TRELLIS_N_THEMES] = {
 static const char * const audience_names[TRELLIS_N_AUDIENCES] = {
   "coach", "workshop",
 };
-
-const char *
-trellis_view_to_string (TrellisView view)
-{
-  g_return_val_if_fail (view < TRELLIS_N_VIEWS, NULL);
-  return view_names[view];
-}
-
-gboolean
-trellis_view_from_string (const char  *str,
-                          TrellisView *out)
-{
-  guint i;
-
-  if (!trellis_names_lookup (view_names, TRELLIS_N_VIEWS, 0, str, -1, &i))
-    return FALSE;
-
-  *out = (TrellisView) i;
-  return TRUE;
-}
-
-/**
- * trellis_view_get_title:
- * @view: a #TrellisView
- *
- * Returns: the translated name of @view
- */
-const char *
-trellis_view_get_title (TrellisView view)
-{
-  g_return_val_if_fail (view < TRELLIS_N_VIEWS, NULL);
-  return _(view_titles[view]);
-}
 
 const char *
 trellis_theme_to_string (TrellisTheme theme)

@@ -9,6 +9,18 @@
 
 G_BEGIN_DECLS
 
+#define TRELLIS_RENDER_ERROR (trellis_render_error_quark ())
+
+typedef enum
+{
+  TRELLIS_RENDER_ERROR_UNKNOWN_ROLE,
+  TRELLIS_RENDER_ERROR_UNKNOWN_PERSON,
+  TRELLIS_RENDER_ERROR_NEEDS_DATE,
+  TRELLIS_RENDER_ERROR_TOO_LARGE,
+  TRELLIS_RENDER_ERROR_FORMAT,
+  TRELLIS_RENDER_ERROR_WRITE,
+} TrellisRenderError;
+
 /**
  * TrellisRgba:
  *
@@ -38,18 +50,23 @@ typedef struct
 
 /**
  * TrellisView:
+ * @TRELLIS_VIEW_GAPS: the gap heatmap
+ * @TRELLIS_VIEW_REQUIREMENTS: what each role requires
+ * @TRELLIS_VIEW_COVERAGE: how many of each role's people meet it
+ * @TRELLIS_VIEW_RESPONSIBILITIES: responsibility boundaries
+ * @TRELLIS_VIEW_PERCEPTION: self, peer, coach and agreed levels
+ * @TRELLIS_VIEW_TREND: the change since a date
+ * @TRELLIS_VIEW_SIGHT: the line of sight
+ * @TRELLIS_N_VIEWS: how many views there are
  *
- * The views of a matrix the renderer draws.
+ * The views of a matrix the renderer draws: one for each line of the
+ * view registry, trellis-view-registry.h, in its order.
  */
 typedef enum
 {
-  TRELLIS_VIEW_GAPS,
-  TRELLIS_VIEW_REQUIREMENTS,
-  TRELLIS_VIEW_COVERAGE,
-  TRELLIS_VIEW_RESPONSIBILITIES,
-  TRELLIS_VIEW_PERCEPTION,
-  TRELLIS_VIEW_TREND,
-  TRELLIS_VIEW_SIGHT,
+#define TRELLIS_VIEW(CONSTANT, name) TRELLIS_VIEW_##CONSTANT,
+#include "trellis-view-registry.h"
+#undef TRELLIS_VIEW
   TRELLIS_N_VIEWS
 } TrellisView;
 
@@ -106,11 +123,19 @@ trellis_rect_contains_point (const TrellisRect *r,
   return x >= r->x && x < r->x + r->width && y >= r->y && y < r->y + r->height;
 }
 
-/* Stable names for files and the command line (never translated). */
+GQuark       trellis_render_error_quark (void);
+
+/* The view registry (trellis-view-registry.c): stable names for files
+ * and the command line (never translated), titles, and what a view
+ * needs. */
 const char  *trellis_view_to_string     (TrellisView   view);
 gboolean     trellis_view_from_string   (const char   *str,
                                          TrellisView  *out);
 const char  *trellis_view_get_title     (TrellisView   view);
+gboolean     trellis_view_needs_date    (TrellisView   view);
+gboolean     trellis_view_is_grid       (TrellisView   view);
+char        *trellis_view_dup_choices   (void);
+
 const char  *trellis_theme_to_string    (TrellisTheme  theme);
 gboolean     trellis_theme_from_string  (const char   *str,
                                          TrellisTheme *out);

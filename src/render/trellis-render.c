@@ -7,21 +7,15 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <glib/gi18n-lib.h>
 #include <math.h>
-#include <string.h>
 
+#include "trellis-draw-private.h"
 #include "trellis-layout-private.h"
-#include "trellis-png.h"
 #include "trellis-render.h"
 
 /* The whole picture, for printing and export: title, headers, cells,
  * legend and findings, each painted through the same entry points the
  * application uses for its scrolling view. */
-
-#define MAX_RASTER_SIDE 32767
 
 static gboolean
 part_clip (const TrellisRect *clip,
@@ -54,13 +48,17 @@ trellis_render_cairo (TrellisLayout     *layout,
                       cairo_t           *cr,
                       const TrellisRect *clip)
 {
+  const TrellisThemeColors *colors;
   TrellisRect all;
   TrellisRect title, columns, rows, cells, legend, corner, part;
-  PageMode page;
+  TrellisPageMode page;
+  double width, height;
 
   g_return_if_fail (TRELLIS_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
 
+  colors = trellis_theme_get_colors (trellis_layout_get_options (layout)->theme);
+  trellis_layout_get_picture_size (layout, &width, &height);
   trellis_layout_get_areas (layout, &title, &columns, &rows, &cells, &legend);
   corner = TRELLIS_RECT_INIT (rows.x, columns.y, rows.width, columns.height);
 
@@ -74,14 +72,13 @@ trellis_render_cairo (TrellisLayout     *layout,
     {
       /* The whole picture, and the page around it to the surface's edge
        * (a scaled size rounds up to whole pixels). */
-      all = TRELLIS_RECT_INIT (0, 0, layout->picture_width, layout->picture_height);
+      all = TRELLIS_RECT_INIT (0, 0, width, height);
       clip = &all;
     }
   /* Where every cell edge lies on whole device pixels, the cell area's
    * page is painted between the cells only, instead of under them all. */
   {
     double ox = 0, oy = 0, ux = 1, uy = 1;
-    double gap = layout->colors->cell_gap * layout->options->zoom;
     double x0 = cells.x, y0 = cells.y;
     double sx = 1, sy = 1, dx = 0, dy = 0;
 
@@ -94,16 +91,14 @@ trellis_render_cairo (TrellisLayout     *layout,
     ox = ox * sx + dx, oy = oy * sy + dy;
     ux = ux * sx + dx, uy = uy * sy + dy;
     x0 = x0 * sx + dx, y0 = y0 * sy + dy;
-    page = PAGE_PAINTED;
+    page = TRELLIS_PAGE_PAINTED;
     if (ox == floor (ox) && oy == floor (oy) && ux - ox == floor (ux - ox) && uy - oy == floor (uy - oy) &&
-        x0 == floor (x0) && y0 == floor (y0) &&
-        gap == floor (gap) && layout->group_gap == floor (layout->group_gap) &&
-        layout->cell_width == floor (layout->cell_width) && layout->cell_height == floor (layout->cell_height))
-      page = PAGE_STRIPES;
+        x0 == floor (x0) && y0 == floor (y0) && trellis_layout_has_whole_cells (layout))
+      page = TRELLIS_PAGE_STRIPES;
   }
 
-  trellis_cairo_set_rgba (cr, &layout->colors->background);
-  if (page == PAGE_STRIPES)
+  trellis_cairo_set_rgba (cr, &colors->background);
+  if (page == TRELLIS_PAGE_STRIPES)
     {
       /* Without a clip, out to the surface's edge. */
       if (clip == &all)
@@ -137,276 +132,4 @@ trellis_render_cairo (TrellisLayout     *layout,
 #undef PAINT_PART
 
   cairo_restore (cr);
-}
-
-gboolean
-trellis_export_format_from_path (const char          *path,
-                                 TrellisExportFormat *format)
-{
-  g_autofree char *lower = NULL;
-
-  if (path == NULL)
-    return FALSE;
-
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png"))
-    *format = TRELLIS_EXPORT_PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
-    *format = TRELLIS_EXPORT_SVG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    *format = TRELLIS_EXPORT_PDF;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static cairo_status_t
-write_to_array (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-xml_text (GString    *out,
-          const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
-
-  g_string_append (out, escaped);
-}
-
-/* Cairo draws SVG text as glyph outlines. A transparent text layer on top
- * makes the picture searchable and readable by screen readers, with the
- * full names where the picture had to shorten them. */
-static void
-svg_text_layer (TrellisLayout *self,
-                GString       *out)
-{
-  double size = self->text_height * 0.8;
-  TrellisRect title, columns, rows, cells, legend;
-  int th = 0;
-
-  trellis_layout_get_areas (self, &title, &columns, &rows, &cells, &legend);
-  pango_layout_get_pixel_size (self->title, NULL, &th);
-
-  g_string_append_printf (out, "<g id=\"trellis-text\" fill-opacity=\"0\" font-family=\"sans-serif\" font-size=\"%.1f\">\n", size);
-
-#define TEXT(x, y, s)                                                               \
-  G_STMT_START {                                                                    \
-    g_string_append_printf (out, "<text x=\"%.1f\" y=\"%.1f\">", (double) (x), (double) (y)); \
-    xml_text (out, s);                                                              \
-    g_string_append (out, "</text>\n");                                             \
-  } G_STMT_END
-
-  TEXT (title.x, title.y + th * 0.8, pango_layout_get_text (self->title));
-  TEXT (title.x, title.y + th + size, pango_layout_get_text (self->subtitle));
-
-  for (guint g = 0; g < self->columns.groups->len; g++)
-    {
-      const Group *group = &g_array_index (self->columns.groups, Group, g);
-
-      if (group->label != NULL)
-        TEXT (columns.x + group->pos, columns.y + size, group->label);
-    }
-  for (guint i = 0; i < self->columns.items->len; i++)
-    {
-      const Item *item = &g_array_index (self->columns.items, Item, i);
-
-      TEXT (columns.x + (self->options->rtl ? self->content_width - item->pos - item->size : item->pos),
-            columns.y + columns.height - 4, item->label);
-    }
-  for (guint g = 0; g < self->rows.groups->len; g++)
-    {
-      const Group *group = &g_array_index (self->rows.groups, Group, g);
-
-      if (group->label != NULL && self->options->view != TRELLIS_VIEW_SIGHT)
-        TEXT (rows.x, rows.y + group->pos + size, group->label);
-    }
-  for (guint i = 0; i < self->rows.items->len; i++)
-    {
-      const Item *item = &g_array_index (self->rows.items, Item, i);
-
-      if (self->options->view == TRELLIS_VIEW_SIGHT)
-        {
-          const SightNode *node = &g_array_index (self->sight_nodes, SightNode, item->index);
-
-          TEXT (cells.x + node->x + 4, cells.y + node->y + node->height / 2, node->label);
-        }
-      else
-        TEXT (rows.x + self->rows.band, rows.y + item->pos + item->size / 2 + size / 3, item->label);
-    }
-  for (guint i = 0; i < self->legend->len; i++)
-    {
-      const LegendItem *item = &g_array_index (self->legend, LegendItem, i);
-
-      TEXT (legend.x + item->x, legend.y + item->y + size, pango_layout_get_text (item->label));
-    }
-  for (guint i = 0; i < self->finding_layouts->len; i++)
-    TEXT (legend.x, legend.y + self->legend_height + (i + 1) * size * 1.4,
-          pango_layout_get_text (g_ptr_array_index (self->finding_layouts, i)));
-
-#undef TEXT
-
-  g_string_append (out, "</g>\n");
-}
-
-static gboolean
-check_status (cairo_status_t   status,
-              GError         **error)
-{
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-
-  g_set_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_WRITE,
-               /* Translators: %s is cairo's own description of what went wrong. */
-               _("The picture could not be drawn: %s."), cairo_status_to_string (status));
-  return FALSE;
-}
-
-/**
- * trellis_render_to_bytes:
- * @layout: a #TrellisLayout
- * @format: the file format
- * @error: return location for a #TRELLIS_RENDER_ERROR
- *
- * Renders the whole picture as PNG (at the options' scale), SVG or PDF
- * (one logical pixel per point). Sizes follow the content.
- *
- * Returns: (transfer full): the file's bytes, or %NULL
- */
-GBytes *
-trellis_render_to_bytes (TrellisLayout        *layout,
-                         TrellisExportFormat   format,
-                         GError              **error)
-{
-  g_autoptr(GByteArray) bytes = NULL;
-  double width, height;
-  cairo_surface_t *surface = NULL;
-  cairo_status_t status;
-  cairo_t *cr;
-
-  g_return_val_if_fail (TRELLIS_IS_LAYOUT (layout), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  trellis_layout_get_picture_size (layout, &width, &height);
-
-  if (format == TRELLIS_EXPORT_PNG)
-    return trellis_png_render (layout, error);
-
-  bytes = g_byte_array_new ();
-
-  if (format == TRELLIS_EXPORT_SVG)
-    {
-      surface = cairo_svg_surface_create_for_stream (write_to_array, bytes, width, height);
-      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-    }
-  else
-    {
-      TrellisOrganisation *org = trellis_document_get_organisation (layout->document);
-
-      surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pango_layout_get_text (layout->title));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trellis " PACKAGE_VERSION);
-      if (org != NULL && trellis_entity_get_name (TRELLIS_ENTITY (org)) != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
-                                        trellis_entity_get_name (TRELLIS_ENTITY (org)));
-    }
-
-  cr = cairo_create (surface);
-  trellis_render_cairo (layout, cr, NULL);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (!check_status (status, error))
-    return NULL;
-
-  if (format == TRELLIS_EXPORT_SVG)
-    {
-      GString *layer = g_string_new (NULL);
-      const char *end = g_strrstr_len ((const char *) bytes->data, bytes->len, "</svg>");
-
-      svg_text_layer (layout, layer);
-      if (end != NULL)
-        {
-          gsize at = end - (const char *) bytes->data;
-          g_byte_array_remove_range (bytes, at, bytes->len - at);
-          g_byte_array_append (bytes, (const guint8 *) layer->str, layer->len);
-          g_byte_array_append (bytes, (const guint8 *) "</svg>\n", 7);
-        }
-      g_string_free (layer, TRUE);
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-/**
- * trellis_render_to_file:
- * @layout: a #TrellisLayout
- * @path: where to write
- * @format: the file format
- * @error: return location for a #GError
- *
- * Renders the whole picture and writes it atomically.
- *
- * Returns: whether the file was written
- */
-gboolean
-trellis_render_to_file (TrellisLayout        *layout,
-                        const char           *path,
-                        TrellisExportFormat   format,
-                        GError              **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
-
-  g_return_val_if_fail (TRELLIS_IS_LAYOUT (layout), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  bytes = trellis_render_to_bytes (layout, format, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
-    {
-      g_set_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_WRITE,
-                   "%s", local->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-trellis_render_check_raster_size (TrellisLayout  *layout,
-                                  int            *width,
-                                  int            *height,
-                                  GError        **error)
-{
-  double scale = layout->options->scale;
-  double w = ceil (layout->picture_width * scale);
-  double h = ceil (layout->picture_height * scale);
-
-  if (w > MAX_RASTER_SIDE || h > MAX_RASTER_SIDE)
-    {
-      g_set_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_TOO_LARGE,
-                   /* Translators: the picture's size in pixels, then the limit. */
-                   _("The picture would be %.0f × %.0f pixels, more than a PNG image can hold here (%d). "
-                     "Narrow it to a role or person, or write SVG or PDF."),
-                   w, h, MAX_RASTER_SIDE);
-      return FALSE;
-    }
-
-  *width = (int) w;
-  *height = (int) h;
-
-  return TRUE;
 }

@@ -1,0 +1,41 @@
+#!/bin/sh
+# Installs the build into a scratch folder (DESTDIR) and checks what a
+# distributor checks there: the desktop file, the metainfo with both
+# AppStream validators, and the settings schema compiled strictly.
+#
+#   check-installed-tree.sh BUILD_DIR
+set -eu
+
+build=$1
+dest=$(mktemp -d "${TMPDIR:-/tmp}/trellis-install-XXXXXX")
+trap 'rm -rf "$dest"' EXIT
+
+meson install -C "$build" --no-rebuild --quiet --destdir "$dest" >/dev/null
+
+prefix=$(meson introspect "$build" --buildoptions | \
+  /usr/bin/python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"][0])')
+share="$dest$prefix/share"
+
+fail=0
+check() {
+  if "$@"; then
+    echo "ok: $*"
+  else
+    echo "FAILED: $*"
+    fail=1
+  fi
+}
+
+desktop=$(ls "$share"/applications/*.desktop)
+metainfo=$(ls "$share"/metainfo/*.metainfo.xml)
+check desktop-file-validate "$desktop"
+check appstreamcli validate --pedantic --no-net "$metainfo"
+check appstream-util validate --nonet "$metainfo"
+check glib-compile-schemas --strict --dry-run "$share/glib-2.0/schemas"
+# The icon the desktop file names is installed.
+icon=$(sed -n 's/^Icon=//p' "$desktop")
+check test -f "$share/icons/hicolor/scalable/apps/$icon.svg"
+check test -f "$dest$prefix/bin/trellis"
+check test -f "$dest$prefix/bin/trellis-cli"
+
+exit $fail
