@@ -519,7 +519,7 @@ start_person (Reader     *r,
               guint       n_attrs)
 {
   start_entity (r, frame, attrs, n_attrs);
-  r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
+  r->records = trellis_person_edit_records (TRELLIS_PERSON (frame->entity));
   r->n_pending = 0;
 }
 
