@@ -133,15 +133,8 @@ make_input (const MessageCase *mc,
 
   /* 12 MB of comment, beyond libxml2's 10 MB without XML_PARSE_HUGE. */
   s = g_string_new (ROOT "\n<!-- ");
-  for (guint i = 0; i < 12 * 1024; i++)
-    g_string_append_len (s, "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 "
-                            "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 "
-                            "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 "
-                            "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 "
-                            "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 "
-                            "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 "
-                            "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 "
-                            "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789 ", 1024);
+  for (guint i = 0; i < 12 * 1024 * 1024 / 64; i++)
+    g_string_append (s, "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz .\n");
   g_string_append (s, " -->\n</trellis>\n");
   *len = s->len;
 
