@@ -19,17 +19,6 @@
 
 static xmlRelaxNGPtr schema;
 
-static const char *
-schema_path (void)
-{
-  const char *env = g_getenv ("TRELLIS_SCHEMA");
-
-  if (env != NULL && env[0] != '\0')
-    return env;
-
-  return g_test_get_filename (G_TEST_DIST, "..", "data", "trellis.rng", NULL);
-}
-
 static void
 collect_error (void        *user_data,
                xmlErrorPtr  error)
@@ -43,7 +32,7 @@ static void
 load_schema (void)
 {
   g_autoptr(GString) messages = g_string_new (NULL);
-  xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewParserCtxt (schema_path ());
+  xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewParserCtxt (test_schema_path ());
 
   g_assert_nonnull (ctxt);
   xmlRelaxNGSetParserStructuredErrors (ctxt, collect_error, messages);
@@ -51,7 +40,7 @@ load_schema (void)
   xmlRelaxNGFreeParserCtxt (ctxt);
 
   if (schema == NULL)
-    g_error ("could not read the schema %s:\n%s", schema_path (), messages->str);
+    g_error ("could not read the schema %s:\n%s", test_schema_path (), messages->str);
 }
 
 /* Returns NULL when @data is valid, else what the validator said. */
@@ -99,7 +88,7 @@ assert_valid (const char *data,
 
   if (problems != NULL)
     g_error ("the output does not validate against %s:\n%s\n--- output ---\n%.*s",
-             schema_path (), problems, (int) len, data);
+             test_schema_path (), problems, (int) len, data);
 }
 
 /* Serializes, checks the output against the schema and returns it. */

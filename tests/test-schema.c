@@ -66,17 +66,6 @@ typedef struct
 
 static xmlRelaxNGPtr schema;
 
-static const char *
-schema_path (void)
-{
-  const char *env = g_getenv ("TRELLIS_SCHEMA");
-
-  if (env != NULL && env[0] != '\0')
-    return env;
-
-  return g_test_get_filename (G_TEST_DIST, "..", "data", "trellis.rng", NULL);
-}
-
 static void
 ignore_error (void        *user_data,
               xmlErrorPtr  error)
@@ -96,7 +85,7 @@ collect_error (void        *user_data,
 static void
 load_schema (void)
 {
-  xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewParserCtxt (schema_path ());
+  xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewParserCtxt (test_schema_path ());
 
   g_assert_nonnull (ctxt);
   schema = xmlRelaxNGParse (ctxt);
@@ -650,7 +639,7 @@ test_example (gconstpointer data)
   g_assert_cmpuint (n_checked, >, 500);
   if (n_failed > 0)
     g_error ("%u of %u mutations of %s are judged otherwise by the reader than by %s:\n%s",
-             n_failed, n_checked, name, schema_path (), failures->str);
+             n_failed, n_checked, name, test_schema_path (), failures->str);
 }
 
 /* What the reader says of each kind of disagreement it had: the line,

@@ -57,6 +57,9 @@ at_declaration (const guchar *at,
   return at_has (at, n_after, "<!") && !at_has (at, n_after, "<!--") && !at_has (at, n_after, "<![CDATA[");
 }
 
+/* One case for every error code of libxml2's XML parser and namespaces,
+ * each named, grouped by the sentence it gets: a long function, but one
+ * table to read, which the test of every code checks against. */
 TrellisXmlProblem
 trellis_reader_classify_xml_error (gint          code,
                                    const char   *str1,
