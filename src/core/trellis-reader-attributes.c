@@ -154,11 +154,15 @@ trellis_reader_parse_date (Reader      *r,
 
   if (attr_len (a) == 10)
     {
-      entry = &r->date_cache[r->date_cache_next];
-      memcpy (&entry->head, a->value, sizeof entry->head);
-      memcpy (&entry->tail, a->value + 8, sizeof entry->tail);
+      guint64 head;
+      guint16 tail;
+
+      memcpy (&head, a->value, sizeof head);
+      memcpy (&tail, a->value + 8, sizeof tail);
+      entry = &r->date_cache[date_cache_slot (head, tail)];
+      entry->head = head;
+      entry->tail = tail;
       entry->date = *out;
-      r->date_cache_next = (r->date_cache_next + 1) % G_N_ELEMENTS (r->date_cache);
     }
 
   return TRUE;

@@ -135,101 +135,190 @@ find_competency (Reader     *r,
   return NULL;
 }
 
+/* The attributes of an assessment, in the order the canonical form
+ * writes them. */
+typedef enum
+{
+  ASSESSED_COMPETENCY,
+  ASSESSED_LEVEL,
+  ASSESSED_WANT,
+  ASSESSED_SOURCE,
+  ASSESSED_DATE,
+  ASSESSED_OTHER,
+} AssessedAttr;
+
+#define REQUIRED_ASSESSED (1u << ASSESSED_COMPETENCY | 1u << ASSESSED_LEVEL | \
+                           1u << ASSESSED_SOURCE | 1u << ASSESSED_DATE)
+
+static AssessedAttr
+assessed_attr (Reader     *r,
+               const Attr *a)
+{
+  const xmlChar *name = a->name;
+
+  if (name == r->a_competency)
+    return ASSESSED_COMPETENCY;
+  if (name == r->a_level)
+    return ASSESSED_LEVEL;
+  if (name == r->a_want)
+    return ASSESSED_WANT;
+  if (name == r->a_source)
+    return ASSESSED_SOURCE;
+  if (name == r->a_date)
+    return ASSESSED_DATE;
+  return ASSESSED_OTHER;
+}
+
+/* Each attribute of an assessment read into @rec; FALSE when its value
+ * is wrong, which was said. */
+static inline gboolean
+read_assessed_competency (Reader        *r,
+                          TrellisRecord *rec,
+                          const Attr    *a)
+{
+  const CompetencyRef *c = find_competency (r, a);
+
+  if (c == NULL)
+    return FALSE;
+  rec->slot = c->slot;
+  return TRUE;
+}
+
+static inline gboolean
+read_assessed_level (Reader        *r,
+                     TrellisRecord *rec,
+                     const Attr    *a)
+{
+  gint level;
+
+  if (!read_level (r, E_ASSESSMENT, a, &level))
+    return FALSE;
+  rec->level = (gint8) level;
+  return TRUE;
+}
+
+static inline gboolean
+read_assessed_want (Reader        *r,
+                    TrellisRecord *rec,
+                    const Attr    *a)
+{
+  if (attr_is (a, "grow"))
+    rec->want = 1;
+  else if (!attr_is (a, "no"))
+    {
+      trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static inline gboolean
+read_assessed_source (Reader        *r,
+                      TrellisRecord *rec,
+                      const Attr    *a)
+{
+  TrellisSource source;
+
+  if (!read_source (r, a, &source))
+    {
+      trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
+      return FALSE;
+    }
+  rec->source = source;
+  return TRUE;
+}
+
+static inline gboolean
+read_assessed_date (Reader        *r,
+                    TrellisRecord *rec,
+                    const Attr    *a)
+{
+  TrellisDate date;
+
+  if (!read_date (r, a, &date))
+    {
+      trellis_reader_bad_date (r, E_ASSESSMENT, a);
+      return FALSE;
+    }
+  rec->date = date;
+  return TRUE;
+}
+
+static gboolean
+read_assessed (Reader        *r,
+               TrellisRecord *rec,
+               const Attr    *a,
+               AssessedAttr   which)
+{
+  switch (which)
+    {
+    case ASSESSED_COMPETENCY:
+      return read_assessed_competency (r, rec, a);
+    case ASSESSED_LEVEL:
+      return read_assessed_level (r, rec, a);
+    case ASSESSED_WANT:
+      return read_assessed_want (r, rec, a);
+    case ASSESSED_SOURCE:
+      return read_assessed_source (r, rec, a);
+    case ASSESSED_DATE:
+      return read_assessed_date (r, rec, a);
+    case ASSESSED_OTHER:
+    default:
+      trellis_reader_unknown_attribute (r, E_ASSESSMENT, a);
+      return TRUE;
+    }
+}
+
 /* An assessment is the one element of which a large matrix holds
  * millions: its attributes are read with the fast paths of
- * trellis-reader-private.h, and what they say kept in r->record until
- * its note and evidence are read. */
+ * trellis-reader-private.h, in the canonical order without a search when
+ * they come in it, and what they say is kept in r->record until its note
+ * and evidence are read. */
 static void
 start_assessment (Reader     *r,
                   Frame      *frame,
                   const Attr *attrs,
                   guint       n_attrs)
 {
-  enum { COMPETENCY = 1, LEVEL = 2, SOURCE = 4, DATE = 8, ALL = 15 };
   TrellisRecord *rec = &r->record;
   guint have = 0;
   gboolean ok = TRUE;
 
   memset (rec, 0, sizeof *rec);
 
+  if ((n_attrs == 4 || n_attrs == 5) &&
+      attrs[0].name == r->a_competency && attrs[1].name == r->a_level &&
+      (n_attrs == 4 || attrs[2].name == r->a_want) &&
+      attrs[n_attrs - 2].name == r->a_source && attrs[n_attrs - 1].name == r->a_date)
+    {
+      ok &= read_assessed_competency (r, rec, &attrs[0]);
+      ok &= read_assessed_level (r, rec, &attrs[1]);
+      if (n_attrs == 5)
+        ok &= read_assessed_want (r, rec, &attrs[2]);
+      ok &= read_assessed_source (r, rec, &attrs[n_attrs - 2]);
+      ok &= read_assessed_date (r, rec, &attrs[n_attrs - 1]);
+      r->record_line = ok ? current_line (r) : 0;
+      return;
+    }
+
   for (guint i = 0; i < n_attrs; i++)
     {
-      const Attr *a = &attrs[i];
-      const xmlChar *name = a->name;
+      AssessedAttr which = assessed_attr (r, &attrs[i]);
 
-      if (name == r->a_competency)
-        {
-          const CompetencyRef *c = find_competency (r, a);
-
-          have |= COMPETENCY;
-          if (c != NULL)
-            rec->slot = c->slot;
-          else
-            ok = FALSE;
-        }
-      else if (name == r->a_level)
-        {
-          gint level;
-
-          have |= LEVEL;
-          if (read_level (r, E_ASSESSMENT, a, &level))
-            rec->level = (gint8) level;
-          else
-            ok = FALSE;
-        }
-      else if (name == r->a_source)
-        {
-          TrellisSource source;
-
-          have |= SOURCE;
-          if (read_source (r, a, &source))
-            rec->source = source;
-          else
-            {
-              trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else if (name == r->a_date)
-        {
-          TrellisDate date;
-
-          have |= DATE;
-          if (read_date (r, a, &date))
-            rec->date = date;
-          else
-            {
-              trellis_reader_bad_date (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else if (name == r->a_want)
-        {
-          if (attr_is (a, "grow"))
-            rec->want = 1;
-          else if (!attr_is (a, "no"))
-            {
-              trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else
-        trellis_reader_unknown_attribute (r, E_ASSESSMENT, a);
+      have |= 1u << which;
+      ok &= read_assessed (r, rec, &attrs[i], which);
     }
 
-  if (G_UNLIKELY (have != ALL))
-    {
-      if (!(have & COMPETENCY))
-        trellis_reader_missing_attribute (r, E_ASSESSMENT, "competency");
-      if (!(have & LEVEL))
-        trellis_reader_missing_attribute (r, E_ASSESSMENT, "level");
-      if (!(have & SOURCE))
-        trellis_reader_missing_attribute (r, E_ASSESSMENT, "source");
-      if (!(have & DATE))
-        trellis_reader_missing_attribute (r, E_ASSESSMENT, "date");
-      ok = FALSE;
-    }
+  if (!(have & (1u << ASSESSED_COMPETENCY)))
+    trellis_reader_missing_attribute (r, E_ASSESSMENT, "competency");
+  if (!(have & (1u << ASSESSED_LEVEL)))
+    trellis_reader_missing_attribute (r, E_ASSESSMENT, "level");
+  if (!(have & (1u << ASSESSED_SOURCE)))
+    trellis_reader_missing_attribute (r, E_ASSESSMENT, "source");
+  if (!(have & (1u << ASSESSED_DATE)))
+    trellis_reader_missing_attribute (r, E_ASSESSMENT, "date");
 
+  ok &= (have & REQUIRED_ASSESSED) == REQUIRED_ASSESSED;
   r->record_line = ok ? current_line (r) : 0;
 }
 

@@ -198,9 +198,8 @@ typedef struct
   const char        *source_names[TRELLIS_N_SOURCES];
   gsize              source_lens[TRELLIS_N_SOURCES];
 
-  /* The last dates read: a person's assessments share a few. */
-  DateCache          date_cache[4];
-  guint              date_cache_next;
+  /* The dates read, a few of each: a person's assessments share them. */
+  DateCache          date_cache[16];
 
   const xmlChar     *ns_uri;        /* the parser's copy of our namespace */
 
@@ -356,6 +355,18 @@ read_level (Reader     *r,
   return trellis_reader_check_level (r, elem, a, out);
 }
 
+/* Where a date (the two words of its text) is kept in r->date_cache:
+ * from the digits of its year, month and day (head >> 24 starts at the
+ * year's last digit), mixed. */
+static inline guint
+date_cache_slot (guint64 head,
+                 guint16 tail)
+{
+  guint32 mixed = (guint32) (head >> 24) ^ (guint32) tail;
+
+  return (mixed * 0x9E3779B1u) >> 28;
+}
+
 static inline gboolean
 read_date (Reader      *r,
            const Attr  *a,
@@ -363,18 +374,17 @@ read_date (Reader      *r,
 {
   if (G_LIKELY (attr_len (a) == 10))
     {
+      const DateCache *entry;
       guint64 head;
       guint16 tail;
 
       memcpy (&head, a->value, sizeof head);
       memcpy (&tail, a->value + 8, sizeof tail);
-      for (guint i = 0; i < G_N_ELEMENTS (r->date_cache); i++)
+      entry = &r->date_cache[date_cache_slot (head, tail)];
+      if (entry->head == head && entry->tail == tail && entry->date != 0)
         {
-          if (r->date_cache[i].head == head && r->date_cache[i].tail == tail && r->date_cache[i].date != 0)
-            {
-              *out = r->date_cache[i].date;
-              return TRUE;
-            }
+          *out = entry->date;
+          return TRUE;
         }
     }
 
