@@ -16,6 +16,8 @@
 #include <locale.h>
 
 #include "trellis-heatmap-page.h"
+#include "trellis-mandate-view.h"
+#include "trellis-report-dialog.h"
 #include "trellis-test-app.h"
 
 static void
@@ -80,6 +82,12 @@ shoot (TrellisWindow *window,
   current_window = GTK_WIDGET (window);
   settle ();
   save_window (GTK_WINDOW (window), path);
+}
+
+static void
+report_chosen_cb (const TrellisReportOptions *options,
+                  gpointer                    user_data)
+{
 }
 
 static TrellisEntityPane *
@@ -237,6 +245,43 @@ main (int   argc,
   pane = show (window, "people", NULL);
   select_nth (pane, document, 0);
   shoot (window, folder, "people");
+
+  /* The person's mandate, its first responsibility opened. */
+  {
+    GtkWidget *view = trellis_test_find_type (GTK_WIDGET (pane), TRELLIS_TYPE_MANDATE_VIEW, 0);
+    GtkWidget *row = view != NULL ? trellis_test_find_type (view, ADW_TYPE_EXPANDER_ROW, 0) : NULL;
+
+    if (row != NULL)
+      {
+        GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+        graphene_rect_t bounds;
+
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+        settle ();
+        /* Scrolled to the mandate, at the end of the person's page. */
+        if (scrolled != NULL &&
+            gtk_widget_compute_bounds (view, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), &bounds))
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                    bounds.origin.y - 120);
+        shoot (window, folder, "mandate");
+      }
+  }
+
+  /* Before printing the report: the sections and the readers. */
+  {
+    GtkWindow *dialog = trellis_report_dialog_new (GTK_WINDOW (window), document, FALSE, report_chosen_cb, NULL, NULL);
+
+    gtk_window_present (dialog);
+    current_window = GTK_WIDGET (dialog);
+    settle ();
+    {
+      g_autofree char *path = g_build_filename (folder, "report-dialog.png", NULL);
+
+      save_window (dialog, path);
+    }
+    gtk_window_destroy (dialog);
+    current_window = GTK_WIDGET (window);
+  }
 
   {
     TrellisHeatmapPage *page;

@@ -7,89 +7,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <math.h>
 #include <string.h>
 
 #include "trellis-document.h"
+#include "trellis-personal.h"
+#include "test-schema.h"
 #include "test-util.h"
-
-/* The schema */
-
-static xmlRelaxNGPtr schema;
-
-static void
-collect_error (void        *user_data,
-               xmlErrorPtr  error)
-{
-  GString *messages = user_data;
-
-  g_string_append_printf (messages, "  line %d: %s", error->line, error->message);
-}
-
-static void
-load_schema (void)
-{
-  g_autoptr(GString) messages = g_string_new (NULL);
-  xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewParserCtxt (test_schema_path ());
-
-  g_assert_nonnull (ctxt);
-  xmlRelaxNGSetParserStructuredErrors (ctxt, collect_error, messages);
-  schema = xmlRelaxNGParse (ctxt);
-  xmlRelaxNGFreeParserCtxt (ctxt);
-
-  if (schema == NULL)
-    g_error ("could not read the schema %s:\n%s", test_schema_path (), messages->str);
-}
-
-/* Returns NULL when @data is valid, else what the validator said. */
-static char *
-schema_problems (const char *data,
-                 gsize       len)
-{
-  GString *messages = g_string_new (NULL);
-  xmlRelaxNGValidCtxtPtr ctxt;
-  xmlDocPtr doc;
-  int ret;
-
-  if (schema == NULL)
-    load_schema ();
-
-  doc = xmlReadMemory (data, (int) len, "output.trellis", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL)
-    {
-      g_string_append (messages, "not well-formed");
-      return g_string_free (messages, FALSE);
-    }
-
-  ctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (ctxt, collect_error, messages);
-  ret = xmlRelaxNGValidateDoc (ctxt, doc);
-  xmlRelaxNGFreeValidCtxt (ctxt);
-  xmlFreeDoc (doc);
-
-  if (ret == 0)
-    {
-      g_string_free (messages, TRUE);
-      return NULL;
-    }
-
-  if (messages->len == 0)
-    g_string_append_printf (messages, "invalid (%d)", ret);
-  return g_string_free (messages, FALSE);
-}
-
-static void
-assert_valid (const char *data,
-              gsize       len)
-{
-  g_autofree char *problems = schema_problems (data, len);
-
-  if (problems != NULL)
-    g_error ("the output does not validate against %s:\n%s\n--- output ---\n%.*s",
-             test_schema_path (), problems, (int) len, data);
-}
 
 /* Serializes, checks the output against the schema and returns it. */
 static char *
@@ -297,6 +221,24 @@ assert_fields_equal (TrellisEntity *a,
               assert_strings_equal ("do", x->do_, y->do_);
               assert_strings_equal ("check", x->check, y->check);
               assert_strings_equal ("act", x->act, y->act);
+            }
+        }
+      else if (field == TRELLIS_FIELD_DECISIONS)
+        {
+          GPtrArray *ra = trellis_entity_get_ptr_array (a, field);
+          GPtrArray *rb = trellis_entity_get_ptr_array (b, field);
+
+          g_assert_cmpuint (ra ? ra->len : 0, ==, rb ? rb->len : 0);
+          for (guint k = 0; ra != NULL && k < ra->len; k++)
+            {
+              const TrellisDecision *x = g_ptr_array_index (ra, k);
+              const TrellisDecision *y = g_ptr_array_index (rb, k);
+
+              g_assert_cmpstr (x->about, ==, y->about);
+              g_assert_cmpint (x->level, ==, y->level);
+              g_assert_cmpuint (x->date, ==, y->date);
+              g_assert_cmpmem (x->votes, sizeof x->votes, y->votes, sizeof y->votes);
+              assert_strings_equal ("rationale", x->rationale, y->rationale);
             }
         }
       else
@@ -1407,6 +1349,125 @@ test_declared_encoding (void)
   g_test_trap_assert_stderr ("");
 }
 
+/* Format 1.1: a matrix's identity and a personal file (see FORMAT.md) */
+
+#define TEST_MATRIX_ID "0f8fad5b-d9cb-469f-a165-70867728950e"
+
+static char *
+personal_xml (const char *version,
+              const char *root_extra,
+              const char *tail)
+{
+  g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+  g_autofree char *root = g_strdup_printf ("matrix:1\" version=\"%s\" xml:lang=\"en\"%s", version, root_extra);
+  g_autofree char *a = test_replace (small, "matrix:1\" version=\"1.0\" xml:lang=\"en\"", root);
+  g_autofree char *with = g_strconcat (tail, "</trellis>", NULL);
+
+  return test_replace (a, "</trellis>", with);
+}
+
+/* A file with the parts of 1.1 is written as 1.1, validates, and reads
+ * back the same; the progress and the identity survive. */
+static void
+test_personal_round_trip (void)
+{
+  g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+  g_autoptr(TrellisDocument) team = load_ok (small, NULL);
+  g_autoptr(TrellisDocument) doc = NULL;
+  g_autoptr(TrellisDocument) again = NULL;
+  g_autoptr(TrellisProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  static const char *added[] = { "c-product", NULL };
+  const TrellisProgress *read;
+
+  trellis_document_ensure_matrix_id (team);
+  doc = trellis_handout_new (team, TRELLIS_PERSON (trellis_document_lookup (team, "p-anna")), &error);
+  g_assert_no_error (error);
+
+  progress = trellis_progress_copy (trellis_document_get_progress (doc));
+  progress->round = 740000;
+  progress->stage = TRELLIS_GUIDE_COMPETENCY;
+  progress->at = g_strdup ("c-listen");
+  progress->added = g_strdupv ((char **) added);
+  progress->handed_in = 740001;
+  trellis_document_set_progress (doc, progress);
+
+  out = save_valid (doc);
+  g_assert_nonnull (strstr (out, "version=\"1.1\""));
+  g_assert_nonnull (strstr (out, "<self-assessment person=\"p-anna\" round=\""));
+  again = assert_stable (doc, TRUE);
+  read = trellis_document_get_progress (again);
+  g_assert_true (trellis_progress_equal (read, progress));
+  g_assert_cmpstr (trellis_document_get_matrix_id (again), ==, trellis_document_get_matrix_id (team));
+  g_assert_true (trellis_document_is_personal (again));
+  g_assert_true (trellis_document_is_self_assessment (again));
+
+  /* The team's matrix with its identity is 1.1 too, and stays it. */
+  g_clear_pointer (&out, g_free);
+  out = save_valid (team);
+  g_assert_nonnull (strstr (out, "version=\"1.1\" xml:lang=\"en\" matrix=\""));
+  g_clear_object (&again);
+  again = assert_stable (team, TRUE);
+  g_assert_false (trellis_document_is_personal (again));
+}
+
+/* Files without the parts of 1.1 are written as they were: 1.0. */
+static void
+test_personal_old_files_unchanged (void)
+{
+  g_autofree char *small = test_fixture_contents ("small.trellis", NULL);
+  g_autoptr(TrellisDocument) doc = load_ok (small, NULL);
+  g_autofree char *out = test_serialize_string (doc);
+
+  g_assert_cmpstr (out, ==, small);
+  g_assert_null (trellis_document_get_matrix_id (doc));
+  g_assert_false (trellis_document_is_personal (doc));
+}
+
+typedef struct
+{
+  const char *path;
+  const char *version;
+  const char *root_extra;
+  const char *tail;
+  guint       line;
+} PersonalBadCase;
+
+static const PersonalBadCase personal_bad[] = {
+  /* The parts of 1.1 in a file that says 1.0. */
+  { "identity-in-1.0", "1.0", " matrix=\"" TEST_MATRIX_ID "\"", "", 2 },
+  { "progress-in-1.0", "1.0", "", "  <self-assessment person=\"p-anna\"/>\n", 80 },
+  { "bad-identity", "1.1", " matrix=\"0F8FAD5B-D9CB-469F-A165-70867728950E\"", "", 2 },
+  { "short-identity", "1.1", " matrix=\"0f8fad5b\"", "", 2 },
+  /* small.trellis holds two people. */
+  { "two-people", "1.1", "", "  <self-assessment person=\"p-anna\"/>\n", 80 },
+  { "no-person", "1.1", "", "  <self-assessment round=\"2026-12-01\"/>\n", 80 },
+  { "unknown-person", "1.1", "", "  <self-assessment person=\"p-nobody\"/>\n", 80 },
+  { "bad-stage", "1.1", "", "  <self-assessment person=\"p-anna\" stage=\"halfway\"/>\n", 80 },
+  { "stage-without-place", "1.1", "", "  <self-assessment person=\"p-anna\" stage=\"competency\"/>\n", 80 },
+  { "place-not-competency", "1.1", "", "  <self-assessment person=\"p-anna\" stage=\"competency\" at=\"ro-lead\"/>\n", 80 },
+  { "bad-round", "1.1", "", "  <self-assessment person=\"p-anna\" round=\"2026-02-30\"/>\n", 80 },
+  { "bad-added", "1.1", "", "  <self-assessment person=\"p-anna\" added=\"c-listen v-care\"/>\n", 80 },
+  { "unknown-attribute", "1.1", "", "  <self-assessment person=\"p-anna\" mood=\"fine\"/>\n", 80 },
+};
+
+static void
+test_personal_bad (gconstpointer data)
+{
+  const PersonalBadCase *bc = data;
+  g_autofree char *xml = personal_xml (bc->version, bc->root_extra, bc->tail);
+  g_autoptr(TrellisLoadReport) report = trellis_load_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisDocument) doc = test_load_string (xml, report, &error);
+  g_autofree char *dump = test_report_dump (report);
+
+  g_assert_null (doc);
+  g_assert_nonnull (error);
+  if (!test_report_has (report, TRELLIS_LOAD_ERROR, -1, bc->line))
+    g_error ("no error on line %u:\n%s", bc->line, dump);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1479,6 +1540,14 @@ main (int   argc,
     {
       g_autofree char *path = case_path ("section-order", order_cases[i].path);
       g_test_add_data_func (path, &order_cases[i], test_section_order);
+    }
+
+  g_test_add_func ("/trellis/format/personal/round-trip", test_personal_round_trip);
+  g_test_add_func ("/trellis/format/personal/old-files-unchanged", test_personal_old_files_unchanged);
+  for (guint i = 0; i < G_N_ELEMENTS (personal_bad); i++)
+    {
+      g_autofree char *path = case_path ("personal/bad", personal_bad[i].path);
+      g_test_add_data_func (path, &personal_bad[i], test_personal_bad);
     }
 
   ret = g_test_run ();

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "trellis-document.h"
+#include "test-schema.h"
 #include "test-util.h"
 
 #define FOREIGN_NS "urn:example:other"
@@ -64,33 +65,10 @@ typedef struct
   guint        attribute;  /* for attribute mutations: its position on the element */
 } Mutation;
 
-static xmlRelaxNGPtr schema;
-
 static void
 ignore_error (void        *user_data,
               xmlErrorPtr  error)
 {
-}
-
-static void
-collect_error (void        *user_data,
-               xmlErrorPtr  error)
-{
-  GString *messages = user_data;
-
-  if (messages != NULL && messages->len < 2000)
-    g_string_append_printf (messages, "    schema, line %d: %s", error->line, error->message);
-}
-
-static void
-load_schema (void)
-{
-  xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewParserCtxt (test_schema_path ());
-
-  g_assert_nonnull (ctxt);
-  schema = xmlRelaxNGParse (ctxt);
-  xmlRelaxNGFreeParserCtxt (ctxt);
-  g_assert_nonnull (schema);
 }
 
 static xmlDocPtr
@@ -562,7 +540,9 @@ static void
 test_example (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+  g_autofree char *path = g_str_has_prefix (name, "tests/")
+                          ? g_test_build_filename (G_TEST_DIST, "data", name + strlen ("tests/"), NULL)
+                          : g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
   g_autofree char *contents = NULL;
   gsize len = 0;
   xmlDocPtr original;
@@ -639,7 +619,7 @@ test_example (gconstpointer data)
   g_assert_cmpuint (n_checked, >, 500);
   if (n_failed > 0)
     g_error ("%u of %u mutations of %s are judged otherwise by the reader than by %s:\n%s",
-             n_failed, n_checked, name, test_schema_path (), failures->str);
+             n_failed, n_checked, name, schema_path (), failures->str);
 }
 
 /* What the reader says of each kind of disagreement it had: the line,
@@ -774,10 +754,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The example matrices, and a file of format 1.1 with the decisions
+   * of workshop votes. */
   static const char * const examples[] = {
     "customer-service.trellis",
     "klantenservice.trellis",
     "kundenservice.trellis",
+    "tests/decisions.trellis",
   };
 
   g_test_init (&argc, &argv, NULL);
@@ -785,7 +768,8 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     {
-      g_autofree char *test_path = g_strdup_printf ("/trellis/schema/agreement/%s", examples[i]);
+      g_autofree char *base = g_path_get_basename (examples[i]);
+      g_autofree char *test_path = g_strdup_printf ("/trellis/schema/agreement/%s", base);
 
       g_test_add_data_func (test_path, examples[i], test_example);
     }

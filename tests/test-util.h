@@ -10,19 +10,6 @@
 
 #include "trellis-document.h"
 
-/* The file format's schema: where the tests' environment says, or
- * beside the sources. */
-G_GNUC_UNUSED static const char *
-test_schema_path (void)
-{
-  const char *env = g_getenv ("TRELLIS_SCHEMA");
-
-  if (env != NULL && env[0] != '\0')
-    return env;
-
-  return g_test_get_filename (G_TEST_DIST, "..", "data", "trellis.rng", NULL);
-}
-
 /* The name every document read from memory goes by in messages. */
 #define TEST_DISPLAY_NAME "test.trellis"
 

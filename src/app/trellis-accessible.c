@@ -113,6 +113,20 @@ tidy_drop_down (GtkDropDown *drop_down)
                                     -1);
 }
 
+static void
+tidy_check_button (GtkCheckButton *button)
+{
+  const char *label = gtk_check_button_get_label (button);
+  g_autofree char *plain = NULL;
+
+  /* GTK 4.8 names a check button by its label, underscore and all. */
+  if (label == NULL || !gtk_check_button_get_use_underline (button))
+    return;
+
+  plain = trellis_accessible_strip_mnemonic (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+}
+
 /**
  * trellis_accessible_tidy:
  * @root: a widget
@@ -137,6 +151,8 @@ trellis_accessible_tidy (GtkWidget *root)
     tidy_drop_down (GTK_DROP_DOWN (root));
   else if (ADW_IS_EXPANDER_ROW (root))
     tidy_expander_row (ADW_EXPANDER_ROW (root));
+  else if (GTK_IS_CHECK_BUTTON (root))
+    tidy_check_button (GTK_CHECK_BUTTON (root));
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;

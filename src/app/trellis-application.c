@@ -83,6 +83,8 @@ static const struct {
   { "doc.save", { "<Control>s", NULL } },
   { "doc.save-as", { "<Control><Shift>s", NULL } },
   { "doc.export", { "<Control>e", NULL } },
+  { "doc.print", { "<Control>p", NULL } },
+  { "doc.export-report", { "<Control><Shift>e", NULL } },
   { "doc.undo", { "<Control>z", NULL } },
   { "doc.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "window.close", { "<Control>w", NULL } },

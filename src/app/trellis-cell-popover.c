@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-cell-popover.h"
 
 /* The choices of one cell of a heatmap, opened by Enter or a click on
@@ -45,6 +46,14 @@ authority_activated_cb (GtkListBox         *list,
 {
   gtk_popover_popdown (GTK_POPOVER (self));
   trellis_cell_target_set_authority (&self->target, GTK_WIDGET (self), gtk_list_box_row_get_index (row));
+}
+
+static void
+vote_clicked_cb (GtkButton          *button,
+                 TrellisCellPopover *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+  trellis_cell_target_vote (&self->target, GTK_WIDGET (self));
 }
 
 static void
@@ -228,6 +237,19 @@ trellis_cell_popover_set_target (TrellisCellPopover      *self,
     add_assignment_choices (self, GTK_BOX (box));
   else
     add_level_choices (self, GTK_BOX (box), scale, labels);
+
+  /* A value a workshop may rather decide together, in a secret vote. */
+  if (trellis_cell_target_can_vote (target))
+    {
+      GtkWidget *vote = gtk_button_new_with_mnemonic (_("_Vote on This…"));
+
+      gtk_widget_set_tooltip_text (vote, _("Everyone picks a value in secret; all are shown at once (V)"));
+      gtk_widget_add_css_class (vote, "flat");
+      g_signal_connect (vote, "clicked", G_CALLBACK (vote_clicked_cb), self);
+      trellis_accessible_tidy (vote);
+      gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (box), vote);
+    }
   gtk_popover_set_child (GTK_POPOVER (self), box);
 
   return TRUE;

@@ -235,3 +235,39 @@ trellis_cell_target_clear_value (const TrellisCellTarget *self,
 
   return trellis_cell_target_set_level (self, widget, TRELLIS_LEVEL_NONE);
 }
+
+/**
+ * trellis_cell_target_can_vote:
+ * @self: a target
+ *
+ * Returns: whether a workshop can vote on the cell: a role's required
+ *   level, or a responsibility's delegation to a role
+ */
+gboolean
+trellis_cell_target_can_vote (const TrellisCellTarget *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->edit == TRELLIS_CELL_EDIT_REQUIREMENT || self->edit == TRELLIS_CELL_EDIT_ASSIGNMENT;
+}
+
+/**
+ * trellis_cell_target_vote:
+ * @self: a target
+ * @widget: the widget that shows the cell
+ *
+ * Starts a workshop vote on the cell (the window's action "win.vote-on"
+ * with the ids of its row and column).
+ *
+ * Returns: %TRUE if a vote was asked for
+ */
+gboolean
+trellis_cell_target_vote (const TrellisCellTarget *self,
+                          GtkWidget               *widget)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return trellis_cell_target_can_vote (self) &&
+         gtk_widget_activate_action (widget, "win.vote-on", "(ss)", self->row_id, self->column_id);
+}

@@ -78,6 +78,9 @@ gboolean trellis_cell_target_set_authority (const TrellisCellTarget *self,
                                             TrellisAuthority         authority);
 gboolean trellis_cell_target_clear_value   (const TrellisCellTarget *self,
                                             GtkWidget               *widget);
+gboolean trellis_cell_target_can_vote      (const TrellisCellTarget *self);
+gboolean trellis_cell_target_vote          (const TrellisCellTarget *self,
+                                            GtkWidget               *widget);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrellisCellTarget, trellis_cell_target_clear)
 

@@ -16,8 +16,10 @@
  * choices. What is typed edits the focus cell through its actions: a
  * digit is a level (a person's assessment, a role's requirement), and on
  * the responsibility map R, A, C and I give or take a letter and 0…7 set
- * the delegation; Delete empties a requirement or an assignment. A key
- * the cell cannot take rings the bell. */
+ * the delegation; Delete empties a requirement or an assignment. V
+ * starts a workshop vote on a role's requirement or a delegation; the
+ * Menu key and Shift+F10 open the cell's choices as a click with the
+ * secondary button does. A key the cell cannot take rings the bell. */
 
 typedef enum
 {
@@ -145,6 +147,14 @@ type_character (TrellisHeatmapView *view,
 
   trellis_heatmap_view_get_focus_target (view, &target);
 
+  /* A secret vote of the room on it. */
+  if (ch == 'v' || ch == 'V')
+    {
+      if (!trellis_cell_target_vote (&target, GTK_WIDGET (view)))
+        gtk_widget_error_bell (GTK_WIDGET (view));
+      return TRUE;
+    }
+
   /* The responsibility map: letters and delegation levels. */
   if (target.edit == TRELLIS_CELL_EDIT_ASSIGNMENT)
     {
@@ -189,6 +199,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   if (!control && (state & GDK_ALT_MASK) != 0)
     return FALSE;
+
+  /* The cell's menu: its choices. */
+  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && !control && (state & GDK_SHIFT_MASK) != 0))
+    {
+      trellis_heatmap_view_edit_focus (view);
+      return TRUE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {

@@ -18,6 +18,7 @@
 #include "trellis-heatmap-table.h"
 #include "trellis-heatmap-view.h"
 #include "trellis-scale-choices.h"
+#include "trellis-widget-util.h"
 
 /* The Heatmaps section: every view of the matrix (gaps, role
  * requirements, coverage, responsibility boundaries, perception, trend,
@@ -88,23 +89,7 @@ static void schedule_rebuild (TrellisHeatmapPage *self);
 static TrellisTheme
 current_theme (TrellisHeatmapPage *self)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  int choice = self->settings != NULL ? g_settings_get_enum (self->settings, "heatmap-theme") : 0;
-
-  switch (choice)
-    {
-    case 1: return TRELLIS_THEME_LIGHT;
-    case 2: return TRELLIS_THEME_DARK;
-    case 3: return TRELLIS_THEME_HIGH_CONTRAST;
-    default: break;
-    }
-
-  if (adw_style_manager_get_high_contrast (style))
-    return TRELLIS_THEME_HIGH_CONTRAST;
-  if (adw_style_manager_get_dark (style))
-    return TRELLIS_THEME_DARK;
-
-  return TRELLIS_THEME_LIGHT;
+  return trellis_settings_get_theme (self->settings);
 }
 
 static TrellisRenderOptions *
@@ -1159,6 +1144,53 @@ trellis_heatmap_page_export_to (TrellisHeatmapPage  *self,
   return trellis_render_to_file (layout, path, format, error);
 }
 
+/**
+ * trellis_heatmap_page_export_pages:
+ * @self: a #TrellisHeatmapPage
+ * @file: where to write the PDF
+ * @paper: the paper the map is printed on
+ * @error: return location for a #GError
+ *
+ * Writes the view shown as a PDF of pages of @paper: a map too large for
+ * a page in parts, with its headers on every page, its legend first.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+trellis_heatmap_page_export_pages (TrellisHeatmapPage  *self,
+                                   GFile               *file,
+                                   TrellisPaper         paper,
+                                   GError             **error)
+{
+  g_autoptr(TrellisRenderOptions) options = NULL;
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), FALSE);
+
+  if (self->layout == NULL)
+    rebuild (self);
+  if (self->layout == NULL || path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no map to export."));
+      return FALSE;
+    }
+
+  options = trellis_render_options_copy (trellis_layout_get_options (self->layout));
+  options->theme = TRELLIS_THEME_LIGHT;
+  options->zoom = TRELLIS_REPORT_MAP_ZOOM;
+  options->scale = 1.0;
+  layout = trellis_layout_new (trellis_layout_get_analysis (self->layout), options, error);
+  if (layout == NULL)
+    return FALSE;
+
+  /* A map that is no grid is one picture, whatever its size. */
+  if (!trellis_view_is_grid (options->view))
+    return trellis_render_to_file (layout, path, TRELLIS_EXPORT_PDF, error);
+
+  return trellis_render_to_pdf_pages (layout, paper, path, error);
+}
+
 static void
 export_response_cb (GtkNativeDialog    *dialog,
                     int                 response,
@@ -1192,7 +1224,18 @@ export_response_cb (GtkNativeDialog    *dialog,
       else
         file = g_object_ref (chosen);
 
-      if (trellis_heatmap_page_export_to (self, file, &error))
+      const char *pages = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "pages");
+      TrellisPaper paper;
+      gboolean exported;
+
+      /* A PDF on pages of paper, or on one large page for a plotter. */
+      if (trellis_export_format_from_path (g_file_peek_path (file), &format) && format == TRELLIS_EXPORT_PDF &&
+          trellis_paper_from_string (pages, &paper))
+        exported = trellis_heatmap_page_export_pages (self, file, paper, &error);
+      else
+        exported = trellis_heatmap_page_export_to (self, file, &error);
+
+      if (exported)
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *message = NULL;
@@ -1267,6 +1310,16 @@ trellis_heatmap_page_export (TrellisHeatmapPage *self)
       if (g_strcmp0 (preferred, formats[i].extension) == 0)
         gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
     }
+
+  {
+    const char *ids[] = { "a4", "letter", "single", NULL };
+    const char *labels[] = { _("A4 pages"), _("Letter pages"), _("One large page, for a plotter"), NULL };
+
+    /* Translators: a choice in the export dialog: how a PDF is paged. */
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "pages", _("PDF on"), ids, labels);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "pages",
+                                 trellis_paper_to_string (trellis_paper_from_locale ()));
+  }
 
   /* Translators: the suggested name of an exported map: organisation, view and extension. */
   name = g_strdup_printf (_("%s — %s.%s"), organisation != NULL && organisation[0] != '\0' ? organisation : _("Matrix"),

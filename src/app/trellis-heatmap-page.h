@@ -36,5 +36,9 @@ void                 trellis_heatmap_page_export            (TrellisHeatmapPage 
 gboolean             trellis_heatmap_page_export_to         (TrellisHeatmapPage  *self,
                                                              GFile               *file,
                                                              GError             **error);
+gboolean             trellis_heatmap_page_export_pages      (TrellisHeatmapPage  *self,
+                                                             GFile               *file,
+                                                             TrellisPaper         paper,
+                                                             GError             **error);
 
 G_END_DECLS

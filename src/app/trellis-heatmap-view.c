@@ -664,6 +664,24 @@ pressed_cb (GtkGestureClick    *gesture,
     trellis_heatmap_view_edit_focus (self);
 }
 
+/* The secondary button opens the cell's choices at once. */
+static void
+secondary_pressed_cb (GtkGestureClick    *gesture,
+                      int                 n_press,
+                      double              x,
+                      double              y,
+                      TrellisHeatmapView *self)
+{
+  guint row, column;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!cell_at_widget_point (self, x, y, &row, &column))
+    return;
+
+  trellis_heatmap_view_set_focus_cell (self, row, column);
+  trellis_heatmap_view_edit_focus (self);
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget          *widget,
                   int                 x,
@@ -1192,6 +1210,11 @@ trellis_heatmap_view_init (TrellisHeatmapView *self)
 
   gesture = gtk_gesture_click_new ();
   g_signal_connect (gesture, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_zoom_new ();

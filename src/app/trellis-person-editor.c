@@ -16,6 +16,7 @@
 #include "trellis-entity-checklist.h"
 #include "trellis-entity-choices.h"
 #include "trellis-field-binding.h"
+#include "trellis-mandate-view.h"
 #include "trellis-person-editor.h"
 #include "trellis-scale-choices.h"
 
@@ -28,6 +29,7 @@ struct _TrellisPersonEditor
 
   GtkButton              *add_assessment_button;
   TrellisAssessmentTable *assessment_table;
+  TrellisMandateView     *mandate_view;
   AdwEntryRow            *name_row;
   AdwComboRow            *new_competency_row;
   TrellisDateButton      *new_date_button;
@@ -162,6 +164,7 @@ trellis_person_editor_bind (TrellisEditor   *editor,
   trellis_entity_checklist_set_target (self->roles_list, document, entity);
   trellis_assessment_table_set_target (self->assessment_table, document,
                                        entity != NULL ? TRELLIS_PERSON (entity) : NULL);
+  trellis_mandate_view_set_target (self->mandate_view, document, entity);
 
   /* The choices follow the document's list of competencies: the next
    * person of the same document keeps them, and the rows the drop-down
@@ -206,7 +209,12 @@ static void
 trellis_person_editor_document_changed (TrellisEditor       *editor,
                                         const TrellisChange *change)
 {
-  update_new_group (TRELLIS_PERSON_EDITOR (editor));
+  TrellisPersonEditor *self = TRELLIS_PERSON_EDITOR (editor);
+
+  update_new_group (self);
+  /* Roles, assignments and results all change the card. */
+  if (change->kind != TRELLIS_CHANGE_ASSESSMENTS)
+    trellis_mandate_view_refresh (self->mandate_view);
 }
 
 static void
@@ -240,10 +248,12 @@ trellis_person_editor_class_init (TrellisPersonEditorClass *klass)
   g_type_ensure (TRELLIS_TYPE_ASSESSMENT_TABLE);
   g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
   g_type_ensure (TRELLIS_TYPE_ENTITY_CHECKLIST);
+  g_type_ensure (TRELLIS_TYPE_MANDATE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trellis-person-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, add_assessment_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, assessment_table);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, mandate_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_competency_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_date_button);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "trellis-widget-util.h"
 
 /* What widgets of several kinds need and GTK 4.8 does not offer. */
@@ -87,4 +89,35 @@ trellis_scroller_fit_rows (GtkScrolledWindow *scroller,
     g_signal_connect_object (model, "items-changed", G_CALLBACK (fit_rows), scroller, G_CONNECT_SWAPPED);
 
   fit_rows (scroller);
+}
+
+/**
+ * trellis_settings_get_theme:
+ * @settings: (nullable): the application's settings
+ *
+ * The theme of pictures drawn in the window (maps, the spread of a
+ * vote): the one chosen in "heatmap-theme", or the style of the system.
+ *
+ * Returns: the theme to draw in
+ */
+TrellisTheme
+trellis_settings_get_theme (GSettings *settings)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  int choice = settings != NULL ? g_settings_get_enum (settings, "heatmap-theme") : 0;
+
+  switch (choice)
+    {
+    case 1: return TRELLIS_THEME_LIGHT;
+    case 2: return TRELLIS_THEME_DARK;
+    case 3: return TRELLIS_THEME_HIGH_CONTRAST;
+    default: break;
+    }
+
+  if (adw_style_manager_get_high_contrast (style))
+    return TRELLIS_THEME_HIGH_CONTRAST;
+  if (adw_style_manager_get_dark (style))
+    return TRELLIS_THEME_DARK;
+
+  return TRELLIS_THEME_LIGHT;
 }

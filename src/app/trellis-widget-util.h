@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "trellis-render.h"
+
 G_BEGIN_DECLS
 
 void trellis_widget_set_new_tooltip (GtkWidget         *widget,
@@ -15,5 +17,7 @@ void trellis_scroller_fit_rows      (GtkScrolledWindow *scroller,
                                      GListModel        *model,
                                      int                row_height,
                                      int                max_rows);
+
+TrellisTheme trellis_settings_get_theme (GSettings      *settings);
 
 G_END_DECLS

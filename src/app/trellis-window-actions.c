@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "trellis-accessible.h"
+#include "trellis-print.h"
+#include "trellis-personal.h"
 #include "trellis-window-private.h"
 
 /* The window's actions: win.* for the window, doc.* for its document. */
@@ -28,10 +30,14 @@ trellis_window_update_actions (TrellisWindow *self)
 {
   gboolean has_document = self->document != NULL && !trellis_session_get_loading (self->session);
   gboolean idle = has_document && !trellis_session_get_saving (self->session);
+  /* A personal file shows the guided self-assessment only. */
+  gboolean matrix = has_document && !trellis_document_is_personal (self->document);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", matrix);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.print", matrix);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export-report", matrix);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.reload",
                                  idle && trellis_document_get_file (self->document) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.undo",
@@ -39,11 +45,15 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.redo",
                                  has_document && trellis_document_can_redo (self->document));
   /* Presenting, the sections stay put: only the map is on the screen. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_document && !self->presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document || self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", matrix && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", matrix || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.hand-out", matrix && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments", matrix && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments-folder", matrix && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
                                  idle && trellis_session_get_recovered (self->session));
+  trellis_window_update_vote_actions (self);
 }
 
 /**
@@ -458,6 +468,23 @@ export_action_cb (GtkWidget  *widget,
   trellis_heatmap_page_export (self->heatmap_page);
 }
 
+/* doc.print, doc.export-report */
+
+static void
+report_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  /* What was just typed is in the report. */
+  trellis_pending_edits_commit (trellis_session_get_pending_edits (self->session));
+  trellis_print_report (GTK_WINDOW (self), self->document, g_str_equal (action_name, "doc.export-report"));
+}
+
 /* doc.undo, doc.redo */
 
 static void
@@ -728,6 +755,9 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.print", NULL, report_action_cb);
+  gtk_widget_class_install_action (widget_class, "doc.export-report", NULL, report_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, redo_action_cb);
+  trellis_window_class_add_personal_actions (widget_class);
 }

@@ -6,12 +6,16 @@
 #pragma once
 
 #include "trellis-entity-pane.h"
+#include "trellis-guide.h"
 #include "trellis-heatmap-page.h"
 #include "trellis-session.h"
+#include "trellis-vote-server.h"
 #include "trellis-welcome-page.h"
 #include "trellis-window.h"
 
 G_BEGIN_DECLS
+
+typedef struct _TrellisWindowVote TrellisWindowVote;
 
 struct _TrellisWindow
 {
@@ -23,6 +27,7 @@ struct _TrellisWindow
   GtkButton            *banner_primary;
   GtkButton            *banner_secondary;
   TrellisEntityPane    *competencies_pane;
+  TrellisGuide         *guide;
   GtkWidget            *content;
   GtkWidget            *content_header;
   TrellisHeatmapPage   *heatmap_page;
@@ -53,6 +58,10 @@ struct _TrellisWindow
   GtkWidget            *present_leaflet_child;
   GtkWidget            *present_focus;
   AdwToast             *present_toast;
+
+  /* A workshop vote, and the server phones vote through
+   * (trellis-window-vote.c). */
+  TrellisWindowVote    *vote;
 };
 
 void trellis_window_class_add_actions  (GtkWidgetClass *widget_class);
@@ -73,5 +82,24 @@ void trellis_window_show_section_number (TrellisWindow *self,
                                         guint           number);
 TrellisWindow *trellis_window_get_target_for_new (TrellisWindow *self);
 GtkWidget *trellis_window_get_section_focus (TrellisWindow *self);
+
+/* Personal files: trellis-personal-actions.c */
+void trellis_window_class_add_personal_actions (GtkWidgetClass *widget_class);
+void trellis_window_hand_out_to        (TrellisWindow  *self,
+                                        GFile          *folder);
+void trellis_window_import             (TrellisWindow  *self,
+                                        GPtrArray      *inputs);
+void trellis_window_assess_myself_from (TrellisWindow  *self,
+                                        GFile          *team);
+
+/* Workshop votes (trellis-window-vote.c) */
+void trellis_window_class_add_vote_actions (GtkWidgetClass *widget_class);
+void trellis_window_update_vote_actions    (TrellisWindow  *self);
+void trellis_window_vote_dispose           (TrellisWindow  *self);
+void trellis_window_vote_on                (TrellisWindow  *self,
+                                            const char     *row_id,
+                                            const char     *column_id);
+TrellisVoteRound  *trellis_window_get_vote_round  (TrellisWindow *self);
+TrellisVoteServer *trellis_window_get_vote_server (TrellisWindow *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "trellis-feedback-editor.h"
 #include "trellis-indicator-editor.h"
 #include "trellis-organisation-editor.h"
+#include "trellis-personal.h"
 #include "trellis-person-editor.h"
 #include "trellis-responsibility-editor.h"
 #include "trellis-result-editor.h"
@@ -282,8 +283,20 @@ session_document_cb (TrellisWindow *self)
       g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::file", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
-      gtk_stack_set_visible_child_name (self->main_stack, "document");
     }
+
+  /* A personal file opens in the guided self-assessment, where its
+   * owner stopped, not in the facilitator's editor. */
+  trellis_guide_set_session (self->guide, document != NULL && trellis_document_is_personal (document)
+                                          ? self->session : NULL);
+
+  if (document != NULL && trellis_document_is_personal (document))
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "guide");
+      trellis_guide_show_progress (self->guide);
+    }
+  else if (document != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "document");
   else
     {
       trellis_welcome_page_reload (self->welcome_page);
@@ -1102,6 +1115,8 @@ trellis_window_dispose (GObject *object)
 {
   TrellisWindow *self = TRELLIS_WINDOW (object);
 
+  trellis_window_vote_dispose (self);
+
   /* Nothing the session does from now on reaches this window. */
   if (self->session != NULL)
     {
@@ -1220,6 +1235,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   g_type_ensure (TRELLIS_TYPE_COMPETENCY_EDITOR);
   g_type_ensure (TRELLIS_TYPE_ENTITY_PANE);
   g_type_ensure (TRELLIS_TYPE_FEEDBACK_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_GUIDE);
   g_type_ensure (TRELLIS_TYPE_HEATMAP_PAGE);
   g_type_ensure (TRELLIS_TYPE_INDICATOR_EDITOR);
   g_type_ensure (TRELLIS_TYPE_ORGANISATION_EDITOR);
@@ -1238,6 +1254,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, competencies_pane);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, guide);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, heatmap_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, loading_page);
@@ -1257,6 +1274,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, section_row_selected_cb);
 
   trellis_window_class_add_actions (widget_class);
+  trellis_window_class_add_vote_actions (widget_class);
 }
 
 /* Matrices dropped on the window open as if opened from the menu. */

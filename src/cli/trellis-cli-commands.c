@@ -164,46 +164,6 @@ trellis_cli_convert (int    argc,
 
 /* stats */
 
-static void
-json_string (GString    *out,
-             const char *s)
-{
-  if (s == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-json_key (GString    *out,
-          const char *key)
-{
-  json_string (out, key);
-  g_string_append_c (out, ':');
-}
-
 /* A person who keeps their assessments private is never named. */
 static gboolean
 may_name (TrellisEntity *person)
@@ -262,15 +222,15 @@ stats_json (TrellisDocument *doc,
   guint required = 0, assessed = 0;
   gboolean first;
 
-  json_key (out, "organisation");
-  json_string (out, trellis_entity_get_name (TRELLIS_ENTITY (org)));
+  trellis_cli_json_key (out, "organisation");
+  trellis_cli_json_string (out, trellis_entity_get_name (TRELLIS_ENTITY (org)));
 
   g_string_append (out, ",\"counts\":{");
   for (TrellisKind k = TRELLIS_KIND_VALUE; k < TRELLIS_N_KINDS; k++)
     {
       if (k > TRELLIS_KIND_VALUE)
         g_string_append_c (out, ',');
-      json_key (out, trellis_kind_to_element (k));
+      trellis_cli_json_key (out, trellis_kind_to_element (k));
       g_string_append_printf (out, "%u", trellis_document_get_n_items (doc, k));
     }
 
@@ -299,16 +259,16 @@ stats_json (TrellisDocument *doc,
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append (out, "{\"person\":");
-      json_string (out, may_name (person) ? trellis_entity_get_id (person) : NULL);
+      trellis_cli_json_string (out, may_name (person) ? trellis_entity_get_id (person) : NULL);
       g_string_append (out, ",\"person_name\":");
-      json_string (out, name);
+      trellis_cli_json_string (out, name);
       g_string_append (out, ",\"competency\":");
-      json_string (out, trellis_entity_get_id (competency));
+      trellis_cli_json_string (out, trellis_entity_get_id (competency));
       g_string_append (out, ",\"competency_name\":");
-      json_string (out, trellis_entity_get_name (competency));
+      trellis_cli_json_string (out, trellis_entity_get_name (competency));
       g_string_append_printf (out, ",\"required\":%d,\"assessed\":%d,\"gap\":%d,\"source\":",
                               cell->required, cell->assessed, g->gap);
-      json_string (out, trellis_source_to_string (cell->source));
+      trellis_cli_json_string (out, trellis_source_to_string (cell->source));
       g_string_append_c (out, '}');
     }
 
@@ -325,7 +285,7 @@ stats_json (TrellisDocument *doc,
       if (!first)
         g_string_append_c (out, ',');
       first = FALSE;
-      json_key (out, trellis_finding_code_to_string (code));
+      trellis_cli_json_key (out, trellis_finding_code_to_string (code));
       g_string_append_printf (out, "%u", n);
     }
   g_string_append (out, "},\"items\":[");
@@ -347,13 +307,13 @@ stats_json (TrellisDocument *doc,
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append (out, "{\"code\":");
-      json_string (out, trellis_finding_code_to_string (f->code));
+      trellis_cli_json_string (out, trellis_finding_code_to_string (f->code));
       g_string_append (out, ",\"severity\":");
-      json_string (out, severity_names[trellis_finding_code_get_severity (f->code)]);
+      trellis_cli_json_string (out, severity_names[trellis_finding_code_get_severity (f->code)]);
       g_string_append (out, ",\"subject\":");
-      json_string (out, f->subject != NULL ? trellis_entity_get_id (f->subject) : NULL);
+      trellis_cli_json_string (out, f->subject != NULL ? trellis_entity_get_id (f->subject) : NULL);
       g_string_append (out, ",\"message\":");
-      json_string (out, message);
+      trellis_cli_json_string (out, message);
       g_string_append_c (out, '}');
     }
 
@@ -373,9 +333,9 @@ stats_json (TrellisDocument *doc,
         g_string_append_c (out, ',');
       first = FALSE;
       g_string_append (out, "{\"competency\":");
-      json_string (out, trellis_entity_get_id (competency));
+      trellis_cli_json_string (out, trellis_entity_get_id (competency));
       g_string_append (out, ",\"person\":");
-      json_string (out, may_name (person) ? trellis_entity_get_id (person) : NULL);
+      trellis_cli_json_string (out, may_name (person) ? trellis_entity_get_id (person) : NULL);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}\n");

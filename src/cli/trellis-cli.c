@@ -28,8 +28,11 @@ static const Command commands[] = {
   { "validate", trellis_cli_validate, N_("Check matrices; print each problem as FILE:LINE: message") },
   { "stats",    trellis_cli_stats,    N_("Summarise a matrix: counts, largest gaps, rule findings") },
   { "convert",  trellis_cli_convert,  N_("Write a matrix back in the canonical form the app saves") },
+  { "handout",  trellis_cli_handout,  N_("Write each person’s personal file for their self-assessment") },
+  { "merge",    trellis_cli_merge,    N_("Merge handed-in personal files into the team’s matrix") },
 #ifdef TRELLIS_CLI_HAVE_RENDER
   { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
+  { "report",   trellis_cli_report,   N_("Write a paginated report with a sheet per person as PDF") },
 #endif
 };
 
@@ -183,6 +186,47 @@ trellis_cli_load (const char *file)
     trellis_cli_print_error (file, error);
 
   return doc;
+}
+
+/* JSON for scripts: a string (or null), escaped. */
+void
+trellis_cli_json_string (GString    *out,
+                         const char *s)
+{
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+trellis_cli_json_key (GString    *out,
+                      const char *key)
+{
+  trellis_cli_json_string (out, key);
+  g_string_append_c (out, ':');
 }
 
 static void

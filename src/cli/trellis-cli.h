@@ -30,6 +30,12 @@ int  trellis_cli_convert  (int    argc,
                            char **argv);
 int  trellis_cli_render   (int    argc,
                            char **argv);
+int  trellis_cli_report   (int    argc,
+                           char **argv);
+int  trellis_cli_handout  (int    argc,
+                           char **argv);
+int  trellis_cli_merge    (int    argc,
+                           char **argv);
 
 /* Shared helpers. */
 GOptionContext *trellis_cli_context_new (const char         *parameter,
@@ -51,5 +57,9 @@ TrellisDocument *trellis_cli_load_report  (const char         *file,
                                           TrellisLoadReport  *report,
                                           GError            **error);
 TrellisDocument *trellis_cli_load         (const char         *file);
+void             trellis_cli_json_string  (GString            *out,
+                                          const char         *s);
+void             trellis_cli_json_key     (GString            *out,
+                                          const char         *key);
 
 G_END_DECLS

@@ -13,11 +13,15 @@
 G_BEGIN_DECLS
 
 /* The current version of the file format. The namespace carries the
- * major version; the minor version grows when elements are added. */
+ * major version; the minor version grows when elements are added. A
+ * file is written with the lowest minor version that holds all it
+ * has (1.1: a matrix's identity, a personal file, the decisions of
+ * workshop votes), or the version it was read as if newer, so files
+ * without the parts of 1.1 stay 1.0. */
 #define TRELLIS_FORMAT_NAMESPACE      "urn:trellis:matrix:1"
 #define TRELLIS_FORMAT_NAMESPACE_BASE "urn:trellis:matrix:"
 #define TRELLIS_FORMAT_MAJOR          1
-#define TRELLIS_FORMAT_MINOR          0
+#define TRELLIS_FORMAT_MINOR          1
 
 struct _TrellisDocument
 {
@@ -40,6 +44,12 @@ struct _TrellisDocument
   char                *lang;
   GString             *unknown_root;
   GString             *unknown_in_section[TRELLIS_N_KINDS];
+
+  /* The matrix's identity and a personal file's progress: see
+   * trellis-personal.c. */
+  char                *matrix_id;
+  gboolean             matrix_id_unsaved;
+  struct _TrellisProgress *progress;
 };
 
 /* Used by the reader, which builds a document without recording undo:

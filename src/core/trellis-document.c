@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "trellis-document-private.h"
+#include "trellis-personal.h"
 
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (trellis-document-error-quark, trellis_document_error)
@@ -191,6 +192,8 @@ trellis_document_finalize (GObject *object)
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->matrix_id, g_free);
+  g_clear_pointer (&self->progress, trellis_progress_free);
   if (self->unknown_root != NULL)
     g_string_free (self->unknown_root, TRUE);
   for (guint i = 0; i < TRELLIS_N_KINDS; i++)
@@ -310,7 +313,7 @@ trellis_document_init (TrellisDocument *self)
   self->texts = g_ptr_array_new_with_free_func (trellis_text_free);
   g_ptr_array_add (self->texts, NULL);
   trellis_history_init (&self->history);
-  self->format_minor = TRELLIS_FORMAT_MINOR;
+  self->format_minor = 0;
 
   for (guint i = 1; i < TRELLIS_N_KINDS; i++)
     self->lists[i] = g_list_store_new (trellis_kind_get_entity_type (i));
@@ -520,7 +523,9 @@ trellis_document_is_self_assessment (TrellisDocument *self)
 {
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
 
-  return trellis_document_get_n_items (self, TRELLIS_KIND_PERSON) == 1 && self->n_records > 0;
+  /* A personal file, or one person's assessments made another way. */
+  return trellis_document_is_personal (self) ||
+         (trellis_document_get_n_items (self, TRELLIS_KIND_PERSON) == 1 && self->n_records > 0);
 }
 
 guint
@@ -907,6 +912,7 @@ clear_references (TrellisDocument *self,
           g_autoptr(TrellisEntity) e = g_list_model_get_item (list, i - 1);
           const char **strv;
           GArray *array;
+          GPtrArray *decisions;
 
           if (e == removed)
             continue;
@@ -977,6 +983,16 @@ clear_references (TrellisDocument *self,
                                                  trellis_assignments_copy_set (array, id,
                                                                                TRELLIS_RACI_NONE,
                                                                                TRELLIS_AUTHORITY_NONE));
+                  break;
+
+                /* A decision goes with what it was about: a role's with
+                 * the competency, a responsibility's with the role. */
+                case TRELLIS_FIELD_DECISIONS:
+                  decisions = trellis_entity_get_ptr_array (e, f);
+                  if (((removed_kind == TRELLIS_KIND_COMPETENCY && TRELLIS_IS_ROLE (e)) ||
+                       (removed_kind == TRELLIS_KIND_ROLE && TRELLIS_IS_RESPONSIBILITY (e))) &&
+                      trellis_decisions_mention (decisions, id))
+                    trellis_document_take_ptr_array (self, e, f, trellis_decisions_copy_drop (decisions, id));
                   break;
 
                 default:

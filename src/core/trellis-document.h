@@ -277,6 +277,9 @@ void               trellis_document_set_assignment   (TrellisDocument   *self,
                                                       const char        *role,
                                                       TrellisRaci        raci,
                                                       TrellisAuthority   authority);
+void               trellis_document_record_decision  (TrellisDocument   *self,
+                                                      TrellisEntity     *role_or_responsibility,
+                                                      const TrellisDecision *decision);
 void               trellis_document_set_target       (TrellisDocument   *self,
                                                       TrellisRole       *role,
                                                       const char        *competency,

@@ -129,6 +129,7 @@ static const FieldInfo field_info[TRELLIS_N_FIELDS] = {
   [TRELLIS_FIELD_DATE]           = { "date", uint_type },
   [TRELLIS_FIELD_TEXT]           = { "text", string_type },
   [TRELLIS_FIELD_RESPONSE]       = { "response", string_type },
+  [TRELLIS_FIELD_DECISIONS]      = { "decisions", ptr_array_type },
 };
 
 static const char *
@@ -229,10 +230,10 @@ DEFINE_ENTITY (TrellisCompetency, trellis_competency, TRELLIS_KIND_COMPETENCY,
                TRELLIS_FIELD_LEVELS)
 DEFINE_ENTITY (TrellisResponsibility, trellis_responsibility, TRELLIS_KIND_RESPONSIBILITY,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_RESULT,
-               TRELLIS_FIELD_NEEDS, TRELLIS_FIELD_ASSIGNS)
+               TRELLIS_FIELD_NEEDS, TRELLIS_FIELD_ASSIGNS, TRELLIS_FIELD_DECISIONS)
 DEFINE_ENTITY (TrellisRole, trellis_role, TRELLIS_KIND_ROLE,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_REQUIRES,
-               TRELLIS_FIELD_TARGETS)
+               TRELLIS_FIELD_TARGETS, TRELLIS_FIELD_DECISIONS)
 DEFINE_ENTITY (TrellisPerson, trellis_person, TRELLIS_KIND_PERSON,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_ROLES, TRELLIS_FIELD_SHARE)
 DEFINE_ENTITY (TrellisIndicator, trellis_indicator, TRELLIS_KIND_INDICATOR,

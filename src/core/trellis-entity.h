@@ -57,6 +57,7 @@ typedef enum
   TRELLIS_FIELD_DATE,          /* uint TrellisDate, feedback */
   TRELLIS_FIELD_TEXT,          /* string, feedback */
   TRELLIS_FIELD_RESPONSE,      /* string, feedback */
+  TRELLIS_FIELD_DECISIONS,     /* GPtrArray of TrellisDecision: role, responsibility */
   TRELLIS_N_FIELDS
 } TrellisField;
 
@@ -108,6 +109,36 @@ typedef struct
   char       *check;
   char       *act;
 } TrellisReview;
+
+/**
+ * TRELLIS_DECISION_MAX_VOTES:
+ *
+ * The most votes a decision records.
+ */
+#define TRELLIS_DECISION_MAX_VOTES 1000
+
+/**
+ * TrellisDecision:
+ * @about: the competency (of a role's decision) or the role (of a
+ *   responsibility's), interned
+ * @level: the level agreed, or the delegation level (1–7)
+ * @date: when it was agreed
+ * @votes: how many voted for each level, by level
+ * @rationale: (nullable): why, in the team's words
+ *
+ * A value a workshop agreed on after a secret vote: a role's required
+ * level of a competency, or how far a responsibility is delegated to a
+ * role. Decisions are history, kept in the order they were made; the
+ * value itself is the requirement or the assignment.
+ */
+typedef struct
+{
+  const char  *about;
+  gint         level;
+  TrellisDate  date;
+  guint16      votes[TRELLIS_LEVEL_MAX + 1];
+  char        *rationale;
+} TrellisDecision;
 
 #define TRELLIS_TYPE_ENTITY (trellis_entity_get_type ())
 G_DECLARE_DERIVABLE_TYPE (TrellisEntity, trellis_entity, TRELLIS, ENTITY, GObject)
@@ -225,7 +256,32 @@ GPtrArray     *trellis_scale_copy            (GPtrArray     *scale);
 char         **trellis_strv_copy_toggle      (const char   **strv,
                                               const char    *item,
                                               gboolean       present);
+/* Decisions (trellis-decisions.c). */
+GPtrArray     *trellis_decisions_new         (void);
+TrellisDecision *trellis_decision_new        (const char    *about,
+                                              gint           level,
+                                              TrellisDate    date,
+                                              const guint16 *votes,
+                                              const char    *rationale);
+void           trellis_decision_free         (TrellisDecision *decision);
+GPtrArray     *trellis_decisions_copy_add    (GPtrArray     *decisions,
+                                              const TrellisDecision *decision);
+GPtrArray     *trellis_decisions_copy_drop   (GPtrArray     *decisions,
+                                              const char    *about);
+gboolean       trellis_decisions_mention     (GPtrArray     *decisions,
+                                              const char    *about);
+const TrellisDecision *
+               trellis_decisions_get_last    (GPtrArray     *decisions,
+                                              const char    *about);
+char          *trellis_votes_to_string       (const guint16 *votes);
+gboolean       trellis_votes_from_string     (const char    *str,
+                                              gsize          len,
+                                              gint           min,
+                                              gint           max,
+                                              guint16       *votes);
 gboolean       trellis_strv_contains_id      (const char   **strv,
                                               const char    *item);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisDecision, trellis_decision_free)
 
 G_END_DECLS

@@ -242,7 +242,9 @@ trellis_document_get_modified (TrellisDocument *self)
 {
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
 
-  return top_serial (self) != self->history.saved_serial;
+  /* A new identity is no undo step, but unsaved all the same (see
+   * trellis-personal.c). */
+  return top_serial (self) != self->history.saved_serial || self->matrix_id_unsaved;
 }
 
 /**
@@ -261,6 +263,7 @@ trellis_document_set_unmodified (TrellisDocument *self)
 
   was_modified = trellis_document_get_modified (self);
   self->history.saved_serial = top_serial (self);
+  self->matrix_id_unsaved = FALSE;
   trellis_document_notify_history (self, was_modified,
                                    trellis_document_can_undo (self),
                                    trellis_document_can_redo (self));
@@ -280,6 +283,7 @@ trellis_document_mark_saved_at (TrellisDocument *self,
   gboolean was_modified = trellis_document_get_modified (self);
 
   self->history.saved_serial = serial;
+  self->matrix_id_unsaved = FALSE;
   trellis_document_notify_history (self, was_modified,
                                    trellis_document_can_undo (self),
                                    trellis_document_can_redo (self));

@@ -157,8 +157,8 @@ trellis_reader_parse_date (Reader      *r,
       guint64 head;
       guint16 tail;
 
-      memcpy (&head, a->value, sizeof head);
-      memcpy (&tail, a->value + 8, sizeof tail);
+      memcpy (&head, attr_value (a), sizeof head);
+      memcpy (&tail, attr_value (a) + 8, sizeof tail);
       entry = &r->date_cache[date_cache_slot (head, tail)];
       entry->head = head;
       entry->tail = tail;

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "trellis-personal.h"
 #include "trellis-reader-private.h"
 
 /* The elements of the format: the table the reader dispatches from, and
@@ -561,6 +562,18 @@ end_competency (Reader *r,
   trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_LEVELS, g_steal_pointer (&r->level_texts));
 }
 
+/* Only a role or a responsibility that has decisions gets the field
+ * set: a document without them is built as before. */
+static void
+take_decisions (Reader *r,
+                Frame  *frame)
+{
+  if (r->decisions->len > 0)
+    trellis_document_take_ptr_array (r->doc, frame->entity, TRELLIS_FIELD_DECISIONS, g_steal_pointer (&r->decisions));
+  else
+    g_clear_pointer (&r->decisions, g_ptr_array_unref);
+}
+
 static void
 start_responsibility (Reader     *r,
                       Frame      *frame,
@@ -570,6 +583,7 @@ start_responsibility (Reader     *r,
   start_entity (r, frame, attrs, n_attrs);
   r->requirements = trellis_requirements_new ();
   r->assigns = trellis_assignments_new ();
+  r->decisions = trellis_decisions_new ();
 }
 
 static void
@@ -579,6 +593,7 @@ end_responsibility (Reader *r,
 {
   trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_NEEDS, g_steal_pointer (&r->requirements));
   trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_ASSIGNS, g_steal_pointer (&r->assigns));
+  take_decisions (r, frame);
 }
 
 static void
@@ -590,6 +605,7 @@ start_role (Reader     *r,
   start_entity (r, frame, attrs, n_attrs);
   r->requirements = trellis_requirements_new ();
   r->targets = trellis_targets_new ();
+  r->decisions = trellis_decisions_new ();
 }
 
 static void
@@ -599,6 +615,7 @@ end_role (Reader *r,
 {
   trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_REQUIRES, g_steal_pointer (&r->requirements));
   trellis_document_take_array (r->doc, frame->entity, TRELLIS_FIELD_TARGETS, g_steal_pointer (&r->targets));
+  take_decisions (r, frame);
 }
 
 static void
@@ -1088,12 +1105,100 @@ start_root (Reader     *r,
   else if (lang != NULL)
     trellis_reader_bad_attribute (r, E_ROOT, lang);
 
-  /* Judged only now: a newer minor version may add attributes here too. */
+  /* Judged only now: a newer minor version may add attributes here too,
+   * and the matrix's identity came with 1.1. */
   for (guint i = 0; i < n_attrs; i++)
     {
-      if (&attrs[i] != version && &attrs[i] != lang)
-        trellis_reader_unknown_attribute (r, E_ROOT, &attrs[i]);
+      const Attr *a = &attrs[i];
+
+      if (a == version || a == lang)
+        continue;
+
+      if (a->name == r->a_matrix && a->uri == NULL && minor >= 1)
+        {
+          if (trellis_matrix_id_is_valid (attr_value (a), attr_len (a)))
+            {
+              g_free (r->doc->matrix_id);
+              r->doc->matrix_id = trellis_reader_attr_dup (a);
+            }
+          else
+            trellis_reader_bad_attribute (r, E_ROOT, a);
+        }
+      else
+        trellis_reader_unknown_attribute (r, E_ROOT, a);
     }
+}
+
+/* A personal file's progress (format 1.1): whose file it is, and where
+ * its owner is in the guided self-assessment. */
+static void
+start_self_assessment (Reader     *r,
+                       Frame      *frame,
+                       const Attr *attrs,
+                       guint       n_attrs)
+{
+  g_autoptr(TrellisProgress) progress = g_new0 (TrellisProgress, 1);
+
+  if (r->doc->format_minor < 1)
+    {
+      /* Translators: %s is an element name. */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("The element <%s> belongs to version 1.1 of the format, but the file says it is version 1.0."),
+                            trellis_reader_elements[E_SELF_ASSESSMENT].name);
+      return;
+    }
+
+  for (guint i = 0; i < n_attrs; i++)
+    {
+      const Attr *a = &attrs[i];
+      const xmlChar *n = a->name;
+
+      if (a->uri != NULL)
+        trellis_reader_unknown_attribute (r, E_SELF_ASSESSMENT, a);
+      else if (n == r->a_person)
+        progress->person = g_strdup (trellis_reader_read_ref (r, E_SELF_ASSESSMENT, a, KIND_BIT (TRELLIS_KIND_PERSON)));
+      else if (n == r->a_round || n == r->a_handed_in)
+        {
+          TrellisDate *date = n == r->a_round ? &progress->round : &progress->handed_in;
+
+          if (!trellis_reader_parse_date (r, a, date))
+            trellis_reader_bad_date (r, E_SELF_ASSESSMENT, a);
+        }
+      else if (n == r->a_stage)
+        {
+          if (!trellis_guide_stage_from_string (attr_value (a), attr_len (a), &progress->stage))
+            trellis_reader_bad_attribute (r, E_SELF_ASSESSMENT, a);
+        }
+      else if (n == r->a_at)
+        progress->at = g_strdup (trellis_reader_read_ref (r, E_SELF_ASSESSMENT, a, KIND_BIT (TRELLIS_KIND_COMPETENCY)));
+      else if (n == r->a_added)
+        progress->added = trellis_reader_read_ref_list (r, E_SELF_ASSESSMENT, a, KIND_BIT (TRELLIS_KIND_COMPETENCY));
+      else
+        trellis_reader_unknown_attribute (r, E_SELF_ASSESSMENT, a);
+    }
+
+  if (progress->person == NULL)
+    {
+      trellis_reader_missing_attribute (r, E_SELF_ASSESSMENT, "person");
+      return;
+    }
+  if (progress->stage == TRELLIS_GUIDE_COMPETENCY && progress->at == NULL)
+    {
+      trellis_reader_missing_attribute (r, E_SELF_ASSESSMENT, "at");
+      return;
+    }
+
+  /* A personal file holds its one person; the people came before. */
+  if (trellis_document_get_n_items (r->doc, TRELLIS_KIND_PERSON) != 1)
+    {
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("A personal file holds exactly one person, but this one holds %u."),
+                            trellis_document_get_n_items (r->doc, TRELLIS_KIND_PERSON));
+      return;
+    }
+
+  trellis_progress_free (r->doc->progress);
+  r->doc->progress = g_steal_pointer (&progress);
 }
 
 /* The elements that hold text, each given its text without the white
@@ -1300,7 +1405,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
     .name = "trellis",
     .children = { { E_ORGANISATION }, { E_SCALE }, { E_VALUES }, { E_RESULTS }, { E_COMPETENCIES },
                   { E_RESPONSIBILITIES }, { E_ROLES }, { E_PEOPLE }, { E_INDICATORS }, { E_DEVELOPMENT },
-                  { E_FEEDBACK } },
+                  { E_FEEDBACK }, { E_SELF_ASSESSMENT } },
     .start = start_root,
   },
   [E_ORGANISATION] = { .name = "organisation", .children = { { E_VISION }, { E_MISSION } }, .start = start_organisation },
@@ -1336,19 +1441,26 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
     .name = "responsibilities", .children = { { E_RESPONSIBILITY, MANY } }, .section = TRELLIS_KIND_RESPONSIBILITY,
   },
   [E_RESPONSIBILITY] = {
-    .name = "responsibility", .children = { { E_DESCRIPTION }, { E_NEEDS, MANY }, { E_ASSIGN, MANY } },
+    .name = "responsibility",
+    .children = { { E_DESCRIPTION }, { E_NEEDS, MANY }, { E_ASSIGN, MANY }, { E_RESPONSIBILITY_DECISION, MANY } },
     .entity = TRELLIS_KIND_RESPONSIBILITY, .start = start_responsibility, .end = end_responsibility,
   },
   [E_NEEDS] = { .name = "needs", .start = start_requirement },
   [E_ASSIGN] = { .name = "assign", .start = start_assign },
+  [E_RESPONSIBILITY_DECISION] = {
+    .name = "decision", .start = trellis_reader_start_decision, .text = trellis_reader_text_decision,
+  },
 
   [E_ROLES] = { .name = "roles", .children = { { E_ROLE, MANY } }, .section = TRELLIS_KIND_ROLE },
   [E_ROLE] = {
-    .name = "role", .children = { { E_DESCRIPTION }, { E_REQUIRES, MANY }, { E_TARGET, MANY } },
+    .name = "role", .children = { { E_DESCRIPTION }, { E_REQUIRES, MANY }, { E_TARGET, MANY }, { E_ROLE_DECISION, MANY } },
     .entity = TRELLIS_KIND_ROLE, .start = start_role, .end = end_role,
   },
   [E_REQUIRES] = { .name = "requires", .start = start_requirement },
   [E_TARGET] = { .name = "target", .start = start_requirement },
+  [E_ROLE_DECISION] = {
+    .name = "decision", .start = trellis_reader_start_decision, .text = trellis_reader_text_decision,
+  },
 
   [E_PEOPLE] = { .name = "people", .children = { { E_PERSON, MANY } }, .section = TRELLIS_KIND_PERSON },
   [E_PERSON] = {
@@ -1393,6 +1505,8 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   [E_TEXT] = { .name = "text", .text = text_text },
   [E_RESPONSE] = { .name = "response", .text = text_response },
 
+  [E_SELF_ASSESSMENT] = { .name = "self-assessment", .start = start_self_assessment },
+
   [E_UNKNOWN] = { .name = "" },
 };
 
@@ -1410,6 +1524,7 @@ trellis_reader_clear_collected (Reader *r)
   g_clear_pointer (&r->measurements, g_array_unref);
   g_clear_pointer (&r->reviews, g_ptr_array_unref);
   g_clear_pointer (&r->review, review_free);
+  g_clear_pointer (&r->decisions, g_ptr_array_unref);
   g_clear_pointer (&r->note, g_free);
   g_clear_pointer (&r->evidence, g_free);
   g_clear_pointer (&r->pending, g_free);

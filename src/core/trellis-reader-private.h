@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * - trellis-reader-attributes.c: reading and checking attribute values
  * - trellis-reader-capture.c: keeping elements of newer versions
  * - trellis-reader-guard.c: the pre-scan that bounds what libxml2 sees
+ * - trellis-reader-decisions.c: the decisions of workshop votes
  *
  * The short type names below are the reader's own. */
 
@@ -69,6 +70,9 @@ typedef enum
   E_REMARK,
   E_TEXT,
   E_RESPONSE,
+  E_SELF_ASSESSMENT,
+  E_ROLE_DECISION,
+  E_RESPONSIBILITY_DECISION,
   E_UNKNOWN,
   N_ELEMS
 } Elem;
@@ -145,7 +149,8 @@ typedef struct
                     *a_level, *a_role, *a_raci, *a_authority, *a_people, *a_roles,
                     *a_share, *a_want, *a_source, *a_date, *a_kind, *a_target,
                     *a_unit, *a_review, *a_owner, *a_person, *a_due, *a_status,
-                    *a_about, *a_version;
+                    *a_about, *a_version, *a_matrix, *a_round, *a_stage, *a_at,
+                    *a_added, *a_handed_in, *a_votes;
 
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;
@@ -184,6 +189,7 @@ typedef struct
   GArray            *measurements;
   GPtrArray         *reviews;
   TrellisReview     *review;
+  GPtrArray         *decisions;
   TrellisRecord      record;
   guint              record_line;
   char              *note;
@@ -443,6 +449,16 @@ gboolean     trellis_reader_is_root            (Reader        *r,
                                                 const xmlChar *localname,
                                                 const xmlChar *uri);
 void         trellis_reader_clear_collected    (Reader        *r);
+
+/* Decisions (trellis-reader-decisions.c) */
+void         trellis_reader_start_decision     (Reader        *r,
+                                                Frame         *frame,
+                                                const Attr    *attrs,
+                                                guint          n_attrs);
+void         trellis_reader_text_decision      (Reader        *r,
+                                                Frame         *frame,
+                                                Frame         *parent,
+                                                char         **text);
 
 /* Kept elements (trellis-reader-capture.c) */
 gboolean     trellis_reader_capture_has_place  (const Frame   *parent);

@@ -665,7 +665,14 @@ reader_intern_names (Reader *r)
   r->a_due = NAME ("due");
   r->a_status = NAME ("status");
   r->a_about = NAME ("about");
+  r->a_matrix = NAME ("matrix");
+  r->a_round = NAME ("round");
+  r->a_stage = NAME ("stage");
+  r->a_at = NAME ("at");
+  r->a_added = NAME ("added");
+  r->a_handed_in = NAME ("handed-in");
   r->a_version = NAME ("version");
+  r->a_votes = NAME ("votes");
 #undef NAME
 }
 

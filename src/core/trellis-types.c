@@ -258,6 +258,20 @@ trellis_authority_get_description (TrellisAuthority authority)
 }
 
 const char *
+trellis_authority_get_label_msgid (TrellisAuthority authority)
+{
+  g_return_val_if_fail (authority < TRELLIS_N_AUTHORITIES, NULL);
+  return authority_labels[authority];
+}
+
+const char *
+trellis_authority_get_description_msgid (TrellisAuthority authority)
+{
+  g_return_val_if_fail (authority < TRELLIS_N_AUTHORITIES, NULL);
+  return authority_descriptions[authority];
+}
+
+const char *
 trellis_raci_get_label (TrellisRaci single_letter)
 {
   switch ((guint) single_letter)

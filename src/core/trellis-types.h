@@ -170,6 +170,10 @@ const char *trellis_source_get_label    (TrellisSource source);
 const char *trellis_share_get_label     (TrellisShare share);
 const char *trellis_authority_get_label (TrellisAuthority authority);
 const char *trellis_authority_get_description (TrellisAuthority authority);
+/* The same, untranslated (the label's context is "delegation level"), to
+ * translate into another language than the program's. */
+const char *trellis_authority_get_label_msgid (TrellisAuthority authority);
+const char *trellis_authority_get_description_msgid (TrellisAuthority authority);
 const char *trellis_raci_get_label      (TrellisRaci single_letter);
 const char *trellis_indicator_kind_get_label (TrellisIndicatorKind kind);
 const char *trellis_rhythm_get_label    (TrellisRhythm rhythm);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "trellis-document-private.h"
+#include "trellis-personal.h"
 
 /* The canonical form of a document: UTF-8, two-space indentation, a fixed
  * order of elements and attributes, empty sections left out. Writing the
@@ -492,6 +493,51 @@ put_requirements (Writer     *w,
     }
 }
 
+/* What a workshop agreed on: about a competency (a role's) or a role (a
+ * responsibility's), with the rationale as text. */
+static void
+put_decisions (Writer     *w,
+               guint       depth,
+               gboolean    delegation,
+               GPtrArray  *decisions)
+{
+  for (guint i = 0; decisions != NULL && i < decisions->len; i++)
+    {
+      const TrellisDecision *d = g_ptr_array_index (decisions, i);
+      g_autofree char *votes = trellis_votes_to_string (d->votes);
+
+      open_tag (w, depth, "decision");
+      if (delegation)
+        {
+          put_attr (w, "role", d->about);
+          put_attr (w, "authority", trellis_authority_to_string (d->level));
+        }
+      else
+        {
+          put_attr (w, "competency", d->about);
+          put_attr_int (w, "level", d->level);
+        }
+      put_attr_date (w, "date", d->date);
+      put_attr (w, "votes", votes);
+      if (d->rationale == NULL || d->rationale[0] == '\0')
+        {
+          put_len (w, "/>", 2);
+          continue;
+        }
+      put_c (w, '>');
+      put_escaped (w, d->rationale, FALSE);
+      put (w, "</decision>");
+    }
+}
+
+static gboolean
+has_decisions (TrellisEntity *e)
+{
+  GPtrArray *decisions = trellis_entity_get_ptr_array (e, TRELLIS_FIELD_DECISIONS);
+
+  return decisions != NULL && decisions->len > 0;
+}
+
 static gboolean
 responsibility_children (Writer        *w,
                          TrellisEntity *e,
@@ -504,7 +550,8 @@ responsibility_children (Writer        *w,
   if (dry_run)
     return description_children (w, e, depth, TRUE) ||
            (needs != NULL && needs->len > 0) ||
-           (assigns != NULL && assigns->len > 0);
+           (assigns != NULL && assigns->len > 0) ||
+           has_decisions (e);
 
   description_children (w, e, depth, FALSE);
   put_requirements (w, depth, "needs", needs);
@@ -522,6 +569,8 @@ responsibility_children (Writer        *w,
       put_len (w, "/>", 2);
     }
 
+  put_decisions (w, depth, TRUE, trellis_entity_get_ptr_array (e, TRELLIS_FIELD_DECISIONS));
+
   return TRUE;
 }
 
@@ -537,7 +586,8 @@ role_children (Writer        *w,
   if (dry_run)
     return description_children (w, e, depth, TRUE) ||
            (requires != NULL && requires->len > 0) ||
-           (targets != NULL && targets->len > 0);
+           (targets != NULL && targets->len > 0) ||
+           has_decisions (e);
 
   description_children (w, e, depth, FALSE);
   put_requirements (w, depth, "requires", requires);
@@ -552,6 +602,8 @@ role_children (Writer        *w,
       put_attr_int (w, "people", (gint) t->people);
       put_len (w, "/>", 2);
     }
+
+  put_decisions (w, depth, FALSE, trellis_entity_get_ptr_array (e, TRELLIS_FIELD_DECISIONS));
 
   return TRUE;
 }
@@ -976,6 +1028,45 @@ static const char * const section_elements[TRELLIS_N_KINDS] = {
   "people", "indicators", "development", "feedback",
 };
 
+/* Whether a role or a responsibility of @doc keeps a decision of a
+ * workshop vote. */
+static gboolean
+holds_decisions (TrellisDocument *doc)
+{
+  static const TrellisKind kinds[] = { TRELLIS_KIND_ROLE, TRELLIS_KIND_RESPONSIBILITY };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < trellis_document_get_n_items (doc, kinds[k]); i++)
+      if (has_decisions (trellis_document_get_item (doc, kinds[k], i)))
+        return TRUE;
+
+  return FALSE;
+}
+
+/* The lowest minor version of the format that holds what @doc has. */
+static guint
+needed_minor (TrellisDocument *doc)
+{
+  return doc->matrix_id != NULL || doc->progress != NULL || holds_decisions (doc) ? 1 : 0;
+}
+
+/* A personal file's progress, after every section. */
+static void
+write_self_assessment (Writer                *w,
+                       const TrellisProgress *progress)
+{
+  open_tag (w, 1, "self-assessment");
+  put_attr (w, "person", progress->person);
+  put_attr_date (w, "round", progress->round);
+  if (progress->stage != TRELLIS_GUIDE_START)
+    put_attr (w, "stage", trellis_guide_stage_to_string (progress->stage));
+  if (progress->stage == TRELLIS_GUIDE_COMPETENCY)
+    put_attr (w, "at", progress->at);
+  put_attr_ids (w, "added", (const char **) progress->added);
+  put_attr_date (w, "handed-in", progress->handed_in);
+  put_len (w, "/>", 2);
+}
+
 static void
 write_document (Writer *w)
 {
@@ -985,9 +1076,10 @@ write_document (Writer *w)
   char version[16];
 
   put (w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<trellis xmlns=\"" TRELLIS_FORMAT_NAMESPACE "\"");
-  g_snprintf (version, sizeof version, "%d.%u", TRELLIS_FORMAT_MAJOR, MAX (doc->format_minor, TRELLIS_FORMAT_MINOR));
+  g_snprintf (version, sizeof version, "%d.%u", TRELLIS_FORMAT_MAJOR, MAX (doc->format_minor, needed_minor (doc)));
   put_attr (w, "version", version);
   put_attr_nonempty (w, "xml:lang", doc->lang);
+  put_attr (w, "matrix", doc->matrix_id);
   put_c (w, '>');
 
   open_tag (w, 1, "organisation");
@@ -1046,6 +1138,9 @@ write_document (Writer *w)
         put_unknown (w, 2, unknown->str);
       close_tag (w, 1, section_elements[kind]);
     }
+
+  if (doc->progress != NULL)
+    write_self_assessment (w, doc->progress);
 
   if (doc->unknown_root != NULL)
     put_unknown (w, 1, doc->unknown_root->str);

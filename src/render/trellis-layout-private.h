@@ -18,6 +18,9 @@ guint        trellis_layout_paint_cells_on  (TrellisLayout      *self,
                                              TrellisPageMode     page);
 gboolean     trellis_layout_has_whole_cells (TrellisLayout      *self);
 const char  *trellis_layout_get_title_text  (TrellisLayout      *self);
+const char  *trellis_layout_get_subtitle_text (TrellisLayout    *self);
+TrellisLegend *trellis_layout_fit_legend    (TrellisLayout      *self,
+                                             double              width);
 double       trellis_layout_get_label_size  (TrellisLayout      *self);
 void         trellis_layout_foreach_label   (TrellisLayout      *self,
                                              double              size,

@@ -1142,3 +1142,23 @@ trellis_layout_foreach_label (TrellisLayout    *self,
     func (self->area_legend.x, self->area_legend.y + self->legend.height + (i + 1) * size * 1.4,
           pango_layout_get_text (g_ptr_array_index (self->legend.lines, i)), user_data);
 }
+
+const char *
+trellis_layout_get_subtitle_text (TrellisLayout *self)
+{
+  return pango_layout_get_text (self->subtitle);
+}
+
+/* The legend's entries and lines placed again to fit @width (a page),
+ * for a map shown in parts. Returns the legend. */
+TrellisLegend *
+trellis_layout_fit_legend (TrellisLayout *self,
+                           double         width)
+{
+  trellis_legend_place (&self->legend, &self->style, self->map->cell_height, width);
+  trellis_legend_place_lines (&self->legend, &self->style, self->map->cell_height, width);
+  self->area_legend.width = width;
+  self->area_legend.height = self->legend.height;
+
+  return &self->legend;
+}

@@ -9,6 +9,7 @@
 #include "trellis-palette.h"
 #include "trellis-render-options.h"
 #include "trellis-render-types.h"
+#include "trellis-report.h"
 
 G_BEGIN_DECLS
 

@@ -113,14 +113,7 @@ collect_row_findings (TrellisResponsibilitiesMap *self)
 
           if (f->subject != item->entity || !finding_on_responsibility (f->code))
             continue;
-          /* Findings that name a person stay out of a workshop, and
-           * name nobody the audience may not see; that nobody can carry
-           * a responsibility is a total over the team. */
-          if (f->person != NULL &&
-              (map->options->audience == TRELLIS_AUDIENCE_WORKSHOP ||
-               !trellis_roster_person_visible (roster, trellis_analysis_get_index (map->analysis, f->person))))
-            continue;
-          if (f->code == TRELLIS_FINDING_NOBODY_CAPABLE && trellis_roster_team_total_withheld (roster))
+          if (!trellis_roster_finding_shown (roster, f))
             continue;
 
           item->marks |= severity_mark (f->code);

@@ -72,6 +72,8 @@ gboolean     trellis_roster_total_withheld      (const TrellisRoster        *sel
 gboolean     trellis_roster_team_total_withheld (const TrellisRoster        *self);
 gboolean     trellis_roster_role_total_withheld (const TrellisRoster        *self,
                                                  guint                       role);
+gboolean     trellis_roster_finding_shown       (const TrellisRoster        *self,
+                                                 const TrellisFinding       *finding);
 const char  *trellis_roster_withheld_reason     (const TrellisRoster        *self,
                                                  gboolean                    tooltip);
 

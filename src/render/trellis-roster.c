@@ -271,3 +271,28 @@ trellis_roster_withheld_reason (const TrellisRoster *self,
   return tooltip ? _("Hidden: it would give away someone who keeps their assessments private")
                  : _("hidden: it would give away someone who keeps their assessments private");
 }
+
+/**
+ * trellis_roster_finding_shown:
+ * @self: a roster
+ * @finding: a rule finding
+ *
+ * Whether the audience may read a finding: one that names a person stays
+ * out of a workshop and names nobody the audience may not see; that
+ * nobody can carry a responsibility is a total over the team.
+ *
+ * Returns: whether to show it
+ */
+gboolean
+trellis_roster_finding_shown (const TrellisRoster  *self,
+                              const TrellisFinding *finding)
+{
+  if (finding->person != NULL &&
+      (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP ||
+       !trellis_roster_person_visible (self, trellis_analysis_get_index (self->analysis, finding->person))))
+    return FALSE;
+  if (finding->code == TRELLIS_FINDING_NOBODY_CAPABLE && trellis_roster_team_total_withheld (self))
+    return FALSE;
+
+  return TRUE;
+}

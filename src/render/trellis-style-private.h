@@ -87,6 +87,10 @@ double                trellis_style_font_height  (TrellisStyle               *se
 double                trellis_style_text_width   (TrellisStyle               *self,
                                                   const char                 *text);
 
+PangoFontDescription *trellis_style_make_font    (const char                 *family,
+                                                  double                      points,
+                                                  PangoWeight                 weight,
+                                                  PangoStyle                  style);
 char                 *trellis_format_number      (double                      value,
                                                   guint                       decimals,
                                                   gboolean                    plus);

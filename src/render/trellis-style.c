@@ -304,11 +304,12 @@ trellis_style_text_width (TrellisStyle *self,
   return w;
 }
 
-static PangoFontDescription *
-make_font (const char *family,
-           double      points,
-           PangoWeight weight,
-           PangoStyle  style)
+/* A font of @family at @points, for the views and the report. */
+PangoFontDescription *
+trellis_style_make_font (const char *family,
+                         double      points,
+                         PangoWeight weight,
+                         PangoStyle  style)
 {
   PangoFontDescription *font = pango_font_description_new ();
 
@@ -360,11 +361,11 @@ trellis_style_init (TrellisStyle               *self,
   pango_context_set_base_dir (self->context, options->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
   cairo_font_options_destroy (font_options);
 
-  self->cell_font = make_font (family, size, normal, PANGO_STYLE_NORMAL);
-  self->header_font = make_font (family, size, normal, PANGO_STYLE_NORMAL);
-  self->group_font = make_font (family, size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
-  self->title_font = make_font (family, size * 14.0 / 9.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
-  self->small_font = make_font (family, size * 8.0 / 9.0, normal, PANGO_STYLE_NORMAL);
+  self->cell_font = trellis_style_make_font (family, size, normal, PANGO_STYLE_NORMAL);
+  self->header_font = trellis_style_make_font (family, size, normal, PANGO_STYLE_NORMAL);
+  self->group_font = trellis_style_make_font (family, size, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  self->title_font = trellis_style_make_font (family, size * 14.0 / 9.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  self->small_font = trellis_style_make_font (family, size * 8.0 / 9.0, normal, PANGO_STYLE_NORMAL);
   self->text_height = trellis_style_font_height (self, self->cell_font);
 
   for (gint v = -20; v <= 20; v++)

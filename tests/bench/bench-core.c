@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "trellis-analysis.h"
+#include "bench-util.h"
 #include "trellis-document.h"
 
 typedef struct
@@ -53,30 +54,6 @@ typedef struct
 } Row;
 
 static guint runs = 5;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / (double) G_USEC_PER_SEC;
-}
 
 /* Generating the files */
 

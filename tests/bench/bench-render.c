@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "trellis-png.h"
+#include "render-tiers.h"
 #include "trellis-render.h"
 
 /* For each tier of the design (workshop, department, enterprise) this
@@ -223,33 +224,11 @@ static TrellisDocument *
 generate_tier (const char *tier,
                const char *folder)
 {
-  g_autofree char *generator = g_strdup (g_getenv ("TRELLIS_GENERATE"));
-  g_autofree char *file_name = g_strdup_printf ("%s.trellis", tier);
-  g_autofree char *path = g_build_filename (folder, file_name, NULL);
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = render_tier_generate (tier, folder);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
   TrellisDocument *doc;
-  int status = 0;
 
-  /* Without TRELLIS_GENERATE, the generator built next to this program. */
-  if (generator == NULL)
-    {
-      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-      g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : g_strdup (".");
-
-      generator = g_build_filename (dir, "trellis-generate", NULL);
-    }
-
-  {
-    const char *argv[] = { generator, "--tier", tier, "-o", path, "--quiet", NULL };
-
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error) ||
-        !g_spawn_check_wait_status (status, &error))
-      g_error ("%s: %s %s", generator, error->message, err != NULL ? err : "");
-  }
-
-  file = g_file_new_for_path (path);
   doc = trellis_document_new_from_file (file, NULL, NULL, &error);
   if (doc == NULL)
     g_error ("%s: %s", path, error->message);

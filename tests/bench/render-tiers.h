@@ -29,4 +29,7 @@ TrellisDocument *render_tier_load (guint  people,
                                    guint  roles,
                                    guint  seed);
 
+char            *render_tier_generate (const char *tier,
+                                       const char *folder);
+
 G_END_DECLS

@@ -1,0 +1,229 @@
+/* trellis-report-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trellis-report-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-report-dialog.h"
+
+/* Before printing or exporting a report: which sections, for whom (the
+ * team, or one person alone), for which audience, and for an export the
+ * paper. The print dialog then chooses the printer and the paper. */
+
+typedef struct
+{
+  TrellisDocument         *document;
+  GtkCheckButton          *sections[TRELLIS_N_REPORT_SECTIONS];
+  AdwComboRow             *person_row;
+  AdwComboRow             *audience_row;
+  AdwComboRow             *paper_row;
+  TrellisReportChosenFunc  func;
+  gpointer                 user_data;
+  GDestroyNotify           destroy;
+} Dialog;
+
+static void
+dialog_free (gpointer data)
+{
+  Dialog *d = data;
+
+  if (d->destroy != NULL)
+    d->destroy (d->user_data);
+  g_clear_object (&d->document);
+  g_free (d);
+}
+
+static void
+go_cb (GtkButton *button,
+       GtkWindow *window)
+{
+  Dialog *d = g_object_get_data (G_OBJECT (window), "trellis-report-dialog");
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  guint person = adw_combo_row_get_selected (d->person_row);
+
+  options->sections = 0;
+  for (guint i = 0; i < TRELLIS_N_REPORT_SECTIONS; i++)
+    if (gtk_check_button_get_active (d->sections[i]))
+      options->sections |= 1u << i;
+  if (options->sections == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (window));
+      return;
+    }
+
+  options->audience = adw_combo_row_get_selected (d->audience_row) == 1 ? TRELLIS_AUDIENCE_WORKSHOP
+                                                                         : TRELLIS_AUDIENCE_COACH;
+  if (d->paper_row != NULL)
+    options->paper = adw_combo_row_get_selected (d->paper_row) == 1 ? TRELLIS_PAPER_LETTER : TRELLIS_PAPER_A4;
+  if (person > 0 && person != GTK_INVALID_LIST_POSITION)
+    {
+      TrellisEntity *entity = trellis_document_get_item (d->document, TRELLIS_KIND_PERSON, person - 1);
+
+      trellis_report_options_set_person (options, trellis_entity_get_id (entity));
+    }
+
+  d->func (options, d->user_data);
+  gtk_window_destroy (window);
+}
+
+static gboolean
+close_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+static GtkWidget *
+sections_group (Dialog *d)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Sections"));
+  for (guint i = 0; i < TRELLIS_N_REPORT_SECTIONS; i++)
+    {
+      TrellisReportSection section = 1u << i;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_report_section_get_title (section));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (TRELLIS_REPORT_DEFAULT & section) != 0);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      trellis_report_section_get_title (section), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      d->sections[i] = GTK_CHECK_BUTTON (check);
+    }
+
+  return group;
+}
+
+static AdwComboRow *
+combo_row (const char        *title,
+           const char        *subtitle,
+           const char * const *choices,
+           guint              selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new (choices);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+
+  return ADW_COMBO_ROW (row);
+}
+
+static GtkWidget *
+readers_group (Dialog   *d,
+               gboolean  export)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  guint n = trellis_document_get_n_items (d->document, TRELLIS_KIND_PERSON);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  const char * const audiences[] = { _("A coach"), _("The whole team"), NULL };
+  const char * const papers[] = { _("A4"), _("Letter"), NULL };
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Readers"));
+
+  g_ptr_array_add (people, g_strdup (_("Everyone")));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (people, trellis_entity_dup_label (trellis_document_get_item (d->document, TRELLIS_KIND_PERSON, i)));
+  g_ptr_array_add (people, NULL);
+  d->person_row = combo_row (_("For"), _("Everyone who may be shown, or one person alone, whatever they chose to share"),
+                             (const char * const *) people->pdata, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->person_row));
+
+  d->audience_row = combo_row (_("Read by"), _("A coach sees who shares with their coach; the whole team only who shares with the team, and no group under three"),
+                               audiences, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->audience_row));
+
+  if (export)
+    {
+      d->paper_row = combo_row (_("Paper"), NULL, papers, trellis_paper_from_locale () == TRELLIS_PAPER_LETTER ? 1 : 0);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->paper_row));
+    }
+
+  return group;
+}
+
+/**
+ * trellis_report_dialog_new:
+ * @parent: the window it belongs to
+ * @document: the matrix
+ * @export: whether the report is to be exported (then the paper is
+ *   chosen here) rather than printed
+ * @func: receives the choices when the person goes on
+ * @user_data: for @func
+ * @destroy: frees @user_data when the dialog closes
+ *
+ * Returns: (transfer none): the dialog, to present
+ */
+GtkWindow *
+trellis_report_dialog_new (GtkWindow               *parent,
+                           TrellisDocument         *document,
+                           gboolean                 export,
+                           TrellisReportChosenFunc  func,
+                           gpointer                 user_data,
+                           GDestroyNotify           destroy)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *go = gtk_button_new_with_mnemonic (export ? _("_Export…") : _("_Print…"));
+  Dialog *d = g_new0 (Dialog, 1);
+
+  d->document = g_object_ref (document);
+  d->func = func;
+  d->user_data = user_data;
+  d->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (window), "trellis-report-dialog", d, dialog_free);
+
+  gtk_window_set_title (GTK_WINDOW (window), export ? _("Export Report") : _("Print Report"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 680);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), go);
+  gtk_widget_add_css_class (go, "suggested-action");
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  g_signal_connect (go, "clicked", G_CALLBACK (go_cb), window);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (readers_group (d, export)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (sections_group (d)));
+  gtk_widget_set_vexpand (page, TRUE);
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), go);
+
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_callback_action_new (close_cb, NULL, NULL)));
+    gtk_widget_add_controller (window, keys);
+  }
+
+  return GTK_WINDOW (window);
+}
