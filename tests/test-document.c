@@ -9,6 +9,7 @@
 
 #include "trellis-analysis.h"
 #include "trellis-document.h"
+#include "trellis-personal.h"
 
 static TrellisDocument *
 load_fixture (const char *name)
@@ -513,18 +514,36 @@ test_snapshot_complete (void)
     g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL),
     g_test_get_filename (G_TEST_DIST, "..", "data", "examples", "customer-service.trellis", NULL),
     g_test_get_filename (G_TEST_DIST, "..", "data", "examples", "klantenservice.trellis", NULL),
+    g_test_get_filename (G_TEST_DIST, "data", "decisions.trellis", NULL),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autoptr(TrellisDocument) doc = load_path (paths[i]);
-      g_autoptr(TrellisDocument) copy = trellis_document_snapshot (doc);
+      g_autoptr(TrellisDocument) copy = NULL;
+
+      /* Format 1.1: the matrix's identity, and a personal file's progress. */
+      if (i == 0)
+        {
+          g_autoptr(TrellisProgress) progress = NULL;
+
+          trellis_document_ensure_matrix_id (doc);
+          progress = trellis_progress_new (trellis_entity_get_id (trellis_document_get_item (doc, TRELLIS_KIND_PERSON, 0)));
+          progress->stage = TRELLIS_GUIDE_SUMMARY;
+          trellis_document_set_progress (doc, progress);
+        }
+      copy = trellis_document_snapshot (doc);
       g_autofree char *before = serialize (doc);
       g_autofree char *copied = serialize (copy);
 
       g_assert_cmpstr (copied, ==, before);
       g_assert_cmpuint (trellis_document_get_n_assessments (copy), ==, trellis_document_get_n_assessments (doc));
       g_assert_false (trellis_document_get_modified (copy));
+      if (i == 0)
+        {
+          g_assert_nonnull (strstr (copied, "<self-assessment "));
+          g_assert_nonnull (strstr (copied, trellis_document_get_matrix_id (doc)));
+        }
 
       for (guint kind = TRELLIS_KIND_VALUE; kind < TRELLIS_N_KINDS; kind++)
         {

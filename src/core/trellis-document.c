@@ -407,6 +407,9 @@ trellis_document_snapshot (TrellisDocument *self)
   copy->lang = g_strdup (self->lang);
   if (self->unknown_root != NULL)
     copy->unknown_root = g_string_new_len (self->unknown_root->str, self->unknown_root->len);
+  copy->matrix_id = g_strdup (self->matrix_id);
+  if (self->progress != NULL)
+    copy->progress = trellis_progress_copy (self->progress);
 
   return copy;
 }
