@@ -728,11 +728,8 @@ unbind_editable_cb (GtkSignalListItemFactory *factory,
 
 /* Refreshing */
 
-/* Updates the rows in place where it can: a person's assessments keep
- * their rows, and the focus in them, when only values change, and
- * showing another person reuses the rows instead of building new ones. */
 /* Rows added at once by refresh(); the rest follow when idle. */
-#define FILL_CHUNK 20
+#define FILL_CHUNK 8
 
 static void refresh (TrellisAssessmentTable *self);
 
@@ -747,6 +744,9 @@ fill_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Updates the rows in place where it can: a person's assessments keep
+ * their rows, and the focus in them, when only values change, and
+ * showing another person reuses the rows instead of building new ones. */
 static void
 refresh (TrellisAssessmentTable *self)
 {
