@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "render-tiers.h"
+#include "test-render-util.h"
 #include "trellis-render.h"
 
 static TrellisDocument *
@@ -626,23 +627,6 @@ test_findings (void)
   g_assert_true (trellis_layout_get_finding (layout, 0)->subject == trellis_document_lookup (doc, "s1"));
 }
 
-static TrellisLayout *
-audience_layout (TrellisDocument *doc,
-                 TrellisView      view,
-                 TrellisAudience  audience)
-{
-  g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
-  g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (view);
-  g_autoptr(GError) error = NULL;
-  TrellisLayout *layout;
-
-  options->audience = audience;
-  layout = trellis_layout_new (analysis, options, &error);
-  g_assert_no_error (error);
-
-  return layout;
-}
-
 static TrellisEntity *
 add_agent (TrellisDocument *doc,
            const char      *name,
@@ -677,7 +661,7 @@ test_coach_audience (void)
   dee = add_agent (doc, "Dee", TRELLIS_SHARE_COACH);
   eli = add_agent (doc, "Eli", TRELLIS_SHARE_COACH);
 
-  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  layout = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
   g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Anna", "Agent"), >=, 0);
   g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Cas", "Agent"), >=, 0);
   g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Ben", NULL), <, 0);
@@ -700,7 +684,7 @@ test_coach_audience (void)
   /* Three agents keep theirs private: the mean covers them and shows. */
   trellis_document_set_int (doc, dee, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_PRIVATE);
   trellis_document_set_int (doc, eli, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_PRIVATE);
-  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  layout = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
   g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Dee", NULL), <, 0);
   agent_mean = find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent");
   cell (layout, agent_mean, listen, &info);
@@ -710,7 +694,7 @@ test_coach_audience (void)
 
   /* In a workshop only Anna shares with the team; Cas, who shares with
    * his coach only, is left out too. */
-  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_WORKSHOP);
+  layout = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_WORKSHOP);
   g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Anna", "Agent"), >=, 0);
   g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Cas", NULL), <, 0);
 }
@@ -721,8 +705,8 @@ static void
 test_coach_small_totals (void)
 {
   g_autoptr(TrellisDocument) doc = load_small_shared ();
-  g_autoptr(TrellisLayout) coach = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
-  g_autoptr(TrellisLayout) workshop = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_WORKSHOP);
+  g_autoptr(TrellisLayout) coach = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  g_autoptr(TrellisLayout) workshop = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_WORKSHOP);
   gint listen = find_column (coach, "Active listening");
   TrellisCellInfo info;
 
@@ -758,7 +742,7 @@ test_coach_team_difference (void)
   trellis_date_parse ("2026-11-01", 10, &as.date);
   trellis_document_set_assessment (doc, TRELLIS_PERSON (fay), &as);
 
-  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  layout = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
   listen = find_column (layout, "Active listening");
   cell (layout, find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent"), listen, &info);
   g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
@@ -773,7 +757,7 @@ test_coach_team_difference (void)
   /* Fay shares with her coach: the four left out are all in the agents'
    * total, and the team's shows. */
   trellis_document_set_int (doc, fay, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_COACH);
-  layout = audience_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
+  layout = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_COACH);
   cell (layout, find_row (layout, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Team"), listen, &info);
   g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
   g_assert_cmpuint (info.total, ==, 6);
@@ -786,8 +770,8 @@ static void
 test_coach_other_totals (void)
 {
   g_autoptr(TrellisDocument) doc = load_small ();
-  g_autoptr(TrellisLayout) coverage = audience_layout (doc, TRELLIS_VIEW_COVERAGE, TRELLIS_AUDIENCE_COACH);
-  g_autoptr(TrellisLayout) map = audience_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_AUDIENCE_COACH);
+  g_autoptr(TrellisLayout) coverage = render_test_layout (doc, TRELLIS_VIEW_COVERAGE, TRELLIS_AUDIENCE_COACH);
+  g_autoptr(TrellisLayout) map = render_test_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, TRELLIS_AUDIENCE_COACH);
   gint product = find_row (coverage, TRELLIS_ITEM_COMPETENCY, "Product knowledge", NULL);
   gint complaints = find_row (map, TRELLIS_ITEM_RESPONSIBILITY, "Handle complaints", "Solved in one contact");
   TrellisCellInfo info;
@@ -833,7 +817,7 @@ test_findings_audience (void)
         TrellisCellInfo info;
 
         trellis_document_set_int (doc, pat, TRELLIS_FIELD_SHARE, shares[s]);
-        layout = audience_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, audience);
+        layout = render_test_layout (doc, TRELLIS_VIEW_RESPONSIBILITIES, audience);
         for (guint i = 0; i < trellis_layout_get_n_findings (layout); i++)
           named |= trellis_layout_get_finding (layout, i)->person == pat;
         g_assert_true (named == may_see);

@@ -21,6 +21,24 @@ load_example (const char *name)
   return doc;
 }
 
+/* A layout of @view for @audience, which must not fail. */
+static inline TrellisLayout *
+render_test_layout (TrellisDocument *doc,
+                    TrellisView      view,
+                    TrellisAudience  audience)
+{
+  g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (doc);
+  g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (view);
+  g_autoptr(GError) error = NULL;
+  TrellisLayout *layout;
+
+  options->audience = audience;
+  layout = trellis_layout_new (analysis, options, &error);
+  g_assert_no_error (error);
+
+  return layout;
+}
+
 typedef struct
 {
   const guint8 *data;

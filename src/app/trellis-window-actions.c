@@ -36,6 +36,7 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export", matrix);
+  trellis_window_update_sheet_actions (self, matrix);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.print", matrix);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.export-report", matrix);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.reload",
@@ -759,5 +760,6 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.export-report", NULL, report_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, redo_action_cb);
+  trellis_window_class_add_sheet_actions (widget_class);
   trellis_window_class_add_personal_actions (widget_class);
 }

@@ -81,6 +81,11 @@ void trellis_window_show_message       (TrellisWindow  *self,
 void trellis_window_show_section_number (TrellisWindow *self,
                                         guint           number);
 TrellisWindow *trellis_window_get_target_for_new (TrellisWindow *self);
+
+/* trellis-window-sheets.c */
+void trellis_window_class_add_sheet_actions (GtkWidgetClass *widget_class);
+void trellis_window_update_sheet_actions    (TrellisWindow  *self,
+                                             gboolean        has_document);
 GtkWidget *trellis_window_get_section_focus (TrellisWindow *self);
 
 /* Personal files: trellis-personal-actions.c */

@@ -99,7 +99,6 @@ trellis_cli_convert (int    argc,
                      char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(TrellisDocument) doc = NULL;
   g_autofree char *output = NULL;
   gboolean version = FALSE;
@@ -126,40 +125,7 @@ trellis_cli_convert (int    argc,
   if (doc == NULL)
     return TRELLIS_CLI_INVALID;
 
-  if (g_strcmp0 (output, "-") == 0)
-    {
-      g_autoptr(GBytes) bytes = trellis_document_serialize (doc, &error);
-      gsize len = 0;
-      const char *data;
-
-      if (bytes == NULL)
-        {
-          trellis_cli_print_error (NULL, error);
-          return TRELLIS_CLI_INVALID;
-        }
-
-      data = g_bytes_get_data (bytes, &len);
-      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
-        {
-          g_printerr (_("trellis-cli convert: could not write to standard output.\n"));
-          return TRELLIS_CLI_INVALID;
-        }
-    }
-  else
-    {
-      g_autoptr(GFile) out = trellis_cli_file_for_arg (output, &error);
-
-      /* The output is a new file as far as the document knows. */
-      trellis_document_set_file (doc, NULL);
-      if (out == NULL ||
-          !trellis_document_save (doc, out, TRELLIS_SAVE_FLAGS_FORCE | TRELLIS_SAVE_FLAGS_NO_BACKUP, NULL, &error))
-        {
-          trellis_cli_print_error (NULL, error);
-          return TRELLIS_CLI_INVALID;
-        }
-    }
-
-  return TRELLIS_CLI_OK;
+  return trellis_cli_write_matrix (doc, output, FALSE) ? TRELLIS_CLI_OK : TRELLIS_CLI_INVALID;
 }
 
 /* stats */

@@ -30,8 +30,10 @@ static const Command commands[] = {
   { "convert",  trellis_cli_convert,  N_("Write a matrix back in the canonical form the app saves") },
   { "handout",  trellis_cli_handout,  N_("Write each person’s personal file for their self-assessment") },
   { "merge",    trellis_cli_merge,    N_("Merge handed-in personal files into the team’s matrix") },
+  { "import",   trellis_cli_import,   N_("Add people, competencies or assessments from a CSV spreadsheet") },
 #ifdef TRELLIS_CLI_HAVE_RENDER
   { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
+  { "export",   trellis_cli_export,   N_("Write the assessments or a view as a CSV or XLSX spreadsheet") },
   { "report",   trellis_cli_report,   N_("Write a paginated report with a sheet per person as PDF") },
 #endif
 };
@@ -186,6 +188,66 @@ trellis_cli_load (const char *file)
     trellis_cli_print_error (file, error);
 
   return doc;
+}
+
+/* Writes @doc to the file named @output on the command line, or to
+ * standard output when it is "-", saying why when it cannot. With
+ * @update, a matrix written back to the file it was read from is saved
+ * as the application saves it (a backup of the old version, and no
+ * saving over a file that changed since); else it is written as a new
+ * file. */
+gboolean
+trellis_cli_write_matrix (TrellisDocument *doc,
+                          const char      *output,
+                          gboolean         update)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) out = NULL;
+  GFile *from = trellis_document_get_file (doc);
+
+  if (g_strcmp0 (output, "-") == 0)
+    {
+      g_autoptr(GBytes) bytes = trellis_document_serialize (doc, &error);
+      gsize len = 0;
+      const char *data;
+
+      if (bytes == NULL)
+        {
+          trellis_cli_print_error (NULL, error);
+          return FALSE;
+        }
+
+      data = g_bytes_get_data (bytes, &len);
+      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          /* Translators: %s is the program and command, such as “trellis-cli convert”. */
+          g_printerr (_("%s: could not write to standard output.\n"), g_get_prgname ());
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  out = trellis_cli_file_for_arg (output, &error);
+  if (update && out != NULL && from != NULL && g_file_equal (out, from))
+    {
+      if (!trellis_document_save (doc, out, TRELLIS_SAVE_FLAGS_NONE, NULL, &error))
+        {
+          trellis_cli_print_error (NULL, error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* The output is a new file as far as the document knows. */
+  trellis_document_set_file (doc, NULL);
+  if (out == NULL ||
+      !trellis_document_save (doc, out, TRELLIS_SAVE_FLAGS_FORCE | TRELLIS_SAVE_FLAGS_NO_BACKUP, NULL, &error))
+    {
+      trellis_cli_print_error (NULL, error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* JSON for scripts: a string (or null), escaped. */

@@ -30,6 +30,10 @@ int  trellis_cli_convert  (int    argc,
                            char **argv);
 int  trellis_cli_render   (int    argc,
                            char **argv);
+int  trellis_cli_import   (int    argc,
+                           char **argv);
+int  trellis_cli_export   (int    argc,
+                           char **argv);
 int  trellis_cli_report   (int    argc,
                            char **argv);
 int  trellis_cli_handout  (int    argc,
@@ -57,6 +61,9 @@ TrellisDocument *trellis_cli_load_report  (const char         *file,
                                           TrellisLoadReport  *report,
                                           GError            **error);
 TrellisDocument *trellis_cli_load         (const char         *file);
+gboolean         trellis_cli_write_matrix (TrellisDocument    *doc,
+                                          const char         *output,
+                                          gboolean            update);
 void             trellis_cli_json_string  (GString            *out,
                                           const char         *s);
 void             trellis_cli_json_key     (GString            *out,

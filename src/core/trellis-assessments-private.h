@@ -142,5 +142,19 @@ void               trellis_document_do_record_remove      (TrellisDocument     *
 void               trellis_document_do_record_replace     (TrellisDocument     *self,
                                                            TrellisPerson       *person,
                                                            const TrellisRecord *record);
+void               trellis_document_do_records            (TrellisDocument     *self,
+                                                           TrellisPerson       *person,
+                                                           GArray              *records);
+
+/* Many assessments of one person at once (an import): @records are in
+ * the grid's order, no two with the same slot, date and source, their
+ * texts already in the document's table. Each replaces the record with
+ * the same slot, date and source, or is added; as one edit, told as one
+ * change with no competency. */
+void               trellis_document_merge_records         (TrellisDocument     *self,
+                                                           TrellisPerson       *person,
+                                                           const TrellisRecord *records,
+                                                           guint                n_records,
+                                                           const char          *label);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "trellis-document-private.h"
 
@@ -183,6 +184,71 @@ trellis_document_do_record_replace (TrellisDocument     *self,
 
   g_array_index (records, TrellisRecord, index) = *record;
   emit_record_change (self, person, record);
+}
+
+/* Makes a person's records those of @records. */
+void
+trellis_document_do_records (TrellisDocument *self,
+                             TrellisPerson   *person,
+                             GArray          *records)
+{
+  GArray *live = trellis_person_get_records (person);
+
+  self->n_records -= live->len;
+  g_array_set_size (live, records->len);
+  if (records->len > 0)
+    memcpy (live->data, records->data, (gsize) records->len * sizeof (TrellisRecord));
+  self->n_records += live->len;
+
+  trellis_document_emit_change (self, TRELLIS_CHANGE_ASSESSMENTS, TRELLIS_ENTITY (person), TRELLIS_FIELD_NONE,
+                                0, 0, NULL);
+}
+
+void
+trellis_document_merge_records (TrellisDocument     *self,
+                                TrellisPerson       *person,
+                                const TrellisRecord *records,
+                                guint                n_records,
+                                const char          *label)
+{
+  GArray *live = trellis_person_get_records (person);
+  const TrellisRecord *old = (const TrellisRecord *) (gpointer) live->data;
+  g_autoptr(GArray) merged = g_array_sized_new (FALSE, FALSE, sizeof (TrellisRecord), live->len + n_records);
+  TrellisRecord *out;
+  gboolean changed = FALSE;
+  guint i = 0;
+  guint j = 0;
+  guint k = 0;
+  TrellisEdit *edit;
+
+  g_array_set_size (merged, live->len + n_records);
+  out = (TrellisRecord *) (gpointer) merged->data;
+  while (i < live->len || j < n_records)
+    {
+      gint c = i == live->len ? 1 : j == n_records ? -1 : trellis_record_compare (&old[i], &records[j]);
+
+      if (c < 0)
+        out[k++] = old[i++];
+      else
+        {
+          if (c > 0 || memcmp (&old[i], &records[j], sizeof (TrellisRecord)) != 0)
+            changed = TRUE;
+          out[k++] = records[j++];
+          if (c == 0)
+            i++;
+        }
+    }
+
+  if (!changed)
+    return;
+  g_array_set_size (merged, k);
+
+  edit = trellis_edit_new (TRELLIS_EDIT_RECORDS, TRELLIS_ENTITY (person));
+  g_value_init (&edit->old_value, G_TYPE_ARRAY);
+  g_value_take_boxed (&edit->old_value, g_array_copy (live));
+  g_value_init (&edit->new_value, G_TYPE_ARRAY);
+  g_value_take_boxed (&edit->new_value, g_steal_pointer (&merged));
+  trellis_document_commit_edit (self, edit, label);
 }
 
 guint

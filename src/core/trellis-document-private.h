@@ -54,6 +54,12 @@ struct _TrellisDocument
   struct _TrellisProgress *progress;
 };
 
+TrellisEntity *trellis_document_create_with_id  (TrellisDocument *self,
+                                                 TrellisKind      kind,
+                                                 const char      *id,
+                                                 const char      *name,
+                                                 gint             position);
+
 /* Used by the reader, which builds a document without recording undo:
  * between begin_loading and finish_loading the typed setters
  * (trellis_document_set_string() and the others) store values straight

@@ -817,13 +817,27 @@ trellis_document_create (TrellisDocument *self,
                          const char      *name,
                          gint             position)
 {
-  g_autofree char *id = NULL;
-  g_autoptr(TrellisEntity) entity = NULL;
-
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (kind > TRELLIS_KIND_ORGANISATION && kind < TRELLIS_N_KINDS, NULL);
 
-  id = trellis_document_make_id (self, kind, name);
+  return trellis_document_create_with_id (self, kind, NULL, name, position);
+}
+
+/* Like trellis_document_create(), with @id (which the caller checked is
+ * a valid id) when no entity has it yet; %NULL makes one from the name.
+ * For imports, which keep the ids other systems gave. */
+TrellisEntity *
+trellis_document_create_with_id (TrellisDocument *self,
+                                 TrellisKind      kind,
+                                 const char      *id,
+                                 const char      *name,
+                                 gint             position)
+{
+  g_autofree char *made = NULL;
+  g_autoptr(TrellisEntity) entity = NULL;
+
+  if (id == NULL || trellis_document_lookup (self, id) != NULL)
+    id = made = trellis_document_make_id (self, kind, name);
   entity = trellis_entity_new_internal (kind, id);
   init_new_entity (self, entity, name);
   trellis_document_insert (self, entity, position);

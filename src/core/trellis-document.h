@@ -68,7 +68,9 @@ typedef enum
  * @position: the new position in its list (inserted, moved) or the old
  *   one (removed)
  * @old_position: for %TRELLIS_CHANGE_MOVED, where it was
- * @competency: for %TRELLIS_CHANGE_ASSESSMENTS, the competency id
+ * @competency: for %TRELLIS_CHANGE_ASSESSMENTS, the competency id, or
+ *   %NULL when several of the person's assessments changed at once (an
+ *   import)
  *
  * The argument of #TrellisDocument::changed: one precise change.
  */

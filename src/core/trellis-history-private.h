@@ -22,6 +22,7 @@ typedef enum
   TRELLIS_EDIT_RECORD_INSERT,
   TRELLIS_EDIT_RECORD_REMOVE,
   TRELLIS_EDIT_RECORD_REPLACE,
+  TRELLIS_EDIT_RECORDS,         /* every record of a person: GArrays in the values */
 } TrellisEditKind;
 
 typedef struct

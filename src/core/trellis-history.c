@@ -113,6 +113,11 @@ edit_apply (TrellisDocument *self,
                          forward ? &edit->new_record : &edit->old_record);
       break;
 
+    case TRELLIS_EDIT_RECORDS:
+      trellis_document_do_records (self, TRELLIS_PERSON (edit->entity),
+                                   g_value_get_boxed (forward ? &edit->new_value : &edit->old_value));
+      break;
+
     default:
       g_assert_not_reached ();
     }

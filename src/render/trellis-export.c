@@ -259,7 +259,6 @@ trellis_render_to_file (TrellisLayout        *layout,
                         GError              **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (TRELLIS_IS_LAYOUT (layout), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -268,8 +267,33 @@ trellis_render_to_file (TrellisLayout        *layout,
   if (bytes == NULL)
     return FALSE;
 
+  return trellis_export_save (bytes, path, 0644, error);
+}
+
+/**
+ * trellis_export_save:
+ * @bytes: what an export made
+ * @path: where to write it
+ * @mode: the permissions of a new file
+ * @error: return location for a #GError
+ *
+ * Writes an export atomically: the file is whole, or as it was.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+trellis_export_save (GBytes      *bytes,
+                     const char  *path,
+                     int          mode,
+                     GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
   if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+                                 G_FILE_SET_CONTENTS_CONSISTENT, mode, &local))
     {
       g_set_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_WRITE,
                    "%s", local->message);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "trellis-draw-private.h"
+#include "trellis-grid-map-private.h"
 #include "trellis-headers-private.h"
 #include "trellis-layout-private.h"
 
@@ -858,6 +859,163 @@ trellis_layout_get_finding (TrellisLayout *self,
   g_return_val_if_fail (index < self->legend.findings->len, NULL);
 
   return g_ptr_array_index (self->legend.findings, index);
+}
+
+/* The picture in words and colours, for spreadsheets */
+
+/**
+ * trellis_layout_get_title:
+ * @self: a #TrellisLayout
+ *
+ * Returns: (transfer none): the title over the picture
+ */
+const char *
+trellis_layout_get_title (TrellisLayout *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), NULL);
+
+  return pango_layout_get_text (self->title);
+}
+
+/**
+ * trellis_layout_get_subtitle:
+ * @self: a #TrellisLayout
+ *
+ * Returns: (transfer none): the subtitle: the filter, the date of the
+ *   newest assessment, the audience, and how many people are not shown
+ *   and why
+ */
+const char *
+trellis_layout_get_subtitle (TrellisLayout *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), NULL);
+
+  return pango_layout_get_text (self->subtitle);
+}
+
+static void
+look_from_paint (TrellisLayout          *self,
+                 const TrellisCellPaint *paint,
+                 TrellisCellLook        *look)
+{
+  const TrellisThemeColors *c = trellis_theme_get_colors (self->options->theme);
+
+  look->fill = paint->fill != NULL ? *paint->fill : c->background;
+  look->text = paint->text_color != NULL ? *paint->text_color : c->foreground;
+  look->pattern = paint->pattern == TRELLIS_PATTERN_HATCH ? TRELLIS_CELL_PATTERN_HATCH
+                  : paint->pattern == TRELLIS_PATTERN_SUPPRESSED ? TRELLIS_CELL_PATTERN_WITHHELD
+                  : TRELLIS_CELL_PATTERN_NONE;
+  look->pattern_color = paint->pattern == TRELLIS_PATTERN_HATCH ? c->hatch_line : c->muted;
+}
+
+/**
+ * trellis_layout_get_cell_look:
+ * @self: a #TrellisLayout
+ * @row: a row
+ * @column: a column
+ * @look: (out caller-allocates): the cell's colours and pattern
+ *
+ * How a cell of a grid view is painted: the same colours in a
+ * spreadsheet as in the picture.
+ *
+ * Returns: %FALSE when the view is not a grid of cells (the line of
+ *   sight)
+ */
+gboolean
+trellis_layout_get_cell_look (TrellisLayout   *self,
+                              guint            row,
+                              guint            column,
+                              TrellisCellLook *look)
+{
+  TrellisCellInfo info;
+  TrellisCellPaint paint = { 0 };
+
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (look != NULL, FALSE);
+
+  if (!TRELLIS_IS_GRID_MAP (self->map))
+    return FALSE;
+  g_return_val_if_fail (row < trellis_layout_get_n_rows (self) && column < trellis_layout_get_n_columns (self), FALSE);
+
+  trellis_grid_map_compute_cell ((TrellisGridMap *) self->map, row, column, &info, &paint);
+  look_from_paint (self, &paint, look);
+  return TRUE;
+}
+
+guint
+trellis_layout_get_n_legend_entries (TrellisLayout *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), 0);
+
+  return self->legend.items->len;
+}
+
+/**
+ * trellis_layout_get_legend_entry:
+ * @self: a #TrellisLayout
+ * @index: an entry of the legend
+ * @label: (out) (transfer none): its words
+ * @sample: (out) (transfer none): the text in its swatch, or %NULL
+ * @heading: (out): whether it heads the entries after it
+ * @look: (out caller-allocates): its swatch's colours and pattern
+ *
+ * An entry of the legend under the picture, for a spreadsheet's own.
+ *
+ * Returns: %TRUE when the entry has a swatch of a cell's colours; %FALSE
+ *   for headings, words alone and marks that are drawn, not filled
+ */
+gboolean
+trellis_layout_get_legend_entry (TrellisLayout    *self,
+                                 guint             index,
+                                 const char      **label,
+                                 const char      **sample,
+                                 gboolean         *heading,
+                                 TrellisCellLook  *look)
+{
+  const TrellisLegendItem *item;
+  TrellisCellPaint paint = { 0 };
+
+  g_return_val_if_fail (TRELLIS_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (index < self->legend.items->len, FALSE);
+
+  item = &g_array_index (self->legend.items, TrellisLegendItem, index);
+  *label = pango_layout_get_text (item->label);
+  *sample = trellis_style_get_text (&self->style, item->text);
+  *heading = item->kind == TRELLIS_SWATCH_HEADING;
+
+  switch (item->kind)
+    {
+    case TRELLIS_SWATCH_FILL:
+    case TRELLIS_SWATCH_NOT_REQUIRED:
+    case TRELLIS_SWATCH_WANT:
+    case TRELLIS_SWATCH_MANDATE:
+    case TRELLIS_SWATCH_SINGLE:
+    case TRELLIS_SWATCH_NEW:
+    case TRELLIS_SWATCH_STRIPS:
+      paint.fill = &item->fill;
+      paint.text_color = trellis_palette_text_on (self->options->theme, &item->fill);
+      break;
+    case TRELLIS_SWATCH_SUPPRESSED:
+      paint.fill = &item->fill;
+      paint.pattern = TRELLIS_PATTERN_SUPPRESSED;
+      break;
+    case TRELLIS_SWATCH_HATCH:
+      paint.fill = &trellis_theme_get_colors (self->options->theme)->hatch_background;
+      paint.pattern = TRELLIS_PATTERN_HATCH;
+      break;
+    case TRELLIS_SWATCH_HEADING:
+    case TRELLIS_SWATCH_BOUNDARY:
+    case TRELLIS_SWATCH_PROBLEM:
+    case TRELLIS_SWATCH_WARNING:
+    case TRELLIS_SWATCH_STAGE:
+    case TRELLIS_SWATCH_LINK:
+    case TRELLIS_SWATCH_TEXT:
+    default:
+      return FALSE;
+    }
+
+  look_from_paint (self, &paint, look);
+  return TRUE;
 }
 
 /* Painting */

@@ -214,6 +214,54 @@ guint                 trellis_layout_get_n_findings       (TrellisLayout        
 const TrellisFinding *trellis_layout_get_finding          (TrellisLayout               *self,
                                                            guint                        index);
 
+/**
+ * TrellisCellPattern:
+ * @TRELLIS_CELL_PATTERN_NONE: the fill alone
+ * @TRELLIS_CELL_PATTERN_HATCH: hatched: required but not assessed
+ * @TRELLIS_CELL_PATTERN_WITHHELD: a short dash: a total withheld from the
+ *   audience
+ *
+ * What a cell shows over its fill.
+ */
+typedef enum
+{
+  TRELLIS_CELL_PATTERN_NONE,
+  TRELLIS_CELL_PATTERN_HATCH,
+  TRELLIS_CELL_PATTERN_WITHHELD,
+} TrellisCellPattern;
+
+/**
+ * TrellisCellLook:
+ * @fill: the cell's colour
+ * @text: the colour of its text
+ * @pattern: what it shows over the fill
+ * @pattern_color: the colour of the pattern
+ *
+ * How a cell is painted, for outputs that are not pictures.
+ */
+typedef struct
+{
+  TrellisRgba         fill;
+  TrellisRgba         text;
+  TrellisCellPattern  pattern;
+  TrellisRgba         pattern_color;
+} TrellisCellLook;
+
+/* The picture in words and colours, for spreadsheets. */
+const char           *trellis_layout_get_title            (TrellisLayout               *self);
+const char           *trellis_layout_get_subtitle         (TrellisLayout               *self);
+gboolean              trellis_layout_get_cell_look        (TrellisLayout               *self,
+                                                           guint                        row,
+                                                           guint                        column,
+                                                           TrellisCellLook             *look);
+guint                 trellis_layout_get_n_legend_entries (TrellisLayout               *self);
+gboolean              trellis_layout_get_legend_entry     (TrellisLayout               *self,
+                                                           guint                        index,
+                                                           const char                 **label,
+                                                           const char                 **sample,
+                                                           gboolean                    *heading,
+                                                           TrellisCellLook             *look);
+
 /* Painting: each takes the area's own coordinates and a clip rectangle
  * in them, and touches nothing outside the clip. */
 guint                 trellis_layout_paint_cells          (TrellisLayout               *self,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trellis-entity.h"
 #include "trellis-render-options.h"
 #include "trellis-types-private.h"
 
@@ -181,4 +182,40 @@ trellis_render_options_set_title (TrellisRenderOptions *self,
 {
   g_return_if_fail (self != NULL);
   replace_string (&self->title, title);
+}
+
+/**
+ * trellis_render_options_shows_person:
+ * @self: a #TrellisRenderOptions
+ * @person: a person of the matrix
+ *
+ * Whether the audience may see @person (see "Who is shown" in
+ * src/render/README.md): their own choice of whom they share with, or a
+ * view narrowed to them. Every output that shows people follows it: the
+ * views, and the spreadsheets.
+ *
+ * Returns: %TRUE when @person may be shown
+ */
+gboolean
+trellis_render_options_shows_person (const TrellisRenderOptions *self,
+                                     TrellisEntity              *person)
+{
+  TrellisShare share;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
+
+  if (self->person != NULL && g_strcmp0 (self->person, trellis_entity_get_id (person)) == 0)
+    return TRUE;
+
+  share = trellis_entity_get_int (person, TRELLIS_FIELD_SHARE);
+  switch (self->audience)
+    {
+    case TRELLIS_AUDIENCE_COACH:
+      return share == TRELLIS_SHARE_COACH || share == TRELLIS_SHARE_TEAM;
+    case TRELLIS_AUDIENCE_WORKSHOP:
+    case TRELLIS_N_AUDIENCES:
+    default:
+      return share == TRELLIS_SHARE_TEAM;
+    }
 }

@@ -69,6 +69,9 @@ void                  trellis_render_options_set_font_family (TrellisRenderOptio
 void                  trellis_render_options_set_title  (TrellisRenderOptions       *self,
                                                          const char                 *title);
 
+gboolean              trellis_render_options_shows_person (const TrellisRenderOptions *self,
+                                                         TrellisEntity              *person);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisRenderOptions, trellis_render_options_free)
 
 G_END_DECLS

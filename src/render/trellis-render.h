@@ -9,6 +9,7 @@
 #include "trellis-palette.h"
 #include "trellis-render-options.h"
 #include "trellis-render-types.h"
+#include "trellis-sheets.h"
 #include "trellis-report.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,10 @@ gboolean  trellis_render_to_file           (TrellisLayout        *layout,
                                             GError              **error);
 GBytes   *trellis_render_to_bytes          (TrellisLayout        *layout,
                                             TrellisExportFormat   format,
+                                            GError              **error);
+gboolean  trellis_export_save              (GBytes               *bytes,
+                                            const char           *path,
+                                            int                   mode,
                                             GError              **error);
 
 G_END_DECLS

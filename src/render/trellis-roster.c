@@ -23,28 +23,6 @@
  * aggregate rows, coverage, who can carry a responsibility, a single
  * point of knowledge and a mandate above ability. */
 
-/* Whether the audience may see a person: their own choice, or a view
- * narrowed to them. */
-static gboolean
-audience_may_see (const TrellisRoster *self,
-                  TrellisEntity       *person)
-{
-  TrellisShare share = trellis_entity_get_int (person, TRELLIS_FIELD_SHARE);
-
-  if (self->options->person != NULL && g_strcmp0 (self->options->person, trellis_entity_get_id (person)) == 0)
-    return TRUE;
-
-  switch (self->options->audience)
-    {
-    case TRELLIS_AUDIENCE_COACH:
-      return share == TRELLIS_SHARE_COACH || share == TRELLIS_SHARE_TEAM;
-    case TRELLIS_AUDIENCE_WORKSHOP:
-    case TRELLIS_N_AUDIENCES:
-    default:
-      return share == TRELLIS_SHARE_TEAM;
-    }
-}
-
 gint
 trellis_roster_index_of (const TrellisRoster *self,
                          TrellisEntity       *entity)
@@ -113,7 +91,7 @@ compute_members (TrellisRoster *self)
     {
       TrellisEntity *person = trellis_roster_entity (self, TRELLIS_KIND_PERSON, p);
 
-      self->shown[p] = person != NULL && audience_may_see (self, person);
+      self->shown[p] = person != NULL && trellis_render_options_shows_person (self->options, person);
       if (person != NULL && !self->shown[p])
         self->team_hidden++;
     }

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "bench-util.h"
 #include "render-tiers.h"
 
 /* A made-up matrix of a given size, the same for the same seed: values,
@@ -206,28 +207,9 @@ char *
 render_tier_generate (const char *tier,
                       const char *folder)
 {
-  g_autofree char *generator = g_strdup (g_getenv ("TRELLIS_GENERATE"));
   g_autofree char *name = g_strdup_printf ("%s.trellis", tier);
   char *path = g_build_filename (folder, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
 
-  if (generator == NULL)
-    {
-      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-      g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : g_strdup (".");
-
-      generator = g_build_filename (dir, "trellis-generate", NULL);
-    }
-
-  {
-    const char *argv[] = { generator, "--tier", tier, "-o", path, "--quiet", NULL };
-
-    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error) ||
-        !g_spawn_check_wait_status (status, &error))
-      g_error ("%s: %s %s", generator, error->message, err != NULL ? err : "");
-  }
-
+  bench_generate (tier, path, NULL);
   return path;
 }

@@ -16,6 +16,10 @@
  * no date of today.
  *
  *   trellis-generate --tier enterprise -o enterprise.trellis
+ *
+ * With --no-assessments it writes the same matrix without the
+ * assessments (every draw is still made, so that all else is the same):
+ * what an import of the assessments from a spreadsheet starts from.
  */
 
 #include "config.h"
@@ -211,6 +215,7 @@ typedef struct
   gint8            *role_required;   /* role × competency → level or -1 */
   guint             n_records;
   guint             n_current;
+  gboolean          no_assessments;  /* the same matrix without its assessments */
 } Generator;
 
 static TrellisDate
@@ -465,6 +470,15 @@ build_responsibilities (Generator *g)
     }
 }
 
+static void
+assess (Generator               *g,
+        TrellisPerson           *person,
+        const TrellisAssessment *a)
+{
+  if (!g->no_assessments)
+    trellis_document_set_assessment (g->doc, person, a);
+}
+
 /* The assessments of one person: every competency once in the current
  * round, older rounds and other perspectives for some. Records are added
  * in competency order, oldest first, as the grid keeps them. */
@@ -511,7 +525,7 @@ assess_person (Generator     *g,
           a.level = MAX (level - 1, 0);
           a.source = rng_chance (&g->rng, 0.5) ? TRELLIS_SOURCE_SELF : TRELLIS_SOURCE_AGREED;
           a.date = previous;
-          trellis_document_set_assessment (g->doc, person, &a);
+          assess (g, person, &a);
           g->n_records++;
         }
 
@@ -523,7 +537,7 @@ assess_person (Generator     *g,
           a.level = CLAMP (level + delta, 0, 4);
           a.source = usual == TRELLIS_SOURCE_SELF ? TRELLIS_SOURCE_PEER : TRELLIS_SOURCE_SELF;
           a.date = current - 7;
-          trellis_document_set_assessment (g->doc, person, &a);
+          assess (g, person, &a);
           g->n_records++;
         }
 
@@ -535,7 +549,7 @@ assess_person (Generator     *g,
         a.note = notes[rng_below (&g->rng, G_N_ELEMENTS (notes))];
       if (rng_chance (&g->rng, 0.002))
         a.evidence = evidence[rng_below (&g->rng, G_N_ELEMENTS (evidence))];
-      trellis_document_set_assessment (g->doc, person, &a);
+      assess (g, person, &a);
       g->n_records++;
       g->n_current++;
     }
@@ -713,6 +727,7 @@ main (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write the matrix", "FILE" },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Seed of the pseudo-random generator", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL },
+    { "no-assessments", 0, 0, G_OPTION_ARG_NONE, &g.no_assessments, "Leave the assessments out", NULL },
     { NULL }
   };
 
