@@ -169,31 +169,28 @@ item_row (const TrellisMandateItem *item)
   return row;
 }
 
-static void
-show_values (TrellisMandateView *self,
-             GPtrArray          *values)
+static GtkWidget *
+value_row (TrellisEntity *value)
 {
-  for (guint i = 0; i < values->len; i++)
-    {
-      TrellisEntity *value = g_ptr_array_index (values, i);
-      const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
-      g_autofree char *joined = behaviours != NULL ? g_strjoinv ("\n", (char **) behaviours) : NULL;
-      GtkWidget *row = adw_action_row_new ();
+  const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
+  g_autofree char *joined = behaviours != NULL ? g_strjoinv ("\n", (char **) behaviours) : NULL;
+  GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_entity_get_name (value));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (joined != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), joined);
-      gtk_list_box_append (self->values, row);
-    }
-  gtk_widget_set_visible (self->values_title, values->len > 0);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_entity_get_name (value));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (joined != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), joined);
+
+  return row;
 }
 
-/* The card is made a few responsibilities a frame, as the window draws:
- * showing a person, or a change to the matrix, does not wait for it,
- * and a person with many responsibilities does not hold up the window.
- * The previous card stays until the new one starts. */
-#define FILL_CHUNK 8
+/* The card is made a few rows a frame, as the window draws: showing a
+ * person, or a change to the matrix, does not wait for it, and a person
+ * with many responsibilities does not hold up the window. A row's
+ * subtitle wraps, and GTK lays a wrapping text out at a dozen widths
+ * the first time it places it: about a millisecond a row. The previous
+ * card stays until the new one starts. */
+#define FILL_CHUNK 3
 
 static void
 stop_filling (TrellisMandateView *self)
@@ -210,7 +207,8 @@ fill_tick_cb (GtkWidget     *widget,
               gpointer       user_data)
 {
   TrellisMandateView *self = TRELLIS_MANDATE_VIEW (widget);
-  guint n;
+  GPtrArray *values;
+  guint n_items;
   guint end;
 
   if (self->filling == NULL)
@@ -219,15 +217,22 @@ fill_tick_cb (GtkWidget     *widget,
       clear (self->values);
       self->filling = trellis_mandate_new (self->document, self->person);
       self->next_item = 0;
-      show_values (self, trellis_mandate_get_values (self->filling));
     }
 
-  n = trellis_mandate_get_n_items (self->filling);
-  end = MIN (n, self->next_item + FILL_CHUNK);
+  /* The responsibilities, then the values that guide them. */
+  n_items = trellis_mandate_get_n_items (self->filling);
+  values = trellis_mandate_get_values (self->filling);
+  gtk_widget_set_visible (self->values_title, values->len > 0);
+  end = MIN (n_items + values->len, self->next_item + FILL_CHUNK);
   for (; self->next_item < end; self->next_item++)
-    gtk_list_box_append (self->items, item_row (trellis_mandate_get_item (self->filling, self->next_item)));
+    {
+      if (self->next_item < n_items)
+        gtk_list_box_append (self->items, item_row (trellis_mandate_get_item (self->filling, self->next_item)));
+      else
+        gtk_list_box_append (self->values, value_row (g_ptr_array_index (values, self->next_item - n_items)));
+    }
 
-  if (self->next_item < n)
+  if (self->next_item < n_items + values->len)
     return G_SOURCE_CONTINUE;
 
   self->fill_source = 0;
