@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the build into a scratch folder (DESTDIR) and checks what a
 # distributor checks there: the desktop file, the metainfo with both
-# AppStream validators, and the settings schema compiled strictly.
+# AppStream validators, the settings schema compiled strictly, and the
+# user guide.
 #
 #   check-installed-tree.sh BUILD_DIR
 set -eu
@@ -37,5 +38,12 @@ icon=$(sed -n 's/^Icon=//p' "$desktop")
 check test -f "$share/icons/hicolor/scalable/apps/$icon.svg"
 check test -f "$dest$prefix/bin/trellis"
 check test -f "$dest$prefix/bin/trellis-cli"
+# The user guide, under the name F1 opens (the application id), in English
+# and in each translation, with its pictures.
+app_id=$(basename "$desktop" .desktop)
+for lang in C nl de; do
+  check test -f "$share/help/$lang/$app_id/index.page"
+  check test -f "$share/help/$lang/$app_id/figures/vote.png"
+done
 
 exit $fail

@@ -18,43 +18,7 @@
 #include "trellis-heatmap-page.h"
 #include "trellis-mandate-view.h"
 #include "trellis-report-dialog.h"
-#include "trellis-test-app.h"
-
-static void
-save_window (GtkWindow  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("Could not write %s", path);
-  g_print ("%s\n", path);
-}
-
-static gboolean
-any_transition (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (any_transition (child))
-        return TRUE;
-    }
-
-  return FALSE;
-}
+#include "trellis-test-shots.h"
 
 static GtkWidget *current_window;
 static char *screenshot_home;
@@ -62,13 +26,7 @@ static char *screenshot_home;
 static void
 settle (void)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  /* Until every crossfade has ended, then the first frames of every list. */
-  trellis_test_iterate (300);
-  while (current_window != NULL && any_transition (current_window) && g_get_monotonic_time () < end)
-    trellis_test_iterate (50);
-  trellis_test_iterate (700);
+  trellis_test_shot_settle (current_window);
 }
 
 static void
@@ -81,7 +39,7 @@ shoot (TrellisWindow *window,
 
   current_window = GTK_WIDGET (window);
   settle ();
-  save_window (GTK_WINDOW (window), path);
+  trellis_test_shot_save (GTK_WINDOW (window), path);
 }
 
 static void
@@ -277,7 +235,7 @@ main (int   argc,
     {
       g_autofree char *path = g_build_filename (folder, "report-dialog.png", NULL);
 
-      save_window (dialog, path);
+      trellis_test_shot_save (dialog, path);
     }
     gtk_window_destroy (dialog);
     current_window = GTK_WIDGET (window);

@@ -89,6 +89,7 @@ static const struct {
   { "doc.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.shortcuts", { "<Control>question", NULL } },
+  { "win.help", { "F1", NULL } },
   { "win.present", { "F5", NULL } },
   { "win.show-section(1)", { "<Alt>1", NULL } },
   { "win.show-section(2)", { "<Alt>2", NULL } },

@@ -70,6 +70,13 @@ struct _TrellisHeatmapPage
   gboolean              stale;
   gboolean              updating;
 
+  /* Making layouts in a worker thread (see rebuild_async()). */
+  GCancellable         *cancellable;
+  guint                 generation;      /* of the layout asked for last */
+  gboolean              building;        /* a worker is making one */
+  gboolean              build_again;     /* something changed meanwhile */
+  gboolean              document_dirty;  /* changed since the analysis shown */
+
   /* Presenting, and what to restore afterwards. */
   gboolean              presenting;
   gboolean              saved_workshop;
@@ -349,37 +356,18 @@ update_scale (TrellisHeatmapPage *self)
   trellis_heatmap_view_set_scale (self->view, trellis_document_get_scale (self->document), G_LIST_MODEL (labels));
 }
 
+/* Shows @layout (or why there is none, in @error), made for @options. */
 static void
-rebuild (TrellisHeatmapPage *self)
+show_layout (TrellisHeatmapPage         *self,
+             TrellisLayout              *layout,
+             const TrellisRenderOptions *options,
+             const GError               *error)
 {
-  g_autoptr(TrellisRenderOptions) options = NULL;
-  g_autoptr(TrellisAnalysis) analysis = NULL;
-  g_autoptr(TrellisLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  self->stale = FALSE;
-
-  if (self->document == NULL)
-    {
-      g_clear_object (&self->layout);
-      trellis_heatmap_view_set_layout (self->view, NULL);
-      trellis_heatmap_view_set_scale (self->view, NULL, NULL);
-      trellis_heatmap_table_set_layout (self->table, NULL);
-      return;
-    }
-
-  options = make_options (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->since_button), options->view == TRELLIS_VIEW_TREND);
-
-  analysis = trellis_analysis_new (self->document);
-  layout = trellis_layout_new (analysis, options, &error);
-
   g_clear_object (&self->layout);
   if (layout == NULL)
     {
       adw_status_page_set_title (self->message_page, trellis_view_get_title (options->view));
-      adw_status_page_set_description (self->message_page, error->message);
+      adw_status_page_set_description (self->message_page, error != NULL ? error->message : NULL);
     }
   else
     {
@@ -410,13 +398,183 @@ rebuild (TrellisHeatmapPage *self)
   update_zoom_button (self);
 }
 
+/* Whether there is nothing to show, which needs no analysis. */
+static gboolean
+clear_without_document (TrellisHeatmapPage *self)
+{
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->stale = FALSE;
+
+  if (self->document != NULL)
+    return FALSE;
+
+  g_clear_object (&self->layout);
+  trellis_heatmap_view_set_layout (self->view, NULL);
+  trellis_heatmap_view_set_scale (self->view, NULL, NULL);
+  trellis_heatmap_table_set_layout (self->table, NULL);
+  return TRUE;
+}
+
+/* The analysis of the layout shown, when the document has not changed
+ * since it was made. */
+static TrellisAnalysis *
+current_analysis (TrellisHeatmapPage *self)
+{
+  if (self->layout == NULL || self->document_dirty)
+    return NULL;
+
+  return trellis_layout_get_analysis (self->layout);
+}
+
+/* Makes the layout now, in this thread: for the calls that promise it
+ * before they return. */
+static void
+rebuild (TrellisHeatmapPage *self)
+{
+  g_autoptr(TrellisRenderOptions) options = NULL;
+  g_autoptr(TrellisAnalysis) analysis = NULL;
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (clear_without_document (self))
+    return;
+
+  /* A layout a worker is making now would be older than this one. */
+  self->generation++;
+
+  options = make_options (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->since_button), options->view == TRELLIS_VIEW_TREND);
+
+  analysis = current_analysis (self);
+  if (analysis != NULL)
+    trellis_analysis_ref (analysis);
+  else
+    analysis = trellis_analysis_new (self->document);
+  self->document_dirty = FALSE;
+
+  layout = trellis_layout_new (analysis, options, &error);
+  show_layout (self, layout, options, error);
+}
+
+/* What a worker gets: a copy of the document, or the analysis of one
+ * when only the options changed; and what it gives back. */
+typedef struct
+{
+  TrellisDocument      *snapshot;
+  TrellisAnalysis      *analysis;
+  TrellisRenderOptions *options;
+  TrellisLayout        *layout;
+  GError               *error;
+  guint                 generation;
+} Build;
+
+static void
+build_free (gpointer data)
+{
+  Build *build = data;
+
+  g_clear_object (&build->snapshot);
+  g_clear_pointer (&build->analysis, trellis_analysis_unref);
+  g_clear_pointer (&build->options, trellis_render_options_free);
+  g_clear_object (&build->layout);
+  g_clear_error (&build->error);
+  g_free (build);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Build *build = task_data;
+
+  if (build->analysis == NULL)
+    build->analysis = trellis_analysis_new (build->snapshot);
+  build->layout = trellis_layout_new (build->analysis, build->options, &build->error);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void rebuild_async (TrellisHeatmapPage *self);
+
+static void
+build_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TrellisHeatmapPage *self = TRELLIS_HEATMAP_PAGE (source_object);
+  Build *build = g_task_get_task_data (G_TASK (result));
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self->building = FALSE;
+
+  /* Shown unless a newer layout was made meanwhile; a newer change is
+   * shown by the next one, and until then this one stands. */
+  if (build->generation == self->generation)
+    show_layout (self, build->layout, build->options, build->error);
+
+  if (self->build_again)
+    {
+      self->build_again = FALSE;
+      rebuild_async (self);
+    }
+}
+
+/* Makes the layout in a worker thread, so that an edit never waits for
+ * the analysis of a large matrix: the worker analyses a copy of the
+ * document (trellis_document_snapshot()) and lays it out, and the page
+ * shows the previous layout until the new one is ready. The cell
+ * actions find what they edit by id in the live document, so nothing is
+ * ever edited from a layout that is out of date. One worker at a time:
+ * what changes while it works is made by the next. */
+static void
+rebuild_async (TrellisHeatmapPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  TrellisAnalysis *analysis;
+  Build *build;
+
+  if (clear_without_document (self))
+    return;
+
+  if (self->building)
+    {
+      self->build_again = TRUE;
+      return;
+    }
+
+  build = g_new0 (Build, 1);
+  build->options = make_options (self);
+  build->generation = ++self->generation;
+  gtk_widget_set_visible (GTK_WIDGET (self->since_button), build->options->view == TRELLIS_VIEW_TREND);
+
+  analysis = current_analysis (self);
+  if (analysis != NULL)
+    build->analysis = trellis_analysis_ref (analysis);
+  else
+    build->snapshot = trellis_document_snapshot (self->document);
+  self->document_dirty = FALSE;
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+
+  self->building = TRUE;
+  task = g_task_new (self, self->cancellable, build_done_cb, NULL);
+  g_task_set_source_tag (task, rebuild_async);
+  g_task_set_task_data (task, build, build_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
 static gboolean
 rebuild_idle_cb (gpointer user_data)
 {
   TrellisHeatmapPage *self = user_data;
 
   self->rebuild_source = 0;
-  rebuild (self);
+  rebuild_async (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -439,6 +597,7 @@ schedule_rebuild (TrellisHeatmapPage *self)
 static void
 document_changed_cb (TrellisHeatmapPage *self)
 {
+  self->document_dirty = TRUE;
   schedule_rebuild (self);
 }
 
@@ -582,7 +741,7 @@ trellis_heatmap_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (trellis_heatmap_page_parent_class)->map (widget);
 
   if (self->stale || (self->layout == NULL && self->document != NULL))
-    rebuild (self);
+    rebuild_async (self);
 }
 
 static void
@@ -593,6 +752,9 @@ trellis_heatmap_page_dispose (GObject *object)
 
   trellis_heatmap_page_set_document (self, NULL);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->layout);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->content_language, g_free);
@@ -761,6 +923,9 @@ trellis_heatmap_page_set_document (TrellisHeatmapPage *self,
   gtk_drop_down_set_selected (self->role_dropdown, 0);
   self->updating = FALSE;
 
+  /* What a worker makes of the previous document is not shown. */
+  self->generation++;
+  self->document_dirty = TRUE;
   g_clear_object (&self->layout);
   trellis_heatmap_view_set_layout (self->view, NULL);
   trellis_heatmap_view_set_scale (self->view, NULL, NULL);

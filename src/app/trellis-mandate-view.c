@@ -31,6 +31,11 @@ struct _TrellisMandateView
   TrellisDocument *document;
   TrellisEntity   *person;
   GtkRoot         *root;      /* whose content language is followed */
+
+  /* The card being made, a few responsibilities a frame. */
+  TrellisMandate  *filling;
+  guint            next_item;
+  guint            fill_source;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisMandateView, trellis_mandate_view, GTK_TYPE_WIDGET)
@@ -70,22 +75,70 @@ join_names (GPtrArray  *entities,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-add_line (GtkWidget  *expander,
-          const char *title,
-          const char *text)
+/* The lines under a responsibility, made the first time it is opened:
+ * a person with many responsibilities would otherwise wait for several
+ * hundred rows nobody has opened yet. */
+typedef struct
 {
-  GtkWidget *row;
+  char *title[7];
+  char *text[7];
+} Lines;
 
-  if (text == NULL || text[0] == '\0')
+static void
+lines_free (gpointer data)
+{
+  Lines *lines = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines->title); i++)
+    {
+      g_free (lines->title[i]);
+      g_free (lines->text[i]);
+    }
+  g_free (lines);
+}
+
+static void
+keep_line (Lines      *lines,
+           const char *title,
+           const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lines->title); i++)
+    {
+      if (lines->title[i] == NULL)
+        {
+          lines->title[i] = g_strdup (title);
+          lines->text[i] = g_strdup (text);
+          return;
+        }
+    }
+}
+
+static void
+expanded_cb (GtkWidget  *expander,
+             GParamSpec *pspec,
+             gpointer    user_data)
+{
+  Lines *lines = g_object_get_data (G_OBJECT (expander), "lines");
+
+  if (lines == NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
     return;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-  gtk_widget_add_css_class (row, "property");
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  for (guint i = 0; i < G_N_ELEMENTS (lines->title) && lines->title[i] != NULL; i++)
+    {
+      GtkWidget *row;
+
+      if (lines->text[i] == NULL || lines->text[i][0] == '\0')
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lines->title[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lines->text[i]);
+      gtk_widget_add_css_class (row, "property");
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  g_object_set_data (G_OBJECT (expander), "lines", NULL);
 }
 
 static GtkWidget *
@@ -93,6 +146,7 @@ item_row (const TrellisMandateItem *item,
           const char               *language)
 {
   GtkWidget *row = adw_expander_row_new ();
+  Lines *lines = g_new0 (Lines, 1);
   g_autofree char *subtitle = NULL;
   g_autofree char *accountable = join_names (item->accountable, language);
   g_autofree char *consult = join_names (item->consult, language);
@@ -110,63 +164,122 @@ item_row (const TrellisMandateItem *item,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
   if (item->result != NULL)
-    add_line (row, _("The result it serves"), trellis_entity_get_name_in (item->result, language));
+    keep_line (lines, _("The result it serves"), trellis_entity_get_name_in (item->result, language));
   {
     g_autofree char *part = letters[0] != '\0' ? g_strdup_printf ("%s (%s)", item->roles, letters) : g_strdup (item->roles);
 
-    add_line (row, _("My part"), part);
+    keep_line (lines, _("My part"), part);
   }
-  add_line (row, _("How far I decide"), item->explanation);
-  add_line (row, C_("mandate", "Accountable"), accountable);
-  add_line (row, C_("mandate", "Consult"), consult);
-  add_line (row, C_("mandate", "Inform"), inform);
-  add_line (row, _("Guided by"), values);
+  keep_line (lines, _("How far I decide"), item->explanation);
+  keep_line (lines, C_("mandate", "Accountable"), accountable);
+  keep_line (lines, C_("mandate", "Consult"), consult);
+  keep_line (lines, C_("mandate", "Inform"), inform);
+  keep_line (lines, _("Guided by"), values);
+
+  g_object_set_data_full (G_OBJECT (row), "lines", lines, lines_free);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
 
   return row;
+}
+
+static GtkWidget *
+value_row (TrellisEntity *value,
+           const char    *language)
+{
+  const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  for (guint b = 0; behaviours != NULL && behaviours[b] != NULL; b++)
+    g_string_append_printf (joined, "%s%s", b > 0 ? "\n" : "",
+                            trellis_entity_get_text (value, TRELLIS_TEXT_BEHAVIOUR, (gint) b, language));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_entity_get_name_in (value, language));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (joined->len > 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), joined->str);
+
+  return row;
+}
+
+/* The card is made a few rows a frame, as the window draws: showing a
+ * person, or a change to the matrix, does not wait for it, and a person
+ * with many responsibilities does not hold up the window. A row's
+ * subtitle wraps, and GTK lays a wrapping text out at a dozen widths
+ * the first time it places it: about a millisecond a row. The previous
+ * card stays until the new one starts. */
+#define FILL_CHUNK 3
+
+static void
+stop_filling (TrellisMandateView *self)
+{
+  if (self->fill_source != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_source);
+  self->fill_source = 0;
+  g_clear_pointer (&self->filling, trellis_mandate_unref);
+}
+
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  TrellisMandateView *self = TRELLIS_MANDATE_VIEW (widget);
+  const char *language = content_language (self);
+  GPtrArray *values;
+  guint n_items;
+  guint end;
+
+  if (self->filling == NULL)
+    {
+      clear (self->items);
+      clear (self->values);
+      self->filling = trellis_mandate_new (self->document, self->person);
+      self->next_item = 0;
+    }
+
+  /* The responsibilities, then the values that guide them. */
+  n_items = trellis_mandate_get_n_items (self->filling);
+  values = trellis_mandate_get_values (self->filling);
+  gtk_widget_set_visible (self->values_title, values->len > 0);
+  end = MIN (n_items + values->len, self->next_item + FILL_CHUNK);
+  for (; self->next_item < end; self->next_item++)
+    {
+      if (self->next_item < n_items)
+        gtk_list_box_append (self->items, item_row (trellis_mandate_get_item (self->filling, self->next_item), language));
+      else
+        gtk_list_box_append (self->values, value_row (g_ptr_array_index (values, self->next_item - n_items), language));
+    }
+
+  if (self->next_item < n_items + values->len)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  g_clear_pointer (&self->filling, trellis_mandate_unref);
+  return G_SOURCE_REMOVE;
 }
 
 /**
  * trellis_mandate_view_refresh:
  * @self: a #TrellisMandateView
  *
- * Works the card out again, after the matrix changed.
+ * Works the card out again, after the matrix changed. The card follows
+ * in the next frames the window draws.
  */
 void
 trellis_mandate_view_refresh (TrellisMandateView *self)
 {
-  g_autoptr(TrellisMandate) mandate = NULL;
-  const char *language = content_language (self);
-  GPtrArray *values;
-
   g_return_if_fail (TRELLIS_IS_MANDATE_VIEW (self));
 
-  clear (self->items);
-  clear (self->values);
+  stop_filling (self);
   if (self->document == NULL || self->person == NULL)
-    return;
-
-  mandate = trellis_mandate_new (self->document, self->person);
-  for (guint i = 0; i < trellis_mandate_get_n_items (mandate); i++)
-    gtk_list_box_append (self->items, item_row (trellis_mandate_get_item (mandate, i), language));
-
-  values = trellis_mandate_get_values (mandate);
-  for (guint i = 0; i < values->len; i++)
     {
-      TrellisEntity *value = g_ptr_array_index (values, i);
-      const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
-      g_autoptr(GString) joined = g_string_new (NULL);
-      GtkWidget *row = adw_action_row_new ();
-
-      for (guint b = 0; behaviours != NULL && behaviours[b] != NULL; b++)
-        g_string_append_printf (joined, "%s%s", b > 0 ? "\n" : "",
-                                trellis_entity_get_text (value, TRELLIS_TEXT_BEHAVIOUR, (gint) b, language));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_entity_get_name_in (value, language));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (joined->len > 0)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), joined->str);
-      gtk_list_box_append (self->values, row);
+      clear (self->items);
+      clear (self->values);
+      gtk_widget_set_visible (self->values_title, FALSE);
+      return;
     }
-  gtk_widget_set_visible (self->values_title, values->len > 0);
+
+  self->fill_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
 }
 
 /**
@@ -221,6 +334,7 @@ trellis_mandate_view_dispose (GObject *object)
 {
   TrellisMandateView *self = TRELLIS_MANDATE_VIEW (object);
 
+  stop_filling (self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->document);
   g_clear_object (&self->person);

@@ -676,6 +676,60 @@ show_deleted_toast_action_cb (GtkWidget  *widget,
   trellis_window_add_toast (TRELLIS_WINDOW (widget), toast);
 }
 
+/* win.help */
+
+/* The page of the user guide for what the window shows: the help of the
+ * guided self-assessment or of a vote, else its start. */
+static char *
+dup_help_uri (TrellisWindow *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->main_stack);
+  const char *page = NULL;
+
+  if (g_strcmp0 (shown, "guide") == 0)
+    page = "self-assessment";
+  else if (g_strcmp0 (shown, "vote") == 0)
+    page = "vote";
+
+  /* The help is installed under the application id, so that a .Devel
+   * build opens the help of its own version. */
+  return page != NULL ? g_strconcat ("help:", APP_ID, "/", page, NULL) : g_strdup ("help:" APP_ID);
+}
+
+static void
+show_help_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TrellisWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    return;
+
+  g_debug ("Could not open the help: %s", error->message);
+  /* Most often no program for help: URIs is installed at all. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    title = g_strdup (_("The help could not be opened: install the Help app (Yelp) to read it"));
+  else
+    /* Translators: %s says why, as the system put it. */
+    title = g_strdup_printf (_("The help could not be opened: %s"), error->message);
+  trellis_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+help_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autofree char *uri = dup_help_uri (self);
+
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_help_cb, g_object_ref (self));
+}
+
 /* GtkShortcutsWindow names its search and its section chooser by their
  * classes only. */
 static void
@@ -751,6 +805,7 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deleted-toast", "s", show_deleted_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
   gtk_widget_class_install_action (widget_class, "win.stop-presenting", NULL, stop_presenting_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, save_action_cb);

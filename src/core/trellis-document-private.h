@@ -24,6 +24,8 @@ G_BEGIN_DECLS
 #define TRELLIS_FORMAT_MAJOR          1
 #define TRELLIS_FORMAT_MINOR          2
 
+/* What a document holds. trellis_document_snapshot() copies all of it
+ * but the history and the file: a field added here is copied there too. */
 struct _TrellisDocument
 {
   GObject              parent_instance;

@@ -343,6 +343,78 @@ trellis_document_new (void)
   return self;
 }
 
+/**
+ * trellis_document_snapshot:
+ * @self: a #TrellisDocument
+ *
+ * A copy of the document as it is now, to be read in another thread
+ * while this one goes on editing @self: to analyse it and lay it out.
+ * Its entities are copies with the same ids (compare entities of the two
+ * documents by id); arrays, which are never changed in place, are
+ * shared, and so are people's assessments until @self changes them. The
+ * copy has no file and no history; nothing may edit it. Making it takes
+ * a few milliseconds for the largest matrices.
+ *
+ * Returns: (transfer full): the copy
+ */
+TrellisDocument *
+trellis_document_snapshot (TrellisDocument *self)
+{
+  TrellisDocument *copy;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+
+  copy = g_object_new (TRELLIS_TYPE_DOCUMENT, NULL);
+  g_set_object (&copy->organisation,
+                TRELLIS_ORGANISATION (trellis_entity_copy_internal (TRELLIS_ENTITY (self->organisation))));
+  g_object_unref (copy->organisation);
+
+  /* Competencies keep their slots, which assessments name. */
+  g_ptr_array_set_size (copy->slots, self->slots->len);
+
+  for (guint kind = 1; kind < TRELLIS_N_KINDS; kind++)
+    {
+      GListModel *list = G_LIST_MODEL (self->lists[kind]);
+      guint n = g_list_model_get_n_items (list);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TrellisEntity) entity = g_list_model_get_item (list, i);
+          TrellisEntity *entity_copy = trellis_entity_copy_internal (entity);
+
+          register_entity (copy, entity_copy);
+          g_ptr_array_add (items, entity_copy);
+        }
+      g_list_store_splice (copy->lists[kind], 0, 0, items->pdata, n);
+
+      if (self->unknown_in_section[kind] != NULL)
+        copy->unknown_in_section[kind] = g_string_new_len (self->unknown_in_section[kind]->str,
+                                                           self->unknown_in_section[kind]->len);
+    }
+
+  /* Notes and evidence, by the same indices as the records use. */
+  for (guint i = 1; i < self->texts->len; i++)
+    {
+      const TrellisText *text = g_ptr_array_index (self->texts, i);
+      TrellisText *text_copy = g_new0 (TrellisText, 1);
+
+      text_copy->note = g_strdup (text->note);
+      text_copy->evidence = g_strdup (text->evidence);
+      g_ptr_array_add (copy->texts, text_copy);
+    }
+
+  copy->format_minor = self->format_minor;
+  copy->lang = g_strdup (self->lang);
+  if (self->unknown_root != NULL)
+    copy->unknown_root = g_string_new_len (self->unknown_root->str, self->unknown_root->len);
+  copy->matrix_id = g_strdup (self->matrix_id);
+  if (self->progress != NULL)
+    copy->progress = trellis_progress_copy (self->progress);
+
+  return copy;
+}
+
 /* Loading support */
 
 void

@@ -26,7 +26,12 @@ struct _TrellisResult         { TrellisEntity parent_instance; };
 struct _TrellisCompetency     { TrellisEntity parent_instance; guint32 slot; };
 struct _TrellisResponsibility { TrellisEntity parent_instance; };
 struct _TrellisRole           { TrellisEntity parent_instance; };
-struct _TrellisPerson         { TrellisEntity parent_instance; GArray *records; };
+struct _TrellisPerson
+{
+  TrellisEntity  parent_instance;
+  GArray        *records;
+  gboolean       records_shared;  /* with a copy of the document: copied before an edit */
+};
 struct _TrellisIndicator      { TrellisEntity parent_instance; };
 struct _TrellisAction         { TrellisEntity parent_instance; };
 struct _TrellisFeedback       { TrellisEntity parent_instance; };
@@ -423,6 +428,30 @@ trellis_entity_get_id (TrellisEntity *self)
   return priv->id;
 }
 
+/**
+ * trellis_entity_same:
+ * @a: (nullable): an entity
+ * @b: (nullable): another
+ *
+ * Whether @a and @b are the same entity of a matrix: the same object, or
+ * its copies in copies of the document (trellis_document_snapshot()),
+ * which share its id. Two %NULL are the same too.
+ *
+ * Returns: whether they are the same
+ */
+gboolean
+trellis_entity_same (TrellisEntity *a,
+                     TrellisEntity *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  /* Ids are interned. */
+  return trellis_entity_get_id (a) == trellis_entity_get_id (b);
+}
+
 TrellisKind
 trellis_entity_get_kind (TrellisEntity *self)
 {
@@ -668,6 +697,65 @@ GArray *
 trellis_person_get_records (TrellisPerson *self)
 {
   return self->records;
+}
+
+/* The records to change in place: the person's own, copied first when
+ * a copy of the document still shares them. */
+GArray *
+trellis_person_edit_records (TrellisPerson *self)
+{
+  if (self->records_shared)
+    {
+      GArray *own = g_array_sized_new (FALSE, FALSE, sizeof (TrellisRecord), self->records->len);
+
+      g_array_append_vals (own, self->records->data, self->records->len);
+      g_array_unref (self->records);
+      self->records = own;
+      self->records_shared = FALSE;
+    }
+
+  return self->records;
+}
+
+/**
+ * trellis_entity_copy_internal:
+ * @self: an entity
+ *
+ * A copy of @self with the same id and fields, for a copy of the
+ * document (trellis_document_snapshot()). Field values are copied as
+ * GValues: strings are duplicated, arrays (immutable once set) shared. A
+ * person's records are shared until either side edits them. A
+ * competency keeps its slot.
+ *
+ * Returns: (transfer full): the copy
+ */
+TrellisEntity *
+trellis_entity_copy_internal (TrellisEntity *self)
+{
+  TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (self);
+  TrellisEntity *copy = trellis_entity_new_internal (klass->kind, priv->id);
+  TrellisEntityPrivate *copy_priv = trellis_entity_get_instance_private (copy);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_value_copy (&priv->fields[i], &copy_priv->fields[i]);
+  if (priv->unknown != NULL)
+    copy_priv->unknown = g_string_new_len (priv->unknown->str, priv->unknown->len);
+
+  if (TRELLIS_IS_COMPETENCY (self))
+    TRELLIS_COMPETENCY (copy)->slot = TRELLIS_COMPETENCY (self)->slot;
+
+  if (TRELLIS_IS_PERSON (self))
+    {
+      TrellisPerson *person = TRELLIS_PERSON (self);
+      TrellisPerson *person_copy = TRELLIS_PERSON (copy);
+
+      g_array_unref (person_copy->records);
+      person_copy->records = g_array_ref (person->records);
+      person->records_shared = person_copy->records_shared = TRUE;
+    }
+
+  return copy;
 }
 
 /* Array helpers. The arrays of a field are immutable; each helper returns

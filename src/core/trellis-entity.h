@@ -179,6 +179,8 @@ G_DECLARE_FINAL_TYPE (TrellisFeedback, trellis_feedback, TRELLIS, FEEDBACK, Trel
 GType          trellis_kind_get_entity_type  (TrellisKind kind);
 
 const char    *trellis_entity_get_id         (TrellisEntity *self);
+gboolean       trellis_entity_same           (TrellisEntity *a,
+                                              TrellisEntity *b);
 TrellisKind    trellis_entity_get_kind       (TrellisEntity *self);
 gboolean       trellis_entity_has_field      (TrellisEntity *self,
                                               TrellisField   field);

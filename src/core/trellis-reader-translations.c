@@ -60,8 +60,8 @@ trellis_reader_start_translation (Reader     *r,
       if (a->uri != NULL && xmlStrEqual (a->uri, XML_XML_NAMESPACE) && xmlStrEqual (a->name, (const xmlChar *) "lang"))
         {
           /* Written as the schema says: "de", "pt-BR", nothing else. */
-          language = trellis_language_normalize (a->value, a->len);
-          if (language != NULL && (strlen (language) != a->len || memcmp (language, a->value, a->len) != 0))
+          language = trellis_language_normalize (attr_value (a), attr_len (a));
+          if (language != NULL && (strlen (language) != attr_len (a) || memcmp (language, attr_value (a), attr_len (a)) != 0))
             g_clear_pointer (&language, g_free);
           if (language == NULL)
             {
@@ -76,7 +76,7 @@ trellis_reader_start_translation (Reader     *r,
       else if (a->name == r->a_field && a->uri == NULL)
         {
           have_field = TRUE;
-          if (!trellis_text_key_parse (a->value, a->len, &r->translation_part, &r->translation_index) ||
+          if (!trellis_text_key_parse (attr_value (a), attr_len (a), &r->translation_part, &r->translation_index) ||
               (entity != NULL && !trellis_text_part_fits (trellis_entity_get_kind (entity), r->translation_part)))
             {
               trellis_reader_bad_attribute (r, frame->elem, a);

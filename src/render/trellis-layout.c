@@ -60,11 +60,15 @@ trellis_layout_finalize (GObject *object)
 {
   TrellisLayout *self = TRELLIS_LAYOUT (object);
 
+  /* Its Pango objects may share fonts with a layout another thread is
+   * making or painting. */
+  trellis_text_lock ();
   g_clear_object (&self->map);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
   trellis_legend_clear (&self->legend);
   trellis_style_clear (&self->style);
+  trellis_text_unlock ();
   g_clear_pointer (&self->options, trellis_render_options_free);
   g_clear_pointer (&self->analysis, trellis_analysis_unref);
 
@@ -253,32 +257,14 @@ check_filter (TrellisLayout  *self,
   return TRUE;
 }
 
-/**
- * trellis_layout_new:
- * @analysis: the analysis of a document
- * @options: what to draw and how
- * @error: return location for a #TRELLIS_RENDER_ERROR
- *
- * Lays out a view: rows, columns, groups, header sizes, the legend and
- * the picture around the map. Fails when @options name a role or person
- * the document does not have, or a trend lacks its date. Who is shown
- * follows @options' audience.
- *
- * Returns: (transfer full): a new #TrellisLayout, or %NULL
- */
-TrellisLayout *
-trellis_layout_new (TrellisAnalysis             *analysis,
-                    const TrellisRenderOptions  *options,
-                    GError                     **error)
+static TrellisLayout *
+layout_build (TrellisAnalysis             *analysis,
+              const TrellisRenderOptions  *options,
+              GError                     **error)
 {
   g_autoptr(TrellisLayout) self = NULL;
   TrellisRenderOptions *o;
   TrellisMapClass *klass;
-
-  g_return_val_if_fail (analysis != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (options->view < TRELLIS_N_VIEWS, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (TRELLIS_TYPE_LAYOUT, NULL);
   self->analysis = trellis_analysis_ref (analysis);
@@ -313,6 +299,42 @@ trellis_layout_new (TrellisAnalysis             *analysis,
   compute_picture (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * trellis_layout_new:
+ * @analysis: the analysis of a document
+ * @options: what to draw and how
+ * @error: return location for a #TRELLIS_RENDER_ERROR
+ *
+ * Lays out a view: rows, columns, groups, header sizes, the legend and
+ * the picture around the map. Fails when @options name a role or person
+ * the document does not have, or a trend lacks its date. Who is shown
+ * follows @options' audience.
+ *
+ * Any thread may lay out a view, also while others paint layouts.
+ *
+ * Returns: (transfer full): a new #TrellisLayout, or %NULL
+ */
+TrellisLayout *
+trellis_layout_new (TrellisAnalysis             *analysis,
+                    const TrellisRenderOptions  *options,
+                    GError                     **error)
+{
+  TrellisLayout *self;
+
+  g_return_val_if_fail (analysis != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->view < TRELLIS_N_VIEWS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Any thread may lay out while another paints: laying out shapes text
+   * with Pango, under the lock that painting takes for Pango too. */
+  trellis_text_lock ();
+  self = layout_build (analysis, options, error);
+  trellis_text_unlock ();
+
+  return self;
 }
 
 const TrellisRenderOptions *
