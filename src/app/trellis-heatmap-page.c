@@ -18,6 +18,7 @@
 #include "trellis-heatmap-table.h"
 #include "trellis-heatmap-view.h"
 #include "trellis-scale-choices.h"
+#include "trellis-translations.h"
 #include "trellis-widget-util.h"
 
 /* The Heatmaps section: every view of the matrix (gaps, role
@@ -63,6 +64,7 @@ struct _TrellisHeatmapPage
   TrellisDocument      *document;
   GListModel           *roles;
   TrellisLayout        *layout;
+  char                 *content_language;  /* the window's; NULL for the original */
   double                zoom;
   guint                 rebuild_source;
   gboolean              stale;
@@ -117,6 +119,7 @@ make_options (TrellisHeatmapPage *self)
                       ? TRELLIS_AUDIENCE_WORKSHOP : TRELLIS_AUDIENCE_COACH;
   options->cell_text = self->settings != NULL ? g_settings_get_boolean (self->settings, "heatmap-cell-text") : TRUE;
   options->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  trellis_render_options_set_content_language (options, self->content_language);
 
   return options;
 }
@@ -208,7 +211,7 @@ rebuild_findings (TrellisHeatmapPage *self)
   for (guint i = 0; i < n; i++)
     {
       const TrellisFinding *finding = trellis_layout_get_finding (self->layout, i);
-      g_autofree char *message = trellis_finding_dup_message (finding);
+      g_autofree char *message = trellis_finding_dup_message_in (finding, self->content_language);
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, trellis_finding_code_get_title (finding->code));
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -754,6 +757,7 @@ trellis_heatmap_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->layout);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->content_language, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_HEATMAP_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -861,6 +865,28 @@ trellis_heatmap_page_get_document (TrellisHeatmapPage *self)
   g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), NULL);
 
   return self->document;
+}
+
+/**
+ * trellis_heatmap_page_set_content_language:
+ * @self: a #TrellisHeatmapPage
+ * @language: (nullable): the language to show the matrix's texts in, where
+ *   they are translated; %NULL for the original
+ *
+ * The maps, their table twins, findings and exports follow it.
+ */
+void
+trellis_heatmap_page_set_content_language (TrellisHeatmapPage *self,
+                                           const char         *language)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  if (g_strcmp0 (self->content_language, language) == 0)
+    return;
+
+  g_free (self->content_language);
+  self->content_language = g_strdup (language);
+  schedule_rebuild (self);
 }
 
 /**
@@ -1292,7 +1318,8 @@ trellis_heatmap_page_export (TrellisHeatmapPage *self)
   preferred = self->settings != NULL ? g_settings_get_string (self->settings, "export-format") : g_strdup ("pdf");
   view = gtk_drop_down_get_selected (self->view_dropdown);
   if (self->document != NULL)
-    organisation = trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)));
+    organisation = trellis_entity_get_name_in (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)),
+                                               self->content_language);
 
   dialog = gtk_file_chooser_native_new (_("Export Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));

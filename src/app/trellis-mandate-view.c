@@ -11,11 +11,14 @@
 
 #include "trellis-mandate-view.h"
 #include "trellis-mandate.h"
+#include "trellis-translations.h"
+#include "trellis-window.h"
 
 /* A person's mandate card in the application ("what may I decide
  * here?"): one expandable row per responsibility their roles hold, and
  * the values that guide their decisions. The words are the mandate's
- * (src/core/trellis-mandate.c), the same as on the printed card. */
+ * (src/core/trellis-mandate.c), the same as on the printed card; the
+ * matrix's texts are in its window's content language, as on paper. */
 
 struct _TrellisMandateView
 {
@@ -27,6 +30,7 @@ struct _TrellisMandateView
   GtkWidget       *values_title;
   TrellisDocument *document;
   TrellisEntity   *person;
+  GtkRoot         *root;      /* whose content language is followed */
 
   /* The card being made, a few responsibilities a frame. */
   TrellisMandate  *filling;
@@ -45,14 +49,22 @@ clear (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The window's content language, or NULL for the original. */
+static const char *
+content_language (TrellisMandateView *self)
+{
+  return TRELLIS_IS_WINDOW (self->root) ? trellis_window_get_content_language (TRELLIS_WINDOW (self->root)) : NULL;
+}
+
 static char *
-join_names (GPtrArray *entities)
+join_names (GPtrArray  *entities,
+            const char *language)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < entities->len; i++)
     {
-      const char *name = trellis_entity_get_name (g_ptr_array_index (entities, i));
+      const char *name = trellis_entity_get_name_in (g_ptr_array_index (entities, i), language);
 
       if (i > 0)
         /* Translators: separates the items of a list. */
@@ -130,28 +142,29 @@ expanded_cb (GtkWidget  *expander,
 }
 
 static GtkWidget *
-item_row (const TrellisMandateItem *item)
+item_row (const TrellisMandateItem *item,
+          const char               *language)
 {
   GtkWidget *row = adw_expander_row_new ();
   Lines *lines = g_new0 (Lines, 1);
   g_autofree char *subtitle = NULL;
-  g_autofree char *accountable = join_names (item->accountable);
-  g_autofree char *consult = join_names (item->consult);
-  g_autofree char *inform = join_names (item->inform);
-  g_autofree char *values = join_names (item->values);
-  const char *role = trellis_entity_get_name (item->role);
+  g_autofree char *accountable = join_names (item->accountable, language);
+  g_autofree char *consult = join_names (item->consult, language);
+  g_autofree char *inform = join_names (item->inform, language);
+  g_autofree char *values = join_names (item->values, language);
+  const char *role = trellis_entity_get_name_in (item->role, language);
   char letters[5];
 
   trellis_raci_to_string (item->raci, letters);
   /* Translators: under a responsibility on a mandate card: how far the
    * person decides, and as which role. */
   subtitle = g_strdup_printf (_("%s · as %s"), item->decision, role != NULL ? role : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_entity_get_name (item->responsibility));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_entity_get_name_in (item->responsibility, language));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
   if (item->result != NULL)
-    keep_line (lines, _("The result it serves"), trellis_entity_get_name (item->result));
+    keep_line (lines, _("The result it serves"), trellis_entity_get_name_in (item->result, language));
   {
     g_autofree char *part = letters[0] != '\0' ? g_strdup_printf ("%s (%s)", item->roles, letters) : g_strdup (item->roles);
 
@@ -170,16 +183,20 @@ item_row (const TrellisMandateItem *item)
 }
 
 static GtkWidget *
-value_row (TrellisEntity *value)
+value_row (TrellisEntity *value,
+           const char    *language)
 {
   const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
-  g_autofree char *joined = behaviours != NULL ? g_strjoinv ("\n", (char **) behaviours) : NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
   GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_entity_get_name (value));
+  for (guint b = 0; behaviours != NULL && behaviours[b] != NULL; b++)
+    g_string_append_printf (joined, "%s%s", b > 0 ? "\n" : "",
+                            trellis_entity_get_text (value, TRELLIS_TEXT_BEHAVIOUR, (gint) b, language));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_entity_get_name_in (value, language));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (joined != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), joined);
+  if (joined->len > 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), joined->str);
 
   return row;
 }
@@ -207,6 +224,7 @@ fill_tick_cb (GtkWidget     *widget,
               gpointer       user_data)
 {
   TrellisMandateView *self = TRELLIS_MANDATE_VIEW (widget);
+  const char *language = content_language (self);
   GPtrArray *values;
   guint n_items;
   guint end;
@@ -227,9 +245,9 @@ fill_tick_cb (GtkWidget     *widget,
   for (; self->next_item < end; self->next_item++)
     {
       if (self->next_item < n_items)
-        gtk_list_box_append (self->items, item_row (trellis_mandate_get_item (self->filling, self->next_item)));
+        gtk_list_box_append (self->items, item_row (trellis_mandate_get_item (self->filling, self->next_item), language));
       else
-        gtk_list_box_append (self->values, value_row (g_ptr_array_index (values, self->next_item - n_items)));
+        gtk_list_box_append (self->values, value_row (g_ptr_array_index (values, self->next_item - n_items), language));
     }
 
   if (self->next_item < n_items + values->len)
@@ -284,6 +302,33 @@ trellis_mandate_view_set_target (TrellisMandateView *self,
   trellis_mandate_view_refresh (self);
 }
 
+/* The card follows the content language of the window it is in. */
+static void
+trellis_mandate_view_root (GtkWidget *widget)
+{
+  TrellisMandateView *self = TRELLIS_MANDATE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (trellis_mandate_view_parent_class)->root (widget);
+
+  self->root = gtk_widget_get_root (widget);
+  if (TRELLIS_IS_WINDOW (self->root))
+    g_signal_connect_object (self->root, "notify::content-language", G_CALLBACK (trellis_mandate_view_refresh),
+                             self, G_CONNECT_SWAPPED);
+  trellis_mandate_view_refresh (self);
+}
+
+static void
+trellis_mandate_view_unroot (GtkWidget *widget)
+{
+  TrellisMandateView *self = TRELLIS_MANDATE_VIEW (widget);
+
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_data (self->root, self);
+  self->root = NULL;
+
+  GTK_WIDGET_CLASS (trellis_mandate_view_parent_class)->unroot (widget);
+}
+
 static void
 trellis_mandate_view_dispose (GObject *object)
 {
@@ -304,6 +349,8 @@ trellis_mandate_view_class_init (TrellisMandateViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trellis_mandate_view_dispose;
+  widget_class->root = trellis_mandate_view_root;
+  widget_class->unroot = trellis_mandate_view_unroot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

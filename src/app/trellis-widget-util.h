@@ -19,5 +19,6 @@ void trellis_scroller_fit_rows      (GtkScrolledWindow *scroller,
                                      int                max_rows);
 
 TrellisTheme trellis_settings_get_theme (GSettings      *settings);
+void trellis_dialog_close_on_escape (GtkWindow         *dialog);
 
 G_END_DECLS

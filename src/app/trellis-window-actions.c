@@ -55,6 +55,7 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
                                  idle && trellis_session_get_recovered (self->session));
   trellis_window_update_vote_actions (self);
+  trellis_window_update_translate_actions (self);
 }
 
 /**

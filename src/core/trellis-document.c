@@ -13,6 +13,7 @@
 
 #include "trellis-document-private.h"
 #include "trellis-personal.h"
+#include "trellis-translations.h"
 
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (trellis-document-error-quark, trellis_document_error)
@@ -885,6 +886,15 @@ trellis_document_insert (TrellisDocument *self,
   trellis_document_commit_edit (self, edit, label);
 }
 
+static char *
+field_edit_label (TrellisEntity *entity)
+{
+  g_autofree char *name = trellis_entity_dup_label (entity);
+
+  /* Translators: an undo step, e.g. “Change ‘Active listening’”. */
+  return g_strdup_printf (_("Change ‘%s’"), name);
+}
+
 static void
 push_field_edit (TrellisDocument *self,
                  TrellisEntity   *entity,
@@ -894,7 +904,6 @@ push_field_edit (TrellisDocument *self,
   const GValue *current = trellis_entity_get_field (entity, field);
   TrellisEdit *edit;
   g_autofree char *label = NULL;
-  g_autofree char *name = NULL;
 
   edit = trellis_edit_new (TRELLIS_EDIT_FIELD, entity);
   edit->field = field;
@@ -903,9 +912,7 @@ push_field_edit (TrellisDocument *self,
   g_value_init (&edit->new_value, G_VALUE_TYPE (current));
   g_value_copy (value, &edit->new_value);
 
-  name = trellis_entity_dup_label (entity);
-  /* Translators: an undo step, e.g. “Change ‘Active listening’”. */
-  label = g_strdup_printf (_("Change ‘%s’"), name);
+  label = field_edit_label (entity);
   trellis_document_commit_edit (self, edit, label);
 }
 
@@ -1171,6 +1178,25 @@ trellis_document_set_field (TrellisDocument *self,
 
   if (field_values_equal (field, current, value))
     return;
+
+  /* Translations of behaviours follow them (trellis-translations.c). */
+  if (field == TRELLIS_FIELD_BEHAVIOURS)
+    {
+      g_autoptr(GPtrArray) moved =
+        trellis_translations_follow_behaviours (trellis_entity_get_ptr_array (entity, TRELLIS_FIELD_TRANSLATIONS),
+                                                g_value_get_boxed (current), g_value_get_boxed (value));
+
+      if (moved != NULL)
+        {
+          g_autofree char *label = field_edit_label (entity);
+
+          trellis_document_begin_group (self, label);
+          push_field_edit (self, entity, field, value);
+          trellis_document_take_ptr_array (self, entity, TRELLIS_FIELD_TRANSLATIONS, g_steal_pointer (&moved));
+          trellis_document_end_group (self);
+          return;
+        }
+    }
 
   push_field_edit (self, entity, field, value);
 }

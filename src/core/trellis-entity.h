@@ -58,6 +58,7 @@ typedef enum
   TRELLIS_FIELD_TEXT,          /* string, feedback */
   TRELLIS_FIELD_RESPONSE,      /* string, feedback */
   TRELLIS_FIELD_DECISIONS,     /* GPtrArray of TrellisDecision: role, responsibility */
+  TRELLIS_FIELD_TRANSLATIONS,  /* GPtrArray of TrellisTranslation: every kind with texts of its own */
   TRELLIS_N_FIELDS
 } TrellisField;
 

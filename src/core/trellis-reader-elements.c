@@ -1408,7 +1408,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
                   { E_FEEDBACK }, { E_SELF_ASSESSMENT } },
     .start = start_root,
   },
-  [E_ORGANISATION] = { .name = "organisation", .children = { { E_VISION }, { E_MISSION } }, .start = start_organisation },
+  [E_ORGANISATION] = { .name = "organisation", .children = { { E_VISION }, { E_MISSION }, { E_TRANSLATION, MANY } }, .start = start_organisation },
   [E_VISION] = { .name = "vision", .text = text_vision },
   [E_MISSION] = { .name = "mission", .text = text_mission },
   [E_SCALE] = { .name = "scale", .children = { { E_SCALE_LEVEL, MANY } }, .start = start_scale, .end = end_scale },
@@ -1416,7 +1416,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
 
   [E_VALUES] = { .name = "values", .children = { { E_VALUE, MANY } }, .section = TRELLIS_KIND_VALUE },
   [E_VALUE] = {
-    .name = "value", .children = { { E_DESCRIPTION }, { E_BEHAVIOUR, MANY } }, .entity = TRELLIS_KIND_VALUE,
+    .name = "value", .children = { { E_DESCRIPTION }, { E_BEHAVIOUR, MANY }, { E_TRANSLATION, MANY } }, .entity = TRELLIS_KIND_VALUE,
     .start = start_value, .end = end_value,
   },
   [E_DESCRIPTION] = { .name = "description", .text = text_description },
@@ -1424,7 +1424,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
 
   [E_RESULTS] = { .name = "results", .children = { { E_RESULT, MANY } }, .section = TRELLIS_KIND_RESULT },
   [E_RESULT] = {
-    .name = "result", .children = { { E_DESCRIPTION } }, .entity = TRELLIS_KIND_RESULT,
+    .name = "result", .children = { { E_DESCRIPTION }, { E_TRANSLATION, MANY } }, .entity = TRELLIS_KIND_RESULT,
     .start = start_entity,
   },
 
@@ -1432,7 +1432,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
     .name = "competencies", .children = { { E_COMPETENCY, MANY } }, .section = TRELLIS_KIND_COMPETENCY,
   },
   [E_COMPETENCY] = {
-    .name = "competency", .children = { { E_DESCRIPTION }, { E_COMPETENCY_LEVEL, MANY } },
+    .name = "competency", .children = { { E_DESCRIPTION }, { E_COMPETENCY_LEVEL, MANY }, { E_TRANSLATION, MANY } },
     .entity = TRELLIS_KIND_COMPETENCY, .start = start_competency, .end = end_competency,
   },
   [E_COMPETENCY_LEVEL] = { .name = "level", .start = start_level, .text = text_competency_level },
@@ -1442,7 +1442,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   },
   [E_RESPONSIBILITY] = {
     .name = "responsibility",
-    .children = { { E_DESCRIPTION }, { E_NEEDS, MANY }, { E_ASSIGN, MANY }, { E_RESPONSIBILITY_DECISION, MANY } },
+    .children = { { E_DESCRIPTION }, { E_NEEDS, MANY }, { E_ASSIGN, MANY }, { E_RESPONSIBILITY_DECISION, MANY }, { E_TRANSLATION, MANY } },
     .entity = TRELLIS_KIND_RESPONSIBILITY, .start = start_responsibility, .end = end_responsibility,
   },
   [E_NEEDS] = { .name = "needs", .start = start_requirement },
@@ -1453,7 +1453,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
 
   [E_ROLES] = { .name = "roles", .children = { { E_ROLE, MANY } }, .section = TRELLIS_KIND_ROLE },
   [E_ROLE] = {
-    .name = "role", .children = { { E_DESCRIPTION }, { E_REQUIRES, MANY }, { E_TARGET, MANY }, { E_ROLE_DECISION, MANY } },
+    .name = "role", .children = { { E_DESCRIPTION }, { E_REQUIRES, MANY }, { E_TARGET, MANY }, { E_ROLE_DECISION, MANY }, { E_TRANSLATION, MANY } },
     .entity = TRELLIS_KIND_ROLE, .start = start_role, .end = end_role,
   },
   [E_REQUIRES] = { .name = "requires", .start = start_requirement },
@@ -1478,7 +1478,7 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
     .name = "indicators", .children = { { E_INDICATOR, MANY } }, .section = TRELLIS_KIND_INDICATOR,
   },
   [E_INDICATOR] = {
-    .name = "indicator", .children = { { E_DESCRIPTION }, { E_MEASUREMENT, MANY }, { E_REVIEW, MANY } },
+    .name = "indicator", .children = { { E_DESCRIPTION }, { E_MEASUREMENT, MANY }, { E_REVIEW, MANY }, { E_TRANSLATION, MANY } },
     .entity = TRELLIS_KIND_INDICATOR, .start = start_indicator, .end = end_indicator,
   },
   [E_MEASUREMENT] = { .name = "measurement", .start = start_measurement },
@@ -1506,6 +1506,10 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   [E_RESPONSE] = { .name = "response", .text = text_response },
 
   [E_SELF_ASSESSMENT] = { .name = "self-assessment", .start = start_self_assessment },
+
+  [E_TRANSLATION] = {
+    .name = "translation", .start = trellis_reader_start_translation, .text = trellis_reader_text_translation,
+  },
 
   [E_UNKNOWN] = { .name = "" },
 };

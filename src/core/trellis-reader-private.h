@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * - trellis-reader-capture.c: keeping elements of newer versions
  * - trellis-reader-guard.c: the pre-scan that bounds what libxml2 sees
  * - trellis-reader-decisions.c: the decisions of workshop votes
+ * - trellis-reader-translations.c: the translations of the texts
  *
  * The short type names below are the reader's own. */
 
@@ -73,6 +74,7 @@ typedef enum
   E_SELF_ASSESSMENT,
   E_ROLE_DECISION,
   E_RESPONSIBILITY_DECISION,
+  E_TRANSLATION,
   E_UNKNOWN,
   N_ELEMS
 } Elem;
@@ -150,7 +152,7 @@ typedef struct
                     *a_share, *a_want, *a_source, *a_date, *a_kind, *a_target,
                     *a_unit, *a_review, *a_owner, *a_person, *a_due, *a_status,
                     *a_about, *a_version, *a_matrix, *a_round, *a_stage, *a_at,
-                    *a_added, *a_handed_in, *a_votes;
+                    *a_added, *a_handed_in, *a_votes, *a_field;
 
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;
@@ -190,6 +192,9 @@ typedef struct
   GPtrArray         *reviews;
   TrellisReview     *review;
   GPtrArray         *decisions;
+  const char        *translation_language;  /* interned; NULL when the translation is left out */
+  guint              translation_part;
+  gint               translation_index;
   TrellisRecord      record;
   guint              record_line;
   char              *note;
@@ -456,6 +461,16 @@ void         trellis_reader_start_decision     (Reader        *r,
                                                 const Attr    *attrs,
                                                 guint          n_attrs);
 void         trellis_reader_text_decision      (Reader        *r,
+                                                Frame         *frame,
+                                                Frame         *parent,
+                                                char         **text);
+
+/* Translations (trellis-reader-translations.c) */
+void         trellis_reader_start_translation  (Reader        *r,
+                                                Frame         *frame,
+                                                const Attr    *attrs,
+                                                guint          n_attrs);
+void         trellis_reader_text_translation   (Reader        *r,
                                                 Frame         *frame,
                                                 Frame         *parent,
                                                 char         **text);

@@ -673,6 +673,7 @@ reader_intern_names (Reader *r)
   r->a_handed_in = NAME ("handed-in");
   r->a_version = NAME ("version");
   r->a_votes = NAME ("votes");
+  r->a_field = NAME ("field");
 #undef NAME
 }
 

@@ -94,7 +94,7 @@ make_title (TrellisLayout *self)
 {
   const TrellisRenderOptions *o = self->options;
   TrellisOrganisation *org = trellis_document_get_organisation (self->document);
-  const char *org_name = org != NULL ? trellis_entity_get_name (TRELLIS_ENTITY (org)) : NULL;
+  const char *org_name = org != NULL ? trellis_map_get_name (self->map, TRELLIS_ENTITY (org)) : NULL;
   guint n_not_shown = self->map->n_not_shown;
   g_autofree char *title = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
@@ -113,7 +113,7 @@ make_title (TrellisLayout *self)
     {
       TrellisEntity *role = trellis_document_lookup (self->document, o->role);
       /* Translators: the subtitle names the role a view is narrowed to. */
-      g_ptr_array_add (parts, g_strdup_printf (_("Role: %s"), trellis_entity_get_name (role)));
+      g_ptr_array_add (parts, g_strdup_printf (_("Role: %s"), trellis_map_get_name (self->map, role)));
     }
   if (o->person != NULL)
     {

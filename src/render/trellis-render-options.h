@@ -28,6 +28,8 @@ G_BEGIN_DECLS
  * @font_size: the size of cell and header text in points at zoom 1, or 0
  *   for the default
  * @title: the picture's title, or %NULL for "organisation — view"
+ * @content_language: the language to show the matrix's own texts in
+ *   (their translations where they have one), or %NULL for the original
  *
  * What to draw and how. A #TrellisLayout is computed for one set of
  * options; change them and compute a new layout.
@@ -47,6 +49,7 @@ typedef struct
   char            *font_family;
   double           font_size;
   char            *title;
+  char            *content_language;
 } TrellisRenderOptions;
 
 #define TRELLIS_DEFAULT_FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
@@ -68,6 +71,8 @@ void                  trellis_render_options_set_font_family (TrellisRenderOptio
                                                          const char                 *family);
 void                  trellis_render_options_set_title  (TrellisRenderOptions       *self,
                                                          const char                 *title);
+void                  trellis_render_options_set_content_language (TrellisRenderOptions *self,
+                                                         const char                 *language);
 
 gboolean              trellis_render_options_shows_person (const TrellisRenderOptions *self,
                                                          TrellisEntity              *person);
