@@ -50,6 +50,16 @@ fixture_tear_down (Fixture       *f,
   g_ptr_array_set_size (seen_layouts, 0);
 }
 
+/* The document's own entity for one a layout shows: the page lays out
+ * copies of the document (trellis_document_snapshot()), whose entities
+ * share the document's ids. */
+static TrellisEntity *
+live_entity (Fixture       *f,
+             TrellisEntity *shown)
+{
+  return shown != NULL ? trellis_document_lookup (f->document, trellis_entity_get_id (shown)) : NULL;
+}
+
 static TrellisLayout *
 current_layout (Fixture *f)
 {
@@ -84,7 +94,8 @@ find_cell (TrellisLayout *layout,
 
   for (guint r = 0; r < trellis_layout_get_n_rows (layout) && !found_row; r++)
     {
-      if (trellis_layout_get_row_entity (layout, r) == row_entity && trellis_layout_get_row_kind (layout, r) == row_kind)
+      if (trellis_entity_same (trellis_layout_get_row_entity (layout, r), row_entity) &&
+          trellis_layout_get_row_kind (layout, r) == row_kind)
         {
           *row = r;
           found_row = TRUE;
@@ -93,7 +104,7 @@ find_cell (TrellisLayout *layout,
 
   for (guint c = 0; found_row && c < trellis_layout_get_n_columns (layout); c++)
     {
-      if (trellis_layout_get_column_entity (layout, c) == column_entity)
+      if (trellis_entity_same (trellis_layout_get_column_entity (layout, c), column_entity))
         {
           *column = c;
           return TRUE;
@@ -154,8 +165,8 @@ test_level_by_keyboard (Fixture       *f,
           trellis_layout_get_cell_info (layout, r, c, &info);
           if (info.content == TRELLIS_CONTENT_VALUE && info.value >= 1 && info.required >= 1)
             {
-              person = trellis_layout_get_row_entity (layout, r);
-              competency = trellis_layout_get_column_entity (layout, c);
+              person = live_entity (f, trellis_layout_get_row_entity (layout, r));
+              competency = live_entity (f, trellis_layout_get_column_entity (layout, c));
               row = r;
               column = c;
               break;
@@ -244,8 +255,8 @@ test_responsibility_map (Fixture       *f,
     {
       for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
         {
-          TrellisEntity *re = trellis_layout_get_row_entity (layout, r);
-          TrellisEntity *ce = trellis_layout_get_column_entity (layout, c);
+          TrellisEntity *re = live_entity (f, trellis_layout_get_row_entity (layout, r));
+          TrellisEntity *ce = live_entity (f, trellis_layout_get_column_entity (layout, c));
 
           if (re == NULL || ce == NULL || !TRELLIS_IS_RESPONSIBILITY (re) || !TRELLIS_IS_ROLE (ce))
             continue;
@@ -311,7 +322,8 @@ test_responsibility_map (Fixture       *f,
       g_assert_nonnull (first);
       g_signal_emit_by_name (list, "row-activated", first);
       g_assert_true (trellis_heatmap_view_get_focus_cell (f->view, &r, NULL));
-      g_assert_true (trellis_layout_get_row_entity (trellis_heatmap_page_get_layout (f->page), r) == finding->subject);
+      g_assert_true (trellis_entity_same (trellis_layout_get_row_entity (trellis_heatmap_page_get_layout (f->page), r),
+                                          finding->subject));
     }
 }
 
@@ -742,7 +754,7 @@ first_person_cell (Fixture        *f,
     {
       if (trellis_layout_get_row_kind (layout, r) == TRELLIS_ITEM_PERSON)
         {
-          *person = trellis_layout_get_row_entity (layout, r);
+          *person = live_entity (f, trellis_layout_get_row_entity (layout, r));
           *row = r;
         }
     }
@@ -751,7 +763,7 @@ first_person_cell (Fixture        *f,
   *competency = NULL;
   for (guint c = 0; c < trellis_layout_get_n_columns (layout) && *competency == NULL; c++)
     {
-      TrellisEntity *e = trellis_layout_get_column_entity (layout, c);
+      TrellisEntity *e = live_entity (f, trellis_layout_get_column_entity (layout, c));
 
       if (e != NULL && TRELLIS_IS_COMPETENCY (e))
         {
@@ -993,7 +1005,8 @@ test_stale_ids_refused (Fixture       *f,
   trellis_document_remove (f->document, person);
   trellis_document_remove (f->document, role);
   trellis_document_remove (f->document, responsibility);
-  g_assert_true (trellis_layout_get_row_entity (trellis_heatmap_view_get_layout (f->view), row) == person);
+  g_assert_true (trellis_entity_same (trellis_layout_get_row_entity (trellis_heatmap_view_get_layout (f->view), row),
+                                      person));
 
   before = trellis_test_serialize (f->document);
   undo_label = g_strdup (trellis_document_get_undo_label (f->document));
@@ -1065,8 +1078,8 @@ test_cell_popover (Fixture       *f,
     {
       for (guint c = 0; c < trellis_layout_get_n_columns (layout) && popover == NULL; c++)
         {
-          TrellisEntity *re = trellis_layout_get_row_entity (layout, r);
-          TrellisEntity *ce = trellis_layout_get_column_entity (layout, c);
+          TrellisEntity *re = live_entity (f, trellis_layout_get_row_entity (layout, r));
+          TrellisEntity *ce = live_entity (f, trellis_layout_get_column_entity (layout, c));
 
           if (re == NULL || ce == NULL || !TRELLIS_IS_RESPONSIBILITY (re) || !TRELLIS_IS_ROLE (ce))
             continue;

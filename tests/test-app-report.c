@@ -204,6 +204,22 @@ test_dialog (Fixture       *f,
   g_free (chosen.person);
 }
 
+/* Whether @row holds a line titled @title. */
+static gboolean
+has_line (GtkWidget  *row,
+          const char *title)
+{
+  GtkWidget *line;
+
+  for (guint i = 0; (line = trellis_test_find_type (row, ADW_TYPE_ACTION_ROW, i)) != NULL; i++)
+    {
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (line)), title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* People → Anna → Mandate shows her card, the same words as the
  * printed one, and follows changes of the matrix. */
 static void
@@ -236,6 +252,15 @@ test_mandate_section (Fixture       *f,
   g_assert_cmpuint (rows, ==, trellis_mandate_get_n_items (mandate));
   g_assert_cmpuint (rows, >, 5);
   g_assert_cmpstr (trellis_mandate_get_item (mandate, 0)->decision, ==, "I decide");
+
+  /* Opening a responsibility shows its lines, made only then. */
+  {
+    GtkWidget *first = trellis_test_find_type (view, ADW_TYPE_EXPANDER_ROW, 0);
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
+    trellis_test_iterate (400);
+    g_assert_true (has_line (first, _("My part")));
+  }
 
   /* Her role no longer takes part in answering questions: one row less. */
   trellis_document_set_assignment (f->document, TRELLIS_RESPONSIBILITY (answer), "ro-agent",

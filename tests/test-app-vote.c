@@ -49,7 +49,8 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* Shows @view with the focus on the cell where @row_entity meets
- * @column_entity. */
+ * @column_entity (the page lays out a copy of the document, whose
+ * entities share the document's ids). */
 static void
 focus_cell (Fixture       *f,
             TrellisView    view,
@@ -64,10 +65,10 @@ focus_cell (Fixture       *f,
                            trellis_layout_get_options (layout)->view == view, 5000);
 
   for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
-    if (trellis_layout_get_row_entity (layout, r) == row_entity)
+    if (trellis_entity_same (trellis_layout_get_row_entity (layout, r), row_entity))
       row = r;
   for (guint c = 0; c < trellis_layout_get_n_columns (layout); c++)
-    if (trellis_layout_get_column_entity (layout, c) == column_entity)
+    if (trellis_entity_same (trellis_layout_get_column_entity (layout, c), column_entity))
       column = c;
   g_assert_cmpuint (row, !=, G_MAXUINT);
   g_assert_cmpuint (column, !=, G_MAXUINT);

@@ -12,19 +12,6 @@
 #include "test-schema.h"
 #include "test-util.h"
 
-static TrellisDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *xml = test_fixture_contents (name, NULL);
-  g_autoptr(TrellisLoadReport) report = trellis_load_report_new ();
-  g_autoptr(GError) error = NULL;
-  TrellisDocument *doc = test_load_string (xml, report, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (trellis_load_report_get_n_errors (report), ==, 0);
-  return doc;
-}
-
 static GPtrArray *
 decisions_of (TrellisDocument *doc,
               const char      *id)
@@ -42,7 +29,7 @@ set_votes (guint16    *votes,
 static void
 test_read_write (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("decisions.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("decisions.trellis");
   g_autofree char *original = test_fixture_contents ("decisions.trellis", NULL);
   g_autofree char *out = NULL;
   GPtrArray *role = decisions_of (doc, "ro-agent");
@@ -85,7 +72,7 @@ test_read_write (void)
 static void
 test_record_undo (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("small.trellis");
   g_autofree char *before = test_serialize_string (doc);
   g_autofree char *after = NULL;
   g_autofree char *redone = NULL;
@@ -126,7 +113,7 @@ test_record_undo (void)
 static void
 test_record_same_value (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("small.trellis");
   g_autoptr(TrellisDecision) decision = NULL;
   guint16 votes[TRELLIS_LEVEL_MAX + 1];
 
@@ -142,7 +129,7 @@ test_record_same_value (void)
 static void
 test_record_delegation (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("small.trellis");
   g_autoptr(TrellisDecision) decision = NULL;
   TrellisEntity *rs = trellis_document_lookup (doc, "rs-complaints");
   guint16 votes[TRELLIS_LEVEL_MAX + 1];
@@ -179,7 +166,7 @@ test_record_delegation (void)
 static void
 test_delete (void)
 {
-  g_autoptr(TrellisDocument) doc = load_fixture ("decisions.trellis");
+  g_autoptr(TrellisDocument) doc = test_load_fixture ("decisions.trellis");
   g_autofree char *before = test_serialize_string (doc);
   g_autofree char *after = NULL;
 

@@ -11,6 +11,7 @@
 #include "trellis-analysis.h"
 #include "trellis-document.h"
 #include "trellis-monitor.h"
+#include "trellis-personal.h"
 #include "trellis-sight.h"
 
 static TrellisDocument *
@@ -618,6 +619,171 @@ test_monitor (void)
   g_assert_cmpuint (trellis_document_get_last_growth_step (doc, anna, date ("2027-06-30")), ==, date ("2026-11-21"));
 }
 
+/* Snapshots: a copy to read in another thread */
+
+static TrellisDocument *
+load_path (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TrellisDocument *doc = trellis_document_new_from_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* A copy says everything the document says, byte for byte, and its
+ * entities are copies with the same ids. */
+static void
+test_snapshot_complete (void)
+{
+  const char *paths[] = {
+    g_test_get_filename (G_TEST_DIST, "data", "small.trellis", NULL),
+    g_test_get_filename (G_TEST_DIST, "..", "data", "examples", "customer-service.trellis", NULL),
+    g_test_get_filename (G_TEST_DIST, "..", "data", "examples", "klantenservice.trellis", NULL),
+    g_test_get_filename (G_TEST_DIST, "data", "decisions.trellis", NULL),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(TrellisDocument) doc = load_path (paths[i]);
+      g_autoptr(TrellisDocument) copy = NULL;
+
+      /* Format 1.1: the matrix's identity, and a personal file's progress. */
+      if (i == 0)
+        {
+          g_autoptr(TrellisProgress) progress = NULL;
+
+          trellis_document_ensure_matrix_id (doc);
+          progress = trellis_progress_new (trellis_entity_get_id (trellis_document_get_item (doc, TRELLIS_KIND_PERSON, 0)));
+          progress->stage = TRELLIS_GUIDE_SUMMARY;
+          trellis_document_set_progress (doc, progress);
+        }
+      copy = trellis_document_snapshot (doc);
+      g_autofree char *before = serialize (doc);
+      g_autofree char *copied = serialize (copy);
+
+      g_assert_cmpstr (copied, ==, before);
+      g_assert_cmpuint (trellis_document_get_n_assessments (copy), ==, trellis_document_get_n_assessments (doc));
+      g_assert_false (trellis_document_get_modified (copy));
+      if (i == 0)
+        {
+          g_assert_nonnull (strstr (copied, "<self-assessment "));
+          g_assert_nonnull (strstr (copied, trellis_document_get_matrix_id (doc)));
+        }
+
+      for (guint kind = TRELLIS_KIND_VALUE; kind < TRELLIS_N_KINDS; kind++)
+        {
+          g_assert_cmpuint (trellis_document_get_n_items (copy, kind), ==, trellis_document_get_n_items (doc, kind));
+          for (guint k = 0; k < trellis_document_get_n_items (doc, kind); k++)
+            {
+              TrellisEntity *original = trellis_document_get_item (doc, kind, k);
+              TrellisEntity *entity = trellis_document_get_item (copy, kind, k);
+
+              g_assert_true (entity != original);
+              g_assert_true (trellis_entity_same (entity, original));
+              g_assert_true (trellis_document_lookup (copy, trellis_entity_get_id (original)) == entity);
+            }
+        }
+    }
+}
+
+/* Edits after the copy was made leave it as it was, and the other way
+ * round nothing reaches the document. */
+static void
+test_snapshot_independent (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  g_autoptr(TrellisDocument) copy = trellis_document_snapshot (doc);
+  g_autofree char *before = serialize (doc);
+  g_autofree char *after = NULL;
+  g_autofree char *copied = NULL;
+  TrellisEntity *person = trellis_document_get_item (doc, TRELLIS_KIND_PERSON, 0);
+  TrellisEntity *competency = trellis_document_get_item (doc, TRELLIS_KIND_COMPETENCY, 0);
+  TrellisEntity *role = trellis_document_get_item (doc, TRELLIS_KIND_ROLE, 0);
+  TrellisAssessment a = { trellis_entity_get_id (competency), 0, TRUE, TRELLIS_SOURCE_COACH,
+                          trellis_date_today (), "a note", NULL };
+  TrellisAssessment effective;
+
+  trellis_document_set_assessment (doc, TRELLIS_PERSON (person), &a);
+  trellis_document_set_string (doc, person, TRELLIS_FIELD_NAME, "Someone Else");
+  trellis_document_set_requirement (doc, role, trellis_entity_get_id (competency), 1);
+  trellis_document_remove (doc, trellis_document_get_item (doc, TRELLIS_KIND_VALUE, 0));
+
+  after = serialize (doc);
+  copied = serialize (copy);
+  g_assert_cmpstr (copied, ==, before);
+  g_assert_cmpstr (after, !=, before);
+
+  /* The copy's person still has the assessments it had. */
+  g_assert_true (trellis_document_get_effective (copy,
+                                                 TRELLIS_PERSON (trellis_document_lookup (copy, trellis_entity_get_id (person))),
+                                                 trellis_entity_get_id (competency), &effective));
+  g_assert_cmpint (effective.date, !=, trellis_date_today ());
+
+  /* Undoing everything brings the document back to what the copy is. */
+  while (trellis_document_can_undo (doc))
+    trellis_document_undo (doc);
+  g_clear_pointer (&after, g_free);
+  after = serialize (doc);
+  g_assert_cmpstr (after, ==, copied);
+}
+
+typedef struct
+{
+  TrellisDocument *copy;
+  guint            n_people;
+} AnalyseJob;
+
+static gpointer
+analyse_thread (gpointer data)
+{
+  AnalyseJob *job = data;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(TrellisAnalysis) analysis = trellis_analysis_new (job->copy);
+
+      job->n_people = trellis_analysis_get_n_people (analysis);
+    }
+
+  return NULL;
+}
+
+/* A copy is analysed in another thread while this one edits the
+ * document, as the heatmaps do. */
+static void
+test_snapshot_thread (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "..", "data", "examples",
+                                                                    "customer-service.trellis", NULL));
+  g_autoptr(TrellisDocument) doc = trellis_document_new_from_file (file, NULL, NULL, NULL);
+  g_autoptr(TrellisDocument) copy = trellis_document_snapshot (doc);
+  g_autofree char *copied = serialize (copy);
+  guint n_people = trellis_document_get_n_items (doc, TRELLIS_KIND_PERSON);
+  guint n_competencies = trellis_document_get_n_items (doc, TRELLIS_KIND_COMPETENCY);
+  AnalyseJob job = { copy, 0 };
+  GThread *thread = g_thread_new ("analyse", analyse_thread, &job);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      TrellisEntity *person = trellis_document_get_item (doc, TRELLIS_KIND_PERSON, i % n_people);
+      TrellisEntity *competency = trellis_document_get_item (doc, TRELLIS_KIND_COMPETENCY, i % n_competencies);
+      TrellisAssessment a = { trellis_entity_get_id (competency), (gint) (i % 3), FALSE, TRELLIS_SOURCE_PEER,
+                              trellis_date_today () - (TrellisDate) (i % 7), NULL, NULL };
+
+      trellis_document_set_assessment (doc, TRELLIS_PERSON (person), &a);
+      if (i % 50 == 0)
+        trellis_document_set_string (doc, person, TRELLIS_FIELD_NAME, "Renamed");
+    }
+
+  g_thread_join (thread);
+  g_assert_cmpuint (job.n_people, ==, n_people);
+  after = serialize (copy);
+  g_assert_cmpstr (after, ==, copied);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -634,6 +800,9 @@ main (int    argc,
   g_test_add_func ("/trellis/document/make-id", test_make_id);
   g_test_add_func ("/trellis/document/line-of-sight", test_line_of_sight);
   g_test_add_func ("/trellis/document/monitor", test_monitor);
+  g_test_add_func ("/trellis/document/snapshot/complete", test_snapshot_complete);
+  g_test_add_func ("/trellis/document/snapshot/independent", test_snapshot_independent);
+  g_test_add_func ("/trellis/document/snapshot/thread", test_snapshot_thread);
   g_test_add_func ("/trellis/document/unnamed-entities-save", test_unnamed_entities_save);
   g_test_add_func ("/trellis/document/scale/in-use", test_scale_in_use);
   g_test_add_func ("/trellis/entity/keyed-arrays", test_keyed_arrays);

@@ -12,6 +12,7 @@
 
 #include "trellis-document.h"
 #include "trellis-personal.h"
+#include "trellis-translations.h"
 #include "test-schema.h"
 #include "test-util.h"
 
@@ -241,6 +242,23 @@ assert_fields_equal (TrellisEntity *a,
               assert_strings_equal ("rationale", x->rationale, y->rationale);
             }
         }
+      else if (field == TRELLIS_FIELD_TRANSLATIONS)
+        {
+          GPtrArray *ra = trellis_entity_get_ptr_array (a, field);
+          GPtrArray *rb = trellis_entity_get_ptr_array (b, field);
+
+          g_assert_cmpuint (ra ? ra->len : 0, ==, rb ? rb->len : 0);
+          for (guint k = 0; ra != NULL && k < ra->len; k++)
+            {
+              const TrellisTranslation *x = g_ptr_array_index (ra, k);
+              const TrellisTranslation *y = g_ptr_array_index (rb, k);
+
+              g_assert_cmpstr (x->language, ==, y->language);
+              g_assert_cmpint (x->part, ==, y->part);
+              g_assert_cmpint (x->index, ==, y->index);
+              assert_strings_equal ("translation", x->text, y->text);
+            }
+        }
       else
         g_error ("the test does not compare the field %s", trellis_field_get_name (field));
     }
@@ -467,6 +485,19 @@ test_round_trip_small (void)
   assert_documents_equal (doc, again);
 }
 
+/* The translations of every kind of text (format 1.2). */
+static void
+test_round_trip_translations (void)
+{
+  g_autofree char *original = test_fixture_contents ("translations.trellis", NULL);
+  g_autoptr(TrellisDocument) doc = load_ok (original, NULL);
+  g_autofree char *first = save_valid (doc);
+  g_autoptr(TrellisDocument) again = assert_stable (doc, TRUE);
+
+  g_assert_cmpstr (first, ==, original);
+  assert_documents_equal (doc, again);
+}
+
 static void
 test_round_trip_file (void)
 {
@@ -555,7 +586,20 @@ test_round_trip_api (gconstpointer data)
   g_autofree char *text = g_strconcat ("[", name, "]", NULL);
   g_autoptr(TrellisDocument) doc = build_full_document (name, text);
   g_autoptr(TrellisDocument) again = NULL;
-  g_autofree char *out = save_valid (doc);
+  g_autofree char *out = NULL;
+  TrellisEntity *org = TRELLIS_ENTITY (trellis_document_get_organisation (doc));
+
+  /* Translations hold the same texts (format 1.2). */
+  trellis_document_set_translation (doc, org, TRELLIS_TEXT_NAME, 0, "de", text);
+  trellis_document_set_translation (doc, org, TRELLIS_TEXT_SCALE_NAME, 1, "de", text);
+  trellis_document_set_translation (doc, org, TRELLIS_TEXT_SCALE_DESCRIPTION, 1, "pt-BR", text);
+  trellis_document_set_translation (doc, trellis_document_get_item (doc, TRELLIS_KIND_VALUE, 0),
+                                    TRELLIS_TEXT_BEHAVIOUR, 0, "de", text);
+  trellis_document_set_translation (doc, trellis_document_get_item (doc, TRELLIS_KIND_COMPETENCY, 0),
+                                    TRELLIS_TEXT_LEVEL, 3, "de", text);
+  trellis_document_set_translation (doc, trellis_document_get_item (doc, TRELLIS_KIND_INDICATOR, 0),
+                                    TRELLIS_TEXT_UNIT, 0, "nl", text);
+  out = save_valid (doc);
 
   g_assert_true (g_utf8_validate (out, -1, NULL));
 
@@ -1480,6 +1524,7 @@ main (int   argc,
   g_test_add_func ("/trellis/format/schema/rejects-invalid", test_schema_rejects);
   g_test_add_func ("/trellis/format/round-trip/small", test_round_trip_small);
   g_test_add_func ("/trellis/format/round-trip/small-through-files", test_round_trip_file);
+  g_test_add_func ("/trellis/format/round-trip/translations", test_round_trip_translations);
   for (guint i = 0; i < G_N_ELEMENTS (text_cases); i++)
     {
       g_autofree char *path = case_path ("round-trip/api", text_cases[i].path);

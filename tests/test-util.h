@@ -68,6 +68,20 @@ test_fixture_contents (const char *name,
   return contents;
 }
 
+/* A fixture of tests/data that reads without a problem. */
+G_GNUC_UNUSED static TrellisDocument *
+test_load_fixture (const char *name)
+{
+  g_autofree char *xml = test_fixture_contents (name, NULL);
+  g_autoptr(TrellisLoadReport) report = trellis_load_report_new ();
+  g_autoptr(GError) error = NULL;
+  TrellisDocument *doc = test_load_string (xml, report, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_load_report_get_n_errors (report), ==, 0);
+  return doc;
+}
+
 G_GNUC_NO_INLINE G_GNUC_UNUSED static char *
 test_read_file (const char *path,
                 gsize      *len)

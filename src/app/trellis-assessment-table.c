@@ -136,6 +136,7 @@ struct _TrellisAssessmentTable
   TrellisPerson   *person;
   gulong           changed_id;
   gulong           scale_id;
+  guint            fill_source;   /* rows still to come, see refresh() */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisAssessmentTable, trellis_assessment_table, GTK_TYPE_WIDGET)
@@ -761,6 +762,22 @@ unbind_editable_cb (GtkSignalListItemFactory *factory,
 
 /* Refreshing */
 
+/* Rows added at once by refresh(); the rest follow when idle. */
+#define FILL_CHUNK 8
+
+static void refresh (TrellisAssessmentTable *self);
+
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  TrellisAssessmentTable *self = user_data;
+
+  self->fill_source = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Updates the rows in place where it can: a person's assessments keep
  * their rows, and the focus in them, when only values change, and
  * showing another person reuses the rows instead of building new ones. */
@@ -770,6 +787,8 @@ refresh (TrellisAssessmentTable *self)
   g_autoptr(GArray) assessments = NULL;
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint common;
+
+  g_clear_handle_id (&self->fill_source, g_source_remove);
 
   if (self->document == NULL || self->person == NULL)
     {
@@ -793,10 +812,18 @@ refresh (TrellisAssessmentTable *self)
   else if (assessments->len > common)
     {
       g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+      guint end = MIN (assessments->len, common + FILL_CHUNK);
 
-      for (guint i = common; i < assessments->len; i++)
+      /* GTK makes a row of widgets for up to 200 items at once, which
+       * for a person with a long history takes longer than a frame may:
+       * the rows come a few at a time, one batch each time the window
+       * is idle. */
+      for (guint i = common; i < end; i++)
         g_ptr_array_add (fresh, item_new (&g_array_index (assessments, TrellisAssessment, i)));
       g_list_store_splice (self->items, common, 0, fresh->pdata, fresh->len);
+
+      if (end < assessments->len)
+        self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_idle_cb, self, NULL);
     }
 }
 
@@ -847,6 +874,7 @@ trellis_assessment_table_dispose (GObject *object)
   TrellisAssessmentTable *self = TRELLIS_ASSESSMENT_TABLE (object);
 
   trellis_assessment_table_set_target (self, NULL, NULL);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->items);
   g_clear_object (&self->levels);

@@ -299,11 +299,11 @@ trellis_draft_get_file_state (TrellisDraft *self)
 
 typedef struct
 {
-  GFile  *contents_file;
-  GFile  *sidecar_file;
-  GBytes *contents;
-  char   *sidecar;
-  guint   generation;
+  GFile           *contents_file;
+  GFile           *sidecar_file;
+  TrellisDocument *snapshot;   /* serialized in the worker */
+  char            *sidecar;
+  guint            generation;
 } WriteData;
 
 static void
@@ -313,7 +313,7 @@ write_data_free (gpointer data)
 
   g_clear_object (&wd->contents_file);
   g_clear_object (&wd->sidecar_file);
-  g_clear_pointer (&wd->contents, g_bytes_unref);
+  g_clear_object (&wd->snapshot);
   g_free (wd->sidecar);
   g_free (wd);
 }
@@ -346,9 +346,11 @@ write_thread (GTask        *task,
               GCancellable *cancellable)
 {
   WriteData *wd = task_data;
+  g_autoptr(GBytes) contents = NULL;
   GError *error = NULL;
 
-  if (!write_files (wd->contents_file, wd->contents, wd->sidecar_file, wd->sidecar, &error))
+  contents = trellis_document_serialize (wd->snapshot, &error);
+  if (contents == NULL || !write_files (wd->contents_file, contents, wd->sidecar_file, wd->sidecar, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -436,7 +438,6 @@ write_timeout_cb (gpointer user_data)
 {
   TrellisDraft *self = user_data;
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   WriteData *wd;
 
   self->write_source = 0;
@@ -458,15 +459,10 @@ write_timeout_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
+  /* A copy, serialized in the worker: the largest matrices take a tenth
+   * of a second to serialize, which the window must not wait for. */
   wd = g_new0 (WriteData, 1);
-  wd->contents = trellis_document_serialize (self->document, &error);
-  if (wd->contents == NULL)
-    {
-      g_warning ("Could not write the recovery draft: %s", error->message);
-      write_data_free (wd);
-      return G_SOURCE_REMOVE;
-    }
-
+  wd->snapshot = trellis_document_snapshot (self->document);
   wd->contents_file = g_object_ref (self->contents_file);
   wd->sidecar_file = g_object_ref (self->sidecar_file);
   wd->sidecar = build_sidecar (self);

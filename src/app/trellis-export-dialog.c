@@ -12,6 +12,7 @@
 #include "trellis-analysis.h"
 #include "trellis-export-dialog.h"
 #include "trellis-render.h"
+#include "trellis-window.h"
 
 /**
  * TrellisExportDialog:
@@ -263,6 +264,7 @@ trellis_export_dialog_export_to (TrellisExportDialog *self,
   g_autoptr(GError) error = NULL;
   guint selected = adw_combo_row_get_selected (self->contents_row);
   guint delimiter = adw_combo_row_get_selected (self->delimiter_row);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   Job *job;
 
   g_return_if_fail (TRELLIS_IS_EXPORT_DIALOG (self));
@@ -280,6 +282,11 @@ trellis_export_dialog_export_to (TrellisExportDialog *self,
   job->options = trellis_render_options_new (TRELLIS_VIEW_GAPS);
   job->options->audience = adw_combo_row_get_selected (self->audience_row) == 1 ? TRELLIS_AUDIENCE_WORKSHOP
                                                                                  : TRELLIS_AUDIENCE_COACH;
+  /* The views as the window shows them; the assessments keep the names
+   * as written, to be read back. */
+  if (TRELLIS_IS_WINDOW (parent))
+    trellis_render_options_set_content_language (job->options,
+                                                 trellis_window_get_content_language (TRELLIS_WINDOW (parent)));
   job->contents = g_array_index (self->contents, Contents, MIN (selected, self->contents->len - 1));
   job->format = chosen_format (self);
   job->csv.encoding = TRELLIS_CSV_ENCODING_UTF8;

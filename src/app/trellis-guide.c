@@ -12,6 +12,7 @@
 #include "trellis-accessible.h"
 #include "trellis-guide.h"
 #include "trellis-personal.h"
+#include "trellis-translations.h"
 
 /* The guided self-assessment: what a team member sees when they open
  * their personal file, instead of the facilitator's editor.
@@ -45,6 +46,7 @@ struct _TrellisGuide
   AdwPreferencesGroup *below_group;
   GtkWidget       *clear_button;
   GtkLabel        *competency_label;
+  GMenu           *content_language_menu;
   GtkLabel        *description_label;
   GtkLabel        *earlier_label;
   AdwEntryRow     *evidence_row;
@@ -71,6 +73,7 @@ struct _TrellisGuide
   /* State */
   TrellisSession  *session;
   TrellisDocument *document;
+  char            *language;       /* of the matrix's texts shown; NULL: the original */
   GPtrArray       *steps;          /* TrellisCompetency of the round */
   guint            index;          /* the step shown */
   GPtrArray       *level_buttons;  /* GtkCheckButton per level of the scale */
@@ -147,7 +150,7 @@ fill_add_menu (TrellisGuide *self)
       if (g_ptr_array_find (self->steps, c, NULL))
         continue;
 
-      item = g_menu_item_new (trellis_entity_get_name (c), NULL);
+      item = g_menu_item_new (trellis_entity_get_name_in (c, self->language), NULL);
       g_menu_item_set_action_and_target (item, "guide.add", "s", trellis_entity_get_id (c));
       g_menu_append_item (self->add_menu, item);
       added++;
@@ -170,7 +173,7 @@ static char *
 level_label (TrellisGuide *self,
              gint          level)
 {
-  const char *name = trellis_document_get_level_name (self->document, level);
+  const char *name = trellis_document_get_level_name_in (self->document, level, self->language);
 
   /* Translators: a level and its name, e.g. “2 · Independent”. */
   return name != NULL && name[0] != '\0' ? g_strdup_printf (_("%d · %s"), level, name) : g_strdup_printf ("%d", level);
@@ -183,13 +186,15 @@ level_description (TrellisGuide      *self,
                    TrellisCompetency *competency,
                    const TrellisScaleLevel *level)
 {
-  GPtrArray *texts = trellis_entity_get_ptr_array (TRELLIS_ENTITY (competency), TRELLIS_FIELD_LEVELS);
-  const char *text = texts != NULL ? trellis_level_texts_lookup (texts, level->value) : NULL;
+  const char *text = trellis_entity_get_text (TRELLIS_ENTITY (competency), TRELLIS_TEXT_LEVEL, level->value,
+                                              self->language);
 
   if (text != NULL && text[0] != '\0')
     return text;
 
-  return level->description != NULL ? level->description : "";
+  text = trellis_entity_get_text (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)),
+                                  TRELLIS_TEXT_SCALE_DESCRIPTION, level->value, self->language);
+  return text != NULL ? text : "";
 }
 
 static void level_toggled_cb (GtkCheckButton *button, TrellisGuide *self);
@@ -269,7 +274,7 @@ dup_why (TrellisGuide      *self,
 
       if (value == NULL)
         continue;
-      escaped = g_markup_escape_text (trellis_entity_get_name (value), -1);
+      escaped = g_markup_escape_text (trellis_entity_get_name_in (value, self->language), -1);
       if (names->len > 0)
         g_string_append (names, ", ");
       g_string_append (names, escaped);
@@ -281,7 +286,8 @@ dup_why (TrellisGuide      *self,
   g_string_truncate (names, 0);
   for (guint i = 0; i < results->len; i++)
     {
-      g_autofree char *escaped = g_markup_escape_text (trellis_entity_get_name (g_ptr_array_index (results, i)), -1);
+      g_autofree char *escaped = g_markup_escape_text (trellis_entity_get_name_in (g_ptr_array_index (results, i),
+                                                                                  self->language), -1);
 
       if (names->len > 0)
         g_string_append (names, ", ");
@@ -372,7 +378,7 @@ fill_step (TrellisGuide *self)
 {
   TrellisCompetency *competency = current (self);
   TrellisEntity *entity = TRELLIS_ENTITY (competency);
-  const char *description = trellis_entity_get_string (entity, TRELLIS_FIELD_DESCRIPTION);
+  const char *description = trellis_entity_get_text (entity, TRELLIS_TEXT_DESCRIPTION, 0, self->language);
   gint asked = trellis_personal_get_required (self->document, competency);
   TrellisAssessment answer = { 0 };
   TrellisAssessment earlier;
@@ -382,7 +388,7 @@ fill_step (TrellisGuide *self)
 
   trellis_personal_get_answer (self->document, competency, &answer);
 
-  gtk_label_set_label (self->competency_label, trellis_entity_get_name (entity));
+  gtk_label_set_label (self->competency_label, trellis_entity_get_name_in (entity, self->language));
   gtk_label_set_label (self->description_label, description != NULL ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL && description[0] != '\0');
   gtk_label_set_markup (self->why_label, why);
@@ -390,7 +396,7 @@ fill_step (TrellisGuide *self)
 
   /* Translators: the name of the group of levels, for screen readers;
    * %s is a competency. */
-  group_label = g_strdup_printf (_("What I can do today in %s"), trellis_entity_get_name (entity));
+  group_label = g_strdup_printf (_("What I can do today in %s"), trellis_entity_get_name_in (entity, self->language));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->levels_box), GTK_ACCESSIBLE_PROPERTY_LABEL, group_label, -1);
 
   self->updating++;
@@ -743,7 +749,7 @@ add_summary_row (TrellisGuide        *self,
   GtkWidget *button;
   TrellisAssessment answer;
   gint asked = trellis_personal_get_required (self->document, competency);
-  const char *name = trellis_entity_get_name (TRELLIS_ENTITY (competency));
+  const char *name = trellis_entity_get_name_in (TRELLIS_ENTITY (competency), self->language);
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
 
@@ -1036,6 +1042,57 @@ trellis_guide_show_progress (TrellisGuide *self)
 }
 
 /**
+ * trellis_guide_set_content_language:
+ * @self: a #TrellisGuide
+ * @language: (nullable): the language to show the matrix's texts in, where
+ *   they are translated; %NULL for the original
+ *
+ * A team member reads their competencies and what each level looks like
+ * in the language they choose; what they write stays as they write it.
+ */
+void
+trellis_guide_set_content_language (TrellisGuide *self,
+                                    const char   *language)
+{
+  const char *page;
+
+  g_return_if_fail (TRELLIS_IS_GUIDE (self));
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+  if (self->document == NULL)
+    return;
+
+  fill_add_menu (self);
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "step") == 0)
+    {
+      commit_texts (self);
+      fill_step (self);
+    }
+  else if (g_strcmp0 (page, "summary") == 0)
+    show_summary (self);
+}
+
+/**
+ * trellis_guide_get_content_language_menu:
+ * @self: a #TrellisGuide
+ *
+ * Returns: (transfer none): the section of the guide's main menu that
+ *   holds the choices of the content language
+ */
+GMenu *
+trellis_guide_get_content_language_menu (TrellisGuide *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GUIDE (self), NULL);
+
+  return self->content_language_menu;
+}
+
+/**
  * trellis_guide_get_page:
  *
  * Returns: "start", "step" or "summary"
@@ -1111,6 +1168,7 @@ trellis_guide_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->level_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->language, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_GUIDE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1135,6 +1193,7 @@ trellis_guide_class_init (TrellisGuideClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisGuide, below_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisGuide, clear_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisGuide, competency_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGuide, content_language_menu);
   gtk_widget_class_bind_template_child (widget_class, TrellisGuide, description_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisGuide, earlier_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisGuide, evidence_row);

@@ -19,5 +19,8 @@ void       trellis_guide_set_session    (TrellisGuide   *self,
                                          TrellisSession *session);
 void       trellis_guide_show_progress  (TrellisGuide   *self);
 const char *trellis_guide_get_page      (TrellisGuide   *self);
+void       trellis_guide_set_content_language (TrellisGuide *self,
+                                            const char     *language);
+GMenu     *trellis_guide_get_content_language_menu (TrellisGuide *self);
 
 G_END_DECLS

@@ -109,7 +109,7 @@ same_structure (TrellisLayout *a,
 
   for (guint r = 0; r < rows; r++)
     {
-      if (trellis_layout_get_row_entity (a, r) != trellis_layout_get_row_entity (b, r) ||
+      if (!trellis_entity_same (trellis_layout_get_row_entity (a, r), trellis_layout_get_row_entity (b, r)) ||
           trellis_layout_get_row_kind (a, r) != trellis_layout_get_row_kind (b, r) ||
           g_strcmp0 (trellis_layout_get_row_label (a, r), trellis_layout_get_row_label (b, r)) != 0)
         return FALSE;
@@ -117,7 +117,7 @@ same_structure (TrellisLayout *a,
 
   for (guint c = 0; c < columns; c++)
     {
-      if (trellis_layout_get_column_entity (a, c) != trellis_layout_get_column_entity (b, c) ||
+      if (!trellis_entity_same (trellis_layout_get_column_entity (a, c), trellis_layout_get_column_entity (b, c)) ||
           trellis_layout_get_column_kind (a, c) != trellis_layout_get_column_kind (b, c) ||
           g_strcmp0 (trellis_layout_get_column_label (a, c), trellis_layout_get_column_label (b, c)) != 0)
         return FALSE;

@@ -18,6 +18,7 @@
 #include "trellis-heatmap-table.h"
 #include "trellis-heatmap-view.h"
 #include "trellis-scale-choices.h"
+#include "trellis-translations.h"
 #include "trellis-widget-util.h"
 
 /* The Heatmaps section: every view of the matrix (gaps, role
@@ -67,10 +68,18 @@ struct _TrellisHeatmapPage
   TrellisDocument      *document;
   GListModel           *roles;
   TrellisLayout        *layout;
+  char                 *content_language;  /* the window's; NULL for the original */
   double                zoom;
   guint                 rebuild_source;
   gboolean              stale;
   gboolean              updating;
+
+  /* Making layouts in a worker thread (see rebuild_async()). */
+  GCancellable         *cancellable;
+  guint                 generation;      /* of the layout asked for last */
+  gboolean              building;        /* a worker is making one */
+  gboolean              build_again;     /* something changed meanwhile */
+  gboolean              document_dirty;  /* changed since the analysis shown */
 
   /* Presenting, and what to restore afterwards. */
   gboolean              presenting;
@@ -120,6 +129,7 @@ make_options (TrellisHeatmapPage *self)
                       ? TRELLIS_AUDIENCE_WORKSHOP : TRELLIS_AUDIENCE_COACH;
   options->cell_text = self->settings != NULL ? g_settings_get_boolean (self->settings, "heatmap-cell-text") : TRUE;
   options->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  trellis_render_options_set_content_language (options, self->content_language);
 
   /* Presenting: the picture fills the screen, for the team: everyone
    * who shares with it, or only totals. */
@@ -222,7 +232,7 @@ rebuild_findings (TrellisHeatmapPage *self)
   for (guint i = 0; i < n; i++)
     {
       const TrellisFinding *finding = trellis_layout_get_finding (self->layout, i);
-      g_autofree char *message = trellis_finding_dup_message (finding);
+      g_autofree char *message = trellis_finding_dup_message_in (finding, self->content_language);
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, trellis_finding_code_get_title (finding->code));
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -438,37 +448,18 @@ update_scale (TrellisHeatmapPage *self)
   trellis_heatmap_view_set_scale (self->view, trellis_document_get_scale (self->document), G_LIST_MODEL (labels));
 }
 
+/* Shows @layout (or why there is none, in @error), made for @options. */
 static void
-rebuild (TrellisHeatmapPage *self)
+show_layout (TrellisHeatmapPage         *self,
+             TrellisLayout              *layout,
+             const TrellisRenderOptions *options,
+             const GError               *error)
 {
-  g_autoptr(TrellisRenderOptions) options = NULL;
-  g_autoptr(TrellisAnalysis) analysis = NULL;
-  g_autoptr(TrellisLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  self->stale = FALSE;
-
-  if (self->document == NULL)
-    {
-      g_clear_object (&self->layout);
-      trellis_heatmap_view_set_layout (self->view, NULL);
-      trellis_heatmap_view_set_scale (self->view, NULL, NULL);
-      trellis_heatmap_table_set_layout (self->table, NULL);
-      return;
-    }
-
-  options = make_options (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->since_button), options->view == TRELLIS_VIEW_TREND);
-
-  analysis = trellis_analysis_new (self->document);
-  layout = trellis_layout_new (analysis, options, &error);
-
   g_clear_object (&self->layout);
   if (layout == NULL)
     {
       adw_status_page_set_title (self->message_page, trellis_view_get_title (options->view));
-      adw_status_page_set_description (self->message_page, error->message);
+      adw_status_page_set_description (self->message_page, error != NULL ? error->message : NULL);
     }
   else
     {
@@ -507,13 +498,183 @@ rebuild (TrellisHeatmapPage *self)
   update_zoom_button (self);
 }
 
+/* Whether there is nothing to show, which needs no analysis. */
+static gboolean
+clear_without_document (TrellisHeatmapPage *self)
+{
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->stale = FALSE;
+
+  if (self->document != NULL)
+    return FALSE;
+
+  g_clear_object (&self->layout);
+  trellis_heatmap_view_set_layout (self->view, NULL);
+  trellis_heatmap_view_set_scale (self->view, NULL, NULL);
+  trellis_heatmap_table_set_layout (self->table, NULL);
+  return TRUE;
+}
+
+/* The analysis of the layout shown, when the document has not changed
+ * since it was made. */
+static TrellisAnalysis *
+current_analysis (TrellisHeatmapPage *self)
+{
+  if (self->layout == NULL || self->document_dirty)
+    return NULL;
+
+  return trellis_layout_get_analysis (self->layout);
+}
+
+/* Makes the layout now, in this thread: for the calls that promise it
+ * before they return. */
+static void
+rebuild (TrellisHeatmapPage *self)
+{
+  g_autoptr(TrellisRenderOptions) options = NULL;
+  g_autoptr(TrellisAnalysis) analysis = NULL;
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (clear_without_document (self))
+    return;
+
+  /* A layout a worker is making now would be older than this one. */
+  self->generation++;
+
+  options = make_options (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->since_button), options->view == TRELLIS_VIEW_TREND);
+
+  analysis = current_analysis (self);
+  if (analysis != NULL)
+    trellis_analysis_ref (analysis);
+  else
+    analysis = trellis_analysis_new (self->document);
+  self->document_dirty = FALSE;
+
+  layout = trellis_layout_new (analysis, options, &error);
+  show_layout (self, layout, options, error);
+}
+
+/* What a worker gets: a copy of the document, or the analysis of one
+ * when only the options changed; and what it gives back. */
+typedef struct
+{
+  TrellisDocument      *snapshot;
+  TrellisAnalysis      *analysis;
+  TrellisRenderOptions *options;
+  TrellisLayout        *layout;
+  GError               *error;
+  guint                 generation;
+} Build;
+
+static void
+build_free (gpointer data)
+{
+  Build *build = data;
+
+  g_clear_object (&build->snapshot);
+  g_clear_pointer (&build->analysis, trellis_analysis_unref);
+  g_clear_pointer (&build->options, trellis_render_options_free);
+  g_clear_object (&build->layout);
+  g_clear_error (&build->error);
+  g_free (build);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Build *build = task_data;
+
+  if (build->analysis == NULL)
+    build->analysis = trellis_analysis_new (build->snapshot);
+  build->layout = trellis_layout_new (build->analysis, build->options, &build->error);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void rebuild_async (TrellisHeatmapPage *self);
+
+static void
+build_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TrellisHeatmapPage *self = TRELLIS_HEATMAP_PAGE (source_object);
+  Build *build = g_task_get_task_data (G_TASK (result));
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self->building = FALSE;
+
+  /* Shown unless a newer layout was made meanwhile; a newer change is
+   * shown by the next one, and until then this one stands. */
+  if (build->generation == self->generation)
+    show_layout (self, build->layout, build->options, build->error);
+
+  if (self->build_again)
+    {
+      self->build_again = FALSE;
+      rebuild_async (self);
+    }
+}
+
+/* Makes the layout in a worker thread, so that an edit never waits for
+ * the analysis of a large matrix: the worker analyses a copy of the
+ * document (trellis_document_snapshot()) and lays it out, and the page
+ * shows the previous layout until the new one is ready. The cell
+ * actions find what they edit by id in the live document, so nothing is
+ * ever edited from a layout that is out of date. One worker at a time:
+ * what changes while it works is made by the next. */
+static void
+rebuild_async (TrellisHeatmapPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  TrellisAnalysis *analysis;
+  Build *build;
+
+  if (clear_without_document (self))
+    return;
+
+  if (self->building)
+    {
+      self->build_again = TRUE;
+      return;
+    }
+
+  build = g_new0 (Build, 1);
+  build->options = make_options (self);
+  build->generation = ++self->generation;
+  gtk_widget_set_visible (GTK_WIDGET (self->since_button), build->options->view == TRELLIS_VIEW_TREND);
+
+  analysis = current_analysis (self);
+  if (analysis != NULL)
+    build->analysis = trellis_analysis_ref (analysis);
+  else
+    build->snapshot = trellis_document_snapshot (self->document);
+  self->document_dirty = FALSE;
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+
+  self->building = TRUE;
+  task = g_task_new (self, self->cancellable, build_done_cb, NULL);
+  g_task_set_source_tag (task, rebuild_async);
+  g_task_set_task_data (task, build, build_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
 static gboolean
 rebuild_idle_cb (gpointer user_data)
 {
   TrellisHeatmapPage *self = user_data;
 
   self->rebuild_source = 0;
-  rebuild (self);
+  rebuild_async (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -536,6 +697,7 @@ schedule_rebuild (TrellisHeatmapPage *self)
 static void
 document_changed_cb (TrellisHeatmapPage *self)
 {
+  self->document_dirty = TRUE;
   schedule_rebuild (self);
 }
 
@@ -756,7 +918,7 @@ trellis_heatmap_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (trellis_heatmap_page_parent_class)->map (widget);
 
   if (self->stale || (self->layout == NULL && self->document != NULL))
-    rebuild (self);
+    rebuild_async (self);
 }
 
 static void
@@ -767,8 +929,12 @@ trellis_heatmap_page_dispose (GObject *object)
 
   trellis_heatmap_page_set_document (self, NULL);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->layout);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->content_language, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_HEATMAP_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -897,6 +1063,28 @@ trellis_heatmap_page_get_document (TrellisHeatmapPage *self)
 }
 
 /**
+ * trellis_heatmap_page_set_content_language:
+ * @self: a #TrellisHeatmapPage
+ * @language: (nullable): the language to show the matrix's texts in, where
+ *   they are translated; %NULL for the original
+ *
+ * The maps, their table twins, findings and exports follow it.
+ */
+void
+trellis_heatmap_page_set_content_language (TrellisHeatmapPage *self,
+                                           const char         *language)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  if (g_strcmp0 (self->content_language, language) == 0)
+    return;
+
+  g_free (self->content_language);
+  self->content_language = g_strdup (language);
+  schedule_rebuild (self);
+}
+
+/**
  * trellis_heatmap_page_set_document:
  * @self: a #TrellisHeatmapPage
  * @document: (nullable): the document whose heatmaps to show
@@ -930,6 +1118,9 @@ trellis_heatmap_page_set_document (TrellisHeatmapPage *self,
   gtk_drop_down_set_selected (self->role_dropdown, 0);
   self->updating = FALSE;
 
+  /* What a worker makes of the previous document is not shown. */
+  self->generation++;
+  self->document_dirty = TRUE;
   g_clear_object (&self->layout);
   trellis_heatmap_view_set_layout (self->view, NULL);
   trellis_heatmap_view_set_scale (self->view, NULL, NULL);
@@ -1146,252 +1337,4 @@ trellis_heatmap_page_rebuild (TrellisHeatmapPage *self)
   g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
 
   rebuild (self);
-}
-
-/* Export */
-
-static const struct {
-  TrellisExportFormat format;
-  const char *extension;
-  const char *name;
-  const char *mime_type;
-} formats[] = {
-  { TRELLIS_EXPORT_PDF, "pdf", N_("PDF Document"), "application/pdf" },
-  { TRELLIS_EXPORT_PNG, "png", N_("PNG Image"), "image/png" },
-  { TRELLIS_EXPORT_SVG, "svg", N_("SVG Image"), "image/svg+xml" },
-};
-
-/**
- * trellis_heatmap_page_export_to:
- * @self: a #TrellisHeatmapPage
- * @file: where to write
- * @error: return location for a #GError
- *
- * Writes the view shown, in the light theme and at twice the pixels for
- * PNG, in the format the file's extension names.
- *
- * Returns: %TRUE on success
- */
-gboolean
-trellis_heatmap_page_export_to (TrellisHeatmapPage  *self,
-                                GFile               *file,
-                                GError             **error)
-{
-  g_autoptr(TrellisRenderOptions) options = NULL;
-  g_autoptr(TrellisLayout) layout = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  TrellisExportFormat format;
-
-  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), FALSE);
-
-  if (self->layout == NULL)
-    rebuild (self);
-  if (self->layout == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no map to export."));
-      return FALSE;
-    }
-
-  if (path == NULL || !trellis_export_format_from_path (path, &format))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                           _("Name the file with .png, .svg or .pdf at the end, so that Trellis knows which format to write."));
-      return FALSE;
-    }
-
-  options = trellis_render_options_copy (trellis_layout_get_options (self->layout));
-  options->theme = TRELLIS_THEME_LIGHT;
-  options->zoom = 1.0;
-  options->scale = format == TRELLIS_EXPORT_PNG ? 2.0 : 1.0;
-  layout = trellis_layout_new (trellis_layout_get_analysis (self->layout), options, error);
-  if (layout == NULL)
-    return FALSE;
-
-  return trellis_render_to_file (layout, path, format, error);
-}
-
-/**
- * trellis_heatmap_page_export_pages:
- * @self: a #TrellisHeatmapPage
- * @file: where to write the PDF
- * @paper: the paper the map is printed on
- * @error: return location for a #GError
- *
- * Writes the view shown as a PDF of pages of @paper: a map too large for
- * a page in parts, with its headers on every page, its legend first.
- *
- * Returns: %TRUE on success
- */
-gboolean
-trellis_heatmap_page_export_pages (TrellisHeatmapPage  *self,
-                                   GFile               *file,
-                                   TrellisPaper         paper,
-                                   GError             **error)
-{
-  g_autoptr(TrellisRenderOptions) options = NULL;
-  g_autoptr(TrellisLayout) layout = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), FALSE);
-
-  if (self->layout == NULL)
-    rebuild (self);
-  if (self->layout == NULL || path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no map to export."));
-      return FALSE;
-    }
-
-  options = trellis_render_options_copy (trellis_layout_get_options (self->layout));
-  options->theme = TRELLIS_THEME_LIGHT;
-  options->zoom = TRELLIS_REPORT_MAP_ZOOM;
-  options->scale = 1.0;
-  layout = trellis_layout_new (trellis_layout_get_analysis (self->layout), options, error);
-  if (layout == NULL)
-    return FALSE;
-
-  /* A map that is no grid is one picture, whatever its size. */
-  if (!trellis_view_is_grid (options->view))
-    return trellis_render_to_file (layout, path, TRELLIS_EXPORT_PDF, error);
-
-  return trellis_render_to_pdf_pages (layout, paper, path, error);
-}
-
-static void
-export_response_cb (GtkNativeDialog    *dialog,
-                    int                 response,
-                    TrellisHeatmapPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *basename = g_file_get_basename (chosen);
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *extension = self->settings != NULL ? g_settings_get_string (self->settings, "export-format") : g_strdup ("pdf");
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
-      const char *filter_extension = filter != NULL ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
-      TrellisExportFormat format;
-
-      if (filter_extension != NULL)
-        {
-          g_free (extension);
-          extension = g_strdup (filter_extension);
-        }
-
-      /* Without an extension, the chosen format's. */
-      if (!trellis_export_format_from_path (basename, &format))
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (chosen);
-          g_autofree char *named = g_strconcat (basename, ".", extension, NULL);
-
-          file = g_file_get_child (parent, named);
-        }
-      else
-        file = g_object_ref (chosen);
-
-      const char *pages = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "pages");
-      TrellisPaper paper;
-      gboolean exported;
-
-      /* A PDF on pages of paper, or on one large page for a plotter. */
-      if (trellis_export_format_from_path (g_file_peek_path (file), &format) && format == TRELLIS_EXPORT_PDF &&
-          trellis_paper_from_string (pages, &paper))
-        exported = trellis_heatmap_page_export_pages (self, file, paper, &error);
-      else
-        exported = trellis_heatmap_page_export_to (self, file, &error);
-
-      if (exported)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = NULL;
-          g_autofree char *written = g_file_get_basename (file);
-          const char *dot = strrchr (written, '.');
-
-          if (dot != NULL && self->settings != NULL)
-            {
-              for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-                {
-                  if (g_ascii_strcasecmp (dot + 1, formats[i].extension) == 0)
-                    g_settings_set_string (self->settings, "export-format", formats[i].extension);
-                }
-            }
-
-          /* Translators: %s is the name of the file the map was exported to. */
-          message = g_strdup_printf (_("Exported ‘%s’"), name);
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-        }
-      else
-        {
-          /* Translators: %s says why the map could not be exported. */
-          g_autofree char *message = g_strdup_printf (_("Could not export the map: %s"), error->message);
-
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-/**
- * trellis_heatmap_page_export:
- * @self: a #TrellisHeatmapPage
- *
- * Asks where to export the view shown, as PNG, SVG or PDF.
- */
-void
-trellis_heatmap_page_export (TrellisHeatmapPage *self)
-{
-  GtkFileChooserNative *dialog;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *preferred = NULL;
-  g_autofree char *name = NULL;
-  const char *organisation = NULL;
-  TrellisView view;
-
-  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
-
-  if (self->layout == NULL)
-    rebuild (self);
-
-  preferred = self->settings != NULL ? g_settings_get_string (self->settings, "export-format") : g_strdup ("pdf");
-  view = gtk_drop_down_get_selected (self->view_dropdown);
-  if (self->document != NULL)
-    organisation = trellis_entity_get_name (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)));
-
-  dialog = gtk_file_chooser_native_new (_("Export Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i].name));
-      gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
-      gtk_file_filter_add_suffix (filter, formats[i].extension);
-      g_object_set_data (G_OBJECT (filter), "extension", (gpointer) formats[i].extension);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-      if (g_strcmp0 (preferred, formats[i].extension) == 0)
-        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-
-  {
-    const char *ids[] = { "a4", "letter", "single", NULL };
-    const char *labels[] = { _("A4 pages"), _("Letter pages"), _("One large page, for a plotter"), NULL };
-
-    /* Translators: a choice in the export dialog: how a PDF is paged. */
-    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "pages", _("PDF on"), ids, labels);
-    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "pages",
-                                 trellis_paper_to_string (trellis_paper_from_locale ()));
-  }
-
-  /* Translators: the suggested name of an exported map: organisation, view and extension. */
-  name = g_strdup_printf (_("%s — %s.%s"), organisation != NULL && organisation[0] != '\0' ? organisation : _("Matrix"),
-                          trellis_view_get_title (view < TRELLIS_N_VIEWS ? view : TRELLIS_VIEW_GAPS), preferred);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

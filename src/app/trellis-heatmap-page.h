@@ -25,6 +25,8 @@ TrellisHeatmapTable *trellis_heatmap_page_get_table         (TrellisHeatmapPage 
 TrellisLayout       *trellis_heatmap_page_get_layout        (TrellisHeatmapPage  *self);
 void                 trellis_heatmap_page_set_view          (TrellisHeatmapPage  *self,
                                                              TrellisView          view);
+void                 trellis_heatmap_page_set_content_language (TrellisHeatmapPage *self,
+                                                             const char          *language);
 void                 trellis_heatmap_page_set_workshop_mode (TrellisHeatmapPage  *self,
                                                              gboolean             workshop);
 gboolean             trellis_heatmap_page_get_presenting    (TrellisHeatmapPage  *self);

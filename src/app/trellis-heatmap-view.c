@@ -1000,7 +1000,7 @@ trellis_heatmap_view_set_layout (TrellisHeatmapView *self,
 
           for (guint r = 0; r < rows && !found_row; r++)
             {
-              if (trellis_layout_get_row_entity (layout, r) == focus_row_entity &&
+              if (trellis_entity_same (trellis_layout_get_row_entity (layout, r), focus_row_entity) &&
                   trellis_layout_get_row_kind (layout, r) == focus_row_kind &&
                   (focus_row_entity != NULL || trellis_layout_get_row_group (layout, r) == focus_row_group))
                 {
@@ -1010,7 +1010,8 @@ trellis_heatmap_view_set_layout (TrellisHeatmapView *self,
             }
           for (guint c = 0; c < columns; c++)
             {
-              if (focus_column_entity != NULL && trellis_layout_get_column_entity (layout, c) == focus_column_entity)
+              if (focus_column_entity != NULL &&
+                  trellis_entity_same (trellis_layout_get_column_entity (layout, c), focus_column_entity))
                 {
                   self->focus_column = c;
                   break;

@@ -13,6 +13,7 @@
 
 #include "trellis-print.h"
 #include "trellis-report-dialog.h"
+#include "trellis-window.h"
 
 /* Printing the report through GtkPrintOperation: the standard print
  * dialog with its preview, or straight to a PDF file (export). The
@@ -316,10 +317,15 @@ export_file_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-/* The matrix's name for the running header: its file's, without
- * ".trellis". */
-static char *
-matrix_name (TrellisDocument *document)
+/**
+ * trellis_print_dup_matrix_name:
+ * @document: a matrix
+ *
+ * Returns: (transfer full) (nullable): the matrix's name for a running
+ *   header or a file name: its file's, without ".trellis"
+ */
+char *
+trellis_print_dup_matrix_name (TrellisDocument *document)
 {
   GFile *file = trellis_document_get_file (document);
   g_autofree char *base = file != NULL ? g_file_get_basename (file) : NULL;
@@ -336,7 +342,7 @@ chosen_cb (const TrellisReportOptions *chosen,
 {
   Job *job = user_data;
   g_autoptr(TrellisReportOptions) options = trellis_report_options_copy (chosen);
-  g_autofree char *name = matrix_name (job->document);
+  g_autofree char *name = trellis_print_dup_matrix_name (job->document);
   Job *run = g_new0 (Job, 1);
 
   trellis_report_options_set_matrix_name (options, name);
@@ -401,5 +407,8 @@ trellis_print_report (GtkWindow       *window,
   job->export = export;
 
   dialog = trellis_report_dialog_new (window, document, export, chosen_cb, job, job_free);
+  /* The report shows the matrix as the window does, unless told otherwise. */
+  if (TRELLIS_IS_WINDOW (window))
+    trellis_report_dialog_set_content_language (dialog, trellis_window_get_content_language (TRELLIS_WINDOW (window)));
   gtk_window_present (dialog);
 }

@@ -16,6 +16,7 @@ GtkPrintOperation *trellis_print_operation_new (TrellisDocument            *docu
                                                 const TrellisReportOptions *options);
 TrellisPaper       trellis_print_paper_for_setup (GtkPageSetup            *setup);
 GtkPageSetup      *trellis_print_page_setup_new  (TrellisPaper             paper);
+char              *trellis_print_dup_matrix_name (TrellisDocument         *document);
 void               trellis_print_report          (GtkWindow               *window,
                                                   TrellisDocument         *document,
                                                   gboolean                 export);

@@ -10,10 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "trellis-report-dialog.h"
+#include "trellis-translations.h"
+#include "trellis-widget-util.h"
 
 /* Before printing or exporting a report: which sections, for whom (the
- * team, or one person alone), for which audience, and for an export the
- * paper. The print dialog then chooses the printer and the paper. */
+ * team, or one person alone), for which audience, for an export the
+ * paper, and, for a matrix with translations, the language of its
+ * texts and whether the original goes under each. The print dialog then
+ * chooses the printer and the paper. */
 
 typedef struct
 {
@@ -22,6 +26,10 @@ typedef struct
   AdwComboRow             *person_row;
   AdwComboRow             *audience_row;
   AdwComboRow             *paper_row;
+  AdwComboRow             *language_row;   /* NULL when the matrix has no translations */
+  GtkSwitch               *bilingual;
+  GtkWidget               *bilingual_row;
+  char                   **languages;      /* the choices after the original */
   TrellisReportChosenFunc  func;
   gpointer                 user_data;
   GDestroyNotify           destroy;
@@ -35,6 +43,7 @@ dialog_free (gpointer data)
   if (d->destroy != NULL)
     d->destroy (d->user_data);
   g_clear_object (&d->document);
+  g_strfreev (d->languages);
   g_free (d);
 }
 
@@ -66,18 +75,19 @@ go_cb (GtkButton *button,
 
       trellis_report_options_set_person (options, trellis_entity_get_id (entity));
     }
+  if (d->language_row != NULL)
+    {
+      guint language = adw_combo_row_get_selected (d->language_row);
+
+      if (language > 0 && language != GTK_INVALID_LIST_POSITION)
+        {
+          trellis_report_options_set_content_language (options, d->languages[language - 1]);
+          options->bilingual = gtk_switch_get_active (d->bilingual);
+        }
+    }
 
   d->func (options, d->user_data);
   gtk_window_destroy (window);
-}
-
-static gboolean
-close_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
 }
 
 static GtkWidget *
@@ -159,6 +169,67 @@ readers_group (Dialog   *d,
   return group;
 }
 
+static void
+language_selected_cb (Dialog *d)
+{
+  guint language = adw_combo_row_get_selected (d->language_row);
+
+  gtk_widget_set_sensitive (d->bilingual_row, language > 0 && language != GTK_INVALID_LIST_POSITION);
+}
+
+/* The language of the matrix's own texts, for a matrix with translations. */
+static GtkWidget *
+texts_group (Dialog *d)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (choices, g_strdup (_("The Original")));
+  for (guint i = 0; d->languages[i] != NULL; i++)
+    g_ptr_array_add (choices, trellis_language_dup_name (d->languages[i]));
+  g_ptr_array_add (choices, NULL);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Texts"));
+  d->language_row = combo_row (_("Language"), _("The team’s own texts in this language where they are translated"),
+                               (const char * const *) choices->pdata, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->language_row));
+
+  d->bilingual = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (d->bilingual), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Both Languages"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Each text with its original under it"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (d->bilingual));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (d->bilingual));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->bilingual), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Both Languages"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  d->bilingual_row = row;
+  g_signal_connect_swapped (d->language_row, "notify::selected", G_CALLBACK (language_selected_cb), d);
+  gtk_widget_set_sensitive (row, FALSE);
+
+  return group;
+}
+
+/**
+ * trellis_report_dialog_set_content_language:
+ * @dialog: a dialog of trellis_report_dialog_new()
+ * @language: (nullable): the language to choose first; %NULL for the
+ *   original
+ */
+void
+trellis_report_dialog_set_content_language (GtkWindow  *dialog,
+                                            const char *language)
+{
+  Dialog *d = g_object_get_data (G_OBJECT (dialog), "trellis-report-dialog");
+
+  g_return_if_fail (d != NULL);
+
+  for (guint i = 0; d->language_row != NULL && d->languages[i] != NULL; i++)
+    if (g_strcmp0 (d->languages[i], language) == 0)
+      adw_combo_row_set_selected (d->language_row, i + 1);
+}
+
 /**
  * trellis_report_dialog_new:
  * @parent: the window it belongs to
@@ -208,6 +279,9 @@ trellis_report_dialog_new (GtkWindow               *parent,
   g_signal_connect (go, "clicked", G_CALLBACK (go_cb), window);
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (readers_group (d, export)));
+  d->languages = trellis_document_dup_languages (document);
+  if (d->languages[0] != NULL)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (texts_group (d)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (sections_group (d)));
   gtk_widget_set_vexpand (page, TRUE);
 
@@ -216,14 +290,7 @@ trellis_report_dialog_new (GtkWindow               *parent,
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_set_default_widget (GTK_WINDOW (window), go);
 
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_callback_action_new (close_cb, NULL, NULL)));
-    gtk_widget_add_controller (window, keys);
-  }
+  trellis_dialog_close_on_escape (GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
 }

@@ -28,5 +28,7 @@ GtkWindow *trellis_report_dialog_new (GtkWindow               *parent,
                                       TrellisReportChosenFunc  func,
                                       gpointer                 user_data,
                                       GDestroyNotify           destroy);
+void       trellis_report_dialog_set_content_language (GtkWindow  *dialog,
+                                                       const char *language);
 
 G_END_DECLS

@@ -170,3 +170,29 @@ trellis_settings_get_theme (GSettings *settings)
 
   return TRELLIS_THEME_LIGHT;
 }
+
+static gboolean
+close_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+/**
+ * trellis_dialog_close_on_escape:
+ * @dialog: a dialog window
+ *
+ * Escape closes @dialog, as it closes a message dialog.
+ */
+void
+trellis_dialog_close_on_escape (GtkWindow *dialog)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (close_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (dialog), keys);
+}

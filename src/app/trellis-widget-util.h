@@ -21,5 +21,6 @@ void trellis_list_enter_at          (GtkListItem       *item,
                                      GtkWidget         *scroller);
 
 TrellisTheme trellis_settings_get_theme (GSettings      *settings);
+void trellis_dialog_close_on_escape (GtkWindow         *dialog);
 
 G_END_DECLS

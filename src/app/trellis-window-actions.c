@@ -116,6 +116,7 @@ trellis_window_update_actions (TrellisWindow *self)
                                  idle && trellis_session_get_recovered (self->session));
   update_undo_labels (self, has_document);
   trellis_window_update_vote_actions (self);
+  trellis_window_update_translate_actions (self);
 }
 
 /**

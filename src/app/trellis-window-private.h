@@ -17,6 +17,7 @@
 G_BEGIN_DECLS
 
 typedef struct _TrellisWindowVote TrellisWindowVote;
+typedef struct _TrellisWindowTranslate TrellisWindowTranslate;
 
 struct _TrellisWindow
 {
@@ -46,6 +47,7 @@ struct _TrellisWindow
   TrellisEntityPane    *values_pane;
   TrellisWelcomePage   *welcome_page;
   AdwWindowTitle       *window_title;
+  GMenu                *content_language_menu;
 
   /* State */
   GSettings            *settings;
@@ -67,6 +69,10 @@ struct _TrellisWindow
   /* A workshop vote, and the server phones vote through
    * (trellis-window-vote.c). */
   TrellisWindowVote    *vote;
+
+  /* The language the matrix's texts are shown in
+   * (trellis-window-translate.c). */
+  TrellisWindowTranslate *translate;
 };
 
 void trellis_window_class_add_actions  (GtkWidgetClass *widget_class);
@@ -118,5 +124,12 @@ void trellis_window_vote_on                (TrellisWindow  *self,
                                             const char     *column_id);
 TrellisVoteRound  *trellis_window_get_vote_round  (TrellisWindow *self);
 TrellisVoteServer *trellis_window_get_vote_server (TrellisWindow *self);
+
+/* The content language and translations (trellis-window-translate.c) */
+void trellis_window_class_add_translate_actions (GtkWidgetClass *widget_class);
+void trellis_window_translate_init          (TrellisWindow  *self);
+void trellis_window_translate_dispose       (TrellisWindow  *self);
+void trellis_window_update_translate_actions (TrellisWindow *self);
+void trellis_window_notify_content_language (TrellisWindow  *self);
 
 G_END_DECLS

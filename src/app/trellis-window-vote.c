@@ -259,7 +259,8 @@ trellis_window_vote_on (TrellisWindow *self,
 
   screen = ensure_screen (self);
   trellis_vote_screen_set_theme (screen, current_theme (self));
-  trellis_vote_screen_set_round (screen, round, trellis_vote_picture_new (round, self->document));
+  trellis_vote_screen_set_round (screen, round, trellis_vote_picture_new_in (round, self->document,
+                                                                            trellis_window_get_content_language (self)));
   networks = trellis_network_list ();
   interface = self->settings != NULL ? g_settings_get_string (self->settings, "vote-interface") : NULL;
   trellis_vote_screen_set_networks (screen, networks, trellis_network_find (networks, interface));
@@ -496,7 +497,8 @@ export_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(TrellisVotePicture) picture = trellis_vote_picture_new (self->vote->round, self->document);
+      g_autoptr(TrellisVotePicture) picture =
+        trellis_vote_picture_new_in (self->vote->round, self->document, trellis_window_get_content_language (self));
       g_autoptr(GError) error = NULL;
       TrellisExportFormat format = TRELLIS_EXPORT_PNG;
 

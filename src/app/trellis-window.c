@@ -40,6 +40,7 @@ enum {
   PROP_PRESENTING,
   PROP_PRESENT_EDITING,
   PROP_UNSAVED,
+  PROP_CONTENT_LANGUAGE,
   N_PROPS
 };
 
@@ -1231,6 +1232,7 @@ trellis_window_dispose (GObject *object)
   TrellisWindow *self = TRELLIS_WINDOW (object);
 
   trellis_window_vote_dispose (self);
+  trellis_window_translate_dispose (self);
 
   /* Nothing the session does from now on reaches this window. */
   if (self->session != NULL)
@@ -1290,6 +1292,11 @@ trellis_window_get_property (GObject    *object,
       g_value_set_boolean (value, trellis_window_get_unsaved (self));
       break;
 
+    case PROP_CONTENT_LANGUAGE:
+      g_value_set_string (value, trellis_window_get_content_language (self) != NULL
+                                 ? trellis_window_get_content_language (self) : "");
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1313,6 +1320,10 @@ trellis_window_set_property (GObject      *object,
       trellis_window_set_present_editing (self, g_value_get_boolean (value));
       break;
 
+    case PROP_CONTENT_LANGUAGE:
+      trellis_window_set_content_language (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1328,6 +1339,12 @@ void
 trellis_window_notify_present_editing (TrellisWindow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENT_EDITING]);
+}
+
+void
+trellis_window_notify_content_language (TrellisWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
 
 static void
@@ -1367,6 +1384,16 @@ trellis_window_class_init (TrellisWindowClass *klass)
   properties[PROP_UNSAVED] =
     g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisWindow:content-language:
+   *
+   * The language the matrix's own texts are shown in, where they are
+   * translated: a language tag, or "" for the original (see
+   * trellis-window-translate.c; the action win.content-language sets it).
+   */
+  properties[PROP_CONTENT_LANGUAGE] =
+    g_param_spec_string ("content-language", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRELLIS_TYPE_ACTION_EDITOR);
@@ -1391,6 +1418,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, competencies_pane);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_language_menu);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, guide);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, heatmap_page);
@@ -1415,6 +1443,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
 
   trellis_window_class_add_actions (widget_class);
   trellis_window_class_add_vote_actions (widget_class);
+  trellis_window_class_add_translate_actions (widget_class);
 }
 
 /* Matrices dropped on the window open as if opened from the menu. */
@@ -1465,6 +1494,7 @@ trellis_window_init (TrellisWindow *self)
   build_sections (self);
   section_changed_cb (self);
   connect_session (self);
+  trellis_window_translate_init (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect_object (self->banner, "notify::child-revealed", G_CALLBACK (banner_revealed_cb),
                            self, G_CONNECT_SWAPPED);

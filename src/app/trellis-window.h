@@ -51,5 +51,8 @@ TrellisSession  *trellis_window_get_session       (TrellisWindow      *self);
 GtkWindow       *trellis_window_import_spreadsheet (TrellisWindow     *self,
                                                    GFile              *file);
 GtkWindow       *trellis_window_export_spreadsheet (TrellisWindow     *self);
+const char      *trellis_window_get_content_language (TrellisWindow   *self);
+void             trellis_window_set_content_language (TrellisWindow   *self,
+                                                   const char         *language);
 
 G_END_DECLS

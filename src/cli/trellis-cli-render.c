@@ -51,6 +51,7 @@ draw (const char                 *path,
   doc = trellis_cli_load (path);
   if (doc == NULL)
     return TRELLIS_CLI_INVALID;
+  trellis_cli_warn_untranslated (doc, options->content_language);
 
   analysis = trellis_analysis_new (doc);
   layout = trellis_layout_new (analysis, options, &error);
@@ -111,6 +112,7 @@ trellis_cli_render (int    argc,
   g_autofree char *direction = NULL;
   g_autofree char *font = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *content_language = NULL;
   g_autofree char *output = NULL;
   g_autofree char *audience = NULL;
   g_autofree char *screen = NULL;
@@ -149,6 +151,8 @@ trellis_cli_render (int    argc,
     { "no-numbers", 0, 0, G_OPTION_ARG_NONE, &no_numbers, N_("Leave the numbers out of the cells"), NULL },
     { "font", 0, 0, G_OPTION_ARG_STRING, &font, N_("Font families, e.g. “DejaVu Sans”"), N_("FAMILY") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The picture’s title"), N_("TEXT") },
+    { "content-language", 0, 0, G_OPTION_ARG_STRING, &content_language,
+      N_("Show the matrix’s own texts in this language where they are translated, e.g. de"), N_("LL") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT.png, OUT.svg or OUT.pdf"), N_("OUT") },
     { NULL }
   };
@@ -223,6 +227,8 @@ trellis_cli_render (int    argc,
   trellis_render_options_set_person (options, person);
   trellis_render_options_set_font_family (options, font);
   trellis_render_options_set_title (options, title);
+  if (!trellis_cli_content_language (context, content_language, &options->content_language, &status))
+    return status;
   options->since = since_date;
   options->theme = theme_id;
   options->scale = scale;

@@ -15,6 +15,7 @@
 #include "trellis-cli.h"
 #include "trellis-document.h"
 #include "trellis-render.h"
+#include "trellis-translations.h"
 
 /* report: the paginated report as PDF, composed by the same code the
  * application prints with. */
@@ -127,6 +128,7 @@ write_report (const char                 *path,
   doc = trellis_cli_load (path);
   if (doc == NULL)
     return TRELLIS_CLI_INVALID;
+  trellis_cli_warn_untranslated (doc, options->content_language);
 
   analysis = trellis_analysis_new (doc);
   report = trellis_report_new (analysis, options, &error);
@@ -160,10 +162,12 @@ trellis_cli_report (int    argc,
   g_autofree char *date = NULL;
   g_autofree char *font = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *content_language = NULL;
   g_autofree char *section_choices = NULL;
   g_autofree char *sections_help = NULL;
   g_autofree char *name = NULL;
   const char *early_language = find_language (argc, argv);
+  gboolean bilingual = FALSE;
   gboolean version = FALSE;
   int status;
 
@@ -185,6 +189,10 @@ trellis_cli_report (int    argc,
       { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Write the report in this language, e.g. nl"), N_("LL") },
       { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date printed on the report (default: today)"), N_("YYYY-MM-DD") },
       { "font", 0, 0, G_OPTION_ARG_STRING, &font, N_("Font families, e.g. “DejaVu Sans”"), N_("FAMILY") },
+      { "content-language", 0, 0, G_OPTION_ARG_STRING, &content_language,
+        N_("Show the matrix’s own texts in this language where they are translated, e.g. de"), N_("LL") },
+      { "bilingual", 0, 0, G_OPTION_ARG_NONE, &bilingual,
+        N_("With --content-language: each text with its original under it"), NULL },
       { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the report to OUT.pdf"), N_("OUT") },
       { NULL }
     };
@@ -243,6 +251,12 @@ trellis_cli_report (int    argc,
       g_autofree char *msg = g_strdup_printf (_("‘%s’ is not a date; write it as YYYY-MM-DD."), date);
       return trellis_cli_usage_error (context, msg);
     }
+
+  if (!trellis_cli_content_language (context, content_language, &options->content_language, &status))
+    return status;
+  if (bilingual && options->content_language == NULL)
+    return trellis_cli_usage_error (context, _("--bilingual needs --content-language: say which language to show beside the original."));
+  options->bilingual = bilingual;
 
   trellis_report_options_set_person (options, person);
   name = matrix_name (argv[1]);

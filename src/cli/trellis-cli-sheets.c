@@ -18,6 +18,7 @@
 #ifdef TRELLIS_CLI_HAVE_RENDER
 #include "trellis-analysis.h"
 #include "trellis-render.h"
+#include "trellis-translations.h"
 #endif
 
 /* import and export: spreadsheets in and out, with the same code the
@@ -448,6 +449,7 @@ typedef struct
   char      *person;
   char      *since;
   char      *output;
+  char      *content_language;
   gboolean   bom;
 } ExportArgs;
 
@@ -462,6 +464,7 @@ export_args_clear (ExportArgs *args)
   g_free (args->person);
   g_free (args->since);
   g_free (args->output);
+  g_free (args->content_language);
 }
 
 /* The views named with --view: "assessments" (@assessments) or grid
@@ -528,6 +531,14 @@ export_options (ExportArgs  *args,
         }
     }
 
+  if (args->content_language != NULL &&
+      (options->content_language = trellis_language_normalize (args->content_language, -1)) == NULL)
+    {
+      /* Translators: %s is what the user typed after --content-language. */
+      *msg = g_strdup_printf (_("‘%s’ is not a language code; write it as de, nl or pt-BR."), args->content_language);
+      return NULL;
+    }
+
   trellis_render_options_set_role (options, args->role);
   trellis_render_options_set_person (options, args->person);
   options->cell_text = TRUE;
@@ -589,6 +600,9 @@ trellis_cli_export (int    argc,
     { "role", 0, 0, G_OPTION_ARG_STRING, &args.role, N_("Show only this role"), N_("ID") },
     { "person", 0, 0, G_OPTION_ARG_STRING, &args.person, N_("Show only this person"), N_("ID") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &args.since, N_("For the trend: compare with this date"), N_("YYYY-MM-DD") },
+    { "content-language", 0, 0, G_OPTION_ARG_STRING, &args.content_language,
+      N_("The views’ labels in this language where the matrix’s texts are translated, e.g. de; the assessments "
+         "keep the names as written, to be read back"), N_("LL") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("Write to OUT.csv or OUT.xlsx"), N_("OUT") },
     { NULL }
   };

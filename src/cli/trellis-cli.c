@@ -16,6 +16,7 @@
 
 #include "trellis-cli.h"
 #include "trellis-document.h"
+#include "trellis-translations.h"
 
 typedef struct
 {
@@ -31,6 +32,8 @@ static const Command commands[] = {
   { "handout",  trellis_cli_handout,  N_("Write each person’s personal file for their self-assessment") },
   { "merge",    trellis_cli_merge,    N_("Merge handed-in personal files into the team’s matrix") },
   { "import",   trellis_cli_import,   N_("Add people, competencies or assessments from a CSV spreadsheet") },
+  { "po-export", trellis_cli_po_export, N_("Write the matrix’s texts as a PO file for translators") },
+  { "po-import", trellis_cli_po_import, N_("Take a translation of the matrix’s texts back from a PO file") },
 #ifdef TRELLIS_CLI_HAVE_RENDER
   { "render",   trellis_cli_render,   N_("Draw a heatmap or map as PNG, SVG or PDF") },
   { "export",   trellis_cli_export,   N_("Write the assessments or a view as a CSV or XLSX spreadsheet") },
@@ -248,6 +251,47 @@ trellis_cli_write_matrix (TrellisDocument *doc,
     }
 
   return TRUE;
+}
+
+/* --content-language of render and report: a language the matrix's
+ * texts may be translated into. Sets @language (NULL for none); FALSE
+ * after a usage error, with the exit status in @status. */
+gboolean
+trellis_cli_content_language (GOptionContext  *context,
+                              const char      *arg,
+                              char           **language,
+                              int             *status)
+{
+  g_free (*language);
+  *language = NULL;
+
+  if (arg == NULL)
+    return TRUE;
+
+  *language = trellis_language_normalize (arg, -1);
+  if (*language == NULL)
+    {
+      /* Translators: %s is what the user typed after --content-language. */
+      g_autofree char *msg = g_strdup_printf (_("‘%s’ is not a language code; write it as de, nl or pt-BR."), arg);
+
+      *status = trellis_cli_usage_error (context, msg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Says so when the matrix has no translation into the content language
+ * asked for: its texts are shown as written. */
+void
+trellis_cli_warn_untranslated (TrellisDocument *doc,
+                               const char      *language)
+{
+  if (language == NULL || trellis_document_count_translated (doc, language, NULL) > 0)
+    return;
+
+  /* Translators: %s is a language code given with --content-language. */
+  g_printerr (_("The matrix has no translations into ‘%s’; its texts are shown as written.\n"), language);
 }
 
 /* JSON for scripts: a string (or null), escaped. */

@@ -40,6 +40,10 @@ int  trellis_cli_handout  (int    argc,
                            char **argv);
 int  trellis_cli_merge    (int    argc,
                            char **argv);
+int  trellis_cli_po_export (int    argc,
+                            char **argv);
+int  trellis_cli_po_import (int    argc,
+                            char **argv);
 
 /* Shared helpers. */
 GOptionContext *trellis_cli_context_new (const char         *parameter,
@@ -66,6 +70,12 @@ gboolean         trellis_cli_write_matrix (TrellisDocument    *doc,
                                           gboolean            update);
 void             trellis_cli_json_string  (GString            *out,
                                           const char         *s);
+gboolean         trellis_cli_content_language (GOptionContext *context,
+                                          const char         *arg,
+                                          char              **language,
+                                          int                *status);
+void             trellis_cli_warn_untranslated (TrellisDocument *doc,
+                                          const char         *language);
 void             trellis_cli_json_key     (GString            *out,
                                           const char         *key);
 

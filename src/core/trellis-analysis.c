@@ -13,6 +13,7 @@
 
 #include "trellis-analysis.h"
 #include "trellis-document-private.h"
+#include "trellis-translations.h"
 
 /* The rules, as the code implements them. src/core/ANALYSIS.md says the
  * same in plain words with worked examples, and tests/test-analysis.c
@@ -1220,9 +1221,10 @@ trellis_finding_code_get_title (TrellisFindingCode code)
 }
 
 static char *
-label (TrellisEntity *entity)
+label (TrellisEntity *entity,
+       const char    *language)
 {
-  return entity != NULL ? trellis_entity_dup_label (entity) : g_strdup ("");
+  return entity != NULL ? trellis_entity_dup_label_in (entity, language) : g_strdup ("");
 }
 
 /**
@@ -1235,10 +1237,26 @@ label (TrellisEntity *entity)
 char *
 trellis_finding_dup_message (const TrellisFinding *finding)
 {
-  g_autofree char *subject = label (finding->subject);
-  g_autofree char *person = label (finding->person);
-  g_autofree char *role = label (finding->role);
-  g_autofree char *competency = label (finding->competency);
+  return trellis_finding_dup_message_in (finding, NULL);
+}
+
+/**
+ * trellis_finding_dup_message_in:
+ * @finding: a #TrellisFinding
+ * @language: (nullable): the language of the matrix's texts to name its
+ *   elements in (see trellis_entity_get_text()), %NULL for the original
+ *
+ * Returns: (transfer full): a translated sentence saying what was found
+ *   and what could be done
+ */
+char *
+trellis_finding_dup_message_in (const TrellisFinding *finding,
+                                const char           *language)
+{
+  g_autofree char *subject = label (finding->subject, language);
+  g_autofree char *person = label (finding->person, language);
+  g_autofree char *role = label (finding->role, language);
+  g_autofree char *competency = label (finding->competency, language);
 
   switch (finding->code)
     {

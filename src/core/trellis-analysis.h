@@ -162,6 +162,8 @@ const char         *trellis_finding_code_to_string     (TrellisFindingCode code)
 TrellisSeverity     trellis_finding_code_get_severity  (TrellisFindingCode code);
 const char         *trellis_finding_code_get_title     (TrellisFindingCode code);
 char               *trellis_finding_dup_message        (const TrellisFinding *finding);
+char               *trellis_finding_dup_message_in     (const TrellisFinding *finding,
+                                                        const char           *language);
 
 typedef struct
 {

@@ -147,7 +147,7 @@ trellis_document_do_record_insert (TrellisDocument     *self,
                                    TrellisPerson       *person,
                                    const TrellisRecord *record)
 {
-  GArray *records = trellis_person_get_records (person);
+  GArray *records = trellis_person_edit_records (person);
   guint index = records_lower_bound (records, record);
 
   g_array_insert_val (records, index, *record);
@@ -160,7 +160,7 @@ trellis_document_do_record_remove (TrellisDocument     *self,
                                    TrellisPerson       *person,
                                    const TrellisRecord *record)
 {
-  GArray *records = trellis_person_get_records (person);
+  GArray *records = trellis_person_edit_records (person);
   guint index;
 
   if (!records_find (records, record, &index))
@@ -176,7 +176,7 @@ trellis_document_do_record_replace (TrellisDocument     *self,
                                     TrellisPerson       *person,
                                     const TrellisRecord *record)
 {
-  GArray *records = trellis_person_get_records (person);
+  GArray *records = trellis_person_edit_records (person);
   guint index;
 
   if (!records_find (records, record, &index))

@@ -16,13 +16,16 @@ G_BEGIN_DECLS
  * major version; the minor version grows when elements are added. A
  * file is written with the lowest minor version that holds all it
  * has (1.1: a matrix's identity, a personal file, the decisions of
- * workshop votes), or the version it was read as if newer, so files
- * without the parts of 1.1 stay 1.0. */
+ * workshop votes; 1.2: translations of the matrix's texts), or the
+ * version it was read as if newer, so files without the parts of 1.1
+ * stay 1.0. */
 #define TRELLIS_FORMAT_NAMESPACE      "urn:trellis:matrix:1"
 #define TRELLIS_FORMAT_NAMESPACE_BASE "urn:trellis:matrix:"
 #define TRELLIS_FORMAT_MAJOR          1
-#define TRELLIS_FORMAT_MINOR          1
+#define TRELLIS_FORMAT_MINOR          2
 
+/* What a document holds. trellis_document_snapshot() copies all of it
+ * but the history and the file: a field added here is copied there too. */
 struct _TrellisDocument
 {
   GObject              parent_instance;

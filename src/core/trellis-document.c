@@ -13,6 +13,7 @@
 
 #include "trellis-document-private.h"
 #include "trellis-personal.h"
+#include "trellis-translations.h"
 
 G_DEFINE_FINAL_TYPE (TrellisDocument, trellis_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (trellis-document-error-quark, trellis_document_error)
@@ -340,6 +341,78 @@ trellis_document_new (void)
   trellis_entity_store_field (TRELLIS_ENTITY (self->organisation), TRELLIS_FIELD_SCALE, &value, FALSE);
 
   return self;
+}
+
+/**
+ * trellis_document_snapshot:
+ * @self: a #TrellisDocument
+ *
+ * A copy of the document as it is now, to be read in another thread
+ * while this one goes on editing @self: to analyse it and lay it out.
+ * Its entities are copies with the same ids (compare entities of the two
+ * documents by id); arrays, which are never changed in place, are
+ * shared, and so are people's assessments until @self changes them. The
+ * copy has no file and no history; nothing may edit it. Making it takes
+ * a few milliseconds for the largest matrices.
+ *
+ * Returns: (transfer full): the copy
+ */
+TrellisDocument *
+trellis_document_snapshot (TrellisDocument *self)
+{
+  TrellisDocument *copy;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), NULL);
+
+  copy = g_object_new (TRELLIS_TYPE_DOCUMENT, NULL);
+  g_set_object (&copy->organisation,
+                TRELLIS_ORGANISATION (trellis_entity_copy_internal (TRELLIS_ENTITY (self->organisation))));
+  g_object_unref (copy->organisation);
+
+  /* Competencies keep their slots, which assessments name. */
+  g_ptr_array_set_size (copy->slots, self->slots->len);
+
+  for (guint kind = 1; kind < TRELLIS_N_KINDS; kind++)
+    {
+      GListModel *list = G_LIST_MODEL (self->lists[kind]);
+      guint n = g_list_model_get_n_items (list);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TrellisEntity) entity = g_list_model_get_item (list, i);
+          TrellisEntity *entity_copy = trellis_entity_copy_internal (entity);
+
+          register_entity (copy, entity_copy);
+          g_ptr_array_add (items, entity_copy);
+        }
+      g_list_store_splice (copy->lists[kind], 0, 0, items->pdata, n);
+
+      if (self->unknown_in_section[kind] != NULL)
+        copy->unknown_in_section[kind] = g_string_new_len (self->unknown_in_section[kind]->str,
+                                                           self->unknown_in_section[kind]->len);
+    }
+
+  /* Notes and evidence, by the same indices as the records use. */
+  for (guint i = 1; i < self->texts->len; i++)
+    {
+      const TrellisText *text = g_ptr_array_index (self->texts, i);
+      TrellisText *text_copy = g_new0 (TrellisText, 1);
+
+      text_copy->note = g_strdup (text->note);
+      text_copy->evidence = g_strdup (text->evidence);
+      g_ptr_array_add (copy->texts, text_copy);
+    }
+
+  copy->format_minor = self->format_minor;
+  copy->lang = g_strdup (self->lang);
+  if (self->unknown_root != NULL)
+    copy->unknown_root = g_string_new_len (self->unknown_root->str, self->unknown_root->len);
+  copy->matrix_id = g_strdup (self->matrix_id);
+  if (self->progress != NULL)
+    copy->progress = trellis_progress_copy (self->progress);
+
+  return copy;
 }
 
 /* Loading support */
@@ -813,12 +886,14 @@ trellis_document_insert (TrellisDocument *self,
   trellis_document_commit_edit (self, edit, label);
 }
 
-/* What Undo and Redo say for a change of @field of the item @name: the
- * part that changed, where people often change one. */
+/* What Undo and Redo say for a change of @field of @entity: the part
+ * that changed, where people often change one. */
 static char *
-dup_field_edit_label (TrellisField  field,
-                      const char   *name)
+field_edit_label (TrellisEntity *entity,
+                  TrellisField   field)
 {
+  g_autofree char *name = trellis_entity_dup_label (entity);
+
   switch (field)
     {
     case TRELLIS_FIELD_NAME:
@@ -857,7 +932,6 @@ push_field_edit (TrellisDocument *self,
   const GValue *current = trellis_entity_get_field (entity, field);
   TrellisEdit *edit;
   g_autofree char *label = NULL;
-  g_autofree char *name = NULL;
 
   edit = trellis_edit_new (TRELLIS_EDIT_FIELD, entity);
   edit->field = field;
@@ -866,8 +940,7 @@ push_field_edit (TrellisDocument *self,
   g_value_init (&edit->new_value, G_VALUE_TYPE (current));
   g_value_copy (value, &edit->new_value);
 
-  name = trellis_entity_dup_label (entity);
-  label = dup_field_edit_label (field, name);
+  label = field_edit_label (entity, field);
   trellis_document_commit_edit (self, edit, label);
 }
 
@@ -1134,6 +1207,25 @@ trellis_document_set_field (TrellisDocument *self,
   if (field_values_equal (field, current, value))
     return;
 
+  /* Translations of behaviours follow them (trellis-translations.c). */
+  if (field == TRELLIS_FIELD_BEHAVIOURS)
+    {
+      g_autoptr(GPtrArray) moved =
+        trellis_translations_follow_behaviours (trellis_entity_get_ptr_array (entity, TRELLIS_FIELD_TRANSLATIONS),
+                                                g_value_get_boxed (current), g_value_get_boxed (value));
+
+      if (moved != NULL)
+        {
+          g_autofree char *label = field_edit_label (entity, field);
+
+          trellis_document_begin_group (self, label);
+          push_field_edit (self, entity, field, value);
+          trellis_document_take_ptr_array (self, entity, TRELLIS_FIELD_TRANSLATIONS, g_steal_pointer (&moved));
+          trellis_document_end_group (self);
+          return;
+        }
+    }
+
   push_field_edit (self, entity, field, value);
 }
 
@@ -1251,133 +1343,6 @@ trellis_document_take_ptr_array (TrellisDocument *self,
   g_value_init (&v, G_TYPE_PTR_ARRAY);
   g_value_take_boxed (&v, value);
   trellis_document_set_field (self, entity, field, &v);
-}
-
-/**
- * trellis_document_set_requirement:
- * @self: a #TrellisDocument
- * @role_or_responsibility: a role (its required levels) or a
- *   responsibility (the competence it needs)
- * @competency: a competency id
- * @level: the level, or %TRELLIS_LEVEL_NONE to drop the requirement
- */
-void
-trellis_document_set_requirement (TrellisDocument *self,
-                                  TrellisEntity   *role_or_responsibility,
-                                  const char      *competency,
-                                  gint             level)
-{
-  TrellisField field;
-  GArray *current;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_ROLE (role_or_responsibility) ||
-                    TRELLIS_IS_RESPONSIBILITY (role_or_responsibility));
-  g_return_if_fail (competency != NULL);
-  g_return_if_fail (level == TRELLIS_LEVEL_NONE || trellis_document_level_in_scale (self, level));
-
-  field = TRELLIS_IS_ROLE (role_or_responsibility) ? TRELLIS_FIELD_REQUIRES : TRELLIS_FIELD_NEEDS;
-  current = trellis_entity_get_array (role_or_responsibility, field);
-
-  if (trellis_requirements_lookup (current, competency) == level)
-    return;
-
-  {
-    TrellisEntity *c = trellis_document_lookup (self, competency);
-    g_autofree char *who = trellis_entity_dup_label (role_or_responsibility);
-    g_autofree char *what = c != NULL ? trellis_entity_dup_label (c) : g_strdup (competency);
-    /* Translators: an undo step; the first %s is a role or a responsibility, the second a competency. */
-    g_autofree char *label = g_strdup_printf (_("Set Level Required of ‘%s’ in ‘%s’"), who, what);
-
-    trellis_document_begin_group (self, label);
-    trellis_document_take_array (self, role_or_responsibility, field,
-                                 trellis_requirements_copy_set (current, competency, level));
-    trellis_document_end_group (self);
-  }
-}
-
-/**
- * trellis_document_set_assignment:
- * @self: a #TrellisDocument
- * @responsibility: a responsibility
- * @role: a role id
- * @raci: the RACI letters of @role
- * @authority: the delegation level of @role
- *
- * Sets the cell of the responsibility map; no letters and no authority
- * clears it.
- */
-void
-trellis_document_set_assignment (TrellisDocument       *self,
-                                 TrellisResponsibility *responsibility,
-                                 const char            *role,
-                                 TrellisRaci            raci,
-                                 TrellisAuthority       authority)
-{
-  GArray *current;
-  const TrellisAssignment *a;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_RESPONSIBILITY (responsibility));
-  g_return_if_fail (role != NULL);
-  g_return_if_fail (authority < TRELLIS_N_AUTHORITIES);
-
-  current = trellis_entity_get_array (TRELLIS_ENTITY (responsibility), TRELLIS_FIELD_ASSIGNS);
-  a = trellis_assignments_lookup (current, role);
-
-  if (a != NULL ? (a->raci == raci && a->authority == authority)
-                : (raci == TRELLIS_RACI_NONE && authority == TRELLIS_AUTHORITY_NONE))
-    return;
-
-  {
-    TrellisEntity *r = trellis_document_lookup (self, role);
-    g_autofree char *who = r != NULL ? trellis_entity_dup_label (r) : g_strdup (role);
-    g_autofree char *what = trellis_entity_dup_label (TRELLIS_ENTITY (responsibility));
-    /* Translators: an undo step; the first %s is a role, the second a responsibility. */
-    g_autofree char *label = g_strdup_printf (_("Set the Part of ‘%s’ in ‘%s’"), who, what);
-
-    trellis_document_begin_group (self, label);
-    trellis_document_take_array (self, TRELLIS_ENTITY (responsibility), TRELLIS_FIELD_ASSIGNS,
-                                 trellis_assignments_copy_set (current, role, raci, authority));
-    trellis_document_end_group (self);
-  }
-}
-
-void
-trellis_document_set_target (TrellisDocument *self,
-                             TrellisRole     *role,
-                             const char      *competency,
-                             gint             level,
-                             guint            people)
-{
-  GArray *current;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_ROLE (role));
-  g_return_if_fail (competency != NULL);
-
-  current = trellis_entity_get_array (TRELLIS_ENTITY (role), TRELLIS_FIELD_TARGETS);
-  trellis_document_take_array (self, TRELLIS_ENTITY (role), TRELLIS_FIELD_TARGETS,
-                               trellis_targets_copy_set (current, competency, level, people));
-}
-
-void
-trellis_document_set_level_text (TrellisDocument   *self,
-                                 TrellisCompetency *competency,
-                                 gint               level,
-                                 const char        *text)
-{
-  GPtrArray *current;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_COMPETENCY (competency));
-
-  current = trellis_entity_get_ptr_array (TRELLIS_ENTITY (competency), TRELLIS_FIELD_LEVELS);
-  if (g_strcmp0 (trellis_level_texts_lookup (current, level), text) == 0)
-    return;
-
-  trellis_document_take_ptr_array (self, TRELLIS_ENTITY (competency), TRELLIS_FIELD_LEVELS,
-                                   trellis_level_texts_copy_set (current, level, text));
 }
 
 static guint

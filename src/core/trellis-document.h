@@ -133,6 +133,7 @@ G_DECLARE_FINAL_TYPE (TrellisDocument, trellis_document, TRELLIS, DOCUMENT, GObj
 GQuark             trellis_document_error_quark      (void);
 
 TrellisDocument   *trellis_document_new              (void);
+TrellisDocument   *trellis_document_snapshot         (TrellisDocument   *self);
 TrellisDocument   *trellis_document_new_from_bytes   (GBytes            *bytes,
                                                       const char        *display_name,
                                                       TrellisLoadReport *report,

@@ -40,5 +40,7 @@ guint32        trellis_competency_get_slot      (TrellisCompetency *self);
 void           trellis_competency_set_slot      (TrellisCompetency *self,
                                                  guint32            slot);
 GArray        *trellis_person_get_records       (TrellisPerson     *self);
+GArray        *trellis_person_edit_records      (TrellisPerson     *self);
+TrellisEntity *trellis_entity_copy_internal     (TrellisEntity     *self);
 
 G_END_DECLS

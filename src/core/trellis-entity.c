@@ -26,7 +26,12 @@ struct _TrellisResult         { TrellisEntity parent_instance; };
 struct _TrellisCompetency     { TrellisEntity parent_instance; guint32 slot; };
 struct _TrellisResponsibility { TrellisEntity parent_instance; };
 struct _TrellisRole           { TrellisEntity parent_instance; };
-struct _TrellisPerson         { TrellisEntity parent_instance; GArray *records; };
+struct _TrellisPerson
+{
+  TrellisEntity  parent_instance;
+  GArray        *records;
+  gboolean       records_shared;  /* with a copy of the document: copied before an edit */
+};
 struct _TrellisIndicator      { TrellisEntity parent_instance; };
 struct _TrellisAction         { TrellisEntity parent_instance; };
 struct _TrellisFeedback       { TrellisEntity parent_instance; };
@@ -125,6 +130,7 @@ static const FieldInfo field_info[TRELLIS_N_FIELDS] = {
   [TRELLIS_FIELD_TEXT]           = { "text", string_type },
   [TRELLIS_FIELD_RESPONSE]       = { "response", string_type },
   [TRELLIS_FIELD_DECISIONS]      = { "decisions", ptr_array_type },
+  [TRELLIS_FIELD_TRANSLATIONS]   = { "translations", ptr_array_type },
 };
 
 static const char *
@@ -215,27 +221,30 @@ install_fields (gpointer           klass,
 
 DEFINE_ENTITY (TrellisOrganisation, trellis_organisation, TRELLIS_KIND_ORGANISATION,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_VISION, TRELLIS_FIELD_MISSION,
-               TRELLIS_FIELD_SCALE)
+               TRELLIS_FIELD_SCALE, TRELLIS_FIELD_TRANSLATIONS)
 DEFINE_ENTITY (TrellisValue, trellis_value, TRELLIS_KIND_VALUE,
-               TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_BEHAVIOURS)
+               TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_BEHAVIOURS,
+               TRELLIS_FIELD_TRANSLATIONS)
 DEFINE_ENTITY (TrellisResult, trellis_result, TRELLIS_KIND_RESULT,
-               TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_VALUES)
+               TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_VALUES,
+               TRELLIS_FIELD_TRANSLATIONS)
 DEFINE_ENTITY (TrellisCompetency, trellis_competency, TRELLIS_KIND_COMPETENCY,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_VALUES,
-               TRELLIS_FIELD_LEVELS)
+               TRELLIS_FIELD_LEVELS, TRELLIS_FIELD_TRANSLATIONS)
 DEFINE_ENTITY (TrellisResponsibility, trellis_responsibility, TRELLIS_KIND_RESPONSIBILITY,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_RESULT,
-               TRELLIS_FIELD_NEEDS, TRELLIS_FIELD_ASSIGNS, TRELLIS_FIELD_DECISIONS)
+               TRELLIS_FIELD_NEEDS, TRELLIS_FIELD_ASSIGNS, TRELLIS_FIELD_DECISIONS,
+               TRELLIS_FIELD_TRANSLATIONS)
 DEFINE_ENTITY (TrellisRole, trellis_role, TRELLIS_KIND_ROLE,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_REQUIRES,
-               TRELLIS_FIELD_TARGETS, TRELLIS_FIELD_DECISIONS)
+               TRELLIS_FIELD_TARGETS, TRELLIS_FIELD_DECISIONS, TRELLIS_FIELD_TRANSLATIONS)
 DEFINE_ENTITY (TrellisPerson, trellis_person, TRELLIS_KIND_PERSON,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_ROLES, TRELLIS_FIELD_SHARE)
 DEFINE_ENTITY (TrellisIndicator, trellis_indicator, TRELLIS_KIND_INDICATOR,
                TRELLIS_FIELD_NAME, TRELLIS_FIELD_DESCRIPTION, TRELLIS_FIELD_RESULT,
                TRELLIS_FIELD_INDICATOR_KIND, TRELLIS_FIELD_TARGET, TRELLIS_FIELD_UNIT,
                TRELLIS_FIELD_RHYTHM, TRELLIS_FIELD_OWNER, TRELLIS_FIELD_MEASUREMENTS,
-               TRELLIS_FIELD_REVIEWS)
+               TRELLIS_FIELD_REVIEWS, TRELLIS_FIELD_TRANSLATIONS)
 DEFINE_ENTITY (TrellisAction, trellis_action, TRELLIS_KIND_ACTION,
                TRELLIS_FIELD_PERSON, TRELLIS_FIELD_COMPETENCY, TRELLIS_FIELD_ACTION_KIND,
                TRELLIS_FIELD_DUE, TRELLIS_FIELD_STATUS, TRELLIS_FIELD_NOTE)
@@ -417,6 +426,30 @@ trellis_entity_get_id (TrellisEntity *self)
   g_return_val_if_fail (TRELLIS_IS_ENTITY (self), NULL);
 
   return priv->id;
+}
+
+/**
+ * trellis_entity_same:
+ * @a: (nullable): an entity
+ * @b: (nullable): another
+ *
+ * Whether @a and @b are the same entity of a matrix: the same object, or
+ * its copies in copies of the document (trellis_document_snapshot()),
+ * which share its id. Two %NULL are the same too.
+ *
+ * Returns: whether they are the same
+ */
+gboolean
+trellis_entity_same (TrellisEntity *a,
+                     TrellisEntity *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  /* Ids are interned. */
+  return trellis_entity_get_id (a) == trellis_entity_get_id (b);
 }
 
 TrellisKind
@@ -664,6 +697,65 @@ GArray *
 trellis_person_get_records (TrellisPerson *self)
 {
   return self->records;
+}
+
+/* The records to change in place: the person's own, copied first when
+ * a copy of the document still shares them. */
+GArray *
+trellis_person_edit_records (TrellisPerson *self)
+{
+  if (self->records_shared)
+    {
+      GArray *own = g_array_sized_new (FALSE, FALSE, sizeof (TrellisRecord), self->records->len);
+
+      g_array_append_vals (own, self->records->data, self->records->len);
+      g_array_unref (self->records);
+      self->records = own;
+      self->records_shared = FALSE;
+    }
+
+  return self->records;
+}
+
+/**
+ * trellis_entity_copy_internal:
+ * @self: an entity
+ *
+ * A copy of @self with the same id and fields, for a copy of the
+ * document (trellis_document_snapshot()). Field values are copied as
+ * GValues: strings are duplicated, arrays (immutable once set) shared. A
+ * person's records are shared until either side edits them. A
+ * competency keeps its slot.
+ *
+ * Returns: (transfer full): the copy
+ */
+TrellisEntity *
+trellis_entity_copy_internal (TrellisEntity *self)
+{
+  TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (self);
+  TrellisEntity *copy = trellis_entity_new_internal (klass->kind, priv->id);
+  TrellisEntityPrivate *copy_priv = trellis_entity_get_instance_private (copy);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_value_copy (&priv->fields[i], &copy_priv->fields[i]);
+  if (priv->unknown != NULL)
+    copy_priv->unknown = g_string_new_len (priv->unknown->str, priv->unknown->len);
+
+  if (TRELLIS_IS_COMPETENCY (self))
+    TRELLIS_COMPETENCY (copy)->slot = TRELLIS_COMPETENCY (self)->slot;
+
+  if (TRELLIS_IS_PERSON (self))
+    {
+      TrellisPerson *person = TRELLIS_PERSON (self);
+      TrellisPerson *person_copy = TRELLIS_PERSON (copy);
+
+      g_array_unref (person_copy->records);
+      person_copy->records = g_array_ref (person->records);
+      person->records_shared = person_copy->records_shared = TRUE;
+    }
+
+  return copy;
 }
 
 /* Array helpers. The arrays of a field are immutable; each helper returns

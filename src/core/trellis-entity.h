@@ -58,6 +58,7 @@ typedef enum
   TRELLIS_FIELD_TEXT,          /* string, feedback */
   TRELLIS_FIELD_RESPONSE,      /* string, feedback */
   TRELLIS_FIELD_DECISIONS,     /* GPtrArray of TrellisDecision: role, responsibility */
+  TRELLIS_FIELD_TRANSLATIONS,  /* GPtrArray of TrellisTranslation: every kind with texts of its own */
   TRELLIS_N_FIELDS
 } TrellisField;
 
@@ -178,6 +179,8 @@ G_DECLARE_FINAL_TYPE (TrellisFeedback, trellis_feedback, TRELLIS, FEEDBACK, Trel
 GType          trellis_kind_get_entity_type  (TrellisKind kind);
 
 const char    *trellis_entity_get_id         (TrellisEntity *self);
+gboolean       trellis_entity_same           (TrellisEntity *a,
+                                              TrellisEntity *b);
 TrellisKind    trellis_entity_get_kind       (TrellisEntity *self);
 gboolean       trellis_entity_has_field      (TrellisEntity *self,
                                               TrellisField   field);

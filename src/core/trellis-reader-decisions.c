@@ -57,7 +57,7 @@ trellis_reader_start_decision (Reader     *r,
         {
           TrellisAuthority authority;
 
-          if (!trellis_authority_from_string (a->value, a->len, &authority) || authority == TRELLIS_AUTHORITY_NONE)
+          if (!trellis_authority_from_string (attr_value (a), attr_len (a), &authority) || authority == TRELLIS_AUTHORITY_NONE)
             {
               trellis_reader_bad_attribute (r, elem, a);
               ok = FALSE;
@@ -75,7 +75,7 @@ trellis_reader_start_decision (Reader     *r,
         }
       else if (a->name == r->a_votes)
         {
-          have_votes = trellis_votes_from_string (a->value, a->len,
+          have_votes = trellis_votes_from_string (attr_value (a), attr_len (a),
                                                   delegation ? TRELLIS_AUTHORITY_TELL : TRELLIS_LEVEL_MIN,
                                                   delegation ? TRELLIS_AUTHORITY_DELEGATE : TRELLIS_LEVEL_MAX,
                                                   votes);

@@ -32,7 +32,7 @@ begin_entity (Reader     *r,
       trellis_reader_missing_attribute (r, elem, "id");
       id = NULL;
     }
-  else if (!trellis_reader_valid_id (id_attr->value, id_attr->len))
+  else if (!trellis_reader_valid_id (attr_value (id_attr), attr_len (id_attr)))
     {
       trellis_reader_bad_attribute (r, elem, id_attr);
       id = NULL;
@@ -79,8 +79,7 @@ read_source (Reader        *r,
 {
   for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
     {
-      if (a->len == r->source_lens[i] && a->value[0] == r->source_names[i][0] &&
-          memcmp (a->value, r->source_names[i], a->len) == 0)
+      if (same_id (r->source_names[i], r->source_lens[i], a))
         {
           *out = i;
           return TRUE;
@@ -90,136 +89,238 @@ read_source (Reader        *r,
   return FALSE;
 }
 
+/* The competency an assessment names. Assessments usually follow the
+ * competency list: the next and the same competency are tried before a
+ * lookup. */
+static const CompetencyRef *
+find_competency (Reader     *r,
+                 const Attr *a)
+{
+  const CompetencyRef *refs = (const CompetencyRef *) (gpointer) r->competencies->data;
+  guint n = r->competencies->len;
+  guint next = r->predicted + 1;
+  g_autofree char *id = NULL;
+  const char *interned;
+  TrellisEntity *e;
+
+  if (next < n && same_id (refs[next].id, refs[next].len, a))
+    {
+      r->predicted = next;
+      return &refs[next];
+    }
+  if (r->predicted < n && same_id (refs[r->predicted].id, refs[r->predicted].len, a))
+    return &refs[r->predicted];
+
+  id = trellis_reader_attr_dup (a);
+  interned = g_quark_to_string (g_quark_try_string (id));
+  e = interned != NULL ? trellis_document_lookup (r->doc, interned) : NULL;
+
+  if (e != NULL && TRELLIS_IS_COMPETENCY (e))
+    {
+      guint32 slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (e));
+
+      for (guint k = 0; k < n; k++)
+        {
+          if (refs[k].slot == slot)
+            {
+              r->predicted = k;
+              return &refs[k];
+            }
+        }
+    }
+
+  /* Translators: %s is an id. */
+  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, current_line (r), FALSE,
+                        _("The assessment refers to the competency ‘%s’, which the file does not define."),
+                        id);
+  return NULL;
+}
+
+/* The attributes of an assessment, in the order the canonical form
+ * writes them. */
+typedef enum
+{
+  ASSESSED_COMPETENCY,
+  ASSESSED_LEVEL,
+  ASSESSED_WANT,
+  ASSESSED_SOURCE,
+  ASSESSED_DATE,
+  ASSESSED_OTHER,
+} AssessedAttr;
+
+#define REQUIRED_ASSESSED (1u << ASSESSED_COMPETENCY | 1u << ASSESSED_LEVEL | \
+                           1u << ASSESSED_SOURCE | 1u << ASSESSED_DATE)
+
+static AssessedAttr
+assessed_attr (Reader     *r,
+               const Attr *a)
+{
+  const xmlChar *name = a->name;
+
+  if (name == r->a_competency)
+    return ASSESSED_COMPETENCY;
+  if (name == r->a_level)
+    return ASSESSED_LEVEL;
+  if (name == r->a_want)
+    return ASSESSED_WANT;
+  if (name == r->a_source)
+    return ASSESSED_SOURCE;
+  if (name == r->a_date)
+    return ASSESSED_DATE;
+  return ASSESSED_OTHER;
+}
+
+/* Each attribute of an assessment read into @rec; FALSE when its value
+ * is wrong, which was said. */
+static inline gboolean
+read_assessed_competency (Reader        *r,
+                          TrellisRecord *rec,
+                          const Attr    *a)
+{
+  const CompetencyRef *c = find_competency (r, a);
+
+  if (c == NULL)
+    return FALSE;
+  rec->slot = c->slot;
+  return TRUE;
+}
+
+static inline gboolean
+read_assessed_level (Reader        *r,
+                     TrellisRecord *rec,
+                     const Attr    *a)
+{
+  gint level;
+
+  if (!read_level (r, E_ASSESSMENT, a, &level))
+    return FALSE;
+  rec->level = (gint8) level;
+  return TRUE;
+}
+
+static inline gboolean
+read_assessed_want (Reader        *r,
+                    TrellisRecord *rec,
+                    const Attr    *a)
+{
+  if (attr_is (a, "grow"))
+    rec->want = 1;
+  else if (!attr_is (a, "no"))
+    {
+      trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static inline gboolean
+read_assessed_source (Reader        *r,
+                      TrellisRecord *rec,
+                      const Attr    *a)
+{
+  TrellisSource source;
+
+  if (!read_source (r, a, &source))
+    {
+      trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
+      return FALSE;
+    }
+  rec->source = source;
+  return TRUE;
+}
+
+static inline gboolean
+read_assessed_date (Reader        *r,
+                    TrellisRecord *rec,
+                    const Attr    *a)
+{
+  TrellisDate date;
+
+  if (!read_date (r, a, &date))
+    {
+      trellis_reader_bad_date (r, E_ASSESSMENT, a);
+      return FALSE;
+    }
+  rec->date = date;
+  return TRUE;
+}
+
+static gboolean
+read_assessed (Reader        *r,
+               TrellisRecord *rec,
+               const Attr    *a,
+               AssessedAttr   which)
+{
+  switch (which)
+    {
+    case ASSESSED_COMPETENCY:
+      return read_assessed_competency (r, rec, a);
+    case ASSESSED_LEVEL:
+      return read_assessed_level (r, rec, a);
+    case ASSESSED_WANT:
+      return read_assessed_want (r, rec, a);
+    case ASSESSED_SOURCE:
+      return read_assessed_source (r, rec, a);
+    case ASSESSED_DATE:
+      return read_assessed_date (r, rec, a);
+    case ASSESSED_OTHER:
+    default:
+      trellis_reader_unknown_attribute (r, E_ASSESSMENT, a);
+      return TRUE;
+    }
+}
+
+/* An assessment is the one element of which a large matrix holds
+ * millions: its attributes are read with the fast paths of
+ * trellis-reader-private.h, in the canonical order without a search when
+ * they come in it, and what they say is kept in r->record until its note
+ * and evidence are read. */
 static void
 start_assessment (Reader     *r,
                   Frame      *frame,
                   const Attr *attrs,
                   guint       n_attrs)
 {
-  TrellisRecord rec = { 0 };
-  gboolean have_competency = FALSE, have_level = FALSE, have_source = FALSE, have_date = FALSE;
+  TrellisRecord *rec = &r->record;
+  guint have = 0;
   gboolean ok = TRUE;
+
+  memset (rec, 0, sizeof *rec);
+
+  if ((n_attrs == 4 || n_attrs == 5) &&
+      attrs[0].name == r->a_competency && attrs[1].name == r->a_level &&
+      (n_attrs == 4 || attrs[2].name == r->a_want) &&
+      attrs[n_attrs - 2].name == r->a_source && attrs[n_attrs - 1].name == r->a_date)
+    {
+      ok &= read_assessed_competency (r, rec, &attrs[0]);
+      ok &= read_assessed_level (r, rec, &attrs[1]);
+      if (n_attrs == 5)
+        ok &= read_assessed_want (r, rec, &attrs[2]);
+      ok &= read_assessed_source (r, rec, &attrs[n_attrs - 2]);
+      ok &= read_assessed_date (r, rec, &attrs[n_attrs - 1]);
+      r->record_line = ok ? current_line (r) : 0;
+      return;
+    }
 
   for (guint i = 0; i < n_attrs; i++)
     {
-      const Attr *a = &attrs[i];
+      AssessedAttr which = assessed_attr (r, &attrs[i]);
 
-      if (a->name == r->a_competency)
-        {
-          const CompetencyRef *refs = (const CompetencyRef *) (gpointer) r->competencies->data;
-          const CompetencyRef *c = NULL;
-          guint n = r->competencies->len;
-
-          have_competency = TRUE;
-
-          /* Assessments usually follow the competency list: try the
-           * next and the same competency before a lookup. */
-          for (guint k = 0; k < 2 && c == NULL; k++)
-            {
-              guint idx = r->predicted + (k == 0 ? 1 : 0);
-
-              if (idx < n && refs[idx].len == a->len && memcmp (refs[idx].id, a->value, a->len) == 0)
-                {
-                  c = &refs[idx];
-                  r->predicted = idx;
-                }
-            }
-
-          if (c == NULL)
-            {
-              g_autofree char *id = trellis_reader_attr_dup (a);
-              const char *interned = g_quark_to_string (g_quark_try_string (id));
-              TrellisEntity *e = interned != NULL ? trellis_document_lookup (r->doc, interned) : NULL;
-
-              if (e != NULL && TRELLIS_IS_COMPETENCY (e))
-                {
-                  guint32 slot = trellis_competency_get_slot (TRELLIS_COMPETENCY (e));
-
-                  for (guint k = 0; k < n; k++)
-                    {
-                      if (refs[k].slot == slot)
-                        {
-                          c = &refs[k];
-                          r->predicted = k;
-                          break;
-                        }
-                    }
-                }
-
-              if (c == NULL)
-                {
-                  /* Translators: %s is an id. */
-                  trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, current_line (r), FALSE,
-                                        _("The assessment refers to the competency ‘%s’, which the file does not define."),
-                                        id);
-                  ok = FALSE;
-                  continue;
-                }
-            }
-
-          rec.slot = c->slot;
-        }
-      else if (a->name == r->a_level)
-        {
-          gint level;
-
-          have_level = TRUE;
-          if (trellis_reader_check_level (r, E_ASSESSMENT, a, &level))
-            rec.level = (gint8) level;
-          else
-            ok = FALSE;
-        }
-      else if (a->name == r->a_source)
-        {
-          TrellisSource source;
-
-          have_source = TRUE;
-          if (read_source (r, a, &source))
-            rec.source = source;
-          else
-            {
-              trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else if (a->name == r->a_date)
-        {
-          TrellisDate date;
-
-          have_date = TRUE;
-          if (trellis_reader_parse_date (r, a, &date))
-            rec.date = date;
-          else
-            {
-              trellis_reader_bad_date (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else if (a->name == r->a_want)
-        {
-          if (attr_is (a, "grow"))
-            rec.want = 1;
-          else if (!attr_is (a, "no"))
-            {
-              trellis_reader_bad_attribute (r, E_ASSESSMENT, a);
-              ok = FALSE;
-            }
-        }
-      else
-        trellis_reader_unknown_attribute (r, E_ASSESSMENT, a);
+      have |= 1u << which;
+      ok &= read_assessed (r, rec, &attrs[i], which);
     }
 
-  if (!have_competency)
+  if (!(have & (1u << ASSESSED_COMPETENCY)))
     trellis_reader_missing_attribute (r, E_ASSESSMENT, "competency");
-  if (!have_level)
+  if (!(have & (1u << ASSESSED_LEVEL)))
     trellis_reader_missing_attribute (r, E_ASSESSMENT, "level");
-  if (!have_source)
+  if (!(have & (1u << ASSESSED_SOURCE)))
     trellis_reader_missing_attribute (r, E_ASSESSMENT, "source");
-  if (!have_date)
+  if (!(have & (1u << ASSESSED_DATE)))
     trellis_reader_missing_attribute (r, E_ASSESSMENT, "date");
 
-  r->record = rec;
-  r->record_line = ok && have_competency && have_level && have_source && have_date ? current_line (r) : 0;
+  ok &= (have & REQUIRED_ASSESSED) == REQUIRED_ASSESSED;
+  r->record_line = ok ? current_line (r) : 0;
 }
 
 static void
@@ -329,7 +430,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_share && elem == E_PERSON)
         {
           TrellisShare share;
-          if (trellis_share_from_string (a->value, a->len, &share))
+          if (trellis_share_from_string (attr_value (a), attr_len (a), &share))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_SHARE, share);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -337,7 +438,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_kind && elem == E_INDICATOR)
         {
           TrellisIndicatorKind kind;
-          if (trellis_indicator_kind_from_string (a->value, a->len, &kind))
+          if (trellis_indicator_kind_from_string (attr_value (a), attr_len (a), &kind))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_INDICATOR_KIND, kind);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -355,7 +456,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_review && elem == E_INDICATOR)
         {
           TrellisRhythm rhythm;
-          if (trellis_rhythm_from_string (a->value, a->len, &rhythm))
+          if (trellis_rhythm_from_string (attr_value (a), attr_len (a), &rhythm))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_RHYTHM, rhythm);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -369,7 +470,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_kind && elem == E_ACTION)
         {
           TrellisActionKind kind;
-          if (trellis_action_kind_from_string (a->value, a->len, &kind))
+          if (trellis_action_kind_from_string (attr_value (a), attr_len (a), &kind))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_ACTION_KIND, kind);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -379,7 +480,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_status && elem == E_ACTION)
         {
           TrellisActionStatus status;
-          if (trellis_action_status_from_string (a->value, a->len, &status))
+          if (trellis_action_status_from_string (attr_value (a), attr_len (a), &status))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_STATUS, status);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -387,7 +488,7 @@ start_entity_attrs (Reader        *r,
       else if (n == r->a_status && elem == E_REMARK)
         {
           TrellisFeedbackStatus status;
-          if (trellis_feedback_status_from_string (a->value, a->len, &status))
+          if (trellis_feedback_status_from_string (attr_value (a), attr_len (a), &status))
             trellis_document_set_int (r->doc, entity, TRELLIS_FIELD_STATUS, status);
           else
             trellis_reader_bad_attribute (r, elem, a);
@@ -524,7 +625,7 @@ start_person (Reader     *r,
               guint       n_attrs)
 {
   start_entity (r, frame, attrs, n_attrs);
-  r->records = trellis_person_get_records (TRELLIS_PERSON (frame->entity));
+  r->records = trellis_person_edit_records (TRELLIS_PERSON (frame->entity));
   r->n_pending = 0;
 }
 
@@ -570,7 +671,7 @@ start_requirement (Reader     *r,
           ok &= competency != NULL;
         }
       else if (a->name == r->a_level)
-        ok &= trellis_reader_check_level (r, elem, a, &level);
+        ok &= read_level (r, elem, a, &level);
       else if (a->name == r->a_people && elem == E_TARGET)
         {
           if (!trellis_reader_parse_int (a, 1, 100000, &people))
@@ -646,7 +747,7 @@ start_assign (Reader     *r,
         }
       else if (a->name == r->a_raci)
         {
-          if (!trellis_raci_from_string (a->value, a->len, &assignment.raci))
+          if (!trellis_raci_from_string (attr_value (a), attr_len (a), &assignment.raci))
             {
               trellis_reader_bad_attribute (r, E_ASSIGN, a);
               ok = FALSE;
@@ -654,7 +755,7 @@ start_assign (Reader     *r,
         }
       else if (a->name == r->a_authority)
         {
-          if (!trellis_authority_from_string (a->value, a->len, &assignment.authority))
+          if (!trellis_authority_from_string (attr_value (a), attr_len (a), &assignment.authority))
             {
               trellis_reader_bad_attribute (r, E_ASSIGN, a);
               ok = FALSE;
@@ -701,7 +802,7 @@ start_measurement (Reader     *r,
 
       if (a->name == r->a_date)
         {
-          if (!trellis_reader_parse_date (r, a, &m.date))
+          if (!read_date (r, a, &m.date))
             trellis_reader_bad_date (r, E_MEASUREMENT, a);
         }
       else if (a->name == r->a_value)
@@ -735,7 +836,7 @@ start_review (Reader     *r,
 
       if (a->name == r->a_date)
         {
-          if (!trellis_reader_parse_date (r, a, &date))
+          if (!read_date (r, a, &date))
             trellis_reader_bad_date (r, E_REVIEW, a);
         }
       else
@@ -779,7 +880,7 @@ start_level (Reader     *r,
                   frame->level = TRELLIS_LEVEL_NONE;
                 }
             }
-          else if (!trellis_reader_check_level (r, elem, a, &frame->level))
+          else if (!read_level (r, elem, a, &frame->level))
             frame->level = TRELLIS_LEVEL_NONE;
         }
       else if (a->name == r->a_name && elem == E_SCALE_LEVEL)
@@ -902,6 +1003,53 @@ trellis_reader_is_root (Reader        *r,
   return TRUE;
 }
 
+/* Reads MAJOR.MINOR as the schema writes it: digits without sign or
+ * white space, the major version without leading zeros, the minor one
+ * of one to three digits. */
+static gboolean
+parse_version (const Attr *a,
+               guint      *major,
+               guint      *minor)
+{
+  gsize i = 0;
+  gsize start;
+
+  *major = 0;
+  *minor = 0;
+
+  for (; i < attr_len (a) && g_ascii_isdigit (attr_value (a)[i]) && i < 3; i++)
+    *major = *major * 10 + (attr_value (a)[i] - '0');
+  if (i == 0 || (i > 1 && attr_value (a)[0] == '0') || i >= attr_len (a) || attr_value (a)[i] != '.')
+    return FALSE;
+
+  start = ++i;
+  for (; i < attr_len (a) && g_ascii_isdigit (attr_value (a)[i]) && i - start < 3; i++)
+    *minor = *minor * 10 + (attr_value (a)[i] - '0');
+
+  return i > start && i == attr_len (a);
+}
+
+/* Whether @a is a language tag as xsd:language has it: “en”, “nl-BE”. */
+static gboolean
+valid_language (const Attr *a)
+{
+  gsize part = 0;
+
+  for (gsize i = 0; i < attr_len (a); i++)
+    {
+      char c = attr_value (a)[i];
+
+      if (c == '-' && part > 0 && i + 1 < attr_len (a))
+        part = 0;
+      else if ((g_ascii_isalpha (c) || (g_ascii_isdigit (c) && i > part)) && ++part <= 8)
+        continue;
+      else
+        return FALSE;
+    }
+
+  return part > 0;
+}
+
 static void
 start_root (Reader     *r,
             Frame      *frame,
@@ -909,6 +1057,7 @@ start_root (Reader     *r,
             guint       n_attrs)
 {
   const Attr *version = NULL;
+  const Attr *lang = NULL;
   guint major = 0;
   guint minor = 0;
 
@@ -919,10 +1068,7 @@ start_root (Reader     *r,
       else if (attrs[i].uri != NULL &&
                xmlStrEqual (attrs[i].uri, XML_XML_NAMESPACE) &&
                xmlStrEqual (attrs[i].name, (const xmlChar *) "lang"))
-        {
-          g_free (r->doc->lang);
-          r->doc->lang = trellis_reader_attr_dup (&attrs[i]);
-        }
+        lang = &attrs[i];
     }
 
   if (version == NULL)
@@ -931,30 +1077,11 @@ start_root (Reader     *r,
       return;
     }
 
-  {
-    g_autofree char *v = trellis_reader_attr_dup (version);
-    char *dot = strchr (v, '.');
-    guint64 tmp;
-
-    if (dot == NULL)
-      {
-        trellis_reader_bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    *dot = '\0';
-    if (!g_ascii_string_to_unsigned (v, 10, 0, 999, &tmp, NULL))
-      {
-        trellis_reader_bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    major = (guint) tmp;
-    if (!g_ascii_string_to_unsigned (dot + 1, 10, 0, 999, &tmp, NULL))
-      {
-        trellis_reader_bad_attribute (r, E_ROOT, version);
-        return;
-      }
-    minor = (guint) tmp;
-  }
+  if (!parse_version (version, &major, &minor))
+    {
+      trellis_reader_bad_attribute (r, E_ROOT, version);
+      return;
+    }
 
   if (major != TRELLIS_FORMAT_MAJOR)
     {
@@ -970,25 +1097,35 @@ start_root (Reader     *r,
   r->doc->format_minor = minor;
   r->newer_minor = minor > TRELLIS_FORMAT_MINOR;
 
+  if (lang != NULL && valid_language (lang))
+    {
+      g_free (r->doc->lang);
+      r->doc->lang = trellis_reader_attr_dup (lang);
+    }
+  else if (lang != NULL)
+    trellis_reader_bad_attribute (r, E_ROOT, lang);
+
   /* Judged only now: a newer minor version may add attributes here too,
    * and the matrix's identity came with 1.1. */
   for (guint i = 0; i < n_attrs; i++)
     {
-      if (attrs[i].uri != NULL || attrs[i].name == r->a_version)
+      const Attr *a = &attrs[i];
+
+      if (a == version || a == lang)
         continue;
 
-      if (attrs[i].name == r->a_matrix && minor >= 1)
+      if (a->name == r->a_matrix && a->uri == NULL && minor >= 1)
         {
-          if (trellis_matrix_id_is_valid (attrs[i].value, attrs[i].len))
+          if (trellis_matrix_id_is_valid (attr_value (a), attr_len (a)))
             {
               g_free (r->doc->matrix_id);
-              r->doc->matrix_id = trellis_reader_attr_dup (&attrs[i]);
+              r->doc->matrix_id = trellis_reader_attr_dup (a);
             }
           else
-            trellis_reader_bad_attribute (r, E_ROOT, &attrs[i]);
+            trellis_reader_bad_attribute (r, E_ROOT, a);
         }
       else
-        trellis_reader_unknown_attribute (r, E_ROOT, &attrs[i]);
+        trellis_reader_unknown_attribute (r, E_ROOT, a);
     }
 }
 
@@ -1029,7 +1166,7 @@ start_self_assessment (Reader     *r,
         }
       else if (n == r->a_stage)
         {
-          if (!trellis_guide_stage_from_string (a->value, a->len, &progress->stage))
+          if (!trellis_guide_stage_from_string (attr_value (a), attr_len (a), &progress->stage))
             trellis_reader_bad_attribute (r, E_SELF_ASSESSMENT, a);
         }
       else if (n == r->a_at)
@@ -1263,45 +1400,49 @@ end_review (Reader *r,
 }
 
 const ElemInfo trellis_reader_elements[N_ELEMS] = {
-  [E_NONE] = { .name = "", .children = { E_ROOT } },
+  [E_NONE] = { .name = "", .children = { { E_ROOT } } },
   [E_ROOT] = {
     .name = "trellis",
-    .children = { E_ORGANISATION, E_SCALE, E_VALUES, E_RESULTS, E_COMPETENCIES, E_RESPONSIBILITIES,
-                  E_ROLES, E_PEOPLE, E_INDICATORS, E_DEVELOPMENT, E_FEEDBACK, E_SELF_ASSESSMENT },
+    .children = { { E_ORGANISATION }, { E_SCALE }, { E_VALUES }, { E_RESULTS }, { E_COMPETENCIES },
+                  { E_RESPONSIBILITIES }, { E_ROLES }, { E_PEOPLE }, { E_INDICATORS }, { E_DEVELOPMENT },
+                  { E_FEEDBACK }, { E_SELF_ASSESSMENT } },
     .start = start_root,
   },
-  [E_ORGANISATION] = { .name = "organisation", .children = { E_VISION, E_MISSION }, .start = start_organisation },
+  [E_ORGANISATION] = { .name = "organisation", .children = { { E_VISION }, { E_MISSION }, { E_TRANSLATION, MANY } }, .start = start_organisation },
   [E_VISION] = { .name = "vision", .text = text_vision },
   [E_MISSION] = { .name = "mission", .text = text_mission },
-  [E_SCALE] = { .name = "scale", .children = { E_SCALE_LEVEL }, .start = start_scale, .end = end_scale },
+  [E_SCALE] = { .name = "scale", .children = { { E_SCALE_LEVEL, MANY } }, .start = start_scale, .end = end_scale },
   [E_SCALE_LEVEL] = { .name = "level", .start = start_level, .text = text_scale_level },
 
-  [E_VALUES] = { .name = "values", .children = { E_VALUE }, .section = TRELLIS_KIND_VALUE },
+  [E_VALUES] = { .name = "values", .children = { { E_VALUE, MANY } }, .section = TRELLIS_KIND_VALUE },
   [E_VALUE] = {
-    .name = "value", .children = { E_DESCRIPTION, E_BEHAVIOUR }, .entity = TRELLIS_KIND_VALUE,
+    .name = "value", .children = { { E_DESCRIPTION }, { E_BEHAVIOUR, MANY }, { E_TRANSLATION, MANY } }, .entity = TRELLIS_KIND_VALUE,
     .start = start_value, .end = end_value,
   },
   [E_DESCRIPTION] = { .name = "description", .text = text_description },
   [E_BEHAVIOUR] = { .name = "behaviour", .text = text_behaviour },
 
-  [E_RESULTS] = { .name = "results", .children = { E_RESULT }, .section = TRELLIS_KIND_RESULT },
+  [E_RESULTS] = { .name = "results", .children = { { E_RESULT, MANY } }, .section = TRELLIS_KIND_RESULT },
   [E_RESULT] = {
-    .name = "result", .children = { E_DESCRIPTION }, .entity = TRELLIS_KIND_RESULT,
+    .name = "result", .children = { { E_DESCRIPTION }, { E_TRANSLATION, MANY } }, .entity = TRELLIS_KIND_RESULT,
     .start = start_entity,
   },
 
-  [E_COMPETENCIES] = { .name = "competencies", .children = { E_COMPETENCY }, .section = TRELLIS_KIND_COMPETENCY },
+  [E_COMPETENCIES] = {
+    .name = "competencies", .children = { { E_COMPETENCY, MANY } }, .section = TRELLIS_KIND_COMPETENCY,
+  },
   [E_COMPETENCY] = {
-    .name = "competency", .children = { E_DESCRIPTION, E_COMPETENCY_LEVEL }, .entity = TRELLIS_KIND_COMPETENCY,
-    .start = start_competency, .end = end_competency,
+    .name = "competency", .children = { { E_DESCRIPTION }, { E_COMPETENCY_LEVEL, MANY }, { E_TRANSLATION, MANY } },
+    .entity = TRELLIS_KIND_COMPETENCY, .start = start_competency, .end = end_competency,
   },
   [E_COMPETENCY_LEVEL] = { .name = "level", .start = start_level, .text = text_competency_level },
 
   [E_RESPONSIBILITIES] = {
-    .name = "responsibilities", .children = { E_RESPONSIBILITY }, .section = TRELLIS_KIND_RESPONSIBILITY,
+    .name = "responsibilities", .children = { { E_RESPONSIBILITY, MANY } }, .section = TRELLIS_KIND_RESPONSIBILITY,
   },
   [E_RESPONSIBILITY] = {
-    .name = "responsibility", .children = { E_DESCRIPTION, E_NEEDS, E_ASSIGN, E_RESPONSIBILITY_DECISION },
+    .name = "responsibility",
+    .children = { { E_DESCRIPTION }, { E_NEEDS, MANY }, { E_ASSIGN, MANY }, { E_RESPONSIBILITY_DECISION, MANY }, { E_TRANSLATION, MANY } },
     .entity = TRELLIS_KIND_RESPONSIBILITY, .start = start_responsibility, .end = end_responsibility,
   },
   [E_NEEDS] = { .name = "needs", .start = start_requirement },
@@ -1310,10 +1451,10 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
     .name = "decision", .start = trellis_reader_start_decision, .text = trellis_reader_text_decision,
   },
 
-  [E_ROLES] = { .name = "roles", .children = { E_ROLE }, .section = TRELLIS_KIND_ROLE },
+  [E_ROLES] = { .name = "roles", .children = { { E_ROLE, MANY } }, .section = TRELLIS_KIND_ROLE },
   [E_ROLE] = {
-    .name = "role", .children = { E_DESCRIPTION, E_REQUIRES, E_TARGET, E_ROLE_DECISION }, .entity = TRELLIS_KIND_ROLE,
-    .start = start_role, .end = end_role,
+    .name = "role", .children = { { E_DESCRIPTION }, { E_REQUIRES, MANY }, { E_TARGET, MANY }, { E_ROLE_DECISION, MANY }, { E_TRANSLATION, MANY } },
+    .entity = TRELLIS_KIND_ROLE, .start = start_role, .end = end_role,
   },
   [E_REQUIRES] = { .name = "requires", .start = start_requirement },
   [E_TARGET] = { .name = "target", .start = start_requirement },
@@ -1321,26 +1462,28 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
     .name = "decision", .start = trellis_reader_start_decision, .text = trellis_reader_text_decision,
   },
 
-  [E_PEOPLE] = { .name = "people", .children = { E_PERSON }, .section = TRELLIS_KIND_PERSON },
+  [E_PEOPLE] = { .name = "people", .children = { { E_PERSON, MANY } }, .section = TRELLIS_KIND_PERSON },
   [E_PERSON] = {
-    .name = "person", .children = { E_ASSESSMENT }, .entity = TRELLIS_KIND_PERSON,
+    .name = "person", .children = { { E_ASSESSMENT, MANY } }, .entity = TRELLIS_KIND_PERSON,
     .start = start_person, .end = end_person,
   },
   [E_ASSESSMENT] = {
-    .name = "assessment", .children = { E_NOTE, E_EVIDENCE },
+    .name = "assessment", .children = { { E_NOTE }, { E_EVIDENCE } },
     .start = start_assessment, .end = end_assessment,
   },
   [E_NOTE] = { .name = "note", .text = text_note },
   [E_EVIDENCE] = { .name = "evidence", .text = text_evidence },
 
-  [E_INDICATORS] = { .name = "indicators", .children = { E_INDICATOR }, .section = TRELLIS_KIND_INDICATOR },
+  [E_INDICATORS] = {
+    .name = "indicators", .children = { { E_INDICATOR, MANY } }, .section = TRELLIS_KIND_INDICATOR,
+  },
   [E_INDICATOR] = {
-    .name = "indicator", .children = { E_DESCRIPTION, E_MEASUREMENT, E_REVIEW }, .entity = TRELLIS_KIND_INDICATOR,
-    .start = start_indicator, .end = end_indicator,
+    .name = "indicator", .children = { { E_DESCRIPTION }, { E_MEASUREMENT, MANY }, { E_REVIEW, MANY }, { E_TRANSLATION, MANY } },
+    .entity = TRELLIS_KIND_INDICATOR, .start = start_indicator, .end = end_indicator,
   },
   [E_MEASUREMENT] = { .name = "measurement", .start = start_measurement },
   [E_REVIEW] = {
-    .name = "review", .children = { E_PLAN, E_DO, E_CHECK, E_ACT },
+    .name = "review", .children = { { E_PLAN }, { E_DO }, { E_CHECK }, { E_ACT } },
     .start = start_review, .end = end_review,
   },
   [E_PLAN] = { .name = "plan", .text = text_plan },
@@ -1348,21 +1491,25 @@ const ElemInfo trellis_reader_elements[N_ELEMS] = {
   [E_CHECK] = { .name = "check", .text = text_check },
   [E_ACT] = { .name = "act", .text = text_act },
 
-  [E_DEVELOPMENT] = { .name = "development", .children = { E_ACTION }, .section = TRELLIS_KIND_ACTION },
+  [E_DEVELOPMENT] = { .name = "development", .children = { { E_ACTION, MANY } }, .section = TRELLIS_KIND_ACTION },
   [E_ACTION] = {
-    .name = "action", .children = { E_NOTE }, .entity = TRELLIS_KIND_ACTION,
+    .name = "action", .children = { { E_NOTE } }, .entity = TRELLIS_KIND_ACTION,
     .start = start_entity,
   },
 
-  [E_FEEDBACK] = { .name = "feedback", .children = { E_REMARK }, .section = TRELLIS_KIND_FEEDBACK },
+  [E_FEEDBACK] = { .name = "feedback", .children = { { E_REMARK, MANY } }, .section = TRELLIS_KIND_FEEDBACK },
   [E_REMARK] = {
-    .name = "remark", .children = { E_TEXT, E_RESPONSE }, .entity = TRELLIS_KIND_FEEDBACK,
+    .name = "remark", .children = { { E_TEXT }, { E_RESPONSE } }, .entity = TRELLIS_KIND_FEEDBACK,
     .start = start_entity,
   },
   [E_TEXT] = { .name = "text", .text = text_text },
   [E_RESPONSE] = { .name = "response", .text = text_response },
 
   [E_SELF_ASSESSMENT] = { .name = "self-assessment", .start = start_self_assessment },
+
+  [E_TRANSLATION] = {
+    .name = "translation", .start = trellis_reader_start_translation, .text = trellis_reader_text_translation,
+  },
 
   [E_UNKNOWN] = { .name = "" },
 };

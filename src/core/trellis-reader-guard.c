@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE  /* memrchr() */
 #define G_LOG_DOMAIN "trellis-reader-guard"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "trellis-reader-private.h"
 
@@ -100,9 +102,39 @@ count_lines (const char *data,
   return n;
 }
 
+/* Refuses the tag at @t with a sentence naming its line. */
+static void
+refuse_tag (Reader     *r,
+            ScanResult  result,
+            const char *data,
+            gsize       t)
+{
+  xmlParserInputPtr input = r->ctxt != NULL ? r->ctxt->input : NULL;
+  guint line = current_line (r) + count_lines (data, t);
+
+  /* libxml2 counts lines up to where it stopped, which may be before
+   * the end of what it was given. */
+  if (input != NULL && input->cur != NULL && input->end > input->cur)
+    line += count_lines ((const char *) input->cur, input->end - input->cur);
+
+  if (result == SCAN_TOO_MANY_ATTRIBUTES)
+    trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
+                          _("An element has more than %d attributes; a Trellis matrix never has."),
+                          TRELLIS_XML_MAX_ATTRIBUTES);
+  else
+    trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
+                          _("An element is longer than %d MB; a Trellis matrix never has such elements."),
+                          TRELLIS_XML_MAX_TAG_BYTES / (1024 * 1024));
+}
+
 /* Finds how much of @data is safe to parse: every start tag beginning in
  * it has been measured. A tag is measured when the next '<' (or the end
- * of the file) is in view; the bytes from the last '<' on wait for more. */
+ * of the file) is in view; the bytes from the last '<' on wait for more.
+ *
+ * Tags shorter than TRELLIS_XML_SHORT_TAG_BYTES need no closer look, so
+ * the scan jumps from a '<' to the last '<' within that distance, once
+ * per window rather than once per tag; only where a window holds no
+ * '<' is the tag at its start measured. */
 gboolean
 trellis_reader_guard_check (Reader     *r,
                             const char *data,
@@ -110,22 +142,34 @@ trellis_reader_guard_check (Reader     *r,
                             gboolean    at_end,
                             gsize      *safe)
 {
-  gsize pos = 0;
+  const char *lt = memchr (data, '<', len);
   gsize last_lt = G_MAXSIZE;
+  gsize t;
 
-  while (pos < len)
+  if (lt == NULL)
     {
-      /* After the first tag, pos is where the last search found a '<'. */
-      const char *lt = data[pos] == '<' ? data + pos : memchr (data + pos, '<', len - pos);
+      *safe = len;
+      return TRUE;
+    }
+
+  t = lt - data;
+  for (;;)
+    {
+      gsize limit = MIN (len, t + 1 + TRELLIS_XML_SHORT_TAG_BYTES);
+      const char *q = t + 1 < limit ? memrchr (data + t + 1, '<', limit - t - 1) : NULL;
       const char *next;
-      gsize t;
       gsize span;
       ScanResult result;
 
-      if (lt == NULL)
-        break;
+      if (q != NULL)
+        {
+          /* Every tag up to q is shorter than a window. */
+          t = q - data;
+          if (limit < len)
+            continue;
+        }
 
-      t = lt - data;
+      /* The tag at t is the last one in view, or longer than a window. */
       next = t + 1 < len ? memchr (data + t + 1, '<', len - t - 1) : NULL;
       span = (next != NULL ? (gsize) (next - data) : len) - t;
 
@@ -138,38 +182,23 @@ trellis_reader_guard_check (Reader     *r,
           last_lt = t;
           break;
         }
-      else if (span > TRELLIS_XML_SHORT_TAG_BYTES || next == NULL)
+
+      result = scan_tag (data + t, span);
+      if (result == SCAN_TOO_MANY_ATTRIBUTES || result == SCAN_TOO_LONG)
         {
-          result = scan_tag (data + t, span);
-          if (result == SCAN_TOO_MANY_ATTRIBUTES || result == SCAN_TOO_LONG)
-            {
-              xmlParserInputPtr input = r->ctxt != NULL ? r->ctxt->input : NULL;
-              guint line = current_line (r) + count_lines (data, t);
-
-              /* libxml2 counts lines up to where it stopped, which may be
-               * before the end of what it was given. */
-              if (input != NULL && input->cur != NULL && input->end > input->cur)
-                line += count_lines ((const char *) input->cur, input->end - input->cur);
-
-              if (result == SCAN_TOO_MANY_ATTRIBUTES)
-                trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
-                                      _("An element has more than %d attributes; a Trellis matrix never has."),
-                                      TRELLIS_XML_MAX_ATTRIBUTES);
-              else
-                trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
-                                      _("An element is longer than %d MB; a Trellis matrix never has such elements."),
-                                      TRELLIS_XML_MAX_TAG_BYTES / (1024 * 1024));
-              return FALSE;
-            }
-
-          if (result == SCAN_INCOMPLETE && next == NULL && !at_end)
-            {
-              last_lt = t;
-              break;
-            }
+          refuse_tag (r, result, data, t);
+          return FALSE;
         }
 
-      pos = next != NULL ? (gsize) (next - data) : len;
+      if (result == SCAN_INCOMPLETE && next == NULL && !at_end)
+        {
+          last_lt = t;
+          break;
+        }
+
+      if (next == NULL)
+        break;
+      t = next - data;
     }
 
   *safe = last_lt == G_MAXSIZE ? len : last_lt;

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * - trellis-reader-capture.c: keeping elements of newer versions
  * - trellis-reader-guard.c: the pre-scan that bounds what libxml2 sees
  * - trellis-reader-decisions.c: the decisions of workshop votes
+ * - trellis-reader-translations.c: the translations of the texts
  *
  * The short type names below are the reader's own. */
 
@@ -73,17 +74,35 @@ typedef enum
   E_SELF_ASSESSMENT,
   E_ROLE_DECISION,
   E_RESPONSIBILITY_DECISION,
+  E_TRANSLATION,
   E_UNKNOWN,
   N_ELEMS
 } Elem;
 
+/* An attribute as libxml2's SAX2 callbacks hand them over, five
+ * pointers each, so that they are read in place, never copied. */
 typedef struct
 {
   const xmlChar *name;   /* from the parser's dictionary */
+  const xmlChar *prefix;
   const xmlChar *uri;
-  const char    *value;  /* not NUL-terminated */
-  gsize          len;
+  const xmlChar *value;  /* not NUL-terminated: ends at end */
+  const xmlChar *end;
 } Attr;
+
+G_STATIC_ASSERT (sizeof (Attr) == 5 * sizeof (const xmlChar *));
+
+static inline const char *
+attr_value (const Attr *a)
+{
+  return (const char *) a->value;
+}
+
+static inline gsize
+attr_len (const Attr *a)
+{
+  return (gsize) (a->end - a->value);
+}
 
 typedef struct
 {
@@ -91,6 +110,7 @@ typedef struct
   TrellisEntity *entity;  /* borrowed from the reader's list of built entities */
   guint          line;
   gint           level;
+  gint           last_child;  /* where the last child read is in the element's list, or -1 */
   const xmlChar *uri;     /* of an unknown element being kept */
   gboolean       open;    /* an unknown element's start tag is not closed yet */
 } Frame;
@@ -102,6 +122,14 @@ typedef struct
   gsize       len;
   guint32     slot;
 } CompetencyRef;
+
+/* A date as the file writes it, in two words, and what it means. */
+typedef struct
+{
+  guint64      head;     /* “YYYY-MM-” */
+  guint16      tail;     /* “DD” */
+  TrellisDate  date;     /* 0 for an empty entry */
+} DateCache;
 
 typedef struct
 {
@@ -124,7 +152,7 @@ typedef struct
                     *a_share, *a_want, *a_source, *a_date, *a_kind, *a_target,
                     *a_unit, *a_review, *a_owner, *a_person, *a_due, *a_status,
                     *a_about, *a_version, *a_matrix, *a_round, *a_stage, *a_at,
-                    *a_added, *a_handed_in, *a_votes;
+                    *a_added, *a_handed_in, *a_votes, *a_field;
 
   Frame              frames[TRELLIS_XML_MAX_DEPTH + 2];
   guint              depth;
@@ -133,7 +161,6 @@ typedef struct
   gboolean           halt_pending;  /* libxml2 is to be stopped, see reader_error() */
   gboolean           at_end;        /* the last bytes were handed to libxml2 */
   gboolean           seen_root;
-  gint               last_section;
   gboolean           seen_scale;
   gboolean           newer_minor;
 
@@ -165,6 +192,9 @@ typedef struct
   GPtrArray         *reviews;
   TrellisReview     *review;
   GPtrArray         *decisions;
+  const char        *translation_language;  /* interned; NULL when the translation is left out */
+  guint              translation_part;
+  gint               translation_index;
   TrellisRecord      record;
   guint              record_line;
   char              *note;
@@ -179,10 +209,8 @@ typedef struct
   const char        *source_names[TRELLIS_N_SOURCES];
   gsize              source_lens[TRELLIS_N_SOURCES];
 
-  /* The last dates read: a person's assessments share a few. */
-  char               date_cache_str[4][10];
-  TrellisDate        date_cache[4];
-  guint              date_cache_next;
+  /* The dates read, a few of each: a person's assessments share them. */
+  DateCache          date_cache[16];
 
   const xmlChar     *ns_uri;        /* the parser's copy of our namespace */
 
@@ -191,9 +219,17 @@ typedef struct
 } Reader;
 
 /* The elements, as gnumeric's xml-sax-read.c has its node table: each
- * with the children it may have, in the order the schema gives, and the
- * handlers that read it. Children are found by comparing the parser's
- * interned names (Reader.names), never strings. */
+ * with the children it may have, in the order the schema gives and each
+ * once unless MANY, and the handlers that read it. Children are found by
+ * comparing the parser's interned names (Reader.names), never strings. */
+
+#define MANY TRUE
+
+typedef struct
+{
+  Elem         elem;
+  gboolean     many;      /* may come more than once in a row */
+} Child;
 
 typedef void (*StartFunc) (Reader     *r,
                            Frame      *frame,
@@ -210,7 +246,7 @@ typedef void (*TextFunc)  (Reader     *r,
 typedef struct
 {
   const char  *name;
-  Elem         children[12];
+  Child        children[12];
   TrellisKind  section;   /* the kind of entity a section holds, else _ORGANISATION */
   TrellisKind  entity;    /* the kind of entity the element is, else _ORGANISATION */
   StartFunc    start;     /* reads the attributes; none are allowed without */
@@ -249,7 +285,7 @@ attr_is (const Attr *a,
 {
   gsize n = strlen (str);
 
-  return a->len == n && memcmp (a->value, str, n) == 0;
+  return attr_len (a) == n && memcmp (a->value, str, n) == 0;
 }
 
 /* Attributes (trellis-reader-attributes.c) */
@@ -310,6 +346,109 @@ void         trellis_reader_store_date         (Reader        *r,
                                                 TrellisEntity *entity,
                                                 TrellisField   field);
 
+/* The fast paths of what every assessment reads: a one-digit level on
+ * a scale already read, a date read before, an id equal to another. */
+static inline gboolean
+read_level (Reader     *r,
+            Elem        elem,
+            const Attr *a,
+            gint       *out)
+{
+  guint digit = a->value[0] - (guint) '0';
+
+  if (G_LIKELY (attr_len (a) == 1 && digit <= 9 && r->level_mask_valid &&
+                (r->level_mask & (1u << digit)) != 0))
+    {
+      *out = (gint) digit;
+      return TRUE;
+    }
+
+  return trellis_reader_check_level (r, elem, a, out);
+}
+
+/* Where a date (the two words of its text) is kept in r->date_cache:
+ * from the digits of its year, month and day (head >> 24 starts at the
+ * year's last digit), mixed. */
+static inline guint
+date_cache_slot (guint64 head,
+                 guint16 tail)
+{
+  guint32 mixed = (guint32) (head >> 24) ^ (guint32) tail;
+
+  return (mixed * 0x9E3779B1u) >> 28;
+}
+
+static inline gboolean
+read_date (Reader      *r,
+           const Attr  *a,
+           TrellisDate *out)
+{
+  if (G_LIKELY (attr_len (a) == 10))
+    {
+      const DateCache *entry;
+      guint64 head;
+      guint16 tail;
+
+      memcpy (&head, a->value, sizeof head);
+      memcpy (&tail, a->value + 8, sizeof tail);
+      entry = &r->date_cache[date_cache_slot (head, tail)];
+      if (entry->head == head && entry->tail == tail && entry->date != 0)
+        {
+          *out = entry->date;
+          return TRUE;
+        }
+    }
+
+  return trellis_reader_parse_date (r, a, out);
+}
+
+static inline gboolean
+same_id (const char *id,
+         gsize       len,
+         const Attr *a)
+{
+  const guchar *x = (const guchar *) id;
+  const guchar *y = a->value;
+  gsize i = 0;
+
+  if (len != attr_len (a))
+    return FALSE;
+  if (len < 4)
+    return memcmp (x, y, len) == 0;
+  if (len < 8)
+    {
+      guint32 p, q, u, v;
+
+      /* The first four bytes and the last four, overlapping. */
+      memcpy (&p, x, 4);
+      memcpy (&q, y, 4);
+      memcpy (&u, x + len - 4, 4);
+      memcpy (&v, y + len - 4, 4);
+      return p == q && u == v;
+    }
+
+  /* Eight bytes at a time, the last eight overlapping. */
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 p, q;
+
+      memcpy (&p, x + i, 8);
+      memcpy (&q, y + i, 8);
+      if (p != q)
+        return FALSE;
+    }
+  if (i < len)
+    {
+      guint64 p, q;
+
+      memcpy (&p, x + len - 8, 8);
+      memcpy (&q, y + len - 8, 8);
+      return p == q;
+    }
+
+  return TRUE;
+}
+
 /* Elements (trellis-reader-elements.c) */
 gboolean     trellis_reader_is_root            (Reader        *r,
                                                 const xmlChar *localname,
@@ -322,6 +461,16 @@ void         trellis_reader_start_decision     (Reader        *r,
                                                 const Attr    *attrs,
                                                 guint          n_attrs);
 void         trellis_reader_text_decision      (Reader        *r,
+                                                Frame         *frame,
+                                                Frame         *parent,
+                                                char         **text);
+
+/* Translations (trellis-reader-translations.c) */
+void         trellis_reader_start_translation  (Reader        *r,
+                                                Frame         *frame,
+                                                const Attr    *attrs,
+                                                guint          n_attrs);
+void         trellis_reader_text_translation   (Reader        *r,
                                                 Frame         *frame,
                                                 Frame         *parent,
                                                 char         **text);
@@ -339,6 +488,52 @@ void         trellis_reader_capture_text       (Reader        *r,
 void         trellis_reader_capture_end        (Reader        *r,
                                                 Frame         *frame,
                                                 const xmlChar *localname);
+
+/* libxml2's errors in the reader's words (trellis-reader-xml-errors.c) */
+typedef enum
+{
+  TRELLIS_XML_PROBLEM_GENERIC,
+  TRELLIS_XML_PROBLEM_MEMORY,
+  TRELLIS_XML_PROBLEM_ENCODING,
+  TRELLIS_XML_PROBLEM_UNKNOWN_ENCODING,
+  TRELLIS_XML_PROBLEM_BEFORE_ROOT,
+  TRELLIS_XML_PROBLEM_AFTER_ROOT,
+  TRELLIS_XML_PROBLEM_CHAR_REF,
+  TRELLIS_XML_PROBLEM_CONTROL_CHAR,
+  TRELLIS_XML_PROBLEM_AMPERSAND,
+  TRELLIS_XML_PROBLEM_ENTITY,
+  TRELLIS_XML_PROBLEM_LESS_THAN,
+  TRELLIS_XML_PROBLEM_DECLARATION,
+  TRELLIS_XML_PROBLEM_NAME,
+  TRELLIS_XML_PROBLEM_LESS_THAN_IN_ATTRIBUTE,
+  TRELLIS_XML_PROBLEM_ATTRIBUTE,
+  TRELLIS_XML_PROBLEM_ATTRIBUTE_TWICE,
+  TRELLIS_XML_PROBLEM_SPACE,
+  TRELLIS_XML_PROBLEM_TAG_NOT_CLOSED,
+  TRELLIS_XML_PROBLEM_END_TAG,
+  TRELLIS_XML_PROBLEM_COMMENT_OPEN,
+  TRELLIS_XML_PROBLEM_COMMENT_HYPHENS,
+  TRELLIS_XML_PROBLEM_PROCESSING_INSTRUCTION,
+  TRELLIS_XML_PROBLEM_XML_DECLARATION_PLACE,
+  TRELLIS_XML_PROBLEM_XML_DECLARATION,
+  TRELLIS_XML_PROBLEM_CDATA_END,
+  TRELLIS_XML_PROBLEM_CDATA_OPEN,
+  TRELLIS_XML_PROBLEM_NAMESPACE,
+  TRELLIS_XML_PROBLEM_TOO_LONG,
+} TrellisXmlProblem;
+
+TrellisXmlProblem
+             trellis_reader_classify_xml_error (gint           code,
+                                                const char    *str1,
+                                                gint           int1,
+                                                const guchar  *at,
+                                                gsize          n_before,
+                                                gsize          n_after);
+void         trellis_reader_xml_error          (Reader        *r,
+                                                const xmlError *error);
+void         trellis_reader_bad_encoding       (Reader        *r,
+                                                guint          line,
+                                                const char    *encoding);
 
 /* The pre-scan (trellis-reader-guard.c) */
 gboolean     trellis_reader_refuse_compressed  (Reader        *r,

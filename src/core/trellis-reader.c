@@ -114,20 +114,21 @@ take_text (Reader *r)
   return g_strndup (start, end - start);
 }
 
-static Elem
+/* The place of @localname in the list of @parent's children, or -1. */
+static gint
 find_child (Reader        *r,
             Elem           parent,
             const xmlChar *localname)
 {
-  const Elem *children = trellis_reader_elements[parent].children;
+  const Child *children = trellis_reader_elements[parent].children;
 
-  for (guint i = 0; i < G_N_ELEMENTS (trellis_reader_elements[0].children) && children[i] != E_NONE; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (trellis_reader_elements[0].children) && children[i].elem != E_NONE; i++)
     {
-      if (r->names[children[i]] == localname)
-        return children[i];
+      if (r->names[children[i].elem] == localname)
+        return (gint) i;
     }
 
-  return E_UNKNOWN;
+  return -1;
 }
 
 /* libxml2 hands over the namespace of every element as the string its
@@ -158,11 +159,21 @@ unknown_element (Reader        *r,
 {
   gboolean ours = uri != NULL && xmlStrEqual (uri, (const xmlChar *) TRELLIS_FORMAT_NAMESPACE);
 
+  /* A file of this version or an older one holds only what the schema
+   * allows: elements of other programs too are kept only in files of a
+   * newer version, whose schema this reader cannot know. */
   if (ours && !r->newer_minor)
     {
       /* Translators: e.g. “The element <colour> is not allowed inside <role>.” */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
                             _("The element <%s> is not allowed inside <%s>."),
+                            (const char *) localname, trellis_reader_elements[parent->elem].name);
+    }
+  else if (!r->newer_minor)
+    {
+      /* Translators: e.g. “The element <record> is not part of the Trellis format and is not allowed inside <person>.” */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            _("The element <%s> is not part of the Trellis format and is not allowed inside <%s>."),
                             (const char *) localname, trellis_reader_elements[parent->elem].name);
     }
   else if (trellis_reader_capture_has_place (parent))
@@ -182,23 +193,45 @@ unknown_element (Reader        *r,
     }
 }
 
+/* Children come in the order of their parent's list, as the schema
+ * has them, and each once unless it may come more often. */
 static void
-check_section_order (Reader *r,
-                     Frame  *frame)
+check_child_order (Reader *r,
+                   Frame  *parent,
+                   Frame  *frame,
+                   gint    place)
 {
-  Elem elem = frame->elem;
-  gint order = elem == E_ORGANISATION ? 0 : elem == E_SCALE ? 1 :
-               elem == E_SELF_ASSESSMENT ? 1 + TRELLIS_N_KINDS :
-               1 + (gint) trellis_reader_elements[elem].section;
+  const ElemInfo *info = &trellis_reader_elements[parent->elem];
+  gint last = parent->last_child;
 
-  if (order <= r->last_section)
+  if (place > last || (place == last && info->children[place].many))
+    {
+      parent->last_child = place;
+      return;
+    }
+
+  if (parent->elem == E_ROOT)
     {
       /* Translators: %s is a section such as “people”. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
                             _("The section <%s> is out of order or given twice; sections follow the order organisation, scale, values, results, competencies, responsibilities, roles, people, indicators, development, feedback."),
-                            trellis_reader_elements[elem].name);
+                            trellis_reader_elements[frame->elem].name);
     }
-  r->last_section = MAX (r->last_section, order);
+  else if (place == last)
+    {
+      /* Translators: e.g. “<description> may come only once inside <value>.” */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("<%s> may come only once inside <%s>."),
+                            trellis_reader_elements[frame->elem].name, info->name);
+    }
+  else
+    {
+      /* Translators: e.g. “<description> must come before <behaviour> inside <value>.” */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            _("<%s> must come before <%s> inside <%s>."),
+                            trellis_reader_elements[frame->elem].name,
+                            trellis_reader_elements[info->children[last].elem].name, info->name);
+    }
 }
 
 static Frame *
@@ -210,6 +243,7 @@ push_frame (Reader *r,
   memset (frame, 0, sizeof *frame);
   frame->elem = elem;
   frame->line = current_line (r);
+  frame->last_child = -1;
 
   return frame;
 }
@@ -229,9 +263,10 @@ sax_start_element (void           *user_data,
   Frame *parent = &r->frames[r->depth];
   Frame *frame;
   const ElemInfo *info;
-  Attr attrs[TRELLIS_XML_MAX_ATTRIBUTES];
+  const Attr *attrs;
   guint n_attrs;
   Elem elem;
+  gint place = -1;
 
   if (reader_stopped (r))
     return;
@@ -253,12 +288,18 @@ sax_start_element (void           *user_data,
     }
 
   n_attrs = (guint) n_attributes;
-  for (guint i = 0; i < n_attrs; i++)
+  attrs = (const Attr *) (gconstpointer) attributes;
+
+  /* Nearly every element of a large matrix is an assessment, which may
+   * only come inside a person, any number of times: it goes straight to
+   * its handler, as the general way below would take it. */
+  if (parent->elem == E_PERSON && localname == r->names[E_ASSESSMENT] && uri == r->ns_uri &&
+      !r->collecting && r->capture == NULL)
     {
-      attrs[i].name = attributes[i * 5];
-      attrs[i].uri = attributes[i * 5 + 2];
-      attrs[i].value = (const char *) attributes[i * 5 + 3];
-      attrs[i].len = attributes[i * 5 + 4] - attributes[i * 5 + 3];
+      parent->last_child = 0;
+      frame = push_frame (r, E_ASSESSMENT);
+      trellis_reader_elements[E_ASSESSMENT].start (r, frame, attrs, n_attrs);
+      return;
     }
 
   if (r->collecting)
@@ -277,8 +318,8 @@ sax_start_element (void           *user_data,
       elem = E_ROOT;
       r->seen_root = TRUE;
     }
-  else if (is_our_namespace (r, uri))
-    elem = find_child (r, parent->elem, localname);
+  else if (is_our_namespace (r, uri) && (place = find_child (r, parent->elem, localname)) >= 0)
+    elem = trellis_reader_elements[parent->elem].children[place].elem;
   else
     elem = E_UNKNOWN;
 
@@ -297,8 +338,8 @@ sax_start_element (void           *user_data,
     }
 
   frame = push_frame (r, elem);
-  if (parent->elem == E_ROOT)
-    check_section_order (r, frame);
+  if (place >= 0)
+    check_child_order (r, parent, frame, place);
 
   info = &trellis_reader_elements[elem];
   if (info->text != NULL)
@@ -334,6 +375,14 @@ sax_end_element (void          *user_data,
 
   parent = &r->frames[r->depth - 1];
 
+  /* The most common end, as sax_start_element() has it. */
+  if (frame->elem == E_ASSESSMENT)
+    {
+      trellis_reader_elements[E_ASSESSMENT].end (r, frame, parent);
+      r->depth--;
+      return;
+    }
+
   if (frame->elem == E_UNKNOWN)
     {
       trellis_reader_capture_end (r, frame, localname);
@@ -357,6 +406,35 @@ sax_end_element (void          *user_data,
 
   (void) prefix;
   (void) uri;
+}
+
+/* Whether @ch is XML's white space only. Between elements it is a line
+ * break and the spaces of the next line's indentation, which are
+ * compared four at a time before anything else is tried. */
+static inline gboolean
+is_blank (xmlChar c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+static gboolean
+blank_only (const xmlChar *ch,
+            int            len)
+{
+  const xmlChar *p = ch;
+  const xmlChar *end = ch + len;
+
+  if (p < end && *p == '\n')
+    p++;
+  for (; end - p >= 4 && memcmp (p, "    ", 4) == 0; p += 4)
+    ;
+  for (; p < end; p++)
+    {
+      if (!is_blank (*p))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -388,18 +466,14 @@ sax_characters (void          *user_data,
       return;
     }
 
-  for (int i = 0; i < len; i++)
+  if (!blank_only (ch, len))
     {
-      if (!g_ascii_isspace (ch[i]))
-        {
-          Frame *frame = &r->frames[r->depth];
+      Frame *frame = &r->frames[r->depth];
 
-          /* Translators: %s is an element name. */
-          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
-                                _("The element <%s> may not hold text."),
-                                frame->elem == E_NONE ? "" : trellis_reader_elements[frame->elem].name);
-          return;
-        }
+      /* Translators: %s is an element name. */
+      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            _("The element <%s> may not hold text."),
+                            frame->elem == E_NONE ? "" : trellis_reader_elements[frame->elem].name);
     }
 }
 
@@ -454,81 +528,11 @@ sax_structured_error (void       *user_data,
                       xmlErrorPtr error)
 {
   Reader *r = user_data;
-  g_autofree char *detail = NULL;
-  guint line;
 
   if (error == NULL || error->level == XML_ERR_WARNING || reader_stopped (r))
     return;
 
-  line = error->line > 0 ? (guint) error->line : current_line (r);
-  detail = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
-
-  /* Whatever libxml2 calls it, a problem at the very end of a file that
-   * is still inside an element means the file was cut off. */
-  if (r->at_end && r->seen_root && r->depth > 0 && r->ctxt != NULL && r->ctxt->input != NULL &&
-      r->ctxt->input->cur >= r->ctxt->input->end)
-    {
-      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                            _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
-      return;
-    }
-
-  switch (error->code)
-    {
-    case XML_ERR_DOCUMENT_EMPTY:
-      if (r->n_bytes == 0)
-        trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                              _("The file is empty."));
-      else
-        trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                              _("This is not a Trellis matrix: the file does not contain XML."));
-      break;
-
-    case XML_ERR_DOCUMENT_END:
-    case XML_ERR_LTSLASH_REQUIRED:
-    case XML_ERR_TAG_NOT_FINISHED:
-      if (r->seen_root && r->depth > 0)
-        {
-          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                                _("The file ends too early; it may have been cut off while being copied or saved. Open the backup copy if there is one."));
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-
-    case XML_ERR_INVALID_CHAR:
-    case XML_ERR_INVALID_ENCODING:
-    case XML_ERR_UNKNOWN_ENCODING:
-    case XML_ERR_UNSUPPORTED_ENCODING:
-      if (error->code == XML_ERR_UNKNOWN_ENCODING || error->code == XML_ERR_UNSUPPORTED_ENCODING)
-        {
-          /* Translators: %s is the encoding the file names, e.g. “EBCDIC-US”. */
-          trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                                _("The file says its text is in the %s encoding, which Trellis cannot read. Save it again as UTF-8."),
-                                error->str1 != NULL ? error->str1 : "?");
-          break;
-        }
-      if (error->code != XML_ERR_DOCUMENT_END && error->code != XML_ERR_LTSLASH_REQUIRED &&
-          error->code != XML_ERR_TAG_NOT_FINISHED)
-        {
-          const char *declared = r->declared_encoding[0] != '\0' ? r->declared_encoding : NULL;
-
-          if (declared != NULL && g_ascii_strcasecmp (declared, "UTF-8") != 0)
-            trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                                  _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
-                                  declared);
-          else
-            trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                                  _("The file contains bytes that are not valid UTF-8 text; it is damaged or not a Trellis matrix."));
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-
-    default:
-      /* Translators: %s is libxml2's own description of the problem, in English. */
-      trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
-                            _("The file is not well-formed XML (%s)."), detail);
-      break;
-    }
+  trellis_reader_xml_error (r, error);
 }
 
 /* Errors libxml2 raises outside the parser context: a byte sequence the
@@ -552,10 +556,7 @@ reader_context_free_error (void       *user_data,
    * halting would free, and halts by itself after this error. */
   r->stopped = TRUE;
   if (encoding != NULL)
-    /* Translators: %s is an encoding named in the file, e.g. “Shift_JIS”. */
-    trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
-                          _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
-                          encoding);
+    trellis_reader_bad_encoding (r, current_line (r), encoding);
   else
     trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, current_line (r), TRUE,
                           _("The text of the file could not be read in the encoding it declares. Save it again as UTF-8."));
@@ -596,6 +597,7 @@ push_safe (Reader     *r,
        * has: here, the reader's, not the standard error. */
       r->at_end = at_end;
       xmlSetStructuredErrorFunc (r, reader_context_free_error);
+      xmlParseChunk (r->ctxt, NULL, 0, 0);
       xmlParseChunk (r->ctxt, data, (int) n, at_end);
       xmlSetStructuredErrorFunc (saved_data, saved_handler);
       *consumed = n;
@@ -621,7 +623,6 @@ reader_init (Reader            *r,
   r->entities = g_ptr_array_new_with_free_func (g_object_unref);
   r->competencies = g_array_new (FALSE, FALSE, sizeof (CompetencyRef));
   r->pending_refs = g_array_new (FALSE, FALSE, sizeof (PendingRef));
-  r->last_section = -1;
 
   for (guint i = 0; i < TRELLIS_N_SOURCES; i++)
     {
@@ -672,6 +673,7 @@ reader_intern_names (Reader *r)
   r->a_handed_in = NAME ("handed-in");
   r->a_version = NAME ("version");
   r->a_votes = NAME ("votes");
+  r->a_field = NAME ("field");
 #undef NAME
 }
 

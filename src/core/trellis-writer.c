@@ -13,6 +13,7 @@
 
 #include "trellis-document-private.h"
 #include "trellis-personal.h"
+#include "trellis-translations.h"
 
 /* The canonical form of a document: UTF-8, two-space indentation, a fixed
  * order of elements and attributes, empty sections left out. Writing the
@@ -384,9 +385,40 @@ put_unknown (Writer     *w,
     }
 }
 
-/* Ends the start tag of an entity, writing its children with @children
- * and its kept unknown elements, and closes it; an entity without
- * children is written as an empty element. */
+/* The translations of an entity's texts (1.2), after its other
+ * children; the scale's are the organisation's. Returns whether there
+ * are any. */
+static gboolean
+put_translations (Writer        *w,
+                  guint          depth,
+                  TrellisEntity *entity,
+                  gboolean       dry_run)
+{
+  GPtrArray *translations = trellis_entity_get_ptr_array (entity, TRELLIS_FIELD_TRANSLATIONS);
+
+  if (translations == NULL || translations->len == 0)
+    return FALSE;
+
+  for (guint i = 0; !dry_run && i < translations->len; i++)
+    {
+      const TrellisTranslation *t = g_ptr_array_index (translations, i);
+      g_autofree char *key = NULL;
+
+      key = trellis_text_key_format (t->part, t->index);
+      open_tag (w, depth, "translation");
+      put_attr (w, "xml:lang", t->language);
+      put_attr (w, "field", key);
+      put_c (w, '>');
+      put_escaped (w, t->text, FALSE);
+      put (w, "</translation>");
+    }
+
+  return TRUE;
+}
+
+/* Ends the start tag of an entity, writing its children with @children,
+ * its translations and its kept unknown elements, and closes it; an
+ * entity without children is written as an empty element. */
 typedef gboolean (*ChildrenFunc) (Writer        *w,
                                   TrellisEntity *entity,
                                   guint          depth,
@@ -401,8 +433,9 @@ finish_entity (Writer        *w,
 {
   const char *unknown = trellis_entity_get_unknown_xml (entity);
   gboolean has_children = children != NULL && children (w, entity, depth + 1, TRUE);
+  gboolean translated = put_translations (w, depth + 1, entity, TRUE);
 
-  if (!has_children && (unknown == NULL || unknown[0] == '\0'))
+  if (!has_children && !translated && (unknown == NULL || unknown[0] == '\0'))
     {
       put_len (w, "/>", 2);
       return;
@@ -411,6 +444,7 @@ finish_entity (Writer        *w,
   put_c (w, '>');
   if (has_children)
     children (w, entity, depth + 1, FALSE);
+  put_translations (w, depth + 1, entity, FALSE);
   put_unknown (w, depth + 1, unknown);
   close_tag (w, depth, element);
 }
@@ -1047,6 +1081,9 @@ holds_decisions (TrellisDocument *doc)
 static guint
 needed_minor (TrellisDocument *doc)
 {
+  if (trellis_document_has_translations (doc))
+    return 2;
+
   return doc->matrix_id != NULL || doc->progress != NULL || holds_decisions (doc) ? 1 : 0;
 }
 
@@ -1089,13 +1126,15 @@ write_document (Writer *w)
     const char *mission = trellis_entity_get_string (org, TRELLIS_FIELD_MISSION);
     const char *unknown = trellis_entity_get_unknown_xml (org);
 
-    if ((vision == NULL || !*vision) && (mission == NULL || !*mission) && unknown == NULL)
+    if ((vision == NULL || !*vision) && (mission == NULL || !*mission) && unknown == NULL &&
+        !put_translations (w, 2, org, TRUE))
       put_len (w, "/>", 2);
     else
       {
         put_c (w, '>');
         put_text_element (w, 2, "vision", vision);
         put_text_element (w, 2, "mission", mission);
+        put_translations (w, 2, org, FALSE);
         put_unknown (w, 2, unknown);
         close_tag (w, 1, "organisation");
       }

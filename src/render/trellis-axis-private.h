@@ -8,6 +8,7 @@
 #include <pango/pango.h>
 
 #include "trellis-layout.h"
+#include "trellis-translations.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,7 @@ typedef struct
   double           label_width;
   double           band;      /* breadth of the group band */
   gboolean         rotated;   /* column labels drawn vertically */
+  const char      *language;  /* the content language of the labels, or NULL: the options' */
 } TrellisAxis;
 
 static inline TrellisItem *

@@ -86,7 +86,8 @@ trellis_axis_end_group (TrellisAxis *axis)
  * @kind: what the item stands for
  * @index: its position in the analysis
  * @entity: (nullable): what it stands for
- * @label: (nullable): its label, or %NULL for the entity's name
+ * @label: (nullable): its label, or %NULL for the entity's name in the
+ *   axis's language
  *
  * Returns: (transfer none): the new item, valid until the next is added
  */
@@ -106,7 +107,7 @@ trellis_axis_add_item (TrellisAxis     *axis,
   item.entity = entity;
   item.group = axis->groups->len - 1;
   item.role = TRELLIS_NO_ROLE;
-  item.label = g_strdup (label != NULL ? label : (entity != NULL ? trellis_entity_get_name (entity) : ""));
+  item.label = g_strdup (label != NULL ? label : (entity != NULL ? trellis_entity_get_name_in (entity, axis->language) : ""));
   g_array_append_val (axis->items, item);
 
   return trellis_axis_get_item (axis, axis->items->len - 1);

@@ -200,14 +200,14 @@ trellis_render_to_bytes (TrellisLayout        *layout,
   else
     {
       TrellisDocument *document = trellis_analysis_get_document (trellis_layout_get_analysis (layout));
-      TrellisOrganisation *org = trellis_document_get_organisation (document);
+      TrellisEntity *org = TRELLIS_ENTITY (trellis_document_get_organisation (document));
+      const char *org_name = trellis_entity_get_name_in (org, trellis_layout_get_options (layout)->content_language);
 
       surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, trellis_layout_get_title_text (layout));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trellis " PACKAGE_VERSION);
-      if (org != NULL && trellis_entity_get_name (TRELLIS_ENTITY (org)) != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
-                                        trellis_entity_get_name (TRELLIS_ENTITY (org)));
+      if (org_name != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, org_name);
     }
 
   cr = cairo_create (surface);

@@ -182,10 +182,10 @@ trellis_gaps_map_describe_person (TrellisPeopleMap      *people,
         {
           g_autofree char *level = trellis_grid_map_level_phrase ((TrellisGridMap *) people, info->required);
           /* Translators: the level a role requires, e.g. "Required by Agent: 3 (Proficient)". */
-          trellis_grid_map_add_line (lines, g_strdup_printf (_("Required by %s: %s"), trellis_entity_get_name (role), level));
+          trellis_grid_map_add_line (lines, g_strdup_printf (_("Required by %s: %s"), trellis_map_get_name (map, role), level));
         }
       else
-        trellis_grid_map_add_line (lines, g_strdup_printf (_("Not required by %s"), trellis_entity_get_name (role)));
+        trellis_grid_map_add_line (lines, g_strdup_printf (_("Not required by %s"), trellis_map_get_name (map, role)));
     }
   else
     trellis_grid_map_add_line (lines, g_strdup (_("Not required")));

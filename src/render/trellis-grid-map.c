@@ -89,7 +89,7 @@ trellis_grid_map_add_grouped (TrellisGridMap  *self,
       TrellisEntity *group = v < n_groups ? trellis_document_get_item (document, group_kind, v) : NULL;
       const char *group_id = group != NULL ? trellis_entity_get_id (group) : NULL;
 
-      trellis_axis_begin_group (axis, group, group != NULL ? trellis_entity_get_name (group) : ungrouped);
+      trellis_axis_begin_group (axis, group, group != NULL ? trellis_map_get_name ((TrellisMap *) self, group) : ungrouped);
       for (guint i = 0; i < n; i++)
         {
           TrellisEntity *e = trellis_roster_entity (&self->roster, kind, i);
@@ -627,7 +627,7 @@ char *
 trellis_grid_map_level_phrase (TrellisGridMap *self,
                                gint            level)
 {
-  const char *name = trellis_document_get_level_name (((TrellisMap *) self)->document, level);
+  const char *name = trellis_map_get_level_name ((TrellisMap *) self, level);
 
   if (name != NULL && name[0] != '\0')
     /* Translators: a level and its name, e.g. "3 (Proficient)". */
@@ -659,7 +659,7 @@ trellis_grid_map_describe_cell (TrellisMap *map,
   /* Translators: a cell's row and column, e.g. "Anna — Active listening". */
   if (r->kind == TRELLIS_ITEM_AGGREGATE_GAP || r->kind == TRELLIS_ITEM_AGGREGATE_MEETING)
     trellis_grid_map_add_line (lines, g_strdup_printf (_("%s — %s"),
-                                                       r->entity != NULL ? trellis_entity_get_name (r->entity) : _("Team"),
+                                                       r->entity != NULL ? trellis_map_get_name (map, r->entity) : _("Team"),
                                                        c->label));
   else
     trellis_grid_map_add_line (lines, g_strdup_printf (_("%s — %s"), r->label, c->label));

@@ -37,11 +37,15 @@ trellis_layout_finalize (GObject *object)
 {
   TrellisLayout *self = TRELLIS_LAYOUT (object);
 
+  /* Its Pango objects may share fonts with a layout another thread is
+   * making or painting. */
+  trellis_text_lock ();
   g_clear_object (&self->map);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
   trellis_legend_clear (&self->legend);
   trellis_style_clear (&self->style);
+  trellis_text_unlock ();
   g_clear_pointer (&self->options, trellis_render_options_free);
   g_clear_pointer (&self->analysis, trellis_analysis_unref);
 
@@ -67,7 +71,7 @@ make_title (TrellisLayout *self)
 {
   const TrellisRenderOptions *o = self->options;
   TrellisOrganisation *org = trellis_document_get_organisation (self->document);
-  const char *org_name = org != NULL ? trellis_entity_get_name (TRELLIS_ENTITY (org)) : NULL;
+  const char *org_name = org != NULL ? trellis_map_get_name (self->map, TRELLIS_ENTITY (org)) : NULL;
   guint n_not_shown = self->map->n_not_shown;
   g_autofree char *title = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
@@ -86,7 +90,7 @@ make_title (TrellisLayout *self)
     {
       TrellisEntity *role = trellis_document_lookup (self->document, o->role);
       /* Translators: the subtitle names the role a view is narrowed to. */
-      g_ptr_array_add (parts, g_strdup_printf (_("Role: %s"), trellis_entity_get_name (role)));
+      g_ptr_array_add (parts, g_strdup_printf (_("Role: %s"), trellis_map_get_name (self->map, role)));
     }
   if (o->person != NULL)
     {
@@ -266,33 +270,13 @@ trellis_layout_clear_parts (TrellisLayout *self)
   trellis_style_clear (&self->style);
 }
 
-/**
- * trellis_layout_new:
- * @analysis: the analysis of a document
- * @options: what to draw and how
- * @error: return location for a #TRELLIS_RENDER_ERROR
- *
- * Lays out a view: rows, columns, groups, header sizes, the legend and
- * the picture around the map. Fails when @options name a role or person
- * the document does not have, or a trend has no date to compare with.
- * Who is shown follows @options' audience. With a screen to fill
- * (@options' fit_width and fit_height), the zoom is the largest at which
- * the whole picture fits it (see #TrellisRenderOptions).
- *
- * Returns: (transfer full): a new #TrellisLayout, or %NULL
- */
-TrellisLayout *
-trellis_layout_new (TrellisAnalysis             *analysis,
-                    const TrellisRenderOptions  *options,
-                    GError                     **error)
+static TrellisLayout *
+layout_build (TrellisAnalysis             *analysis,
+              const TrellisRenderOptions  *options,
+              GError                     **error)
 {
   g_autoptr(TrellisLayout) self = NULL;
   TrellisRenderOptions *o;
-
-  g_return_val_if_fail (analysis != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (options->view < TRELLIS_N_VIEWS, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (TRELLIS_TYPE_LAYOUT, NULL);
   self->analysis = trellis_analysis_ref (analysis);
@@ -325,6 +309,44 @@ trellis_layout_new (TrellisAnalysis             *analysis,
   compute_picture (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * trellis_layout_new:
+ * @analysis: the analysis of a document
+ * @options: what to draw and how
+ * @error: return location for a #TRELLIS_RENDER_ERROR
+ *
+ * Lays out a view: rows, columns, groups, header sizes, the legend and
+ * the picture around the map. Fails when @options name a role or person
+ * the document does not have, or a trend has no date to compare with.
+ * Who is shown follows @options' audience. With a screen to fill
+ * (@options' fit_width and fit_height), the zoom is the largest at which
+ * the whole picture fits it (see #TrellisRenderOptions).
+ *
+ * Any thread may lay out a view, also while others paint layouts.
+ *
+ * Returns: (transfer full): a new #TrellisLayout, or %NULL
+ */
+TrellisLayout *
+trellis_layout_new (TrellisAnalysis             *analysis,
+                    const TrellisRenderOptions  *options,
+                    GError                     **error)
+{
+  TrellisLayout *self;
+
+  g_return_val_if_fail (analysis != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->view < TRELLIS_N_VIEWS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Any thread may lay out while another paints: laying out shapes text
+   * with Pango, under the lock that painting takes for Pango too. */
+  trellis_text_lock ();
+  self = layout_build (analysis, options, error);
+  trellis_text_unlock ();
+
+  return self;
 }
 
 const TrellisRenderOptions *

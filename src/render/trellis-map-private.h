@@ -177,6 +177,15 @@ struct _TrellisMapClass
 
 GType         trellis_map_get_type         (void);
 
+/* The matrix's own texts as every view shows them: in the options'
+ * content language where they are translated, else as written. */
+const char   *trellis_map_get_name         (TrellisMap                 *self,
+                                            TrellisEntity              *entity);
+char         *trellis_map_dup_label        (TrellisMap                 *self,
+                                            TrellisEntity              *entity);
+const char   *trellis_map_get_level_name   (TrellisMap                 *self,
+                                            gint                        level);
+
 gboolean      trellis_map_build            (TrellisMap                 *self,
                                             TrellisAnalysis            *analysis,
                                             const TrellisRenderOptions *options,

@@ -89,8 +89,41 @@ trellis_map_build (TrellisMap                 *self,
   self->style = style;
   self->legend = legend;
   self->group_gap = 6 * options->zoom;
+  self->rows.language = options->content_language;
+  self->columns.language = options->content_language;
 
   return TRELLIS_MAP_GET_CLASS (self)->build (self, error);
+}
+
+/**
+ * trellis_map_get_name:
+ * @self: a map being built or built
+ * @entity: an entity of its document
+ *
+ * The one place a view takes the name of an element from: in the content
+ * language of its options, through trellis_entity_get_text().
+ *
+ * Returns: (nullable): the name to show
+ */
+const char *
+trellis_map_get_name (TrellisMap    *self,
+                      TrellisEntity *entity)
+{
+  return trellis_entity_get_name_in (entity, self->options->content_language);
+}
+
+char *
+trellis_map_dup_label (TrellisMap    *self,
+                       TrellisEntity *entity)
+{
+  return trellis_entity_dup_label_in (entity, self->options->content_language);
+}
+
+const char *
+trellis_map_get_level_name (TrellisMap *self,
+                            gint        level)
+{
+  return trellis_document_get_level_name_in (self->document, level, self->options->content_language);
 }
 
 /* Places the rows and columns and works out the content size. */

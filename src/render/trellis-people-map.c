@@ -207,7 +207,7 @@ add_person_rows (TrellisPeopleMap *self,
       guint r = g_array_index (roles, guint, i);
       TrellisEntity *role = trellis_roster_entity (roster_of (self), TRELLIS_KIND_ROLE, r);
 
-      trellis_axis_begin_group (&map->rows, role, trellis_entity_get_name (role));
+      trellis_axis_begin_group (&map->rows, role, trellis_map_get_name ((TrellisMap *) map, role));
       trellis_axis_add_item (&map->rows, TRELLIS_ITEM_PERSON, person, entity, NULL)->role = r;
       trellis_axis_end_group (&map->rows);
     }
@@ -239,7 +239,7 @@ add_role_rows (TrellisPeopleMap *self,
       if (map->options->role != NULL ? !trellis_roles_contain (roles, r) : members->len == 0)
         continue;
 
-      trellis_axis_begin_group (&map->rows, role, trellis_entity_get_name (role));
+      trellis_axis_begin_group (&map->rows, role, trellis_map_get_name ((TrellisMap *) map, role));
       for (guint m = 0; m < members->len; m++)
         {
           guint p = g_array_index (members, guint, m);

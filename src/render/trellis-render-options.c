@@ -115,6 +115,7 @@ trellis_render_options_copy (const TrellisRenderOptions *self)
   copy->person = g_strdup (self->person);
   copy->font_family = g_strdup (self->font_family);
   copy->title = g_strdup (self->title);
+  copy->content_language = g_strdup (self->content_language);
 
   return copy;
 }
@@ -129,6 +130,7 @@ trellis_render_options_free (TrellisRenderOptions *self)
   g_free (self->person);
   g_free (self->font_family);
   g_free (self->title);
+  g_free (self->content_language);
   g_free (self);
 }
 
@@ -155,7 +157,8 @@ trellis_render_options_equal (const TrellisRenderOptions *a,
          !a->cell_text == !b->cell_text &&
          g_strcmp0 (a->font_family, b->font_family) == 0 &&
          a->font_size == b->font_size &&
-         g_strcmp0 (a->title, b->title) == 0;
+         g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->content_language, b->content_language) == 0;
 }
 
 static void
@@ -198,6 +201,19 @@ trellis_render_options_set_title (TrellisRenderOptions *self,
 {
   g_return_if_fail (self != NULL);
   replace_string (&self->title, title);
+}
+
+/**
+ * trellis_render_options_set_content_language:
+ * @self: options
+ * @language: (nullable): a language tag; %NULL or empty for the original
+ */
+void
+trellis_render_options_set_content_language (TrellisRenderOptions *self,
+                                             const char           *language)
+{
+  g_return_if_fail (self != NULL);
+  replace_string (&self->content_language, language != NULL && language[0] != '\0' ? language : NULL);
 }
 
 /**

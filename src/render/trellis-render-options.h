@@ -35,6 +35,8 @@ G_BEGIN_DECLS
  *   wrapped at its width; @zoom is not used. 0 for a picture of its own
  *   size
  * @fit_height: see @fit_width
+ * @content_language: the language to show the matrix's own texts in
+ *   (their translations where they have one), or %NULL for the original
  *
  * What to draw and how. A #TrellisLayout is computed for one set of
  * options; change them and compute a new layout.
@@ -56,6 +58,7 @@ typedef struct
   char            *title;
   double           fit_width;
   double           fit_height;
+  char            *content_language;
 } TrellisRenderOptions;
 
 #define TRELLIS_DEFAULT_FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
@@ -77,6 +80,8 @@ void                  trellis_render_options_set_font_family (TrellisRenderOptio
                                                          const char                 *family);
 void                  trellis_render_options_set_title  (TrellisRenderOptions       *self,
                                                          const char                 *title);
+void                  trellis_render_options_set_content_language (TrellisRenderOptions *self,
+                                                         const char                 *language);
 
 gboolean              trellis_render_options_shows_person (const TrellisRenderOptions *self,
                                                          TrellisEntity              *person);

@@ -40,7 +40,7 @@ dup_roles (TrellisReport *self,
         continue;
       if (text->len > 0)
         g_string_append (text, _(", "));
-      g_string_append (text, trellis_report_name_of (role));
+      g_string_append (text, trellis_report_name_of (self, role));
     }
 
   if (text->len == 0)
@@ -54,7 +54,7 @@ add_title (TrellisReport *self,
            TrellisEntity *person,
            const char    *kicker)
 {
-  g_autofree char *name = trellis_markup_escape (trellis_report_name_of (person));
+  g_autofree char *name = trellis_markup_escape (trellis_report_name_of (self, person));
   g_autofree char *roles = dup_roles (self, person);
   g_autofree char *kicker_markup = trellis_markup_escape (kicker);
   /* Translators: under a person's name on their sheet: their roles. */
@@ -110,7 +110,7 @@ add_strengths (TrellisReport *self,
         trellis_flow_table_begin (&self->flow, 3, widths, header);
       any = TRUE;
       {
-        g_autofree char *name = trellis_markup_escape (trellis_report_name_of (competency));
+        g_autofree char *name = trellis_report_dup_name_markup (self, competency);
         g_autofree char *assessed = level_markup (self, cell->assessed);
         g_autofree char *required = level_markup (self, cell->required);
         TrellisTableCell row[] = {
@@ -157,7 +157,7 @@ add_gaps (TrellisReport *self,
         trellis_flow_table_begin (&self->flow, 4, widths, header);
       any = TRUE;
       {
-        g_autofree char *name = trellis_markup_escape (trellis_report_name_of (competency));
+        g_autofree char *name = trellis_report_dup_name_markup (self, competency);
         g_autofree char *required = level_markup (self, cell->required);
         g_autofree char *assessed = NULL;
         g_autofree char *gap_text = NULL;
@@ -215,7 +215,7 @@ add_wishes (TrellisReport *self,
         continue;
       if (list->len > 0)
         g_string_append (list, _(", "));
-      g_string_append (list, trellis_report_name_of (competency));
+      g_string_append (list, trellis_report_name_of (self, competency));
     }
 
   if (list->len > 0)
@@ -286,7 +286,7 @@ add_perspectives (TrellisReport *self,
       for (guint s = 0; s < TRELLIS_N_SOURCES; s++)
         texts[s] = row_levels[s].level == TRELLIS_LEVEL_NONE ? g_strdup ("—") : g_strdup_printf ("%d", row_levels[s].level);
       {
-        g_autofree char *name = trellis_markup_escape (trellis_report_name_of (trellis_document_get_item (self->document, TRELLIS_KIND_COMPETENCY, c)));
+        g_autofree char *name = trellis_report_dup_name_markup (self, trellis_document_get_item (self->document, TRELLIS_KIND_COMPETENCY, c));
         TrellisTableCell row[] = {
           CELL (name, TRELLIS_FONT_SMALL),
           { texts[0], TRELLIS_FONT_SMALL_BOLD, NULL, PANGO_ALIGN_CENTER },
@@ -338,7 +338,7 @@ add_actions (TrellisReport *self,
       competency = trellis_document_lookup (self->document, trellis_entity_get_string (action, TRELLIS_FIELD_COMPETENCY));
       note = trellis_entity_get_string (action, TRELLIS_FIELD_NOTE);
       {
-        g_autofree char *name = trellis_markup_escape (trellis_report_name_of (competency));
+        g_autofree char *name = trellis_report_dup_name_markup (self, competency);
         g_autofree char *kind = trellis_markup_escape (trellis_action_kind_get_label (trellis_entity_get_int (action, TRELLIS_FIELD_ACTION_KIND)));
         g_autofree char *due_text = trellis_date_dup_long (trellis_entity_get_uint (action, TRELLIS_FIELD_DUE));
         g_autofree char *due = trellis_markup_escape (due_text[0] != '\0' ? due_text : "—");
@@ -390,7 +390,8 @@ add_feedback (TrellisReport *self,
 
       about = trellis_document_lookup (self->document, trellis_entity_get_string (remark, TRELLIS_FIELD_ABOUT));
       {
-        g_autofree char *about_label = about != NULL ? trellis_entity_dup_label (about) : g_strdup ("—");
+        g_autofree char *about_label = about != NULL ? trellis_entity_dup_label_in (about, self->options->content_language)
+                                                    : g_strdup ("—");
         g_autofree char *about_text = trellis_markup_escape (about_label);
         g_autofree char *date_text = trellis_date_dup_long (trellis_entity_get_uint (remark, TRELLIS_FIELD_DATE));
         g_autofree char *date = trellis_markup_escape (date_text);
@@ -438,7 +439,8 @@ trellis_report_add_sheet (TrellisReport *self,
 /* Mandate card */
 
 static char *
-dup_role_list (GPtrArray *roles)
+dup_role_list (TrellisReport *self,
+               GPtrArray     *roles)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -446,7 +448,7 @@ dup_role_list (GPtrArray *roles)
     {
       if (i > 0)
         g_string_append (text, _(", "));
-      g_string_append (text, trellis_report_name_of (g_ptr_array_index (roles, i)));
+      g_string_append (text, trellis_report_name_of (self, g_ptr_array_index (roles, i)));
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -471,7 +473,7 @@ dup_involve (TrellisReport            *self,
 
       if (parts[i].roles->len == 0)
         continue;
-      list = dup_role_list (parts[i].roles);
+      list = dup_role_list (self, parts[i].roles);
       label = trellis_markup_escape (parts[i].label);
       names = trellis_markup_escape (list);
       if (text->len > 0)
@@ -511,7 +513,7 @@ add_mandate_items (TrellisReport  *self,
       if (item->role != role)
         {
           /* Translators: heads the part of a mandate card for one of the person's roles. */
-          g_autofree char *as = g_strdup_printf (_("As %s"), trellis_report_name_of (item->role));
+          g_autofree char *as = g_strdup_printf (_("As %s"), trellis_report_name_of (self, item->role));
 
           if (role != NULL)
             trellis_flow_table_end (&self->flow);
@@ -527,16 +529,21 @@ add_mandate_items (TrellisReport  *self,
           {
             if (v > 0)
               g_string_append (names, _(", "));
-            g_string_append (names, trellis_report_name_of (g_ptr_array_index (item->values, v)));
+            g_string_append (names, trellis_report_name_of (self, g_ptr_array_index (item->values, v)));
           }
         /* Translators: the values that guide a decision, on a mandate card. */
         values = names->len > 0 ? g_strdup_printf (_("Guided by: %s"), names->str) : g_strdup ("");
       }
 
       trellis_raci_to_string (item->raci, letters);
-      what = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"smaller\">%s%s%s</span>", trellis_report_name_of (item->responsibility),
-                                      item->result != NULL ? trellis_report_name_of (item->result) : "",
-                                      item->result != NULL && values[0] != '\0' ? "\n" : "", values);
+      {
+        g_autofree char *responsibility = trellis_report_dup_name_markup (self, item->responsibility);
+        g_autofree char *rest = g_markup_printf_escaped ("%s%s%s",
+                                                         item->result != NULL ? trellis_report_name_of (self, item->result) : "",
+                                                         item->result != NULL && values[0] != '\0' ? "\n" : "", values);
+
+        what = g_strdup_printf ("<b>%s</b>\n<span size=\"smaller\">%s</span>", responsibility, rest);
+      }
       part = g_markup_printf_escaped ("%s%s%s%s", item->roles, letters[0] != '\0' ? " (" : "", letters,
                                       letters[0] != '\0' ? ")" : "");
       decide = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"smaller\">%s</span>", item->decision, item->explanation);
@@ -571,14 +578,9 @@ add_guiding_values (TrellisReport  *self,
       TrellisEntity *value = g_ptr_array_index (values, i);
       const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
 
-      trellis_report_heading (self, TRELLIS_FONT_H3, trellis_report_name_of (value));
+      trellis_report_name_heading (self, TRELLIS_FONT_H3, value);
       for (guint b = 0; behaviours != NULL && behaviours[b] != NULL; b++)
-        {
-          g_autofree char *text = trellis_markup_escape (behaviours[b]);
-          g_autofree char *line = g_strdup_printf (_("• %s"), text);
-
-          trellis_flow_paragraph (&self->flow, TRELLIS_FONT_BODY, NULL, 10, line);
-        }
+        trellis_report_bullet (self, value, b);
     }
 }
 

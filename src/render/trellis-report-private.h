@@ -9,6 +9,7 @@
 #include "trellis-render-options.h"
 #include "trellis-report.h"
 #include "trellis-roster-private.h"
+#include "trellis-translations.h"
 
 G_BEGIN_DECLS
 
@@ -52,7 +53,27 @@ const char *trellis_report_keep               (TrellisReport      *self,
                                                char               *text);
 gboolean    trellis_report_person_shown       (TrellisReport      *self,
                                                TrellisEntity      *person);
-const char *trellis_report_name_of            (TrellisEntity      *entity);
+const char *trellis_report_name_of            (TrellisReport      *self,
+                                               TrellisEntity      *entity);
+const char *trellis_report_text_of            (TrellisReport      *self,
+                                               TrellisEntity      *entity,
+                                               TrellisTextPart     part,
+                                               gint                index);
+void        trellis_report_text               (TrellisReport      *self,
+                                               TrellisFont         font,
+                                               const TrellisRgba  *color,
+                                               double              indent,
+                                               TrellisEntity      *entity,
+                                               TrellisTextPart     part,
+                                               gint                index);
+void        trellis_report_bullet             (TrellisReport      *self,
+                                               TrellisEntity      *value,
+                                               guint               index);
+void        trellis_report_name_heading       (TrellisReport      *self,
+                                               TrellisFont         font,
+                                               TrellisEntity      *entity);
+char       *trellis_report_dup_name_markup    (TrellisReport      *self,
+                                               TrellisEntity      *entity);
 void        trellis_report_heading            (TrellisReport      *self,
                                                TrellisFont         font,
                                                const char         *text);

@@ -22,10 +22,13 @@
 
 #define CELL(m, f) { (m), (f), NULL, PANGO_ALIGN_LEFT }
 
+/* An element's name in a table, with its original under it in a
+ * bilingual report. */
 static char *
-escaped_name (TrellisEntity *entity)
+escaped_name (TrellisReport *self,
+              TrellisEntity *entity)
 {
-  return trellis_markup_escape (trellis_report_name_of (entity));
+  return trellis_report_dup_name_markup (self, entity);
 }
 
 static const char *
@@ -52,19 +55,11 @@ add_values (TrellisReport *self)
     {
       TrellisEntity *value = trellis_document_get_item (self->document, TRELLIS_KIND_VALUE, i);
       const char **behaviours = trellis_entity_get_strv (value, TRELLIS_FIELD_BEHAVIOURS);
-      const char *description = text_field (value, TRELLIS_FIELD_DESCRIPTION);
 
-      trellis_report_heading (self, TRELLIS_FONT_H3, trellis_report_name_of (value));
-      if (description[0] != '\0')
-        trellis_report_paragraph (self, TRELLIS_FONT_BODY, 0, description);
+      trellis_report_name_heading (self, TRELLIS_FONT_H3, value);
+      trellis_report_text (self, TRELLIS_FONT_BODY, NULL, 0, value, TRELLIS_TEXT_DESCRIPTION, 0);
       for (guint b = 0; behaviours != NULL && behaviours[b] != NULL; b++)
-        {
-          g_autofree char *text = trellis_markup_escape (behaviours[b]);
-          /* Translators: an observable behaviour in a list. */
-          g_autofree char *line = g_strdup_printf (_("• %s"), text);
-
-          trellis_flow_paragraph (&self->flow, TRELLIS_FONT_BODY, NULL, 10, line);
-        }
+        trellis_report_bullet (self, value, b);
     }
 }
 
@@ -77,8 +72,8 @@ trellis_report_add_cover (TrellisReport *self)
   g_autofree char *date = trellis_markup_escape (self->date_text);
   g_autofree char *title = trellis_markup_escape (self->title);
   g_autofree char *kicker = trellis_markup_escape (_("Values and competency matrix"));
-  const char *vision = o != NULL ? text_field (o, TRELLIS_FIELD_VISION) : "";
-  const char *mission = o != NULL ? text_field (o, TRELLIS_FIELD_MISSION) : "";
+  const char *vision = trellis_report_text_of (self, o, TRELLIS_TEXT_VISION, 0);
+  const char *mission = trellis_report_text_of (self, o, TRELLIS_TEXT_MISSION, 0);
 
   trellis_flow_new_page (&self->flow, trellis_report_keep (self, g_strdup (trellis_report_section_get_title (TRELLIS_REPORT_COVER))));
   trellis_flow_space (&self->flow, 1);
@@ -102,6 +97,17 @@ trellis_report_add_cover (TrellisReport *self)
     trellis_report_muted (self, _("For the whole team: only people who share their assessments with the team are named, and no total covers fewer than three people."));
   else
     trellis_report_muted (self, _("For coaching: people who keep their assessments private are not named."));
+  if (self->options->content_language != NULL)
+    {
+      g_autofree char *language = trellis_language_dup_name (self->options->content_language);
+      g_autofree char *note = self->options->bilingual
+        /* Translators: on the cover of a report; %s is a language such as “German (de)”. */
+        ? g_strdup_printf (_("The team’s own texts in %s, each with the original under it."), language)
+        /* Translators: on the cover of a report; %s is a language such as “German (de)”. */
+        : g_strdup_printf (_("The team’s own texts in %s where they are translated, else as written."), language);
+
+      trellis_report_muted (self, note);
+    }
   trellis_flow_space (&self->flow, 14);
   {
     TrellisBox bar = { 0 };
@@ -117,12 +123,12 @@ trellis_report_add_cover (TrellisReport *self)
   if (vision[0] != '\0')
     {
       trellis_report_heading (self, TRELLIS_FONT_H3, _("Vision"));
-      trellis_report_paragraph (self, TRELLIS_FONT_BODY, 0, vision);
+      trellis_report_text (self, TRELLIS_FONT_BODY, NULL, 0, o, TRELLIS_TEXT_VISION, 0);
     }
   if (mission[0] != '\0')
     {
       trellis_report_heading (self, TRELLIS_FONT_H3, _("Mission"));
-      trellis_report_paragraph (self, TRELLIS_FONT_BODY, 0, mission);
+      trellis_report_text (self, TRELLIS_FONT_BODY, NULL, 0, o, TRELLIS_TEXT_MISSION, 0);
     }
   add_values (self);
 }
@@ -142,7 +148,7 @@ dup_needs (TrellisReport *self,
     {
       const TrellisRequirement *r = &g_array_index (needs, TrellisRequirement, i);
       TrellisEntity *competency = trellis_document_lookup (self->document, r->competency);
-      g_autofree char *name = escaped_name (competency);
+      g_autofree char *name = trellis_markup_escape (trellis_report_name_of (self, competency));
 
       if (competency == NULL)
         continue;
@@ -185,7 +191,7 @@ add_sight_table (TrellisReport *self,
   for (guint i = 0; i < n_results; i++)
     {
       TrellisEntity *result = trellis_document_get_item (self->document, TRELLIS_KIND_RESULT, i);
-      g_autofree char *result_name = escaped_name (result);
+      g_autofree char *result_name = escaped_name (self, result);
       gboolean first = TRUE;
 
       if (!serves_value (result, value))
@@ -199,9 +205,11 @@ add_sight_table (TrellisReport *self,
             CELL (_("Competencies it needs (level)"), TRELLIS_FONT_SMALL_BOLD),
           };
 
-          trellis_report_heading (self, TRELLIS_FONT_H2, value != NULL ? trellis_report_name_of (value) : _("Results that serve no value yet"));
-          if (value != NULL && text_field (value, TRELLIS_FIELD_DESCRIPTION)[0] != '\0')
-            trellis_report_muted (self, text_field (value, TRELLIS_FIELD_DESCRIPTION));
+          if (value != NULL)
+            trellis_report_name_heading (self, TRELLIS_FONT_H2, value);
+          else
+            trellis_report_heading (self, TRELLIS_FONT_H2, _("Results that serve no value yet"));
+          trellis_report_text (self, TRELLIS_FONT_SMALL, &self->style.colors->muted, 0, value, TRELLIS_TEXT_DESCRIPTION, 0);
           trellis_flow_space (&self->flow, 4);
           trellis_flow_table_begin (&self->flow, 3, widths, header);
           begun = TRUE;
@@ -216,7 +224,7 @@ add_sight_table (TrellisReport *self,
           if (g_strcmp0 (text_field (resp, TRELLIS_FIELD_RESULT), trellis_entity_get_id (result)) != 0)
             continue;
 
-          resp_name = escaped_name (resp);
+          resp_name = escaped_name (self, resp);
           needs = dup_needs (self, resp);
           {
             TrellisTableCell row[] = {
@@ -251,7 +259,7 @@ void
 trellis_report_add_sight (TrellisReport *self)
 {
   TrellisOrganisation *org = trellis_document_get_organisation (self->document);
-  const char *mission = org != NULL ? text_field (TRELLIS_ENTITY (org), TRELLIS_FIELD_MISSION) : "";
+  const char *mission = trellis_report_text_of (self, TRELLIS_ENTITY (org), TRELLIS_TEXT_MISSION, 0);
   guint n_values = trellis_document_get_n_items (self->document, TRELLIS_KIND_VALUE);
 
   trellis_report_begin_section (self, trellis_report_section_get_title (TRELLIS_REPORT_SIGHT),
@@ -260,10 +268,8 @@ trellis_report_add_sight (TrellisReport *self)
                                   "competencies those need."));
   if (mission[0] != '\0')
     {
-      g_autofree char *text = trellis_markup_escape (mission);
-
       trellis_report_heading (self, TRELLIS_FONT_H3, _("Mission"));
-      trellis_flow_paragraph (&self->flow, TRELLIS_FONT_ITALIC, NULL, 0, text);
+      trellis_report_text (self, TRELLIS_FONT_ITALIC, NULL, 0, TRELLIS_ENTITY (org), TRELLIS_TEXT_MISSION, 0);
     }
 
   for (guint v = 0; v < n_values; v++)
@@ -308,8 +314,8 @@ add_role_responsibilities (TrellisReport *self,
         }
 
       result = trellis_document_lookup (self->document, text_field (resp, TRELLIS_FIELD_RESULT));
-      resp_name = escaped_name (resp);
-      result_name = escaped_name (result);
+      resp_name = escaped_name (self, resp);
+      result_name = escaped_name (self, result);
       trellis_raci_to_string (a->raci, letters);
       authority = trellis_markup_escape (trellis_authority_get_label (a->authority < TRELLIS_N_AUTHORITIES ? a->authority : 0));
       {
@@ -377,7 +383,7 @@ add_role_requirements (TrellisReport *self,
                                                 tg->people), tg->people, tg->level);
         }
 
-      name = escaped_name (competency);
+      name = escaped_name (self, competency);
       level_text = trellis_report_dup_level_text (self, level);
       level_markup = trellis_markup_escape (level_text);
       {
@@ -418,11 +424,10 @@ trellis_report_add_roles (TrellisReport *self)
 
       if (i > 0)
         trellis_flow_space (&self->flow, 8);
-      trellis_report_heading (self, TRELLIS_FONT_H2, trellis_report_name_of (role));
+      trellis_report_name_heading (self, TRELLIS_FONT_H2, role);
       /* Translators: how many people have a role. */
       count = g_strdup_printf (ngettext ("%u person has this role.", "%u people have this role.", members), members);
-      if (text_field (role, TRELLIS_FIELD_DESCRIPTION)[0] != '\0')
-        trellis_report_paragraph (self, TRELLIS_FONT_BODY, 0, text_field (role, TRELLIS_FIELD_DESCRIPTION));
+      trellis_report_text (self, TRELLIS_FONT_BODY, NULL, 0, role, TRELLIS_TEXT_DESCRIPTION, 0);
       trellis_report_muted (self, count);
       add_role_responsibilities (self, role);
       add_role_requirements (self, role);
@@ -634,7 +639,7 @@ add_findings (TrellisReport *self,
           case TRELLIS_SEVERITY_INFO:
           default:                       severity = C_("finding", "Note"); break;
           }
-        message = trellis_finding_dup_message (f);
+        message = trellis_finding_dup_message_in (f, self->options->content_language);
         number = pass == 0 ? g_strdup_printf ("%u", i + 1) : g_strdup ("");
         rule = g_markup_printf_escaped ("<b>%s</b>\n%s", severity, trellis_finding_code_get_title (f->code));
         text = trellis_markup_escape (message);
@@ -685,8 +690,8 @@ add_single_points (TrellisReport *self)
         }
       if (shown++ == 0)
         trellis_flow_table_begin (&self->flow, 2, widths, header);
-      message = trellis_finding_dup_message (f);
-      name = escaped_name (f->competency != NULL ? f->competency : f->subject);
+      message = trellis_finding_dup_message_in (f, self->options->content_language);
+      name = escaped_name (self, f->competency != NULL ? f->competency : f->subject);
       {
         g_autofree char *text = trellis_markup_escape (message);
         TrellisTableCell row[] = {
@@ -993,7 +998,7 @@ add_indicator (TrellisReport *self,
   TrellisEntity *result = trellis_document_lookup (self->document, text_field (indicator, TRELLIS_FIELD_RESULT));
   TrellisEntity *owner = trellis_document_lookup (self->document, text_field (indicator, TRELLIS_FIELD_OWNER));
   double target = trellis_entity_get_double (indicator, TRELLIS_FIELD_TARGET);
-  const char *unit = text_field (indicator, TRELLIS_FIELD_UNIT);
+  const char *unit = trellis_report_text_of (self, indicator, TRELLIS_TEXT_UNIT, 0);
   GArray *m = trellis_entity_get_array (indicator, TRELLIS_FIELD_MEASUREMENTS);
   g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *line = NULL;
@@ -1001,11 +1006,11 @@ add_indicator (TrellisReport *self,
   trellis_flow_space (&self->flow, 6);
   /* An indicator keeps with its facts and chart. */
   trellis_flow_need (&self->flow, 150);
-  trellis_report_heading (self, TRELLIS_FONT_H3, trellis_report_name_of (indicator));
+  trellis_report_name_heading (self, TRELLIS_FONT_H3, indicator);
 
   if (result != NULL)
     /* Translators: the result an indicator monitors. */
-    g_ptr_array_add (facts, g_strdup_printf (_("Result: %s"), trellis_report_name_of (result)));
+    g_ptr_array_add (facts, g_strdup_printf (_("Result: %s"), trellis_report_name_of (self, result)));
   g_ptr_array_add (facts, g_strdup (trellis_indicator_kind_get_label (trellis_entity_get_int (indicator, TRELLIS_FIELD_INDICATOR_KIND))));
   if (!isnan (target))
     {
@@ -1017,7 +1022,7 @@ add_indicator (TrellisReport *self,
   g_ptr_array_add (facts, g_strdup (trellis_rhythm_get_label (trellis_entity_get_int (indicator, TRELLIS_FIELD_RHYTHM))));
   if (owner != NULL)
     /* Translators: the role that owns an indicator. */
-    g_ptr_array_add (facts, g_strdup_printf (_("Owner: %s"), trellis_report_name_of (owner)));
+    g_ptr_array_add (facts, g_strdup_printf (_("Owner: %s"), trellis_report_name_of (self, owner)));
   if (m != NULL && m->len > 0)
     {
       const TrellisMeasurement *latest = &g_array_index (m, TrellisMeasurement, m->len - 1);

@@ -101,6 +101,7 @@ trellis_report_options_copy (const TrellisReportOptions *self)
   copy->person = g_strdup (self->person);
   copy->matrix_name = g_strdup (self->matrix_name);
   copy->font_family = g_strdup (self->font_family);
+  copy->content_language = g_strdup (self->content_language);
 
   return copy;
 }
@@ -114,6 +115,7 @@ trellis_report_options_free (TrellisReportOptions *self)
   g_free (self->person);
   g_free (self->matrix_name);
   g_free (self->font_family);
+  g_free (self->content_language);
   g_free (self);
 }
 
@@ -135,6 +137,21 @@ trellis_report_options_set_matrix_name (TrellisReportOptions *self,
 
   g_free (self->matrix_name);
   self->matrix_name = g_strdup (name);
+}
+
+/**
+ * trellis_report_options_set_content_language:
+ * @self: options
+ * @language: (nullable): a language tag; %NULL or empty for the original
+ */
+void
+trellis_report_options_set_content_language (TrellisReportOptions *self,
+                                             const char           *language)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->content_language);
+  self->content_language = language != NULL && language[0] != '\0' ? g_strdup (language) : NULL;
 }
 
 /**
@@ -419,14 +436,134 @@ trellis_report_person_shown (TrellisReport *self,
   return index >= 0 && trellis_roster_person_visible (&self->roster, index);
 }
 
-/* What the sections write, their texts escaped. */
+/* What the sections write, their texts escaped. The matrix's own texts
+ * are in the content language where they are translated
+ * (trellis_entity_get_text()); a bilingual report shows the original
+ * under each text shown translated, smaller and in a quieter colour. */
 
 const char *
-trellis_report_name_of (TrellisEntity *entity)
+trellis_report_name_of (TrellisReport *self,
+                        TrellisEntity *entity)
 {
-  const char *name = entity != NULL ? trellis_entity_get_name (entity) : NULL;
+  const char *name = entity != NULL ? trellis_entity_get_name_in (entity, self->options->content_language) : NULL;
 
   return name != NULL ? name : "";
+}
+
+const char *
+trellis_report_text_of (TrellisReport   *self,
+                        TrellisEntity   *entity,
+                        TrellisTextPart  part,
+                        gint             index)
+{
+  const char *text = entity != NULL ? trellis_entity_get_text (entity, part, index, self->options->content_language)
+                                    : NULL;
+
+  return text != NULL ? text : "";
+}
+
+/* The original of a text shown translated, where the report shows both
+ * languages; else %NULL. */
+static const char *
+original_beside (TrellisReport   *self,
+                 TrellisEntity   *entity,
+                 TrellisTextPart  part,
+                 gint             index)
+{
+  const char *original;
+
+  if (!self->options->bilingual || self->options->content_language == NULL || entity == NULL)
+    return NULL;
+
+  original = trellis_entity_get_original (entity, part, index);
+  if (original == NULL || original[0] == '\0' ||
+      g_strcmp0 (original, trellis_report_text_of (self, entity, part, index)) == 0)
+    return NULL;
+
+  return original;
+}
+
+static void
+muted_at (TrellisReport *self,
+          double         indent,
+          const char    *text)
+{
+  g_autofree char *markup = trellis_markup_escape (text);
+
+  trellis_flow_paragraph (&self->flow, TRELLIS_FONT_SMALL, &self->style.colors->muted, indent, markup);
+}
+
+/* A text of the matrix as a paragraph, with its original under it in a
+ * bilingual report; nothing when it is empty. */
+void
+trellis_report_text (TrellisReport     *self,
+                     TrellisFont        font,
+                     const TrellisRgba *color,
+                     double             indent,
+                     TrellisEntity     *entity,
+                     TrellisTextPart    part,
+                     gint               index)
+{
+  const char *text = trellis_report_text_of (self, entity, part, index);
+  const char *original = original_beside (self, entity, part, index);
+  g_autofree char *markup = NULL;
+
+  if (text[0] == '\0')
+    return;
+
+  markup = trellis_markup_escape (text);
+  trellis_flow_paragraph (&self->flow, font, color, indent, markup);
+  if (original != NULL)
+    muted_at (self, indent, original);
+}
+
+/* A behaviour of a value, as an item of a list. */
+void
+trellis_report_bullet (TrellisReport *self,
+                       TrellisEntity *value,
+                       guint          index)
+{
+  const char *original = original_beside (self, value, TRELLIS_TEXT_BEHAVIOUR, (gint) index);
+  g_autofree char *text = trellis_markup_escape (trellis_report_text_of (self, value, TRELLIS_TEXT_BEHAVIOUR, (gint) index));
+  /* Translators: an observable behaviour in a list. */
+  g_autofree char *line = g_strdup_printf (_("• %s"), text);
+
+  trellis_flow_paragraph (&self->flow, TRELLIS_FONT_BODY, NULL, 10, line);
+  if (original != NULL)
+    muted_at (self, 18, original);
+}
+
+/* An element's name as a heading, with its original under it in a
+ * bilingual report. */
+void
+trellis_report_name_heading (TrellisReport *self,
+                             TrellisFont    font,
+                             TrellisEntity *entity)
+{
+  const char *original = original_beside (self, entity, TRELLIS_TEXT_NAME, 0);
+
+  trellis_report_heading (self, font, trellis_report_name_of (self, entity));
+  if (original != NULL)
+    muted_at (self, 0, original);
+}
+
+/* An element's name as markup for a table cell: in a bilingual report
+ * with its original on a line under it, smaller and quieter. */
+char *
+trellis_report_dup_name_markup (TrellisReport *self,
+                                TrellisEntity *entity)
+{
+  const char *original = original_beside (self, entity, TRELLIS_TEXT_NAME, 0);
+  const TrellisRgba *muted = &self->style.colors->muted;
+  g_autofree char *colour = NULL;
+
+  if (original == NULL)
+    return trellis_markup_escape (trellis_report_name_of (self, entity));
+
+  colour = g_strdup_printf ("#%02x%02x%02x", (guint) (muted->red * 255 + 0.5), (guint) (muted->green * 255 + 0.5),
+                            (guint) (muted->blue * 255 + 0.5));
+  return g_markup_printf_escaped ("%s\n<span weight=\"normal\" size=\"smaller\" foreground=\"%s\">%s</span>",
+                                  trellis_report_name_of (self, entity), colour, original);
 }
 
 void
@@ -489,7 +626,7 @@ trellis_report_dup_level_text (TrellisReport *self,
   if (level == TRELLIS_LEVEL_NONE)
     return g_strdup ("—");
 
-  name = trellis_document_get_level_name (self->document, level);
+  name = trellis_document_get_level_name_in (self->document, level, self->options->content_language);
   if (name == NULL || name[0] == '\0')
     return g_strdup_printf ("%d", level);
 
@@ -531,6 +668,7 @@ setup (TrellisReport              *self,
   self->view_options->audience = self->options->audience;
   trellis_render_options_set_person (self->view_options, self->options->person);
   trellis_render_options_set_font_family (self->view_options, self->options->font_family);
+  trellis_render_options_set_content_language (self->view_options, self->options->content_language);
   self->view_options->zoom = MAP_ZOOM;
   trellis_roster_init (&self->roster, analysis, self->view_options);
   self->has_roster = TRUE;
@@ -540,7 +678,7 @@ setup (TrellisReport              *self,
   trellis_flow_init (&self->flow, &self->style, width, height);
 
   org = trellis_document_get_organisation (self->document);
-  name = org != NULL ? trellis_entity_get_name (TRELLIS_ENTITY (org)) : NULL;
+  name = org != NULL ? trellis_entity_get_name_in (TRELLIS_ENTITY (org), self->options->content_language) : NULL;
   self->organisation = g_strdup (name != NULL && name[0] != '\0' ? name : _("Matrix"));
   self->date_text = trellis_date_dup_long (self->options->date);
 }

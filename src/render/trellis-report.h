@@ -79,6 +79,10 @@ typedef enum
  * @matrix_name: (nullable): the matrix's name for the running header,
  *   usually its file's name
  * @font_family: (nullable): a Pango family list
+ * @content_language: (nullable): the language to show the matrix's own
+ *   texts in, where they are translated; %NULL for the original
+ * @bilingual: with @content_language, the original under each text
+ *   shown translated, in a quieter style (the maps show the translation)
  *
  * What a report holds and how it is printed.
  */
@@ -91,6 +95,8 @@ typedef struct
   TrellisDate      date;
   char            *matrix_name;
   char            *font_family;
+  char            *content_language;
+  gboolean         bilingual;
 } TrellisReportOptions;
 
 #define TRELLIS_TYPE_REPORT_OPTIONS (trellis_report_options_get_type ())
@@ -103,6 +109,8 @@ void                  trellis_report_options_set_person (TrellisReportOptions   
                                                         const char                 *person);
 void                  trellis_report_options_set_matrix_name (TrellisReportOptions *self,
                                                         const char                 *name);
+void                  trellis_report_options_set_content_language (TrellisReportOptions *self,
+                                                        const char                 *language);
 
 const char           *trellis_report_section_to_string (TrellisReportSection        section);
 gboolean              trellis_report_sections_parse    (const char                 *list,

@@ -120,7 +120,7 @@ trellis_requirements_map_add_legend (TrellisMap *map)
   trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_HEADING, NULL, NULL, _("Required level"));
   for (gint level = self->scale_min; level <= self->scale_max; level++)
     {
-      const char *name = trellis_document_get_level_name (map->document, level);
+      const char *name = trellis_map_get_level_name (map, level);
       g_autofree char *sample = g_strdup_printf ("%d", level);
 
       trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_FILL,

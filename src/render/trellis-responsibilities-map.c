@@ -169,7 +169,7 @@ collect_findings (TrellisResponsibilitiesMap *self)
   for (guint i = 0; i < findings->len; i++)
     {
       const TrellisFinding *f = g_ptr_array_index (findings, i);
-      g_autofree char *message = trellis_finding_dup_message (f);
+      g_autofree char *message = trellis_finding_dup_message_in (f, map->options->content_language);
       /* Translators: a numbered line under the map: number, rule, message. */
       g_autofree char *line = g_strdup_printf (_("%u. %s: %s"), i + 1,
                                                trellis_finding_code_get_title (f->code), message);

@@ -424,8 +424,9 @@ place_nodes (TrellisSightMap *self,
       node.width = node_w;
       if (p->stage == STAGE_MISSION)
         {
-          const char *mission = org != NULL ? trellis_entity_get_string (TRELLIS_ENTITY (org), TRELLIS_FIELD_MISSION) : NULL;
-          const char *name = org != NULL ? trellis_entity_get_name (TRELLIS_ENTITY (org)) : NULL;
+          const char *mission = org != NULL ? trellis_entity_get_text (TRELLIS_ENTITY (org), TRELLIS_TEXT_MISSION, 0,
+                                                                       map->options->content_language) : NULL;
+          const char *name = org != NULL ? trellis_map_get_name (map, TRELLIS_ENTITY (org)) : NULL;
 
           node.label = g_strdup (mission != NULL && mission[0] != '\0' ? mission :
                                  name != NULL && name[0] != '\0' ? name : _("Mission"));
@@ -433,7 +434,7 @@ place_nodes (TrellisSightMap *self,
         }
       else
         {
-          node.label = trellis_entity_dup_label (p->entity);
+          node.label = trellis_map_dup_label (map, p->entity);
           node.height = node_h;
         }
       node.x = p->stage * (node_w + column_gap);  /* mirrored below for right to left */

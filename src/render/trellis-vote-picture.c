@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "trellis-draw-private.h"
+#include "trellis-translations.h"
 #include "trellis-vote-picture.h"
 
 /* A workshop vote as the room sees it: the question, the levels in words,
@@ -60,7 +61,8 @@ words_of_label (const char *label)
 
 static void
 collect_levels (TrellisVotePicture *self,
-                TrellisDocument    *document)
+                TrellisDocument    *document,
+                const char         *language)
 {
   TrellisVoteRound *round = self->round;
   gint min = trellis_vote_round_get_min_level (round);
@@ -78,32 +80,36 @@ collect_levels (TrellisVotePicture *self,
 
   {
     TrellisEntity *competency = trellis_document_lookup (document, trellis_vote_round_get_column_id (round));
-    GPtrArray *texts = competency != NULL ? trellis_entity_get_ptr_array (competency, TRELLIS_FIELD_LEVELS) : NULL;
+    TrellisEntity *org = TRELLIS_ENTITY (trellis_document_get_organisation (document));
     GPtrArray *scale = trellis_document_get_scale (document);
 
     for (guint i = 0; scale != NULL && i < scale->len; i++)
       {
         const TrellisScaleLevel *l = g_ptr_array_index (scale, i);
-        const char *text = trellis_level_texts_lookup (texts, l->value);
+        const char *text = competency != NULL ? trellis_entity_get_text (competency, TRELLIS_TEXT_LEVEL, l->value, language)
+                                              : NULL;
 
         if (l->value < min || l->value > max)
           continue;
-        self->labels[l->value] = g_strdup (l->name);
+        self->labels[l->value] = g_strdup (trellis_document_get_level_name_in (document, l->value, language));
         /* What the competency looks like at that level, else what the
          * level means on the scale. */
-        self->descriptions[l->value] = g_strdup (text != NULL && text[0] != '\0' ? text : l->description);
+        self->descriptions[l->value] = g_strdup (text != NULL && text[0] != '\0' ? text
+                                                 : trellis_entity_get_text (org, TRELLIS_TEXT_SCALE_DESCRIPTION,
+                                                                            l->value, language));
       }
   }
 }
 
 static char *
 make_question (TrellisVoteRound *round,
-               TrellisDocument  *document)
+               TrellisDocument  *document,
+               const char       *language)
 {
   TrellisEntity *row = trellis_document_lookup (document, trellis_vote_round_get_row_id (round));
   TrellisEntity *column = trellis_document_lookup (document, trellis_vote_round_get_column_id (round));
-  g_autofree char *row_name = row != NULL ? trellis_entity_dup_label (row) : g_strdup ("?");
-  g_autofree char *column_name = column != NULL ? trellis_entity_dup_label (column) : g_strdup ("?");
+  g_autofree char *row_name = row != NULL ? trellis_entity_dup_label_in (row, language) : g_strdup ("?");
+  g_autofree char *column_name = column != NULL ? trellis_entity_dup_label_in (column, language) : g_strdup ("?");
 
   if (trellis_vote_round_get_kind (round) == TRELLIS_VOTE_DELEGATION)
     /* Translators: the question of a workshop vote; the first %s is a responsibility, the second a role. */
@@ -127,6 +133,25 @@ TrellisVotePicture *
 trellis_vote_picture_new (TrellisVoteRound *round,
                           TrellisDocument  *document)
 {
+  return trellis_vote_picture_new_in (round, document, NULL);
+}
+
+/**
+ * trellis_vote_picture_new_in:
+ * @round: a vote round
+ * @document: the document it was opened on
+ * @language: (nullable): the language of the matrix's texts to show (see
+ *   trellis_entity_get_text()), %NULL for the original
+ *
+ * trellis_vote_picture_new() with the matrix's texts in @language.
+ *
+ * Returns: (transfer full): the picture of @round
+ */
+TrellisVotePicture *
+trellis_vote_picture_new_in (TrellisVoteRound *round,
+                             TrellisDocument  *document,
+                             const char       *language)
+{
   TrellisVotePicture *self;
 
   g_return_val_if_fail (TRELLIS_IS_VOTE_ROUND (round), NULL);
@@ -136,8 +161,8 @@ trellis_vote_picture_new (TrellisVoteRound *round,
   self->round = g_object_ref (round);
   self->theme = TRELLIS_THEME_LIGHT;
   self->font_family = g_strdup ("Cantarell, DejaVu Sans, sans-serif");
-  self->question = make_question (round, document);
-  collect_levels (self, document);
+  self->question = make_question (round, document, language);
+  collect_levels (self, document, language);
 
   return self;
 }

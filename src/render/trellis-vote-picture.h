@@ -16,6 +16,9 @@ typedef struct _TrellisVotePicture TrellisVotePicture;
 
 TrellisVotePicture *trellis_vote_picture_new              (TrellisVoteRound    *round,
                                                            TrellisDocument     *document);
+TrellisVotePicture *trellis_vote_picture_new_in           (TrellisVoteRound    *round,
+                                                           TrellisDocument     *document,
+                                                           const char          *language);
 void                trellis_vote_picture_free             (TrellisVotePicture  *self);
 void                trellis_vote_picture_set_theme        (TrellisVotePicture  *self,
                                                            TrellisTheme         theme);

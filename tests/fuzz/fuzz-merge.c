@@ -25,47 +25,20 @@
 #include "trellis-merge.h"
 #include "trellis-personal.h"
 
+#define FUZZ_NAME "fuzz-merge"
+#include "fuzz-util.h"
+
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static GBytes *team_bytes;
 
-static void
-fail (const char *what,
-      GError     *error)
-{
-  fprintf (stderr, "fuzz-merge: %s%s%s\n", what,
-           error != NULL ? ": " : "", error != NULL ? error->message : "");
-  abort ();
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  const char *path = g_getenv ("TRELLIS_FUZZ_TEAM");
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-
-  if (path == NULL || !g_file_get_contents (path, &contents, &len, &error))
-    fail ("TRELLIS_FUZZ_TEAM names no team's matrix", error);
-  team_bytes = g_bytes_new_take (contents, len);
-
+  team_bytes = fuzz_init_with_file ("TRELLIS_FUZZ_TEAM");
   return 0;
-}
-
-static GBytes *
-serialize (TrellisDocument *doc)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes = trellis_document_serialize (doc, &error);
-
-  if (bytes == NULL)
-    fail ("the matrix did not serialize", error);
-  return bytes;
 }
 
 int
