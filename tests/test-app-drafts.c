@@ -330,8 +330,32 @@ test_offered_when_opened (void)
   g_assert_null (trellis_test_find_named (trellis_window_get_document (window), TRELLIS_KIND_VALUE, "From the draft"));
   {
     GtkWidget *banner = trellis_test_find_css (GTK_WIDGET (window), "banner");
+    GtkWidget *restore;
+    GtkWidget *discard;
 
     g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+    /* As on the welcome page: Restore has the focus, and comes before
+     * Discard. */
+    trellis_test_wait_until ((restore = find_action_button (banner, "win.restore-draft")) != NULL, 3000);
+    discard = find_action_button (banner, "win.discard-draft");
+    g_assert_nonnull (discard);
+    trellis_test_wait_until (gtk_root_get_focus (GTK_ROOT (window)) == restore, 2000);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == restore);
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == discard);
+
+    /* Enter asks, Enter again answers Cancel: the focus is back where
+     * it was, not lost to the start of the window. */
+    if (trellis_test_can_type (GTK_WINDOW (window)))
+      {
+        trellis_test_keys (GTK_WINDOW (window), "Return", NULL);
+        g_assert_nonnull (trellis_test_find_message_dialog (GTK_WINDOW (window)));
+        trellis_test_keys (GTK_WINDOW (trellis_test_find_message_dialog (GTK_WINDOW (window))), "Return", NULL);
+        trellis_test_iterate (50);
+        g_assert_null (trellis_test_find_message_dialog (GTK_WINDOW (window)));
+        g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == discard);
+      }
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-draft", "s", trellis_draft_get_uuid (draft));
@@ -342,6 +366,66 @@ test_offered_when_opened (void)
 
   /* Closing without saving, after saying so, removes it. */
   trellis_window_set_document (window, NULL);
+  g_assert_cmpuint (count_drafts (), ==, 0);
+
+  trellis_test_close_all (app);
+}
+
+/* After a crash, one key restores the work and none throws it away:
+ * the welcome page puts the focus on Restore, Restore comes before
+ * Discard, and Discard asks first. */
+static void
+test_recovery_by_keyboard (void)
+{
+  g_autoptr(TrellisApplication) app = NULL;
+  g_autoptr(TrellisDocument) document = trellis_document_new ();
+  g_autoptr(TrellisDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisWindow *window;
+  GtkWidget *restore;
+  GtkWidget *discard;
+  GtkWidget *dialog;
+
+  remove_all_drafts ();
+  trellis_document_create (document, TRELLIS_KIND_VALUE, "Left by a crash", -1);
+  draft = trellis_draft_new (NULL);
+  trellis_draft_set_document (draft, document);
+  g_assert_true (trellis_draft_write_now (draft, &error));
+  g_assert_no_error (error);
+  trellis_draft_set_document (draft, NULL);
+
+  app = trellis_test_app_new ();
+  window = trellis_application_new_window (app);
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_test_wait_until ((restore = find_action_button (GTK_WIDGET (window), "win.restore-draft")) != NULL, 3000);
+  discard = find_action_button (GTK_WIDGET (window), "win.discard-draft");
+  g_assert_nonnull (discard);
+
+  /* Restore is the default, and first in Tab order. */
+  trellis_test_wait_until (gtk_root_get_focus (GTK_ROOT (window)) == restore, 2000);
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == discard);
+
+  /* Discard asks; Cancel (what Enter and Escape answer) keeps the work. */
+  g_signal_emit_by_name (discard, "clicked");
+  trellis_test_iterate (20);
+  dialog = trellis_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  g_assert_cmpuint (count_drafts (), ==, 1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  trellis_test_iterate (20);
+  g_assert_cmpuint (count_drafts (), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_application_get_drafts (app)), ==, 1);
+
+  /* Saying so discards it. */
+  g_signal_emit_by_name (discard, "clicked");
+  trellis_test_iterate (20);
+  dialog = trellis_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  trellis_test_iterate (20);
   g_assert_cmpuint (count_drafts (), ==, 0);
 
   trellis_test_close_all (app);
@@ -358,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/trellis/app/drafts/written-and-removed", test_written_and_removed);
   g_test_add_func ("/trellis/app/drafts/killed", test_killed);
   g_test_add_func ("/trellis/app/drafts/offered-when-opened", test_offered_when_opened);
+  g_test_add_func ("/trellis/app/drafts/recovery-by-keyboard", test_recovery_by_keyboard);
 
   ret = g_test_run ();
 

@@ -621,6 +621,22 @@ test_development (Fixture       *f,
   }
 }
 
+/* The competencies a list shows (the values are headings over them). */
+static guint
+count_competencies (GListModel *model)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      count += TRELLIS_IS_COMPETENCY (item);
+    }
+
+  return count;
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -629,14 +645,64 @@ test_search (Fixture       *f,
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (trellis_entity_pane_get_list_view (pane)));
   GtkWidget *search = trellis_test_find_type (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY, 0);
 
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (count_competencies (model), ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (search), "listen");
-  trellis_test_wait_until (g_list_model_get_n_items (model) == 1, 2000);
+  trellis_test_wait_until (count_competencies (model) == 1, 2000);
 
   /* Adding clears the search, so that the new item shows. */
   trellis_test_pane_type_and_enter (pane, "Empathy");
-  trellis_test_wait_until (g_list_model_get_n_items (model) == 3, 2000);
+  trellis_test_wait_until (count_competencies (model) == 3, 2000);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+}
+
+/* Competencies are listed under the values they express, one that
+ * expresses two under both, those that express none last; a search
+ * keeps the headings over what it finds. */
+static void
+test_competencies_by_value (Fixture       *f,
+                            gconstpointer  data)
+{
+  TrellisEntityPane *pane = show_pane (f, "competencies", 3);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (trellis_entity_pane_get_list_view (pane)));
+  GtkWidget *search = trellis_test_find_type (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY, 0);
+  TrellisEntity *listen = trellis_document_lookup (f->document, "c-listen");
+  guint n_values = trellis_document_get_n_items (f->document, TRELLIS_KIND_VALUE);
+  const char *values[3] = { NULL, NULL, NULL };
+  TrellisEntity *loose;
+  guint times = 0;
+  gint last_heading = -1, loose_at = -1;
+
+  g_assert_nonnull (listen);
+  g_assert_cmpuint (n_values, >=, 2);
+  values[0] = trellis_entity_get_id (trellis_document_get_item (f->document, TRELLIS_KIND_VALUE, 0));
+  values[1] = trellis_entity_get_id (trellis_document_get_item (f->document, TRELLIS_KIND_VALUE, 1));
+  trellis_document_set_strv (f->document, listen, TRELLIS_FIELD_VALUES, values);
+  loose = trellis_test_pane_type_and_enter (pane, "Without a value");
+  trellis_test_iterate (50);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (item == (GObject *) listen)
+        times++;
+      if (!TRELLIS_IS_COMPETENCY (item))
+        last_heading = i;
+      if (item == (GObject *) loose)
+        loose_at = i;
+    }
+  g_assert_cmpuint (times, ==, 2);
+  g_assert_cmpint (loose_at, ==, last_heading + 1);
+  g_assert_true (trellis_entity_pane_get_selected (pane) == loose);
+
+  /* Selecting is of competencies only. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  trellis_test_iterate (20);
+  g_assert_true (TRELLIS_IS_COMPETENCY (trellis_entity_pane_get_selected (pane)));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "listen");
+  trellis_test_wait_until (count_competencies (model) == 2, 2000);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 }
 
 int
@@ -657,6 +723,8 @@ main (int   argc,
   g_test_add ("/trellis/app/editors/monitoring", Fixture, NULL, fixture_set_up, test_monitoring, fixture_tear_down);
   g_test_add ("/trellis/app/editors/development", Fixture, NULL, fixture_set_up, test_development, fixture_tear_down);
   g_test_add ("/trellis/app/editors/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/trellis/app/editors/competencies-by-value", Fixture, NULL, fixture_set_up, test_competencies_by_value,
+              fixture_tear_down);
 
   ret = g_test_run ();
 

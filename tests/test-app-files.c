@@ -9,24 +9,6 @@
 
 static TrellisApplication *app;
 
-static GtkWidget *
-find_message_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
-          gtk_widget_get_visible (GTK_WIDGET (w)))
-        return GTK_WIDGET (w);
-    }
-
-  return NULL;
-}
-
 static char *
 read_file (GFile *file)
 {
@@ -229,7 +211,7 @@ test_close_unsaved (void)
   /* Cancel keeps the window and the work. */
   gtk_window_close (GTK_WINDOW (window));
   trellis_test_iterate (20);
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = trellis_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "save"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
@@ -242,7 +224,7 @@ test_close_unsaved (void)
   /* Save saves, then closes. */
   gtk_window_close (GTK_WINDOW (window));
   trellis_test_iterate (20);
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = trellis_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
@@ -256,7 +238,7 @@ test_close_unsaved (void)
   trellis_test_pane_type_and_enter (pane, "Thrown away");
   gtk_window_close (GTK_WINDOW (window));
   trellis_test_iterate (20);
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = trellis_test_find_message_dialog (GTK_WINDOW (window));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   trellis_test_wait_until (window == NULL, 5000);
@@ -286,7 +268,7 @@ test_save_fails (void)
   trellis_test_wait_until (!trellis_window_is_busy (window), 5000);
   trellis_test_iterate (50);
 
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = trellis_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Save As"));
   gtk_window_destroy (GTK_WINDOW (dialog));

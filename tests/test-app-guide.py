@@ -16,7 +16,6 @@
 # Runs with Debian's Python (pyatspi), under a display and a session bus
 # (tests/gui-wrapper.sh), and prints TAP.
 
-import importlib.util
 import os
 import re
 import shutil
@@ -28,11 +27,11 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# The helpers of the accessibility test: starting the bus, waiting,
-# keys, the accessible tree, and the check of every control's name.
-spec = importlib.util.spec_from_file_location('a11y', os.path.join(HERE, 'test-app-a11y.py'))
-a11y = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(a11y)
+# The helpers of the accessibility tests (tests/trellis_atspi.py):
+# starting the bus, waiting, keys, the accessible tree, and the check of
+# every control's name.
+sys.path.insert(0, HERE)
+import trellis_atspi as a11y  # noqa: E402
 
 pyatspi = a11y.pyatspi
 ok = a11y.ok

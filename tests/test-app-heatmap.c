@@ -539,8 +539,9 @@ is_presenting_layout (Fixture *f)
 {
   TrellisLayout *layout = trellis_heatmap_page_get_layout (f->page);
 
+  /* For the team, filling the page. */
   return layout != NULL && trellis_layout_get_options (layout)->audience == TRELLIS_AUDIENCE_WORKSHOP &&
-         trellis_layout_get_options (layout)->zoom > 1.4;
+         trellis_layout_get_options (layout)->fit_width > 0;
 }
 
 static void
@@ -592,9 +593,25 @@ test_presentation (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
   g_assert_false (gtk_widget_get_mapped (sections));
   g_assert_false (gtk_widget_get_mapped (privacy));
-  g_assert_cmpfloat (trellis_layout_get_options (layout)->zoom, >, zoom_before);
-  g_assert_cmpfloat (trellis_layout_get_options (layout)->zoom, >=, 1.5 - 1e-9);
   g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_WORKSHOP);
+
+  /* The picture fills the page above the presenting bar, and the map
+   * has the room the layout gave it: its cells as large as fit. */
+  {
+    const TrellisRenderOptions *o = trellis_layout_get_options (layout);
+    double pw, ph, content_w, content_h;
+
+    trellis_layout_get_picture_size (layout, &pw, &ph);
+    trellis_layout_get_content_size (layout, &content_w, &content_h);
+    g_assert_cmpfloat (o->fit_width, ==, gtk_widget_get_width (GTK_WIDGET (f->page)));
+    g_assert_cmpfloat (o->fit_height, <, gtk_widget_get_height (GTK_WIDGET (f->page)));
+    g_assert_cmpfloat (pw, ==, o->fit_width);
+    g_assert_cmpfloat (ph, ==, o->fit_height);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), >=,
+                     (int) (trellis_layout_get_row_header_width (layout) + content_w));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->view)), >=,
+                     (int) (trellis_layout_get_column_header_height (layout) + content_h));
+  }
 
   /* The title and the legend over and under the map. */
   title_area = trellis_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DRAWING_AREA, 0);
@@ -651,7 +668,14 @@ test_presentation (Fixture       *f,
   g_assert_cmpfloat (trellis_layout_get_options (layout)->zoom, ==, zoom_before);
   g_assert_cmpint (trellis_layout_get_options (layout)->audience, ==, TRELLIS_AUDIENCE_COACH);
   g_assert_true (layout_names (layout, "Daan"));
-  g_assert_null (trellis_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DRAWING_AREA, 0));
+  /* No title over the map now; its legend stays, under it. */
+  {
+    GtkWidget *legend = trellis_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DRAWING_AREA, 0);
+
+    g_assert_nonnull (legend);
+    g_assert_nonnull (gtk_widget_get_ancestor (legend, GTK_TYPE_SCROLLED_WINDOW));
+    g_assert_null (trellis_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DRAWING_AREA, 1));
+  }
 
   /* F5 again leaves too, and a workshop chosen before stays chosen. */
   trellis_heatmap_page_set_workshop_mode (f->page, TRUE);

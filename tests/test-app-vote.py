@@ -13,11 +13,10 @@
 # described in words; the agreed value and its rationale, typed and
 # recorded by keyboard, are in the saved file.
 #
-# Uses the helpers of test-app-a11y.py (AT-SPI through pyatspi, keys
+# Uses the helpers of trellis_atspi.py (AT-SPI through pyatspi, keys
 # through xdotool), runs with Debian's Python under a display and a
 # session bus (tests/gui-wrapper.sh), and prints TAP.
 
-import importlib.util
 import os
 import re
 import shutil
@@ -27,9 +26,11 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-_spec = importlib.util.spec_from_file_location('a11y', os.path.join(HERE, 'test-app-a11y.py'))
-a11y = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(a11y)
+# The helpers of the accessibility tests (tests/trellis_atspi.py):
+# starting the bus, waiting, keys, the accessible tree, and the check of
+# every control's name.
+sys.path.insert(0, HERE)
+import trellis_atspi as a11y  # noqa: E402
 
 import pyatspi  # noqa: E402  (set up by the helpers first)
 
@@ -121,10 +122,18 @@ def go_to_cell(app, window, sections):
     if heatmap is None:
         return None, 'no heatmap'
 
-    # Alt+6 puts the focus on the first control, the view: open it, one
-    # down to the role requirements, choose.
+    # Alt+6 puts the focus in the map; back from it to the view: open
+    # it, one down to the role requirements, choose.
     key('alt+6')
-    settle(0.5)
+    if a11y.focus_becomes(app, lambda o: o == heatmap, 5) != heatmap:
+        return None, 'Alt+6 put the focus on %s, not the map' % a11y.describe(a11y.focused_one(app))
+    for _ in range(25):
+        focus = a11y.focused_one(app)
+        if focus is not None and role(focus) == 'push button' and focus.name == 'View':
+            break
+        key('shift+Tab')
+    if a11y.focused_one(app) is None or a11y.focused_one(app).name != 'View':
+        return None, 'Shift+Tab never reached the view (the focus is on %s)' % a11y.describe(a11y.focused_one(app))
     key('space')
     settle(0.8)
     key('Down')

@@ -11,24 +11,6 @@
 
 static TrellisApplication *app;
 
-static GtkWidget *
-find_message_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
-          gtk_widget_get_visible (GTK_WIDGET (w)))
-        return GTK_WIDGET (w);
-    }
-
-  return NULL;
-}
-
 static void
 test_welcome (void)
 {
@@ -250,7 +232,7 @@ test_bad_file (void)
 
   g_assert_true (trellis_window_get_document (window) == document);
   g_assert_true (g_file_equal (trellis_window_get_file (window), good));
-  dialog = find_message_dialog (GTK_WINDOW (window));
+  dialog = trellis_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_true (strlen (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog))) > 20);
@@ -263,7 +245,7 @@ test_bad_file (void)
     trellis_window_load_file (empty, bad);
     trellis_test_wait_until (!trellis_window_is_busy (empty), 5000);
     g_assert_true (trellis_window_is_empty (empty));
-    dialog = find_message_dialog (GTK_WINDOW (empty));
+    dialog = trellis_test_find_message_dialog (GTK_WINDOW (empty));
     g_assert_nonnull (dialog);
     gtk_window_destroy (GTK_WINDOW (dialog));
   }

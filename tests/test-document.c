@@ -5,11 +5,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "trellis-analysis.h"
 #include "trellis-document.h"
+#include "trellis-monitor.h"
 #include "trellis-personal.h"
+#include "trellis-sight.h"
 
 static TrellisDocument *
 load_fixture (const char *name)
@@ -492,6 +495,130 @@ test_keyed_arrays (void)
   g_assert_cmpstr (g_array_index (t4, TrellisTarget, 0).competency, ==, "c-a");
 }
 
+/* The names on each stage of the line of sight through @id, joined. */
+static char *
+walk (TrellisDocument *doc,
+      const char      *id)
+{
+  GPtrArray *stages[TRELLIS_N_SIGHT_STAGES];
+  GString *out = g_string_new (NULL);
+  TrellisEntity *from = trellis_document_lookup (doc, id);
+
+  /* The organisation is no item of a list. */
+  if (from == NULL)
+    from = TRELLIS_ENTITY (trellis_document_get_organisation (doc));
+  trellis_document_walk_sight (doc, from, stages);
+  for (guint s = 0; s < TRELLIS_N_SIGHT_STAGES; s++)
+    {
+      if (s > 0)
+        g_string_append (out, " | ");
+      for (guint i = 0; i < stages[s]->len; i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? "," : "",
+                                trellis_entity_get_id (g_ptr_array_index (stages[s], i)));
+      g_ptr_array_unref (stages[s]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* From anything, up to the mission and down to who carries it. */
+static void
+test_line_of_sight (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  const char *org = trellis_entity_get_id (TRELLIS_ENTITY (trellis_document_get_organisation (doc)));
+  struct { const char *from; const char *expected; } cases[] = {
+    /* A person: their roles, what the roles require and carry, up. */
+    { "p-anna", "ORG | v-care,v-own | r-once | rs-complaints | c-listen,c-product | ro-agent | p-anna" },
+    /* A competency: down to the roles that require it and their people. */
+    { "c-listen", "ORG | v-care,v-own | r-once | rs-complaints | c-listen | ro-agent | p-anna,p-ben" },
+    /* A role carries what is assigned to it, needed or not. */
+    { "ro-lead", "ORG | v-care,v-own | r-once | rs-complaints | c-product | ro-lead | p-ben" },
+    /* A value: everything that serves it. */
+    { "v-own", "ORG | v-own | r-once | rs-complaints | c-listen,c-product | ro-agent,ro-lead | p-anna,p-ben" },
+    /* An indicator, from its result; an action, from its person and competency. */
+    { "i-once", "ORG | v-care,v-own | r-once | rs-complaints | c-listen | ro-agent,ro-lead | p-anna,p-ben" },
+    { "a-1", "ORG | v-care,v-own | r-once | rs-complaints | c-listen,c-product | ro-agent | p-anna,p-ben" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = walk (doc, cases[i].from);
+      g_autofree char *expected = NULL;
+      g_auto(GStrv) parts = g_strsplit (cases[i].expected, "ORG", 2);
+
+      expected = g_strjoinv (org, parts);
+      g_test_message ("from %s: %s", cases[i].from, got);
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  g_assert_cmpstr (trellis_sight_stage_get_label (TRELLIS_SIGHT_PEOPLE), ==, "People");
+
+  /* A responsibility for no result yet, a role no person has: nothing
+   * on that side of them. */
+  {
+    TrellisEntity *r = trellis_document_create (doc, TRELLIS_KIND_RESPONSIBILITY, "Loose", -1);
+    TrellisEntity *role = trellis_document_create (doc, TRELLIS_KIND_ROLE, "Empty", -1);
+    g_autofree char *from_r = walk (doc, trellis_entity_get_id (r));
+    g_autofree char *from_role = walk (doc, trellis_entity_get_id (role));
+    g_autofree char *from_org = walk (doc, org);
+    g_autofree char *only_r = g_strdup_printf (" |  |  | %s |  |  | ", trellis_entity_get_id (r));
+    g_autofree char *only_role = g_strdup_printf (" |  |  |  |  | %s | ", trellis_entity_get_id (role));
+
+    g_assert_cmpstr (from_r, ==, only_r);
+    g_assert_cmpstr (from_role, ==, only_role);
+    g_assert_nonnull (strstr (from_org, "rs-complaints"));
+    g_assert_null (strstr (from_org, trellis_entity_get_id (r)));
+  }
+}
+
+static TrellisDate
+date (const char *iso)
+{
+  TrellisDate d = 0;
+
+  g_assert_true (trellis_date_parse (iso, strlen (iso), &d));
+  return d;
+}
+
+/* An indicator below its target; who has had no step in growing for six
+ * months. */
+static void
+test_monitor (void)
+{
+  g_autoptr(TrellisDocument) doc = load_fixture ("small.trellis");
+  TrellisEntity *once = trellis_document_lookup (doc, "i-once");
+  TrellisEntity *anna = trellis_document_lookup (doc, "p-anna");
+  TrellisEntity *ben = trellis_document_lookup (doc, "p-ben");
+  TrellisMeasurement latest;
+
+  /* 75.5 % on 2026-11-01, for a target of 80 %. */
+  g_assert_true (trellis_indicator_get_latest (once, &latest));
+  g_assert_cmpuint (latest.date, ==, date ("2026-11-01"));
+  g_assert_cmpfloat (latest.value, ==, 75.5);
+  g_assert_true (trellis_indicator_misses_target (once));
+  trellis_document_take_array (doc, once, TRELLIS_FIELD_MEASUREMENTS,
+                               trellis_measurements_copy_set (trellis_entity_get_array (once, TRELLIS_FIELD_MEASUREMENTS),
+                                                              date ("2026-12-01"), 81));
+  g_assert_false (trellis_indicator_misses_target (once));
+  trellis_document_set_double (doc, once, TRELLIS_FIELD_TARGET, NAN);
+  g_assert_false (trellis_indicator_misses_target (once));
+
+  /* Anna was assessed on 2026-11-21 and has coaching due 2027-01-31;
+   * Ben was last assessed on 2026-10-01. */
+  g_assert_cmpuint (trellis_document_get_last_growth_step (doc, anna, date ("2026-12-31")), ==, date ("2026-11-21"));
+  g_assert_cmpuint (trellis_document_get_last_growth_step (doc, anna, date ("2027-06-30")), ==, date ("2027-01-31"));
+  g_assert_false (trellis_document_is_quiet (doc, anna, date ("2027-06-30")));
+  g_assert_true (trellis_document_is_quiet (doc, anna, date ("2027-09-01")));
+  g_assert_true (trellis_document_is_quiet (doc, ben, date ("2027-06-30")));
+  g_assert_cmpuint (trellis_document_count_quiet (doc, date ("2027-06-30")), ==, 1);
+  g_assert_cmpuint (trellis_document_count_quiet (doc, date ("2026-12-31")), ==, 0);
+
+  /* A cancelled action is no step. */
+  trellis_document_set_int (doc, trellis_document_lookup (doc, "a-1"), TRELLIS_FIELD_STATUS, TRELLIS_STATUS_CANCELLED);
+  g_assert_cmpuint (trellis_document_get_last_growth_step (doc, anna, date ("2027-06-30")), ==, date ("2026-11-21"));
+}
+
 /* Snapshots: a copy to read in another thread */
 
 static TrellisDocument *
@@ -671,6 +798,8 @@ main (int    argc,
   g_test_add_func ("/trellis/document/edit/assessed-level-keeps-record", test_assessed_level_keeps_record);
   g_test_add_func ("/trellis/document/edit/assessed-level-keeps-wish", test_assessed_level_keeps_wish);
   g_test_add_func ("/trellis/document/make-id", test_make_id);
+  g_test_add_func ("/trellis/document/line-of-sight", test_line_of_sight);
+  g_test_add_func ("/trellis/document/monitor", test_monitor);
   g_test_add_func ("/trellis/document/snapshot/complete", test_snapshot_complete);
   g_test_add_func ("/trellis/document/snapshot/independent", test_snapshot_independent);
   g_test_add_func ("/trellis/document/snapshot/thread", test_snapshot_thread);

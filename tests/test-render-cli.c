@@ -100,6 +100,22 @@ test_writes_each_view (void)
       }
 }
 
+/* Without --since a trend compares with the first round of assessments
+ * in the file (small.trellis begins on 2026-10-01). */
+static void
+test_trend_since_the_first_round (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "trend.svg", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run (NULL, &err, "--view", "trend", "-o", path, small (), NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Change since 2026-10-01"));
+  g_unlink (path);
+}
+
 static void
 test_filters_and_options (void)
 {
@@ -117,8 +133,9 @@ test_filters_and_options (void)
   g_unlink (path);
 }
 
-/* For a coach (the default) and in a workshop, Ben, who keeps his
- * assessments private, is named nowhere; narrowed to him, he is. */
+/* For a coach (the default), in a workshop and with totals only, Ben,
+ * who keeps his assessments private, is named nowhere; narrowed to him,
+ * he is. */
 static void
 test_audience (void)
 {
@@ -128,6 +145,7 @@ test_audience (void)
     { "--audience", "coach", NULL },
     { "--audience", "workshop", NULL },
     { "--workshop", NULL, NULL },
+    { "--audience", "totals", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -170,7 +188,6 @@ static const BadCase bad_cases[] = {
   { { "--view", "gaps", "--theme", "sepia", "-o", "x.png", NULL }, 2, "Unknown theme ‘sepia’" },
   { { "--view", "gaps", "--scale", "0", "-o", "x.png", NULL }, 2, "scale" },
   { { "--view", "gaps", "--scale", "two", "-o", "x.png", NULL }, 2, "two" },
-  { { "--view", "trend", "-o", "x.png", NULL }, 2, "--since" },
   { { "--view", "trend", "--since", "yesterday", "-o", "x.png", NULL }, 2, "‘yesterday’ is not a date" },
   { { "--view", "gaps", "--since", "2026-01-01", "-o", "x.png", NULL }, 2, "--since belongs to the trend view" },
   { { "--view", "gaps", "--role", "ro-nobody", "-o", "x.png", NULL }, 2, "no role with the id ‘ro-nobody’" },
@@ -266,6 +283,7 @@ main (int    argc,
   tmpdir = g_dir_make_tmp ("trellis-cli-render-XXXXXX", &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/render/cli/trend-since-the-first-round", test_trend_since_the_first_round);
   g_test_add_func ("/render/cli/each-view", test_writes_each_view);
   g_test_add_func ("/render/cli/filters-and-options", test_filters_and_options);
   g_test_add_func ("/render/cli/audience", test_audience);

@@ -351,10 +351,22 @@ test_errors (void)
   g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_UNKNOWN_PERSON);
   g_clear_error (&error);
 
+  /* A trend without a date compares with the first round of
+   * assessments; with none, there is nothing to compare with. */
   trellis_render_options_set_person (options, NULL);
   options->view = TRELLIS_VIEW_TREND;
   layout = trellis_layout_new (analysis, options, &error);
-  g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NEEDS_DATE);
+  g_assert_no_error (error);
+  g_assert_nonnull (layout);
+  g_clear_object (&layout);
+  {
+    g_autoptr(TrellisDocument) empty = trellis_document_new ();
+    g_autoptr(TrellisAnalysis) nothing = trellis_analysis_new (empty);
+
+    layout = trellis_layout_new (nothing, options, &error);
+    g_assert_null (layout);
+    g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NEEDS_DATE);
+  }
 }
 
 static void
@@ -699,6 +711,59 @@ test_coach_audience (void)
   g_assert_cmpint (find_row (layout, TRELLIS_ITEM_PERSON, "Cas", NULL), <, 0);
 }
 
+/* A five-person team with two private people: in a workshop every total
+ * of the agents is withheld (taking the three named out would leave the
+ * two); with totals only, nobody is named, and every total over three or
+ * more people shows. */
+static void
+test_totals_only (void)
+{
+  g_autoptr(TrellisDocument) doc = load_small ();
+  g_autoptr(TrellisLayout) workshop = NULL;
+  g_autoptr(TrellisLayout) totals = NULL;
+  TrellisCellInfo info;
+  gint listen;
+
+  /* Agents: Anna and Cas and Dee share with the team, Ben and Eli keep
+   * theirs private; Ben is the lead too. */
+  add_agent (doc, "Cas", TRELLIS_SHARE_TEAM);
+  add_agent (doc, "Dee", TRELLIS_SHARE_TEAM);
+  add_agent (doc, "Eli", TRELLIS_SHARE_PRIVATE);
+
+  workshop = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_WORKSHOP);
+  listen = find_column (workshop, "Active listening");
+  g_assert_cmpint (find_row (workshop, TRELLIS_ITEM_PERSON, "Anna", "Agent"), >=, 0);
+  cell (workshop, find_row (workshop, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+  cell (workshop, find_row (workshop, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Team"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+
+  totals = render_test_layout (doc, TRELLIS_VIEW_GAPS, TRELLIS_AUDIENCE_TOTALS);
+  listen = find_column (totals, "Active listening");
+  for (guint r = 0; r < trellis_layout_get_n_rows (totals); r++)
+    g_assert_cmpint (trellis_layout_get_row_kind (totals, r), !=, TRELLIS_ITEM_PERSON);
+  cell (totals, find_row (totals, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Agent"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
+  g_assert_cmpuint (info.total, ==, 5);
+  cell (totals, find_row (totals, TRELLIS_ITEM_AGGREGATE_MEETING, "% meeting", "Agent"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
+  cell (totals, find_row (totals, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Team"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_VALUE);
+  /* The lead is one person: no total of hers. */
+  cell (totals, find_row (totals, TRELLIS_ITEM_AGGREGATE_GAP, "Mean gap", "Lead"), listen, &info);
+  g_assert_cmpint (info.content, ==, TRELLIS_CONTENT_SUPPRESSED);
+
+  /* Nobody by name, anywhere: not even in a tooltip. */
+  for (guint r = 0; r < trellis_layout_get_n_rows (totals); r++)
+    for (guint c = 0; c < trellis_layout_get_n_columns (totals); c++)
+      {
+        g_autofree char *tooltip = trellis_layout_dup_tooltip (totals, r, c);
+
+        g_assert_null (strstr (tooltip, "Anna"));
+        g_assert_null (strstr (tooltip, "Eli"));
+      }
+}
+
 /* A total over a few people, none of them left out, gives nobody away:
  * a coach sees it; a workshop never sees a total under three. */
 static void
@@ -794,8 +859,9 @@ test_coach_other_totals (void)
 }
 
 /* A finding that names a person is listed only where the audience may
- * see them: never in a workshop, for a coach when they share with their
- * coach or the team. The mandate mark is a total over the role. */
+ * see them: never for the team (a workshop, or totals only), for a coach
+ * when they share with their coach or the team. The mandate mark is a
+ * total over the role. */
 static void
 test_findings_audience (void)
 {
@@ -825,7 +891,7 @@ test_findings_audience (void)
         cell (layout, find_row (layout, TRELLIS_ITEM_RESPONSIBILITY, "Answer mail", NULL),
               find_column (layout, "Agent"), &info);
         g_assert_true (!(info.flags & TRELLIS_CELL_FLAG_MANDATE) == (shares[s] == TRELLIS_SHARE_PRIVATE ||
-                                                                    audience == TRELLIS_AUDIENCE_WORKSHOP));
+                                                                    trellis_audience_is_team (audience)));
       }
 }
 
@@ -1027,18 +1093,11 @@ test_registry (void)
       g_autoptr(TrellisLayout) layout = NULL;
       g_autoptr(GError) error = NULL;
 
-      /* Without a date, a view that needs one says so; the others draw. */
+      /* Without a date every view draws: one that compares with a date
+       * takes the first round of assessments. */
       layout = trellis_layout_new (analysis, options, &error);
-      if (trellis_view_needs_date (v))
-        {
-          g_assert_null (layout);
-          g_assert_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NEEDS_DATE);
-        }
-      else
-        {
-          g_assert_no_error (error);
-          g_assert_nonnull (layout);
-        }
+      g_assert_no_error (error);
+      g_assert_nonnull (layout);
 
       if (v > 0)
         g_string_append (expected, v + 1 < TRELLIS_N_VIEWS ? ", " : " or ");
@@ -1186,6 +1245,7 @@ main (int    argc,
   g_test_add_func ("/render/layout/privacy-differencing", test_privacy_differencing);
   g_test_add_func ("/render/layout/coach-audience", test_coach_audience);
   g_test_add_func ("/render/layout/coach-small-totals", test_coach_small_totals);
+  g_test_add_func ("/render/layout/totals-only", test_totals_only);
   g_test_add_func ("/render/layout/coach-team-difference", test_coach_team_difference);
   g_test_add_func ("/render/layout/coach-other-totals", test_coach_other_totals);
   g_test_add_func ("/render/layout/findings-audience", test_findings_audience);

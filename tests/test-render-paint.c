@@ -768,8 +768,143 @@ test_private_never_shown (void)
           if (!narrowed && (v == TRELLIS_VIEW_GAPS || v == TRELLIS_VIEW_PERCEPTION || v == TRELLIS_VIEW_TREND))
             g_assert_nonnull (strstr (svg, audience == TRELLIS_AUDIENCE_COACH
                                            ? "1 person keeps their assessments private and is not shown"
-                                           : "1 person does not share their assessments with the team and is not shown"));
+                                           : audience == TRELLIS_AUDIENCE_WORKSHOP
+                                           ? "1 person does not share their assessments with the team and is not shown"
+                                           : "Totals only: nobody is shown by name"));
         }
+}
+
+static gint
+find_row (TrellisLayout *layout,
+          const char    *label)
+{
+  for (guint r = 0; r < trellis_layout_get_n_rows (layout); r++)
+    if (g_strcmp0 (trellis_layout_get_row_label (layout, r), label) == 0)
+      return r;
+
+  return -1;
+}
+
+static double
+grey_at (cairo_surface_t *surface,
+         int              x,
+         int              y)
+{
+  guint8 rgb[3];
+
+  render_test_pixel (surface, x, y, rgb);
+  return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2];
+}
+
+/* The mark of a cell in grey: how wide it is on each pixel row of the
+ * cell's bottom left quarter, from the top of the quarter. */
+static guint
+mark_in_grey (cairo_surface_t   *surface,
+              const TrellisRect *cell,
+              double             scale,
+              guint              widths[64])
+{
+  /* The slot less the thin gap that shows between cells. */
+  int x0 = (int) ceil (cell->x * scale) + 3, y0 = (int) ceil (cell->y * scale) + 3;
+  int x1 = (int) floor ((cell->x + cell->width) * scale) - 3, y1 = (int) floor ((cell->y + cell->height) * scale) - 3;
+  double fill = grey_at (surface, (x0 + x1) / 2, (y0 + y1) / 2);
+  int top = y0 + (y1 - y0) / 2;
+  guint total = 0;
+
+  g_assert_cmpint (y1 - top, <=, 64);
+  for (int y = top; y < y1; y++)
+    {
+      widths[y - top] = 0;
+      for (int x = x0; x < x0 + (x1 - x0) / 2; x++)
+        if (fabs (grey_at (surface, x, y) - fill) > 40)
+          widths[y - top]++;
+      total += widths[y - top];
+    }
+
+  return total;
+}
+
+/* Printed in black and white, the two sides of zero on the gap palette
+ * are the same grey: −1 and +1 must still differ, by their mark, with no
+ * number in the cells to give the sign. */
+static void
+test_greyscale_sides (void)
+{
+  g_autoptr(TrellisDocument) doc = trellis_document_new ();
+  g_autoptr(TrellisAnalysis) analysis = NULL;
+  g_autoptr(TrellisRenderOptions) options = trellis_render_options_new (TRELLIS_VIEW_GAPS);
+  g_autoptr(TrellisLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  TrellisEntity *competency = trellis_document_create (doc, TRELLIS_KIND_COMPETENCY, "Listening", -1);
+  TrellisEntity *role = trellis_document_create (doc, TRELLIS_KIND_ROLE, "Agent", -1);
+  const char *roles[] = { trellis_entity_get_id (role), NULL };
+  const char *names[] = { "Above", "Short" };
+  const gint levels[] = { 3, 1 };
+  TrellisRect cells, rect[2];
+  guint widths[2][64] = { { 0 } };
+  guint total[2];
+  double fill[2];
+
+  trellis_document_set_requirement (doc, role, trellis_entity_get_id (competency), 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      TrellisEntity *person = trellis_document_create (doc, TRELLIS_KIND_PERSON, names[i], -1);
+      TrellisAssessment a = { .competency = trellis_entity_get_id (competency), .level = levels[i],
+                              .source = TRELLIS_SOURCE_AGREED, .date = trellis_date_today () };
+
+      trellis_document_set_strv (doc, person, TRELLIS_FIELD_ROLES, roles);
+      trellis_document_set_int (doc, person, TRELLIS_FIELD_SHARE, TRELLIS_SHARE_TEAM);
+      trellis_document_set_assessment (doc, TRELLIS_PERSON (person), &a);
+    }
+
+  analysis = trellis_analysis_new (doc);
+  options->cell_text = FALSE;
+  options->scale = 2;
+  layout = trellis_layout_new (analysis, options, &error);
+  g_assert_no_error (error);
+  surface = render_png (layout);
+  trellis_layout_get_areas (layout, NULL, NULL, NULL, &cells, NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gint row = find_row (layout, names[i]);
+      TrellisCellInfo info;
+
+      g_assert_cmpint (row, >=, 0);
+      trellis_layout_get_cell_info (layout, row, 0, &info);
+      g_assert_cmpfloat (info.value, ==, i == 0 ? -1 : 1);
+      g_assert_true (trellis_layout_get_cell_rect (layout, row, 0, &rect[i]));
+      rect[i].x += cells.x;
+      rect[i].y += cells.y;
+      fill[i] = grey_at (surface, (int) ((rect[i].x + rect[i].width / 2) * 2), (int) ((rect[i].y + rect[i].height / 2) * 2));
+      total[i] = mark_in_grey (surface, &rect[i], 2, widths[i]);
+    }
+
+  /* The same grey (which is why the marks are there)... */
+  g_test_message ("greys of −1 and +1: %.0f and %.0f", fill[0], fill[1]);
+  g_assert_cmpfloat (fabs (fill[0] - fill[1]), <, 12);
+
+  /* ... and each a mark: pointing up above the requirement, down below
+   * it; the widest row of one is the narrow end of the other. */
+  g_assert_cmpuint (total[0], >, 4);
+  g_assert_cmpuint (total[1], >, 4);
+  {
+    int first[2] = { -1, -1 }, last[2] = { -1, -1 };
+
+    for (guint i = 0; i < 2; i++)
+      for (int y = 0; y < 64; y++)
+        if (widths[i][y] > 0)
+          {
+            if (first[i] < 0)
+              first[i] = y;
+            last[i] = y;
+          }
+    g_assert_cmpuint (widths[0][first[0]], <, widths[0][last[0]]);
+    g_assert_cmpuint (widths[1][first[1]], >, widths[1][last[1]]);
+  }
+
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -807,6 +942,7 @@ main (int    argc,
   g_test_add_func ("/render/paint/parts", test_parts);
   g_test_add_func ("/render/paint/private-never-shown", test_private_never_shown);
   g_test_add_func ("/render/paint/too-large", test_too_large);
+  g_test_add_func ("/render/paint/greyscale-sides", test_greyscale_sides);
 
   return g_test_run ();
 }

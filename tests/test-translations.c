@@ -255,12 +255,13 @@ test_behaviours_follow (void)
   trellis_document_set_translation (doc, care, TRELLIS_TEXT_BEHAVIOUR, 1, "de", "Fasst nach");
   trellis_document_set_translation (doc, care, TRELLIS_TEXT_BEHAVIOUR, 2, "de", "Hält Versprechen");
 
-  /* Moved: each translation goes with its behaviour, in one step. */
+  /* Moved: each translation goes with its behaviour, in one step that
+   * says what it changed. */
   trellis_document_set_strv (doc, care, TRELLIS_FIELD_BEHAVIOURS, moved);
   g_assert_cmpstr (trellis_entity_get_text (care, TRELLIS_TEXT_BEHAVIOUR, 0, "de"), ==, "Hält Versprechen");
   g_assert_cmpstr (trellis_entity_get_text (care, TRELLIS_TEXT_BEHAVIOUR, 1, "de"), ==, "Hört zuerst zu");
   g_assert_cmpstr (trellis_entity_get_text (care, TRELLIS_TEXT_BEHAVIOUR, 2, "de"), ==, "Fasst nach");
-  g_assert_cmpstr (trellis_document_get_undo_label (doc), ==, "Change ‘Care’");
+  g_assert_cmpstr (trellis_document_get_undo_label (doc), ==, "Change the Behaviours of ‘Care’");
 
   /* Removed: its translation goes with it. */
   trellis_document_set_strv (doc, care, TRELLIS_FIELD_BEHAVIOURS, removed);

@@ -345,6 +345,16 @@ test_modified_and_labels (void)
   g_assert_cmpstr (trellis_document_get_redo_label (doc), ==, "Delete ‘Anna’");
   g_assert_true (trellis_document_redo (doc));
   g_assert_false (trellis_document_get_modified (doc));
+
+  /* A change of a part of an item says which part. */
+  edit_share (doc);
+  g_assert_cmpstr (trellis_document_get_undo_label (doc), ==, "Change What ‘Ben’ Shares");
+  edit_result_values (doc);
+  g_assert_true (g_str_has_prefix (trellis_document_get_undo_label (doc), "Change the Values of ‘"));
+  edit_org_name (doc);
+  g_assert_true (g_str_has_prefix (trellis_document_get_undo_label (doc), "Rename ‘"));
+  edit_mission (doc);
+  g_assert_true (g_str_has_prefix (trellis_document_get_undo_label (doc), "Change ‘"));
 }
 
 int

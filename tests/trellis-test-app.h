@@ -16,6 +16,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "trellis-application.h"
 #include "trellis-entity-pane.h"
@@ -362,6 +365,25 @@ trellis_test_press_key (GtkWidget       *widget,
   return handled;
 }
 
+/* The message dialog shown over @parent, if any. */
+static inline GtkWidget *
+trellis_test_find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+
+  return NULL;
+}
+
 /* Types into an entry row and presses Enter. */
 static inline void
 trellis_test_row_type_and_enter (GtkWidget  *row,
@@ -374,4 +396,75 @@ trellis_test_row_type_and_enter (GtkWidget  *row,
   else
     g_signal_emit_by_name (row, "activate");
   trellis_test_iterate (20);
+}
+
+/* Real key presses: xdotool sends them through the X server to @window
+ * (given the focus first), as a keyboard would, and the main loop then
+ * takes them in. @keys are xdotool's names ("Tab", "alt+2", "ctrl+Page_Down").
+ * Returns FALSE (and the test should skip) without X11 or xdotool. */
+static inline gboolean
+trellis_test_can_type (GtkWindow *window)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  return surface != NULL && GDK_IS_X11_SURFACE (surface) &&
+         g_find_program_in_path ("xdotool") != NULL;
+#else
+  return FALSE;
+#endif
+}
+
+static inline void
+trellis_test_xdotool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static inline void
+trellis_test_keys (GtkWindow  *window,
+                   const char *first,
+                   ...)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  const char *focus[] = { "xdotool", "windowfocus", "--sync", xid, NULL };
+  va_list args;
+
+  g_assert_true (trellis_test_can_type (window));
+  trellis_test_iterate (30);
+  trellis_test_xdotool (focus);
+  trellis_test_iterate (30);
+
+  va_start (args, first);
+  for (const char *key = first; key != NULL; key = va_arg (args, const char *))
+    {
+      const char *argv[] = { "xdotool", "key", "--clearmodifiers", key, NULL };
+
+      trellis_test_xdotool (argv);
+      trellis_test_iterate (120);
+    }
+  va_end (args);
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/* Types @text as keys into @window. */
+static inline void
+trellis_test_type (GtkWindow  *window,
+                   const char *text)
+{
+  const char *argv[] = { "xdotool", "type", "--delay", "10", text, NULL };
+
+  trellis_test_keys (window, NULL);
+  trellis_test_xdotool (argv);
+  trellis_test_iterate (150);
 }

@@ -15,5 +15,6 @@ void  trellis_accessible_label_menu_button (GtkWidget  *menu_button,
 char *trellis_accessible_strip_mnemonic  (const char *text);
 void  trellis_accessible_label_list_item (GtkWidget  *child,
                                           const char *label);
+void  trellis_accessible_name_choices    (GtkWidget  *root);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "trellis-action-editor.h"
 #include "trellis-date-button.h"
+#include "trellis-entity-labels.h"
 #include "trellis-field-binding.h"
 
 /* A development action agreed with a person: training, coaching,
@@ -26,10 +27,28 @@ struct _TrellisActionEditor
   AdwComboRow       *kind_row;
   GtkTextView       *note_view;
   AdwComboRow       *person_row;
+  AdwActionRow      *rhythm_row;
   AdwComboRow       *status_row;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisActionEditor, trellis_action_editor, TRELLIS_TYPE_EDITOR)
+
+/* The learning rhythm of the action's person: when they last took a
+ * step in growing, this action included once it came due. */
+static void
+trellis_action_editor_update_lines (TrellisEditor   *editor,
+                                    TrellisDocument *document,
+                                    const char      *id)
+{
+  TrellisActionEditor *self = TRELLIS_ACTION_EDITOR (editor);
+  TrellisEntity *person = trellis_document_lookup (document, trellis_entity_get_string (trellis_editor_get_entity (editor),
+                                                                                      TRELLIS_FIELD_PERSON));
+  g_autofree char *rhythm = person != NULL && TRELLIS_IS_PERSON (person)
+                            ? trellis_dup_learning_rhythm (document, person, trellis_date_today (), FALSE) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->rhythm_row), rhythm != NULL);
+  adw_action_row_set_subtitle (self->rhythm_row, rhythm != NULL ? rhythm : "");
+}
 
 static void
 trellis_action_editor_dispose (GObject *object)
@@ -48,6 +67,7 @@ trellis_action_editor_class_init (TrellisActionEditorClass *klass)
 
   object_class->dispose = trellis_action_editor_dispose;
   editor_class->kind = TRELLIS_KIND_ACTION;
+  editor_class->update_lines = trellis_action_editor_update_lines;
 
   g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
 
@@ -57,6 +77,7 @@ trellis_action_editor_class_init (TrellisActionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, person_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, rhythm_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisActionEditor, status_row);
 }
 

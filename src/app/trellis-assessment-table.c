@@ -17,8 +17,9 @@
 #include "trellis-widget-util.h"
 
 /* Every assessment of one person, with its history: competency, level,
- * the wish to grow, the perspective (self, peer, coach, agreed), the date
- * and a note. Level, wish and note are edited in place; the perspective
+ * the wish to grow, the perspective (self, peer, coach, agreed), the date,
+ * a note and the evidence (a link or what was seen). Level, wish, note
+ * and evidence are edited in place; the perspective
  * and date, which together with the competency say which assessment it
  * is, from a popover under them: changing them moves the assessment, as
  * one undoable edit, unless another one already has that place. */
@@ -145,7 +146,8 @@ commit (TrellisAssessmentTable *self,
         TrellisAssessmentItem  *item,
         gint                    level,
         gboolean                want,
-        const char             *note)
+        const char             *note,
+        const char             *evidence)
 {
   TrellisAssessment a = {
     .competency = item->competency,
@@ -154,7 +156,7 @@ commit (TrellisAssessmentTable *self,
     .source = item->source,
     .date = item->date,
     .note = note != NULL && note[0] != '\0' ? note : NULL,
-    .evidence = item->evidence,
+    .evidence = evidence != NULL && evidence[0] != '\0' ? evidence : NULL,
   };
 
   if (self->document == NULL || self->person == NULL)
@@ -451,7 +453,7 @@ level_selected_cb (TrellisChoiceButton    *dropdown,
 
   level = trellis_scale_choice_to_level (self->document, selected, FALSE);
   if (level != TRELLIS_LEVEL_NONE && level != item->level)
-    commit (self, item, level, item->want, item->note);
+    commit (self, item, level, item->want, item->note, item->evidence);
 }
 
 static void
@@ -500,7 +502,7 @@ want_toggled_cb (GtkCheckButton         *check,
   if (item == NULL || is_syncing (GTK_WIDGET (check)))
     return;
 
-  commit (self, item, item->level, gtk_check_button_get_active (check), item->note);
+  commit (self, item, item->level, gtk_check_button_get_active (check), item->note, item->evidence);
 }
 
 static void
@@ -539,41 +541,52 @@ setup_want_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, check);
 }
 
-/* Note */
+/* Note and evidence: a line of text each, committed on Enter and when
+ * the focus leaves. */
+
+static const char *
+text_of (TrellisAssessmentItem *item,
+         gboolean               evidence)
+{
+  const char *text = evidence ? item->evidence : item->note;
+
+  return text != NULL ? text : "";
+}
 
 static void
-note_commit (GtkWidget              *entry,
+text_commit (GtkWidget              *entry,
              TrellisAssessmentTable *self)
 {
   TrellisAssessmentItem *item = widget_item (entry);
+  gboolean evidence = g_object_get_data (G_OBJECT (entry), "evidence") != NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  if (item == NULL || is_syncing (entry))
+  if (item == NULL || is_syncing (entry) || g_strcmp0 (text_of (item, evidence), text) == 0)
     return;
 
-  if (g_strcmp0 (item->note != NULL ? item->note : "", text) != 0)
-    commit (self, item, item->level, item->want, text);
+  commit (self, item, item->level, item->want, evidence ? item->note : text, evidence ? text : item->evidence);
 }
 
 static void
-note_activate_cb (GtkEntry               *entry,
+text_activate_cb (GtkEntry               *entry,
                   TrellisAssessmentTable *self)
 {
-  note_commit (GTK_WIDGET (entry), self);
+  text_commit (GTK_WIDGET (entry), self);
 }
 
 static void
-note_leave_cb (GtkEventControllerFocus *controller,
+text_leave_cb (GtkEventControllerFocus *controller,
                TrellisAssessmentTable  *self)
 {
-  note_commit (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), self);
+  text_commit (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), self);
 }
 
 static void
-sync_note (GtkWidget *entry)
+sync_text (GtkWidget *entry)
 {
   TrellisAssessmentItem *item = widget_item (entry);
   TrellisAssessmentTable *self = g_object_get_data (G_OBJECT (entry), "table");
+  gboolean evidence = g_object_get_data (G_OBJECT (entry), "evidence") != NULL;
   g_autofree char *competency = NULL;
   g_autofree char *label = NULL;
 
@@ -581,13 +594,37 @@ sync_note (GtkWidget *entry)
     return;
 
   set_syncing (entry, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (entry), item->note != NULL ? item->note : "");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text_of (item, evidence));
   set_syncing (entry, FALSE);
 
   competency = dup_competency_label (self, item);
-  /* Translators: the accessible name of a note field; %s is a competency. */
-  label = g_strdup_printf (_("Note on %s"), competency);
+  if (evidence)
+    /* Translators: the accessible name of an evidence field (a link or a short text); %s is a competency. */
+    label = g_strdup_printf (_("Evidence for %s"), competency);
+  else
+    /* Translators: the accessible name of a note field; %s is a competency. */
+    label = g_strdup_printf (_("Note on %s"), competency);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+setup_text (GtkListItem            *list_item,
+            TrellisAssessmentTable *self,
+            gboolean                evidence)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), evidence ? _("A link or what was seen") : _("Note"));
+  gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+  g_object_set_data (G_OBJECT (entry), "list-item", list_item);
+  g_object_set_data (G_OBJECT (entry), "table", self);
+  g_object_set_data (G_OBJECT (entry), "evidence", GINT_TO_POINTER (evidence));
+  g_signal_connect (entry, "activate", G_CALLBACK (text_activate_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (text_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+  gtk_list_item_set_child (list_item, entry);
 }
 
 static void
@@ -595,18 +632,15 @@ setup_note_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                TrellisAssessmentTable   *self)
 {
-  GtkWidget *entry = gtk_entry_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  setup_text (list_item, self, FALSE);
+}
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note"));
-  gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
-  g_object_set_data (G_OBJECT (entry), "list-item", list_item);
-  g_object_set_data (G_OBJECT (entry), "table", self);
-  g_signal_connect (entry, "activate", G_CALLBACK (note_activate_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (note_leave_cb), self);
-  gtk_widget_add_controller (entry, focus);
-  gtk_list_item_set_child (list_item, entry);
+static void
+setup_evidence_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   TrellisAssessmentTable   *self)
+{
+  setup_text (list_item, self, TRUE);
 }
 
 /* Delete */
@@ -699,11 +733,11 @@ bind_want_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_note_cb (GtkSignalListItemFactory *factory,
+bind_text_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               TrellisAssessmentTable   *self)
 {
-  bind_editable (list_item, sync_note);
+  bind_editable (list_item, sync_text);
 }
 
 static void
@@ -880,9 +914,14 @@ trellis_assessment_table_init (TrellisAssessmentTable *self)
   column = add_column (self, _("Competency"), G_CALLBACK (setup_competency_cb), G_CALLBACK (bind_competency_cb),
                        G_CALLBACK (unbind_editable_cb));
   gtk_column_view_column_set_expand (column, TRUE);
-  add_column (self, _("Level"), G_CALLBACK (setup_level_cb), G_CALLBACK (bind_level_cb), G_CALLBACK (unbind_editable_cb));
+  /* The level's name in full, beside the note and evidence that share
+   * what is left. */
+  column = add_column (self, _("Level"), G_CALLBACK (setup_level_cb), G_CALLBACK (bind_level_cb), G_CALLBACK (unbind_editable_cb));
+  gtk_column_view_column_set_fixed_width (column, 190);
   add_column (self, C_("column", "Grow"), G_CALLBACK (setup_want_cb), G_CALLBACK (bind_want_cb), G_CALLBACK (unbind_editable_cb));
-  column = add_column (self, _("Note"), G_CALLBACK (setup_note_cb), G_CALLBACK (bind_note_cb), G_CALLBACK (unbind_editable_cb));
+  column = add_column (self, _("Note"), G_CALLBACK (setup_note_cb), G_CALLBACK (bind_text_cb), G_CALLBACK (unbind_editable_cb));
+  gtk_column_view_column_set_expand (column, TRUE);
+  column = add_column (self, _("Evidence"), G_CALLBACK (setup_evidence_cb), G_CALLBACK (bind_text_cb), G_CALLBACK (unbind_editable_cb));
   gtk_column_view_column_set_expand (column, TRUE);
   add_column (self, NULL, G_CALLBACK (setup_delete_cb), G_CALLBACK (bind_nothing_cb), NULL);
 
@@ -891,6 +930,10 @@ trellis_assessment_table_init (TrellisAssessmentTable *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->column_view));
   gtk_widget_add_css_class (self->scroller, "card");
   gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
+  /* An empty table leaves the focus to the scroller: it speaks for it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessments"),
+                                  -1);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   trellis_scroller_fit_rows (GTK_SCROLLED_WINDOW (self->scroller), G_LIST_MODEL (self->items), 39, 8);
 }

@@ -195,6 +195,31 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound, item);
 }
 
+/* A digit is the level of delegation, 1 Tell to 7 Delegate; 0 and
+ * Delete leave it open. */
+static gboolean
+authority_key_cb (TrellisChoiceButton *dropdown,
+                  guint                keyval,
+                  guint               *position,
+                  gpointer             user_data)
+{
+  gunichar ch = gdk_keyval_to_unicode (keyval);
+
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_BackSpace)
+    {
+      *position = TRELLIS_AUTHORITY_NONE;
+      return TRUE;
+    }
+
+  if (!g_unichar_isdigit (ch))
+    return FALSE;
+
+  /* 8 and 9 are past the last level: the button rings the bell. */
+  *position = g_unichar_digit_value (ch);
+
+  return TRUE;
+}
+
 static void
 setup_authority_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -204,6 +229,7 @@ setup_authority_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (dropdown), "list-item", item);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (authority_selected_cb), self);
+  trellis_choice_button_set_key_func (TRELLIS_CHOICE_BUTTON (dropdown), authority_key_cb, NULL);
   g_object_set_data (G_OBJECT (item), "authority", dropdown);
   gtk_list_item_set_child (item, dropdown);
 }
@@ -289,6 +315,23 @@ trellis_assignment_table_new (void)
   return g_object_new (TRELLIS_TYPE_ASSIGNMENT_TABLE, NULL);
 }
 
+/* Each responsibility's roles are entered at the first row, not at
+ * the role that had the focus in the responsibility before. */
+static void
+start_at_first_row (TrellisAssignmentTable *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_position (item) == 0)
+      {
+        trellis_list_enter_at (item, self->scroller);
+        return;
+      }
+}
+
 /**
  * trellis_assignment_table_set_target:
  * @self: a #TrellisAssignmentTable
@@ -300,8 +343,11 @@ trellis_assignment_table_set_target (TrellisAssignmentTable *self,
                                      TrellisDocument        *document,
                                      TrellisResponsibility  *responsibility)
 {
+  gboolean changed;
+
   g_return_if_fail (TRELLIS_IS_ASSIGNMENT_TABLE (self));
 
+  changed = self->responsibility != responsibility;
   if (self->responsibility != NULL)
     g_clear_signal_handler (&self->notify_id, self->responsibility);
 
@@ -319,4 +365,6 @@ trellis_assignment_table_set_target (TrellisAssignmentTable *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), responsibility != NULL);
   update_all (self);
+  if (changed)
+    start_at_first_row (self);
 }

@@ -333,6 +333,28 @@ trellis_cell_actions_new (TrellisDocument *document)
 }
 
 /**
+ * trellis_cell_actions_set_enabled:
+ * @self: a #TrellisCellActions
+ * @enabled: whether the cells may be edited
+ *
+ * Turns every edit of a cell off, or on again: a map presented to a
+ * team only shows, unless the facilitator turns editing on.
+ */
+void
+trellis_cell_actions_set_enabled (TrellisCellActions *self,
+                                  gboolean            enabled)
+{
+  g_return_if_fail (TRELLIS_IS_CELL_ACTIONS (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), entries[i].name);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+    }
+}
+
+/**
  * trellis_cell_actions_install:
  * @widget: the widget that owns @document, usually its window
  * @document: (nullable): the document whose cells to edit
@@ -340,18 +362,22 @@ trellis_cell_actions_new (TrellisDocument *document)
  * Installs on @widget, as the group "cell", the actions that edit
  * @document's cells, in place of those of a document before; %NULL
  * takes them away.
+ *
+ * Returns: (transfer none) (nullable): the actions, owned by @widget
  */
-void
+TrellisCellActions *
 trellis_cell_actions_install (GtkWidget       *widget,
                               TrellisDocument *document)
 {
   g_autoptr(TrellisCellActions) actions = NULL;
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document));
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (document == NULL || TRELLIS_IS_DOCUMENT (document), NULL);
 
   if (document != NULL)
     actions = trellis_cell_actions_new (document);
 
   gtk_widget_insert_action_group (widget, "cell", G_ACTION_GROUP (actions));
+
+  return actions;
 }

@@ -30,6 +30,9 @@ struct _TrellisChoiceButton
   GListModel *model;
   guint       selected;
   char       *accessible_label;
+
+  TrellisChoiceKeyFunc key_func;
+  gpointer    key_data;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisChoiceButton, trellis_choice_button, GTK_TYPE_WIDGET)
@@ -94,15 +97,20 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  const char *text = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  /* On GTK 4.8 a row is not named by the label in it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 
-  return label;
+  return row;
 }
 
 static void
@@ -288,9 +296,36 @@ trellis_choice_button_class_init (TrellisChoiceButtonClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* A key that stands for a choice (a digit for a level) chooses it at
+ * once, as typing a level on a heatmap does; one that stands for none
+ * of the choices there are now rings the bell. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TrellisChoiceButton   *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->key_func == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (!self->key_func (self, keyval, &position, self->key_data))
+    return FALSE;
+
+  if (self->model == NULL || position >= g_list_model_get_n_items (self->model))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  else
+    trellis_choice_button_set_selected (self, position);
+
+  return TRUE;
+}
+
 static void
 trellis_choice_button_init (TrellisChoiceButton *self)
 {
+  GtkEventController *keys;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
 
@@ -308,6 +343,10 @@ trellis_choice_button_init (TrellisChoiceButton *self)
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
   g_signal_connect_swapped (self->button, "clicked", G_CALLBACK (clicked_cb), self);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (self->button, keys);
 }
 
 GtkWidget *
@@ -379,4 +418,23 @@ trellis_choice_button_set_accessible_label (TrellisChoiceButton *self,
   g_free (self->accessible_label);
   self->accessible_label = g_strdup (label);
   update_label (self);
+}
+
+/**
+ * trellis_choice_button_set_key_func:
+ * @self: a #TrellisChoiceButton
+ * @func: (nullable): what choice a key stands for
+ * @user_data: data for @func
+ *
+ * Lets keys pressed on the button choose directly: a digit for a level.
+ */
+void
+trellis_choice_button_set_key_func (TrellisChoiceButton  *self,
+                                    TrellisChoiceKeyFunc  func,
+                                    gpointer              user_data)
+{
+  g_return_if_fail (TRELLIS_IS_CHOICE_BUTTON (self));
+
+  self->key_func = func;
+  self->key_data = user_data;
 }

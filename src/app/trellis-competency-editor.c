@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-competency-editor.h"
 #include "trellis-entity-checklist.h"
 #include "trellis-entity-labels.h"
@@ -137,6 +138,7 @@ rebuild_levels (TrellisCompetencyEditor *self)
       g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (commit_levels), self);
       g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_levels), self);
       gtk_widget_add_controller (row, focus);
+      trellis_accessible_tidy (row);
 
       g_ptr_array_add (self->level_rows, row);
       gtk_list_box_append (self->levels_list, row);

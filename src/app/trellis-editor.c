@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-editor.h"
 #include "trellis-field-binding.h"
+#include "trellis-sight-links.h"
 
 typedef struct
 {
@@ -18,6 +20,7 @@ typedef struct
   TrellisEntity   *entity;
   GPtrArray       *bindings;
   GtkWidget       *first_field;
+  GtkWidget       *sight;           /* the line of sight, under every editor */
   gulong           changed_id;
 } TrellisEditorPrivate;
 
@@ -115,12 +118,31 @@ trellis_editor_get_property (GObject    *object,
     }
 }
 
+/* Every editor ends with the line of sight through what it shows: after
+ * the fields of its template, in the same column. */
+static void
+trellis_editor_constructed (GObject *object)
+{
+  TrellisEditor *self = TRELLIS_EDITOR (object);
+  TrellisEditorPrivate *priv = trellis_editor_get_instance_private (self);
+  GtkWidget *column = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (trellis_editor_parent_class)->constructed (object);
+
+  if (GTK_IS_BOX (column))
+    {
+      priv->sight = trellis_sight_links_new ();
+      gtk_box_append (GTK_BOX (column), priv->sight);
+    }
+}
+
 static void
 trellis_editor_class_init (TrellisEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = trellis_editor_constructed;
   object_class->dispose = trellis_editor_dispose;
   object_class->get_property = trellis_editor_get_property;
 
@@ -212,6 +234,8 @@ trellis_editor_set_target (TrellisEditor   *self,
   if (TRELLIS_EDITOR_GET_CLASS (self)->bind != NULL)
     TRELLIS_EDITOR_GET_CLASS (self)->bind (self, document, entity);
   update_lines (self);
+  if (priv->sight != NULL)
+    trellis_sight_links_set_target (TRELLIS_SIGHT_LINKS (priv->sight), document, entity);
 
   if (document_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -367,6 +391,7 @@ trellis_editor_entry_row_new (TrellisEditor          *self,
   g_signal_connect (row, "entry-activated", G_CALLBACK (commit), self);
   g_signal_connect (focus, "leave", G_CALLBACK (entry_row_leave_cb), self);
   gtk_widget_add_controller (row, focus);
+  trellis_accessible_tidy (row);
 
   return row;
 }

@@ -12,6 +12,7 @@
 
 #include "trellis-app-enums.h"
 #include "trellis-entity-checklist.h"
+#include "trellis-widget-util.h"
 
 /* A boxed list with one check per entity of a kind, editing a field that
  * holds a list of ids: the values a result serves, the roles of a
@@ -163,6 +164,23 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
     g_signal_handler_disconnect (item, id);
   g_object_set_data (G_OBJECT (list_item), "name-id", NULL);
   g_hash_table_remove (self->bound, list_item);
+}
+
+/* Each entity's checks are entered at the first row, not at the row
+ * that had the focus for the entity before. */
+static void
+start_at_first_row (TrellisEntityChecklist *self)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    if (gtk_list_item_get_position (list_item) == 0)
+      {
+        trellis_list_enter_at (list_item, self->scroller);
+        return;
+      }
 }
 
 static void
@@ -339,8 +357,11 @@ trellis_entity_checklist_set_target (TrellisEntityChecklist *self,
                                      TrellisDocument        *document,
                                      TrellisEntity          *entity)
 {
+  gboolean changed;
+
   g_return_if_fail (TRELLIS_IS_ENTITY_CHECKLIST (self));
 
+  changed = self->entity != entity;
   if (self->entity != NULL)
     g_clear_signal_handler (&self->notify_id, self->entity);
 
@@ -362,4 +383,6 @@ trellis_entity_checklist_set_target (TrellisEntityChecklist *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), entity != NULL);
   update_checks (self);
+  if (changed)
+    start_at_first_row (self);
 }

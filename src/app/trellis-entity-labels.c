@@ -7,9 +7,13 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
+#include "trellis-date-button.h"
 #include "trellis-entity-labels.h"
+#include "trellis-monitor.h"
 
 /* What people read of entities: their labels in lists, and the labels
  * of the entities that refer to one, for the line of sight. */
@@ -173,4 +177,124 @@ trellis_dup_labels_of_ids (TrellisDocument    *document,
     }
 
   return finish_labels (str, more);
+}
+
+/**
+ * trellis_dup_learning_rhythm:
+ * @document: a document
+ * @person: a person of @document
+ * @today: the day it is
+ * @brief: for a list's subtitle: only when the person is quiet
+ *
+ * Says when @person last took a step in growing (an assessment, or a
+ * development action that came due), and whether that is long ago (see
+ * trellis-monitor.c).
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when
+ *   @brief and there is nothing to point out
+ */
+char *
+trellis_dup_learning_rhythm (TrellisDocument *document,
+                             TrellisEntity   *person,
+                             TrellisDate      today,
+                             gboolean         brief)
+{
+  TrellisDate last = trellis_document_get_last_growth_step (document, person, today);
+  gboolean quiet = trellis_document_is_quiet (document, person, today);
+  guint months = last != 0 ? (today - last) / 30 : 0;
+  g_autofree char *when = NULL;
+
+  if (brief && !quiet)
+    return NULL;
+
+  if (last == 0)
+    return g_strdup (brief ? _("no growth step yet") : _("No assessment or development step yet: nobody has talked with them about growing."));
+
+  if (brief)
+    /* Translators: in a list, a person nobody has talked with about growing for %u months. */
+    return g_strdup_printf (ngettext ("quiet for %u month", "quiet for %u months", months), months);
+
+  when = trellis_date_format_for_display (last);
+  if (quiet)
+    /* Translators: %u is a number of months, %s the date of a person's last assessment or development step. */
+    return g_strdup_printf (ngettext ("Nobody has talked with them about growing for %u month (last step: %s).",
+                                      "Nobody has talked with them about growing for %u months (last step: %s).",
+                                      months), months, when);
+  if (months == 0)
+    /* Translators: %s is the date of a person's last assessment or development step. */
+    return g_strdup_printf (_("Last assessment or development step this month (%s)."), when);
+
+  /* Translators: %u is a number of months, %s the date of a person's last assessment or development step. */
+  return g_strdup_printf (ngettext ("Last assessment or development step %u month ago (%s).",
+                                    "Last assessment or development step %u months ago (%s).",
+                                    months), months, when);
+}
+
+/**
+ * trellis_dup_team_learning_rhythm:
+ * @document: a document
+ * @today: the day it is
+ *
+ * The team's learning rhythm, as a human indicator shows it: how many
+ * people nobody has talked with about growing for six months. A count,
+ * never names.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+trellis_dup_team_learning_rhythm (TrellisDocument *document,
+                                  TrellisDate      today)
+{
+  guint n = trellis_document_get_n_items (document, TRELLIS_KIND_PERSON);
+  guint quiet = trellis_document_count_quiet (document, today);
+
+  if (quiet == 0)
+    return g_strdup (_("Everyone has had an assessment or a development step in the last six months."));
+
+  /* Translators: the first %u people, of the second %u in the team, have had no assessment or development step in six months. */
+  return g_strdup_printf (ngettext ("%u of %u people has had no assessment or development step in six months.",
+                                    "%u of %u people have had no assessment or development step in six months.",
+                                    quiet), quiet, n);
+}
+
+/**
+ * trellis_dup_indicator_status:
+ * @indicator: an indicator
+ * @brief: for a list's subtitle
+ *
+ * Returns: (transfer full) (nullable): the latest measurement against the
+ *   target, or %NULL when there is no measurement
+ */
+char *
+trellis_dup_indicator_status (TrellisEntity *indicator,
+                              gboolean       brief)
+{
+  TrellisMeasurement latest;
+  const char *unit = trellis_entity_get_string (indicator, TRELLIS_FIELD_UNIT);
+  double target = trellis_entity_get_double (indicator, TRELLIS_FIELD_TARGET);
+  g_autofree char *value = NULL;
+  g_autofree char *goal = NULL;
+  g_autofree char *when = NULL;
+
+  if (!trellis_indicator_get_latest (indicator, &latest))
+    return NULL;
+
+  value = g_strdup_printf ("%g%s%s", latest.value, unit != NULL ? " " : "", unit != NULL ? unit : "");
+  if (isnan (target))
+    /* Translators: an indicator's latest measurement, e.g. “latest 72 %”. */
+    return g_strdup_printf (brief ? _("latest %s") : _("Latest measurement: %s."), value);
+
+  goal = g_strdup_printf ("%g%s%s", target, unit != NULL ? " " : "", unit != NULL ? unit : "");
+  if (brief)
+    return trellis_indicator_misses_target (indicator)
+           /* Translators: an indicator's latest measurement below its target, e.g. “72 % misses 80 %”. */
+           ? g_strdup_printf (_("%s misses %s"), value, goal)
+           /* Translators: an indicator's latest measurement, which reaches its target, e.g. “82 % reaches 80 %”. */
+           : g_strdup_printf (_("%s reaches %s"), value, goal);
+
+  when = trellis_date_format_for_display (latest.date);
+  return trellis_indicator_misses_target (indicator)
+         /* Translators: the first %s is a measurement, the second its date, the third the target. */
+         ? g_strdup_printf (_("The latest measurement, %s on %s, misses the target of %s."), value, when, goal)
+         : g_strdup_printf (_("The latest measurement, %s on %s, reaches the target of %s."), value, when, goal);
 }

@@ -17,5 +17,13 @@ char *trellis_dup_labels_referencing   (TrellisDocument    *document,
                                         const char         *id);
 char *trellis_dup_labels_of_ids        (TrellisDocument    *document,
                                         const char * const *ids);
+char *trellis_dup_learning_rhythm      (TrellisDocument    *document,
+                                        TrellisEntity      *person,
+                                        TrellisDate         today,
+                                        gboolean            brief);
+char *trellis_dup_team_learning_rhythm (TrellisDocument    *document,
+                                        TrellisDate         today);
+char *trellis_dup_indicator_status     (TrellisEntity      *indicator,
+                                        gboolean            brief);
 
 G_END_DECLS

@@ -16,6 +16,8 @@
 #include "trellis-date-button.h"
 #include "trellis-entity-labels.h"
 #include "trellis-entity-pane.h"
+#include "trellis-grouped-list.h"
+#include "trellis-monitor.h"
 #include "trellis-pending-edits.h"
 #include "trellis-widget-util.h"
 
@@ -39,6 +41,9 @@ struct _TrellisEntityPane
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   GHashTable         *editors;          /* TrellisKind → TrellisEditor */
+  GHashTable         *bound;            /* GtkListItem set: the rows in use */
+  TrellisGroupedList *grouped;          /* competencies under their values */
+  guint               last_selected;
   TrellisEditor      *current_editor;
   gboolean            editor_stale;
 
@@ -119,12 +124,28 @@ static const KindTexts kind_texts[TRELLIS_N_KINDS] = {
   },
 };
 
+/* Competencies are listed under the values they express, as in the
+ * heatmaps: one that expresses two is under both. */
 static GListModel *
 current_list (TrellisEntityPane *self)
 {
+  g_clear_object (&self->grouped);
   if (self->document == NULL)
     return NULL;
+  if (self->kind == TRELLIS_KIND_COMPETENCY)
+    {
+      self->grouped = trellis_grouped_list_new (self->document);
+      trellis_grouped_list_set_search (self->grouped, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      return G_LIST_MODEL (self->grouped);
+    }
   return trellis_document_get_list (self->document, self->kind);
+}
+
+static gboolean
+is_heading (TrellisEntityPane *self,
+            gpointer           item)
+{
+  return self->grouped != NULL && item != NULL && trellis_grouped_list_is_heading (self->grouped, item);
 }
 
 static void
@@ -177,10 +198,46 @@ show_entity (TrellisEntityPane *self,
   gtk_stack_set_visible_child_name (self->detail_stack, "editor");
 }
 
+/* A heading of the grouped list is never the selection: it passes on to
+ * the first competency under it, or, going up, the last one before it. */
+static gboolean
+skip_heading (TrellisEntityPane *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  gboolean up = self->last_selected != GTK_INVALID_LIST_POSITION && selected < self->last_selected;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  for (guint step = 0; step < 2; step++, up = !up)
+    for (guint i = selected; i < n; up ? i-- : i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+        if (!is_heading (self, item))
+          {
+            if (i == selected)
+              return FALSE;
+            gtk_single_selection_set_selected (self->selection, i);
+            return TRUE;
+          }
+        if (up && i == 0)
+          break;
+      }
+
+  return FALSE;
+}
+
 static void
 selection_changed_cb (TrellisEntityPane *self)
 {
   g_assert (TRELLIS_IS_ENTITY_PANE (self));
+
+  if (self->grouped != NULL && skip_heading (self))
+    return;
+  self->last_selected = gtk_single_selection_get_selected (self->selection);
 
   /* A section out of view binds its editor when it comes into view:
    * opening a department's matrix must not build every editor. */
@@ -213,6 +270,20 @@ dup_subtitle (TrellisEntityPane *self,
 
     case TRELLIS_KIND_PERSON:
       ids = trellis_entity_get_strv (entity, TRELLIS_FIELD_ROLES);
+      /* Who nobody has talked with about growing, after the roles. */
+      {
+        g_autofree char *quiet = trellis_dup_learning_rhythm (self->document, entity, trellis_date_today (), TRUE);
+
+        if (quiet != NULL)
+          {
+            g_autofree char *roles = trellis_dup_labels_of_ids (self->document, ids);
+
+            if (roles == NULL)
+              return g_steal_pointer (&quiet);
+            /* Translators: a person's roles, then how long nobody talked with them about growing. */
+            return g_strdup_printf (_("%s · %s"), roles, quiet);
+          }
+      }
       break;
 
     case TRELLIS_KIND_RESPONSIBILITY:
@@ -220,10 +291,14 @@ dup_subtitle (TrellisEntityPane *self,
       {
         TrellisEntity *result = trellis_document_lookup (self->document,
                                                          trellis_entity_get_string (entity, TRELLIS_FIELD_RESULT));
-        if (result != NULL)
-          return trellis_entity_dup_label (result);
+        g_autofree char *label = result != NULL ? trellis_entity_dup_label (result) : NULL;
+        g_autofree char *status = TRELLIS_IS_INDICATOR (entity) ? trellis_dup_indicator_status (entity, TRUE) : NULL;
+
+        if (label != NULL && status != NULL)
+          /* Translators: an indicator's result, then its latest measurement against its target. */
+          return g_strdup_printf (_("%s · %s"), label, status);
+        return label != NULL ? g_steal_pointer (&label) : g_steal_pointer (&status);
       }
-      return NULL;
 
     case TRELLIS_KIND_ACTION:
       {
@@ -295,12 +370,35 @@ update_row (GtkListItem *item)
   GtkWidget *title = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   GtkWidget *icon = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *missed_icon = gtk_widget_get_next_sibling (icon);
   g_autofree char *label = NULL;
   g_autofree char *sub = NULL;
   gboolean private_person;
+  gboolean missed;
 
   if (entity == NULL || self == NULL || self->document == NULL)
     return;
+
+  /* A value over its competencies: a heading, not an item. */
+  gtk_list_item_set_selectable (item, !is_heading (self, entity));
+  gtk_list_item_set_activatable (item, !is_heading (self, entity));
+  if (is_heading (self, entity))
+    {
+      g_autofree char *heading = trellis_grouped_list_dup_heading_label (entity);
+      /* Translators: how screen readers name the heading of a group of competencies; %s is a value. */
+      g_autofree char *accessible = g_strdup_printf (_("Value: %s"), heading);
+
+      gtk_widget_add_css_class (title, "heading");
+      gtk_widget_add_css_class (box, "group-heading");
+      gtk_label_set_label (GTK_LABEL (title), heading);
+      gtk_widget_set_visible (subtitle, FALSE);
+      gtk_widget_set_visible (icon, FALSE);
+      gtk_widget_set_visible (missed_icon, FALSE);
+      trellis_accessible_label_list_item (box, accessible);
+      return;
+    }
+  gtk_widget_remove_css_class (title, "heading");
+  gtk_widget_remove_css_class (box, "group-heading");
 
   label = TRELLIS_IS_ORGANISATION (entity)
           ? g_strdup (trellis_entity_get_name (entity) != NULL && trellis_entity_get_name (entity)[0] != '\0'
@@ -316,8 +414,18 @@ update_row (GtkListItem *item)
   private_person = TRELLIS_IS_PERSON (entity) &&
                    trellis_entity_get_int (entity, TRELLIS_FIELD_SHARE) == TRELLIS_SHARE_PRIVATE;
   gtk_widget_set_visible (icon, private_person);
+  missed = TRELLIS_IS_INDICATOR (entity) && trellis_indicator_misses_target (entity);
+  gtk_widget_set_visible (missed_icon, missed);
 
-  if (private_person)
+  if (missed)
+    {
+      /* Translators: how screen readers name an indicator whose latest
+       * measurement is below its target, e.g. “First-contact resolution, misses its target”. */
+      g_autofree char *accessible = g_strdup_printf (_("%s, misses its target"), label);
+
+      trellis_accessible_label_list_item (box, accessible);
+    }
+  else if (private_person)
     {
       /* Translators: how screen readers name a person who keeps their
        * assessments private, e.g. “Anna, keeps their assessments private”. */
@@ -345,6 +453,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+  GtkWidget *missed_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -359,11 +468,17 @@ setup_row_cb (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keeps their assessments private"),
                                   -1);
   gtk_widget_set_visible (icon, FALSE);
+  trellis_widget_set_new_tooltip (missed_icon, _("The latest measurement misses the target"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (missed_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Misses its target"),
+                                  -1);
+  gtk_widget_set_visible (missed_icon, FALSE);
 
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), subtitle);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), missed_icon);
   gtk_widget_add_css_class (box, "entity-row");
 
   gtk_list_item_set_child (item, box);
@@ -380,6 +495,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   id = g_signal_connect_object (entity, "notify", G_CALLBACK (row_entity_notify_cb), item, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (item), "notify-id", GSIZE_TO_POINTER (id));
+  g_hash_table_add (self->bound, item);
   update_row (item);
 }
 
@@ -394,6 +510,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   if (entity != NULL && id != 0)
     g_signal_handler_disconnect (entity, id);
   g_object_set_data (G_OBJECT (item), "notify-id", NULL);
+  g_hash_table_remove (self->bound, item);
 }
 
 /* Filtering */
@@ -408,7 +525,9 @@ filter_func (gpointer item,
   g_autofree char *folded_label = NULL;
   g_autofree char *folded_search = NULL;
 
-  if (search == NULL || search[0] == '\0')
+  /* The grouped list searches itself, keeping the headings over what it
+   * finds. */
+  if (search == NULL || search[0] == '\0' || self->grouped != NULL)
     return TRUE;
 
   label = trellis_entity_dup_display_label (self->document, item);
@@ -423,7 +542,10 @@ search_changed_cb (TrellisEntityPane *self)
 {
   g_assert (TRELLIS_IS_ENTITY_PANE (self));
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->grouped != NULL)
+    trellis_grouped_list_set_search (self->grouped, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -458,6 +580,38 @@ add_activate_cb (TrellisEntityPane *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
 }
 
+/* The row of the list that shows the selected item, if it has one now. */
+static GtkWidget *
+selected_row (TrellisEntityPane *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      GtkWidget *child = gtk_list_item_get_child (item);
+
+      if (gtk_list_item_get_position (item) == selected && child != NULL)
+        return gtk_widget_get_parent (child);
+    }
+
+  return NULL;
+}
+
+/* Up and Down from the field under the list go into the list, at the
+ * selected item, never on to the buttons under the field: Enter there
+ * would move or delete. */
+static void
+focus_list (TrellisEntityPane *self)
+{
+  GtkWidget *row = selected_row (self);
+
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 /* Tab from the field under the list moves on to the editor of what was
  * just added, not through the buttons under the list. */
 static gboolean
@@ -467,8 +621,18 @@ add_entry_key_cb (GtkEventControllerKey *controller,
                   GdkModifierType        state,
                   TrellisEntityPane     *self)
 {
-  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
-      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if ((state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+        return TRUE;
+      focus_list (self);
+      return TRUE;
+    }
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab)
     return FALSE;
 
   if (self->current_editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->current_editor)))
@@ -636,6 +800,8 @@ trellis_entity_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_object (&self->grouped);
   g_clear_object (&self->selection);
   g_clear_object (&self->pinned);
   g_clear_object (&self->parts);
@@ -762,6 +928,8 @@ trellis_entity_pane_init (TrellisEntityPane *self)
   GtkShortcut *shortcut;
 
   self->editors = g_hash_table_new (NULL, NULL);
+  self->last_selected = GTK_INVALID_LIST_POSITION;
+  self->bound = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -909,7 +1077,7 @@ trellis_entity_pane_get_selected (TrellisEntityPane *self)
 {
   g_return_val_if_fail (TRELLIS_IS_ENTITY_PANE (self), NULL);
 
-  if (self->selection == NULL)
+  if (self->selection == NULL || is_heading (self, gtk_single_selection_get_selected_item (self->selection)))
     return NULL;
 
   return gtk_single_selection_get_selected_item (self->selection);
@@ -953,6 +1121,41 @@ trellis_entity_pane_select (TrellisEntityPane *self,
   return FALSE;
 }
 
+/* Selects @entity, even when the search hid it. */
+static void
+select_even_if_searched (TrellisEntityPane *self,
+                         TrellisEntity     *entity)
+{
+  if (!trellis_entity_pane_select (self, entity))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      trellis_entity_pane_select (self, entity);
+    }
+}
+
+/**
+ * trellis_entity_pane_open:
+ * @self: a #TrellisEntityPane
+ * @entity: an entity of the pane's list
+ *
+ * Selects @entity, even when the search hid it, and puts the keyboard
+ * focus in its editor, as Enter on its row does.
+ */
+void
+trellis_entity_pane_open (TrellisEntityPane *self,
+                          TrellisEntity     *entity)
+{
+  g_return_if_fail (TRELLIS_IS_ENTITY_PANE (self));
+  g_return_if_fail (TRELLIS_IS_ENTITY (entity));
+
+  select_even_if_searched (self, entity);
+  if (self->editor_stale)
+    show_entity (self, trellis_entity_pane_get_selected (self));
+  if (self->current_editor != NULL && trellis_entity_pane_get_selected (self) == entity)
+    trellis_editor_focus_first (self->current_editor);
+}
+
 /**
  * trellis_entity_pane_add:
  * @self: a #TrellisEntityPane
@@ -993,13 +1196,7 @@ trellis_entity_pane_add (TrellisEntityPane *self,
       entity = trellis_document_create (self->document, self->kind, name, -1);
     }
 
-  /* Show it, even when the search hid it. */
-  if (!trellis_entity_pane_select (self, entity))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
-      trellis_entity_pane_select (self, entity);
-    }
+  select_even_if_searched (self, entity);
 
   return entity;
 }

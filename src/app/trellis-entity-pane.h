@@ -35,4 +35,7 @@ void             trellis_entity_pane_focus_add      (TrellisEntityPane *self);
 GtkEditable     *trellis_entity_pane_get_add_entry  (TrellisEntityPane *self);
 GtkListView     *trellis_entity_pane_get_list_view  (TrellisEntityPane *self);
 
+void               trellis_entity_pane_open         (TrellisEntityPane *self,
+                                                     TrellisEntity     *entity);
+
 G_END_DECLS

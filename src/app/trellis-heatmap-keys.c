@@ -145,15 +145,16 @@ type_character (TrellisHeatmapView *view,
 {
   g_auto(TrellisCellTarget) target = { 0 };
 
-  trellis_heatmap_view_get_focus_target (view, &target);
-
-  /* A secret vote of the room on it. */
+  /* A secret vote of the room on it, on a presented map too. */
   if (ch == 'v' || ch == 'V')
     {
+      trellis_heatmap_view_get_shown_target (view, &target);
       if (!trellis_cell_target_vote (&target, GTK_WIDGET (view)))
         gtk_widget_error_bell (GTK_WIDGET (view));
       return TRUE;
     }
+
+  trellis_heatmap_view_get_focus_target (view, &target);
 
   /* The responsibility map: letters and delegation levels. */
   if (target.edit == TRELLIS_CELL_EDIT_ASSIGNMENT)

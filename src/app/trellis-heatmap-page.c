@@ -29,12 +29,11 @@
  * a new analysis and layout; the widget repaints only what changed.
  *
  * While the window presents (on a projector), the page shows only the
- * map in large type with its title and legend, painted by src/render as
- * on paper, and always for the workshop audience: nobody who does not
- * share with the team can appear, whatever the toggle said before. */
-
-/* How much larger than the zoom before presenting, and at least. */
-#define PRESENT_ZOOM 1.5
+ * map with its title and legend, laid out by src/render to fill the
+ * screen (the cells as large as fit, the legend beside the map or under
+ * it), and always for the team: nobody who does not share with the team
+ * can appear, whatever the toggle said before; with Totals Only, nobody
+ * by name at all. A bar under it says which, and how to stop. */
 
 struct _TrellisHeatmapPage
 {
@@ -48,6 +47,11 @@ struct _TrellisHeatmapPage
   AdwStatusPage        *message_page;
   GtkLabel             *privacy_label;
   GtkDrawingArea       *legend_area;
+  GtkWidget            *legend_scroller;
+  GtkDrawingArea       *legend_side_area;
+  GtkWidget            *present_bar;
+  GtkLabel             *present_label;
+  GtkToggleButton      *present_totals_button;
   GtkDropDown          *role_dropdown;
   TrellisDateButton    *since_button;
   TrellisHeatmapTable  *table;
@@ -79,6 +83,9 @@ struct _TrellisHeatmapPage
 
   /* Presenting, and what to restore afterwards. */
   gboolean              presenting;
+  gboolean              present_totals;
+  double                fit_width;
+  double                fit_height;
   gboolean              saved_workshop;
   gboolean              saved_table;
   double                saved_zoom;
@@ -87,6 +94,9 @@ struct _TrellisHeatmapPage
 G_DEFINE_FINAL_TYPE (TrellisHeatmapPage, trellis_heatmap_page, GTK_TYPE_WIDGET)
 
 static void schedule_rebuild (TrellisHeatmapPage *self);
+static void present_screen   (TrellisHeatmapPage *self,
+                              double             *width,
+                              double             *height);
 
 static TrellisTheme
 current_theme (TrellisHeatmapPage *self)
@@ -120,6 +130,17 @@ make_options (TrellisHeatmapPage *self)
   options->cell_text = self->settings != NULL ? g_settings_get_boolean (self->settings, "heatmap-cell-text") : TRUE;
   options->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   trellis_render_options_set_content_language (options, self->content_language);
+
+  /* Presenting: the picture fills the screen, for the team: everyone
+   * who shares with it, or only totals. */
+  if (self->presenting)
+    {
+      present_screen (self, &options->fit_width, &options->fit_height);
+      self->fit_width = options->fit_width;
+      self->fit_height = options->fit_height;
+      if (self->present_totals)
+        options->audience = TRELLIS_AUDIENCE_TOTALS;
+    }
 
   return options;
 }
@@ -254,25 +275,97 @@ show_presentation (TrellisHeatmapPage *self)
     gtk_stack_set_visible_child_name (self->content_stack, "map");
 }
 
-/* While presenting, the title above the map and the legend under it,
- * as large as the map's own type. */
+/* The screen a presented picture fills: the page less the bar under it. */
+static void
+present_screen (TrellisHeatmapPage *self,
+                double             *width,
+                double             *height)
+{
+  int bar = 0;
+
+  gtk_widget_measure (self->present_bar, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (GTK_WIDGET (self)),
+                      NULL, &bar, NULL, NULL);
+  *width = gtk_widget_get_width (GTK_WIDGET (self));
+  *height = gtk_widget_get_height (GTK_WIDGET (self)) - bar;
+  if (*width < 100 || *height < 100)
+    *width = *height = 0;
+}
+
+/* Sets one of the areas around the map: shown at @size (its height, or
+ * width beside the map) with @part of the layout drawn at dx, dy. */
+static void
+set_area (GtkDrawingArea *area,
+          gboolean        shown,
+          GtkOrientation  orientation,
+          double          size,
+          double          dx,
+          double          dy)
+{
+  g_object_set_data_full (G_OBJECT (area), "offset", g_memdup2 ((double[]) { dx, dy }, 2 * sizeof (double)), g_free);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    gtk_drawing_area_set_content_height (area, shown ? (int) ceil (size) : 0);
+  else
+    gtk_drawing_area_set_content_width (area, shown ? (int) ceil (size) : 0);
+  gtk_widget_set_visible (GTK_WIDGET (area), shown && size > 0);
+  gtk_widget_queue_draw (GTK_WIDGET (area));
+}
+
+/* The parts around the map where the layout put them. Presenting: the
+ * title above the map, the legend beside it or under it, each in the
+ * room the layout gave it on the screen (nothing is drawn over anything
+ * else), the map at the layout's margin. Otherwise: the legend under the
+ * map, scrolling when it is long. */
 static void
 update_presentation_areas (TrellisHeatmapPage *self)
 {
-  gboolean shown = self->presenting && self->layout != NULL &&
-                   g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "map") == 0;
-  TrellisRect title = { 0 };
-  TrellisRect legend = { 0 };
+  gboolean map = self->layout != NULL &&
+                 g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "map") == 0;
+  gboolean shown = self->presenting && map;
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->view));
+  TrellisRect title = { 0 }, columns = { 0 }, rows = { 0 }, cells = { 0 }, legend = { 0 };
+  double width = 0, height = 0;
+  double map_left, map_right, map_bottom;
+  gboolean beside;
 
-  if (shown)
-    trellis_layout_get_areas (self->layout, &title, NULL, NULL, NULL, &legend);
+  /* The screen the picture was laid out for. */
+  if (map)
+    {
+      trellis_layout_get_areas (self->layout, &title, &columns, &rows, &cells, &legend);
+      width = trellis_layout_get_options (self->layout)->fit_width;
+      height = trellis_layout_get_options (self->layout)->fit_height;
+    }
+  shown = shown && width > 0;
 
-  gtk_drawing_area_set_content_height (self->title_area, (int) ceil (title.height));
-  gtk_drawing_area_set_content_height (self->legend_area, (int) ceil (legend.height));
-  gtk_widget_set_visible (GTK_WIDGET (self->title_area), shown && title.height > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->legend_area), shown && legend.height > 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self->title_area));
-  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+  map_left = MIN (rows.x, cells.x);
+  map_right = MAX (rows.x + rows.width, cells.x + cells.width);
+  map_bottom = cells.y + cells.height;
+  beside = shown && legend.y < map_bottom;
+
+  set_area (self->title_area, shown, GTK_ORIENTATION_VERTICAL, columns.y, title.x, title.y);
+  if (beside)
+    set_area (self->legend_side_area, TRUE, GTK_ORIENTATION_HORIZONTAL,
+              legend.x < map_left ? map_left : width - map_right,
+              legend.x < map_left ? legend.x : legend.x - map_right, legend.y - columns.y);
+  else
+    set_area (self->legend_side_area, FALSE, GTK_ORIENTATION_HORIZONTAL, 0, 0, 0);
+  if (shown && !beside)
+    set_area (self->legend_area, TRUE, GTK_ORIENTATION_VERTICAL, MAX (height - map_bottom, legend.height),
+              legend.x, legend.y - map_bottom);
+  else
+    set_area (self->legend_area, map && !self->presenting, GTK_ORIENTATION_VERTICAL, legend.height, 0, 0);
+  gtk_widget_set_visible (self->legend_scroller, gtk_widget_get_visible (GTK_WIDGET (self->legend_area)));
+  gtk_widget_set_margin_start (self->legend_scroller, self->presenting ? 0 : 12);
+  gtk_widget_set_margin_end (self->legend_scroller, self->presenting ? 0 : 12);
+  gtk_widget_set_margin_top (self->legend_scroller, self->presenting ? 0 : 6);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->legend_scroller), self->presenting ? -1 : 160);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->legend_scroller), GTK_POLICY_AUTOMATIC,
+                                  self->presenting ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+
+  /* The map at the layout's margins. */
+  gtk_widget_set_margin_start (scroller, shown ? (int) MAX (0, floor (gtk_widget_get_direction (scroller) == GTK_TEXT_DIR_RTL
+                                                                      ? width - map_right : map_left)) : 0);
+  gtk_widget_set_margin_end (scroller, shown && !beside ? (int) MAX (0, floor (gtk_widget_get_direction (scroller) == GTK_TEXT_DIR_RTL
+                                                                               ? map_left : width - map_right)) : 0);
 
   if (shown)
     {
@@ -284,30 +377,29 @@ update_presentation_areas (TrellisHeatmapPage *self)
     }
 }
 
+/* Paints the title or the legend (@legend) where set_area() said. */
 static void
 draw_area (TrellisHeatmapPage *self,
+           GtkDrawingArea     *drawing_area,
            cairo_t            *cr,
            int                 width,
            int                 height,
            gboolean            legend)
 {
+  const double *offset = g_object_get_data (G_OBJECT (drawing_area), "offset");
   TrellisRect title_rect;
   TrellisRect legend_rect;
   TrellisRect clip;
   const TrellisRect *area;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || offset == NULL)
     return;
 
   trellis_layout_get_areas (self->layout, &title_rect, NULL, NULL, NULL, &legend_rect);
   area = legend ? &legend_rect : &title_rect;
-  clip = TRELLIS_RECT_INIT (0, 0, area->width, MIN (area->height, height));
+  clip = TRELLIS_RECT_INIT (0, 0, area->width, area->height);
 
-  /* In line with the row headers, which start at the margin of the map;
-   * right to left, at the other side. */
-  if (trellis_layout_get_options (self->layout)->rtl)
-    cairo_translate (cr, MAX (0, width - area->width), 0);
-
+  cairo_translate (cr, offset[0], offset[1]);
   if (legend)
     trellis_layout_paint_legend (self->layout, cr, &clip);
   else
@@ -321,7 +413,7 @@ draw_title_cb (GtkDrawingArea *area,
                int             height,
                gpointer        user_data)
 {
-  draw_area (TRELLIS_HEATMAP_PAGE (user_data), cr, width, height, FALSE);
+  draw_area (TRELLIS_HEATMAP_PAGE (user_data), area, cr, width, height, FALSE);
 }
 
 static void
@@ -331,7 +423,7 @@ draw_legend_cb (GtkDrawingArea *area,
                 int             height,
                 gpointer        user_data)
 {
-  draw_area (TRELLIS_HEATMAP_PAGE (user_data), cr, width, height, TRUE);
+  draw_area (TRELLIS_HEATMAP_PAGE (user_data), area, cr, width, height, TRUE);
 }
 
 static void
@@ -385,6 +477,14 @@ show_layout (TrellisHeatmapPage         *self,
       /* Translators: the accessible name of the heatmap; %s is the view, e.g. “Gap heatmap”. */
       label = g_strdup_printf (_("Heatmap: %s"), trellis_view_get_title (options->view));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+
+  /* A presented picture takes the zoom at which it fills the screen. */
+  if (self->presenting && self->layout != NULL)
+    {
+      /* Within what the widget's zoom takes; the layout keeps its own. */
+      self->zoom = CLAMP (trellis_layout_get_options (self->layout)->zoom, 0.5, 3.0);
+      g_object_set (self->view, "zoom", self->zoom, NULL);
     }
 
   trellis_heatmap_view_set_layout (self->view, self->layout);
@@ -673,6 +773,44 @@ presentation_toggled_cb (TrellisHeatmapPage *self)
   update_presentation_areas (self);
 }
 
+/* Says on screen who a presentation shows. */
+static void
+update_present_label (TrellisHeatmapPage *self)
+{
+  gtk_label_set_label (self->present_label,
+                       self->present_totals
+                       ? _("Shown: totals only, of three people or more; nobody by name.")
+                       : _("Shown: people who share their assessments with the team, and totals of three people or more."));
+}
+
+static void
+present_totals_toggled_cb (TrellisHeatmapPage *self)
+{
+  gboolean totals = gtk_toggle_button_get_active (self->present_totals_button);
+
+  if (totals == self->present_totals)
+    return;
+
+  self->present_totals = totals;
+  update_present_label (self);
+  schedule_rebuild (self);
+}
+
+/* Alt+T, while presenting: totals only, or everyone who shares. */
+static gboolean
+toggle_totals_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  TrellisHeatmapPage *self = TRELLIS_HEATMAP_PAGE (widget);
+
+  if (!self->presenting)
+    return FALSE;
+
+  gtk_toggle_button_set_active (self->present_totals_button, !self->present_totals);
+  return TRUE;
+}
+
 static void
 table_cell_selected_cb (TrellisHeatmapPage *self,
                         guint               row,
@@ -733,6 +871,45 @@ source_changed_cb (TrellisHeatmapPage *self)
   trellis_heatmap_view_set_source (self->view, value);
 }
 
+/* The page's one child takes all of it: a layout manager would hide the
+ * allocations from the page, which presenting follows. */
+static void
+trellis_heatmap_page_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* A presented picture fills the screen: a new size, a new layout. */
+static void
+trellis_heatmap_page_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  TrellisHeatmapPage *self = TRELLIS_HEATMAP_PAGE (widget);
+  double screen_width, screen_height;
+
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  if (!self->presenting)
+    return;
+  present_screen (self, &screen_width, &screen_height);
+  if (screen_width != self->fit_width || screen_height != self->fit_height)
+    schedule_rebuild (self);
+}
+
 static void
 trellis_heatmap_page_map (GtkWidget *widget)
 {
@@ -774,6 +951,8 @@ trellis_heatmap_page_class_init (TrellisHeatmapPageClass *klass)
 
   object_class->dispose = trellis_heatmap_page_dispose;
   widget_class->map = trellis_heatmap_page_map;
+  widget_class->size_allocate = trellis_heatmap_page_size_allocate;
+  widget_class->measure = trellis_heatmap_page_measure;
 
   g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
   g_type_ensure (TRELLIS_TYPE_HEATMAP_TABLE);
@@ -784,7 +963,12 @@ trellis_heatmap_page_class_init (TrellisHeatmapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, findings_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, findings_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, legend_area);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, legend_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, legend_side_area);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, map_toggle);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, present_bar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, present_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, present_totals_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, message_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, privacy_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisHeatmapPage, role_dropdown);
@@ -801,13 +985,13 @@ trellis_heatmap_page_class_init (TrellisHeatmapPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, presentation_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, present_totals_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_cell_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_out_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_reset_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "heatmappage");
 }
 
@@ -824,6 +1008,17 @@ trellis_heatmap_page_init (TrellisHeatmapPage *self)
 
   gtk_drawing_area_set_draw_func (self->title_area, draw_title_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->legend_area, draw_legend_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->legend_side_area, draw_legend_cb, self, NULL);
+
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, GDK_ALT_MASK),
+                                                            gtk_callback_action_new (toggle_totals_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   for (guint i = 0; i < TRELLIS_N_VIEWS; i++)
     gtk_string_list_append (views, trellis_view_get_title (i));
@@ -1049,7 +1244,6 @@ trellis_heatmap_page_set_presenting (TrellisHeatmapPage *self,
       gtk_toggle_button_set_active (self->workshop_button, TRUE);
       gtk_toggle_button_set_active (self->map_toggle, TRUE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->workshop_button), FALSE);
-      g_object_set (self->view, "zoom", CLAMP (self->saved_zoom * PRESENT_ZOOM, PRESENT_ZOOM, 3.0), NULL);
       gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
     }
   else
@@ -1066,6 +1260,10 @@ trellis_heatmap_page_set_presenting (TrellisHeatmapPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->privacy_label), !presenting);
   gtk_widget_set_visible (self->toolbar_separator, !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_revealer), !presenting);
+  gtk_widget_set_visible (self->present_bar, presenting);
+  /* Each presentation begins with everyone who shares with the team. */
+  gtk_toggle_button_set_active (self->present_totals_button, FALSE);
+  update_present_label (self);
 
   rebuild (self);
 }
@@ -1095,6 +1293,39 @@ trellis_heatmap_page_show_start (TrellisHeatmapPage *self)
 }
 
 /**
+ * trellis_heatmap_page_focus_map:
+ * @self: a #TrellisHeatmapPage
+ *
+ * Puts the keyboard focus in the map (or its table twin, when that is
+ * shown), at its focus cell; with nothing to show yet, on the first
+ * control.
+ */
+void
+trellis_heatmap_page_focus_map (TrellisHeatmapPage *self)
+{
+  const char *shown;
+
+  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
+
+  if (self->stale || self->rebuild_source != 0)
+    rebuild (self);
+
+  shown = gtk_stack_get_visible_child_name (self->content_stack);
+  if (g_strcmp0 (shown, "map") == 0)
+    {
+      guint row, column;
+
+      if (!trellis_heatmap_view_get_focus_cell (self->view, &row, &column))
+        trellis_heatmap_view_set_focus_cell (self->view, 0, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+  else if (g_strcmp0 (shown, "table") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->table));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/**
  * trellis_heatmap_page_rebuild:
  * @self: a #TrellisHeatmapPage
  *
@@ -1106,253 +1337,4 @@ trellis_heatmap_page_rebuild (TrellisHeatmapPage *self)
   g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
 
   rebuild (self);
-}
-
-/* Export */
-
-static const struct {
-  TrellisExportFormat format;
-  const char *extension;
-  const char *name;
-  const char *mime_type;
-} formats[] = {
-  { TRELLIS_EXPORT_PDF, "pdf", N_("PDF Document"), "application/pdf" },
-  { TRELLIS_EXPORT_PNG, "png", N_("PNG Image"), "image/png" },
-  { TRELLIS_EXPORT_SVG, "svg", N_("SVG Image"), "image/svg+xml" },
-};
-
-/**
- * trellis_heatmap_page_export_to:
- * @self: a #TrellisHeatmapPage
- * @file: where to write
- * @error: return location for a #GError
- *
- * Writes the view shown, in the light theme and at twice the pixels for
- * PNG, in the format the file's extension names.
- *
- * Returns: %TRUE on success
- */
-gboolean
-trellis_heatmap_page_export_to (TrellisHeatmapPage  *self,
-                                GFile               *file,
-                                GError             **error)
-{
-  g_autoptr(TrellisRenderOptions) options = NULL;
-  g_autoptr(TrellisLayout) layout = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  TrellisExportFormat format;
-
-  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), FALSE);
-
-  if (self->layout == NULL)
-    rebuild (self);
-  if (self->layout == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no map to export."));
-      return FALSE;
-    }
-
-  if (path == NULL || !trellis_export_format_from_path (path, &format))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                           _("Name the file with .png, .svg or .pdf at the end, so that Trellis knows which format to write."));
-      return FALSE;
-    }
-
-  options = trellis_render_options_copy (trellis_layout_get_options (self->layout));
-  options->theme = TRELLIS_THEME_LIGHT;
-  options->zoom = 1.0;
-  options->scale = format == TRELLIS_EXPORT_PNG ? 2.0 : 1.0;
-  layout = trellis_layout_new (trellis_layout_get_analysis (self->layout), options, error);
-  if (layout == NULL)
-    return FALSE;
-
-  return trellis_render_to_file (layout, path, format, error);
-}
-
-/**
- * trellis_heatmap_page_export_pages:
- * @self: a #TrellisHeatmapPage
- * @file: where to write the PDF
- * @paper: the paper the map is printed on
- * @error: return location for a #GError
- *
- * Writes the view shown as a PDF of pages of @paper: a map too large for
- * a page in parts, with its headers on every page, its legend first.
- *
- * Returns: %TRUE on success
- */
-gboolean
-trellis_heatmap_page_export_pages (TrellisHeatmapPage  *self,
-                                   GFile               *file,
-                                   TrellisPaper         paper,
-                                   GError             **error)
-{
-  g_autoptr(TrellisRenderOptions) options = NULL;
-  g_autoptr(TrellisLayout) layout = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  g_return_val_if_fail (TRELLIS_IS_HEATMAP_PAGE (self), FALSE);
-
-  if (self->layout == NULL)
-    rebuild (self);
-  if (self->layout == NULL || path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no map to export."));
-      return FALSE;
-    }
-
-  options = trellis_render_options_copy (trellis_layout_get_options (self->layout));
-  options->theme = TRELLIS_THEME_LIGHT;
-  options->zoom = TRELLIS_REPORT_MAP_ZOOM;
-  options->scale = 1.0;
-  layout = trellis_layout_new (trellis_layout_get_analysis (self->layout), options, error);
-  if (layout == NULL)
-    return FALSE;
-
-  /* A map that is no grid is one picture, whatever its size. */
-  if (!trellis_view_is_grid (options->view))
-    return trellis_render_to_file (layout, path, TRELLIS_EXPORT_PDF, error);
-
-  return trellis_render_to_pdf_pages (layout, paper, path, error);
-}
-
-static void
-export_response_cb (GtkNativeDialog    *dialog,
-                    int                 response,
-                    TrellisHeatmapPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *basename = g_file_get_basename (chosen);
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *extension = self->settings != NULL ? g_settings_get_string (self->settings, "export-format") : g_strdup ("pdf");
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
-      const char *filter_extension = filter != NULL ? g_object_get_data (G_OBJECT (filter), "extension") : NULL;
-      TrellisExportFormat format;
-
-      if (filter_extension != NULL)
-        {
-          g_free (extension);
-          extension = g_strdup (filter_extension);
-        }
-
-      /* Without an extension, the chosen format's. */
-      if (!trellis_export_format_from_path (basename, &format))
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (chosen);
-          g_autofree char *named = g_strconcat (basename, ".", extension, NULL);
-
-          file = g_file_get_child (parent, named);
-        }
-      else
-        file = g_object_ref (chosen);
-
-      const char *pages = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "pages");
-      TrellisPaper paper;
-      gboolean exported;
-
-      /* A PDF on pages of paper, or on one large page for a plotter. */
-      if (trellis_export_format_from_path (g_file_peek_path (file), &format) && format == TRELLIS_EXPORT_PDF &&
-          trellis_paper_from_string (pages, &paper))
-        exported = trellis_heatmap_page_export_pages (self, file, paper, &error);
-      else
-        exported = trellis_heatmap_page_export_to (self, file, &error);
-
-      if (exported)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = NULL;
-          g_autofree char *written = g_file_get_basename (file);
-          const char *dot = strrchr (written, '.');
-
-          if (dot != NULL && self->settings != NULL)
-            {
-              for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-                {
-                  if (g_ascii_strcasecmp (dot + 1, formats[i].extension) == 0)
-                    g_settings_set_string (self->settings, "export-format", formats[i].extension);
-                }
-            }
-
-          /* Translators: %s is the name of the file the map was exported to. */
-          message = g_strdup_printf (_("Exported ‘%s’"), name);
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-        }
-      else
-        {
-          /* Translators: %s says why the map could not be exported. */
-          g_autofree char *message = g_strdup_printf (_("Could not export the map: %s"), error->message);
-
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-/**
- * trellis_heatmap_page_export:
- * @self: a #TrellisHeatmapPage
- *
- * Asks where to export the view shown, as PNG, SVG or PDF.
- */
-void
-trellis_heatmap_page_export (TrellisHeatmapPage *self)
-{
-  GtkFileChooserNative *dialog;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *preferred = NULL;
-  g_autofree char *name = NULL;
-  const char *organisation = NULL;
-  TrellisView view;
-
-  g_return_if_fail (TRELLIS_IS_HEATMAP_PAGE (self));
-
-  if (self->layout == NULL)
-    rebuild (self);
-
-  preferred = self->settings != NULL ? g_settings_get_string (self->settings, "export-format") : g_strdup ("pdf");
-  view = gtk_drop_down_get_selected (self->view_dropdown);
-  if (self->document != NULL)
-    organisation = trellis_entity_get_name_in (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)),
-                                               self->content_language);
-
-  dialog = gtk_file_chooser_native_new (_("Export Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i].name));
-      gtk_file_filter_add_mime_type (filter, formats[i].mime_type);
-      gtk_file_filter_add_suffix (filter, formats[i].extension);
-      g_object_set_data (G_OBJECT (filter), "extension", (gpointer) formats[i].extension);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-      if (g_strcmp0 (preferred, formats[i].extension) == 0)
-        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-
-  {
-    const char *ids[] = { "a4", "letter", "single", NULL };
-    const char *labels[] = { _("A4 pages"), _("Letter pages"), _("One large page, for a plotter"), NULL };
-
-    /* Translators: a choice in the export dialog: how a PDF is paged. */
-    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "pages", _("PDF on"), ids, labels);
-    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "pages",
-                                 trellis_paper_to_string (trellis_paper_from_locale ()));
-  }
-
-  /* Translators: the suggested name of an exported map: organisation, view and extension. */
-  name = g_strdup_printf (_("%s — %s.%s"), organisation != NULL && organisation[0] != '\0' ? organisation : _("Matrix"),
-                          trellis_view_get_title (view < TRELLIS_N_VIEWS ? view : TRELLIS_VIEW_GAPS), preferred);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

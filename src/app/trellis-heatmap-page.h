@@ -34,6 +34,7 @@ void                 trellis_heatmap_page_set_presenting    (TrellisHeatmapPage 
                                                              gboolean             presenting);
 void                 trellis_heatmap_page_show_start        (TrellisHeatmapPage  *self);
 void                 trellis_heatmap_page_rebuild           (TrellisHeatmapPage  *self);
+void                 trellis_heatmap_page_focus_map         (TrellisHeatmapPage  *self);
 void                 trellis_heatmap_page_export            (TrellisHeatmapPage  *self);
 gboolean             trellis_heatmap_page_export_to         (TrellisHeatmapPage  *self,
                                                              GFile               *file,

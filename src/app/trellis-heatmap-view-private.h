@@ -19,6 +19,8 @@ void     trellis_heatmap_view_zoom_step        (TrellisHeatmapView *self,
                                                 int                 steps);
 void     trellis_heatmap_view_get_focus_target (TrellisHeatmapView *self,
                                                 TrellisCellTarget  *target);
+void     trellis_heatmap_view_get_shown_target (TrellisHeatmapView *self,
+                                                TrellisCellTarget  *target);
 gboolean trellis_heatmap_view_level_in_scale   (TrellisHeatmapView *self,
                                                 gint                level);
 

@@ -61,6 +61,7 @@ struct _TrellisHeatmapView
   guint          hover_row;
   guint          hover_column;
   TrellisSource  source;
+  gboolean       read_only;
 
   TrellisHeatmapNodes nodes;
 
@@ -400,6 +401,34 @@ trellis_heatmap_view_set_source (TrellisHeatmapView *self,
 }
 
 /**
+ * trellis_heatmap_view_set_read_only:
+ * @self: a #TrellisHeatmapView
+ * @read_only: whether the map only shows
+ *
+ * A map that only shows (presented to a team) moves its focus cell and
+ * tells about it, but takes no level, letter or choice: those keys ring
+ * the bell.
+ */
+void
+trellis_heatmap_view_set_read_only (TrellisHeatmapView *self,
+                                    gboolean            read_only)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));
+
+  self->read_only = !!read_only;
+  if (self->read_only && self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+gboolean
+trellis_heatmap_view_get_read_only (TrellisHeatmapView *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HEATMAP_VIEW (self), FALSE);
+
+  return self->read_only;
+}
+
+/**
  * trellis_heatmap_view_set_scale:
  * @self: a #TrellisHeatmapView
  * @scale: (element-type TrellisScaleLevel) (nullable): the levels of the
@@ -442,6 +471,20 @@ trellis_heatmap_view_level_in_scale (TrellisHeatmapView *self,
 /* What the focus cell edits, by the ids of what it shows. */
 void
 trellis_heatmap_view_get_focus_target (TrellisHeatmapView *self,
+                                       TrellisCellTarget  *target)
+{
+  g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));
+
+  /* A map that only shows has no cell to edit. */
+  trellis_cell_target_init (target, self->has_focus_cell && !self->read_only ? self->layout : NULL,
+                            self->focus_row, self->focus_column, self->source);
+}
+
+/* The focus cell by the ids of what it shows, on a map that only shows
+ * too: a vote of the room on it changes nothing until the room agrees,
+ * on the vote's own screen. */
+void
+trellis_heatmap_view_get_shown_target (TrellisHeatmapView *self,
                                        TrellisCellTarget  *target)
 {
   g_return_if_fail (TRELLIS_IS_HEATMAP_VIEW (self));

@@ -27,6 +27,9 @@ void           trellis_heatmap_view_set_focus_cell   (TrellisHeatmapView *self,
 void           trellis_heatmap_view_edit_focus       (TrellisHeatmapView *self);
 guint          trellis_heatmap_view_take_painted     (TrellisHeatmapView *self);
 void           trellis_heatmap_view_scroll_to_start  (TrellisHeatmapView *self);
+void           trellis_heatmap_view_set_read_only    (TrellisHeatmapView *self,
+                                                      gboolean            read_only);
+gboolean       trellis_heatmap_view_get_read_only    (TrellisHeatmapView *self);
 void           trellis_heatmap_view_set_source       (TrellisHeatmapView *self,
                                                       TrellisSource       source);
 void           trellis_heatmap_view_set_scale        (TrellisHeatmapView *self,

@@ -13,8 +13,10 @@
 
 #include "trellis-accessible.h"
 #include "trellis-date-button.h"
+#include "trellis-entity-labels.h"
 #include "trellis-field-binding.h"
 #include "trellis-indicator-editor.h"
+#include "trellis-monitor.h"
 
 /* An indicator: how a result is monitored, its target and review
  * rhythm, the dated measurements, and what each review planned, did,
@@ -35,6 +37,8 @@ struct _TrellisIndicatorEditor
   AdwComboRow    *rhythm_row;
   AdwEntryRow    *target_row;
   AdwEntryRow    *unit_row;
+  AdwActionRow   *status_row;
+  AdwActionRow   *team_rhythm_row;
 
   GArray         *shown_measurements;
   GPtrArray      *shown_reviews;
@@ -368,6 +372,33 @@ trellis_indicator_editor_bind (TrellisEditor   *editor,
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_review_button), entity != NULL);
 }
 
+/* The latest measurement against the target; for a human indicator,
+ * the team's learning rhythm (a count, never names) beside it. */
+static void
+trellis_indicator_editor_update_lines (TrellisEditor   *editor,
+                                       TrellisDocument *document,
+                                       const char      *id)
+{
+  TrellisIndicatorEditor *self = TRELLIS_INDICATOR_EDITOR (editor);
+  TrellisEntity *entity = trellis_editor_get_entity (editor);
+  g_autofree char *status = trellis_dup_indicator_status (entity, FALSE);
+  gboolean human = trellis_entity_get_int (entity, TRELLIS_FIELD_INDICATOR_KIND) == TRELLIS_INDICATOR_HUMAN;
+
+  adw_action_row_set_subtitle (self->status_row, status != NULL ? status : _("No measurement yet."));
+  if (trellis_indicator_misses_target (entity))
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_row), "warning");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->team_rhythm_row), human);
+  if (human)
+    {
+      g_autofree char *rhythm = trellis_dup_team_learning_rhythm (document, trellis_date_today ());
+
+      adw_action_row_set_subtitle (self->team_rhythm_row, rhythm);
+    }
+}
+
 static void
 trellis_indicator_editor_document_changed (TrellisEditor       *editor,
                                            const TrellisChange *change)
@@ -410,11 +441,15 @@ trellis_indicator_editor_class_init (TrellisIndicatorEditorClass *klass)
   object_class->dispose = trellis_indicator_editor_dispose;
   editor_class->bind = trellis_indicator_editor_bind;
   editor_class->document_changed = trellis_indicator_editor_document_changed;
+  editor_class->update_lines = trellis_indicator_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_INDICATOR;
+
 
   g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trellis-indicator-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisIndicatorEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisIndicatorEditor, team_rhythm_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisIndicatorEditor, add_review_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisIndicatorEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisIndicatorEditor, kind_row);

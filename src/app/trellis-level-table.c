@@ -152,6 +152,33 @@ level_selected_cb (TrellisChoiceButton *dropdown,
                                     trellis_scale_choice_to_level (self->document, selected, TRUE));
 }
 
+/* A digit is the level, as on a heatmap; Delete drops the requirement. */
+static gboolean
+level_key_cb (TrellisChoiceButton *dropdown,
+              guint                keyval,
+              guint               *position,
+              gpointer             user_data)
+{
+  TrellisLevelTable *self = user_data;
+  gunichar ch = gdk_keyval_to_unicode (keyval);
+
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_BackSpace)
+    {
+      *position = 0;
+      return TRUE;
+    }
+
+  if (self->document == NULL || !g_unichar_isdigit (ch))
+    return FALSE;
+
+  *position = trellis_scale_level_to_choice (self->document, g_unichar_digit_value (ch), TRUE);
+  /* Not a level of the scale: no choice (the bell), not "none". */
+  if (*position == 0)
+    *position = GTK_INVALID_LIST_POSITION;
+
+  return TRUE;
+}
+
 static void
 setup_level_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -161,6 +188,7 @@ setup_level_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (dropdown), "list-item", item);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (level_selected_cb), self);
+  trellis_choice_button_set_key_func (TRELLIS_CHOICE_BUTTON (dropdown), level_key_cb, self);
   gtk_list_item_set_child (item, dropdown);
 }
 
@@ -459,6 +487,23 @@ trellis_level_table_new (TrellisField field)
   return g_object_new (TRELLIS_TYPE_LEVEL_TABLE, "field", trellis_field_get_name (field), NULL);
 }
 
+/* Each entity's levels are entered at the first row, not at the
+ * competency that had the focus for the entity before. */
+static void
+start_at_first_row (TrellisLevelTable *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_position (item) == 0)
+      {
+        trellis_list_enter_at (item, self->scroller);
+        return;
+      }
+}
+
 /**
  * trellis_level_table_set_target:
  * @self: a #TrellisLevelTable
@@ -470,8 +515,11 @@ trellis_level_table_set_target (TrellisLevelTable *self,
                                 TrellisDocument   *document,
                                 TrellisEntity     *entity)
 {
+  gboolean changed;
+
   g_return_if_fail (TRELLIS_IS_LEVEL_TABLE (self));
 
+  changed = self->entity != entity;
   if (self->entity != NULL)
     {
       g_signal_handler_disconnect (self->entity, self->notify_id);
@@ -502,4 +550,6 @@ trellis_level_table_set_target (TrellisLevelTable *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), entity != NULL);
   update_all (self);
+  if (changed)
+    start_at_first_row (self);
 }

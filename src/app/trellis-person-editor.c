@@ -15,6 +15,7 @@
 #include "trellis-date-button.h"
 #include "trellis-entity-checklist.h"
 #include "trellis-entity-choices.h"
+#include "trellis-entity-labels.h"
 #include "trellis-field-binding.h"
 #include "trellis-mandate-view.h"
 #include "trellis-person-editor.h"
@@ -34,10 +35,12 @@ struct _TrellisPersonEditor
   AdwComboRow            *new_competency_row;
   TrellisDateButton      *new_date_button;
   AdwComboRow            *new_level_row;
+  AdwEntryRow            *new_evidence_row;
   AdwEntryRow            *new_note_row;
   AdwComboRow            *new_source_row;
   GtkSwitch              *new_want_switch;
   AdwActionRow           *privacy_row;
+  AdwActionRow           *rhythm_row;
   TrellisEntityChecklist *roles_list;
   AdwComboRow            *share_row;
 
@@ -127,11 +130,15 @@ add_assessment_cb (TrellisPersonEditor *self)
   a.note = gtk_editable_get_text (GTK_EDITABLE (self->new_note_row));
   if (a.note[0] == '\0')
     a.note = NULL;
+  a.evidence = gtk_editable_get_text (GTK_EDITABLE (self->new_evidence_row));
+  if (a.evidence[0] == '\0')
+    a.evidence = NULL;
 
   trellis_document_set_assessment (document, TRELLIS_PERSON (person), &a);
 
   /* The next one is usually the same perspective on the next competency. */
   gtk_editable_set_text (GTK_EDITABLE (self->new_note_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_evidence_row), "");
   gtk_switch_set_active (self->new_want_switch, FALSE);
   if (adw_combo_row_get_selected (self->new_competency_row) + 1 < g_list_model_get_n_items (self->competencies))
     adw_combo_row_set_selected (self->new_competency_row, adw_combo_row_get_selected (self->new_competency_row) + 1);
@@ -217,6 +224,20 @@ trellis_person_editor_document_changed (TrellisEditor       *editor,
     trellis_mandate_view_refresh (self->mandate_view);
 }
 
+/* When the person last took a step in growing: an assessment, or a
+ * development action that came due. */
+static void
+trellis_person_editor_update_lines (TrellisEditor   *editor,
+                                    TrellisDocument *document,
+                                    const char      *id)
+{
+  TrellisPersonEditor *self = TRELLIS_PERSON_EDITOR (editor);
+  g_autofree char *rhythm = trellis_dup_learning_rhythm (document, trellis_editor_get_entity (editor),
+                                                         trellis_date_today (), FALSE);
+
+  adw_action_row_set_subtitle (self->rhythm_row, rhythm);
+}
+
 static void
 trellis_person_editor_dispose (GObject *object)
 {
@@ -243,6 +264,7 @@ trellis_person_editor_class_init (TrellisPersonEditorClass *klass)
   editor_class->unbind = trellis_person_editor_unbind;
   editor_class->bind = trellis_person_editor_bind;
   editor_class->document_changed = trellis_person_editor_document_changed;
+  editor_class->update_lines = trellis_person_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_PERSON;
 
   g_type_ensure (TRELLIS_TYPE_ASSESSMENT_TABLE);
@@ -258,10 +280,12 @@ trellis_person_editor_class_init (TrellisPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_competency_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_date_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_level_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_evidence_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_note_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_source_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, new_want_switch);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, privacy_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, rhythm_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, roles_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisPersonEditor, share_row);
   gtk_widget_class_bind_template_callback (widget_class, add_assessment_cb);
@@ -291,6 +315,7 @@ trellis_person_editor_init (TrellisPersonEditor *self)
   adw_combo_row_set_selected (self->new_source_row, preferred);
   trellis_date_button_set_date (self->new_date_button, trellis_date_today ());
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->new_note_row), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->new_evidence_row), FALSE);
 
   trellis_entity_checklist_set_empty_text (self->roles_list, _("No roles yet. Add them in Roles."));
   trellis_editor_bind_field (TRELLIS_EDITOR (self), GTK_WIDGET (self->name_row),

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "trellis-accessible.h"
 #include "trellis-pending-edits.h"
 #include "trellis-string-list.h"
 #include "trellis-widget-util.h"
@@ -163,8 +164,10 @@ add_activated_cb (TrellisStringList *self)
 
   trellis_string_list_flush (self);
 
+  /* The first text: there are none before it. */
   builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) trellis_entity_get_strv (self->entity, self->field));
+  if (trellis_entity_get_strv (self->entity, self->field) != NULL)
+    g_strv_builder_addv (builder, (const char **) trellis_entity_get_strv (self->entity, self->field));
   g_strv_builder_add (builder, stripped);
   texts = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
@@ -291,6 +294,7 @@ make_row (TrellisStringList *self,
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_LOCAL);
   gtk_widget_add_controller (row, keys);
+  trellis_accessible_tidy (row);
 
   return row;
 }
@@ -322,6 +326,7 @@ rebuild (TrellisStringList *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->add_row), FALSE);
   adw_entry_row_add_prefix (ADW_ENTRY_ROW (self->add_row), gtk_image_new_from_icon_name ("list-add-symbolic"));
   g_signal_connect_swapped (self->add_row, "entry-activated", G_CALLBACK (add_activated_cb), self);
+  trellis_accessible_tidy (self->add_row);
   gtk_list_box_append (self->list_box, self->add_row);
 
   self->updating = FALSE;

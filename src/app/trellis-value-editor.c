@@ -22,26 +22,11 @@ struct _TrellisValueEditor
   TrellisEditor      parent_instance;
 
   TrellisStringList *behaviours_list;
-  AdwActionRow      *competencies_row;
   GtkTextView       *description_view;
   AdwEntryRow       *name_row;
-  AdwActionRow      *results_row;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisValueEditor, trellis_value_editor, TRELLIS_TYPE_EDITOR)
-
-static void
-trellis_value_editor_update_lines (TrellisEditor   *editor,
-                                   TrellisDocument *document,
-                                   const char      *id)
-{
-  TrellisValueEditor *self = TRELLIS_VALUE_EDITOR (editor);
-
-  trellis_editor_set_line (editor, self->results_row,
-                                          trellis_dup_labels_referencing (document, TRELLIS_KIND_RESULT, TRELLIS_FIELD_VALUES, id));
-  trellis_editor_set_line (editor, self->competencies_row,
-                           trellis_dup_labels_referencing (document, TRELLIS_KIND_COMPETENCY, TRELLIS_FIELD_VALUES, id));
-}
 
 static void
 trellis_value_editor_bind (TrellisEditor   *editor,
@@ -70,17 +55,14 @@ trellis_value_editor_class_init (TrellisValueEditorClass *klass)
 
   object_class->dispose = trellis_value_editor_dispose;
   editor_class->bind = trellis_value_editor_bind;
-  editor_class->update_lines = trellis_value_editor_update_lines;
   editor_class->kind = TRELLIS_KIND_VALUE;
 
   g_type_ensure (TRELLIS_TYPE_STRING_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trellis-value-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisValueEditor, behaviours_list);
-  gtk_widget_class_bind_template_child (widget_class, TrellisValueEditor, competencies_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisValueEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisValueEditor, name_row);
-  gtk_widget_class_bind_template_child (widget_class, TrellisValueEditor, results_row);
 }
 
 static void

@@ -225,17 +225,40 @@ create_draft_row_cb (gpointer item,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", trellis_draft_get_uuid (draft));
   gtk_widget_add_css_class (discard, "flat");
 
+  /* Restoring is what one key must do: it comes first, and takes the
+   * focus when the page is shown (discarding asks first). */
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), discard);
   gtk_box_append (GTK_BOX (box), restore);
+  gtk_box_append (GTK_BOX (box), discard);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
   trellis_accessible_tidy (row);
   /* Which changes the buttons of this row restore or discard. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown_title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown_title, -1);
   g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (trellis_draft_get_uuid (draft)), g_free);
+  g_object_set_data (G_OBJECT (row), "restore", restore);
 
   return row;
+}
+
+/* The newest unsaved work is what a start after a crash is for: its
+ * Restore button takes the focus, so that Enter restores it. */
+static void
+focus_first_restore (TrellisWelcomePage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->drafts_list, 0);
+  GtkWidget *restore = row != NULL ? g_object_get_data (G_OBJECT (row), "restore") : NULL;
+
+  if (restore != NULL && gtk_widget_get_mapped (restore))
+    gtk_widget_grab_focus (restore);
+}
+
+static void
+trellis_welcome_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (trellis_welcome_page_parent_class)->map (widget);
+
+  focus_first_restore (TRELLIS_WELCOME_PAGE (widget));
 }
 
 static void
@@ -243,6 +266,8 @@ drafts_changed_cb (TrellisWelcomePage *self)
 {
   gtk_widget_set_visible (self->drafts_group,
                           self->drafts != NULL && g_list_model_get_n_items (self->drafts) > 0);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_first_restore (self);
 }
 
 static void
@@ -272,6 +297,7 @@ trellis_welcome_page_class_init (TrellisWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trellis_welcome_page_dispose;
+  widget_class->map = trellis_welcome_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/trellis-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisWelcomePage, drafts_group);

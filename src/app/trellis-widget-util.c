@@ -92,6 +92,55 @@ trellis_scroller_fit_rows (GtkScrolledWindow *scroller,
 }
 
 /**
+ * trellis_list_enter_at:
+ * @item: an item of a list view or a column view, bound to a row
+ * @scroller: (nullable): the scrolled window around the list
+ *
+ * A list view remembers the row that last had the focus, and Tab goes
+ * back to it: when the list shows another entity, that is a row nobody
+ * pointed at (Space then ticks or sets the wrong one). This makes Tab
+ * enter the list at @item's row, scrolled into view from the top; where
+ * the focus is in the list already, that row takes it now.
+ */
+void
+trellis_list_enter_at (GtkListItem *item,
+                       GtkWidget   *scroller)
+{
+  GtkWidget *child;
+  GtkWidget *row;
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (item));
+  g_return_if_fail (scroller == NULL || GTK_IS_SCROLLED_WINDOW (scroller));
+
+  if (scroller != NULL)
+    {
+      GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+    }
+
+  /* The row is the widget the list view holds; in a column view, the
+   * cell of @item is inside it. */
+  child = gtk_list_item_get_child (item);
+  for (row = child; row != NULL; row = gtk_widget_get_parent (row))
+    if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+      break;
+  if (child == NULL || row == NULL)
+    return;
+
+  /* A widget keeps its focus child when the focus leaves it: whether
+   * the focus is in the list is the window's to say. */
+  root = gtk_widget_get_root (row);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, gtk_widget_get_parent (row)))
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+  else
+    gtk_widget_set_focus_child (gtk_widget_get_parent (row), row);
+}
+
+/**
  * trellis_settings_get_theme:
  * @settings: (nullable): the application's settings
  *

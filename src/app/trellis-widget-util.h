@@ -17,6 +17,8 @@ void trellis_scroller_fit_rows      (GtkScrolledWindow *scroller,
                                      GListModel        *model,
                                      int                row_height,
                                      int                max_rows);
+void trellis_list_enter_at          (GtkListItem       *item,
+                                     GtkWidget         *scroller);
 
 TrellisTheme trellis_settings_get_theme (GSettings      *settings);
 void trellis_dialog_close_on_escape (GtkWindow         *dialog);

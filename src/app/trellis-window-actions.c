@@ -25,6 +25,63 @@ get_app (TrellisWindow *self)
   return TRELLIS_IS_APPLICATION (app) ? TRELLIS_APPLICATION (app) : NULL;
 }
 
+/* Undo and Redo say what they undo and redo: “Undo Set Level of ‘Anouk’
+ * in ‘De-escalation’”, in the tooltip and for screen readers. */
+static void
+update_undo_button (GtkButton  *button,
+                    const char *what,
+                    gboolean    undo)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (what != NULL && what[0] != '\0')
+    /* Translators: %s is what a step does, e.g. “Set Level of ‘Anouk’ in ‘De-escalation’”. */
+    label = g_strdup_printf (undo ? _("Undo %s") : _("Redo %s"), what);
+  else
+    label = g_strdup (undo ? _("Undo") : _("Redo"));
+
+  /* Translators: a tooltip: what Undo or Redo would do, then its keys. */
+  tooltip = g_strdup_printf (_("%s (%s)"), label, undo ? _("Ctrl+Z") : _("Ctrl+Shift+Z"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+update_undo_labels (TrellisWindow *self,
+                    gboolean       has_document)
+{
+  update_undo_button (self->undo_button,
+                      has_document ? trellis_document_get_undo_label (self->document) : NULL, TRUE);
+  update_undo_button (self->redo_button,
+                      has_document ? trellis_document_get_redo_label (self->document) : NULL, FALSE);
+}
+
+static gboolean
+undo_labels_idle_cb (gpointer user_data)
+{
+  TrellisWindow *self = user_data;
+
+  self->undo_labels_source = 0;
+  update_undo_labels (self, self->document != NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * trellis_window_queue_undo_labels:
+ * @self: a #TrellisWindow
+ *
+ * After an edit: the labels of Undo and Redo once the edit is complete
+ * (a compound edit has its label only when it ends).
+ */
+void
+trellis_window_queue_undo_labels (TrellisWindow *self)
+{
+  if (self->undo_labels_source == 0)
+    self->undo_labels_source = g_idle_add (undo_labels_idle_cb, self);
+}
+
 void
 trellis_window_update_actions (TrellisWindow *self)
 {
@@ -47,13 +104,17 @@ trellis_window_update_actions (TrellisWindow *self)
                                  has_document && trellis_document_can_redo (self->document));
   /* Presenting, the sections stay put: only the map is on the screen. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", matrix && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-tab", matrix && !self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-entity", matrix && !self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", matrix || self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-presenting", self->presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-editing", self->presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.hand-out", matrix && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments", matrix && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-assessments-folder", matrix && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-recovered",
                                  idle && trellis_session_get_recovered (self->session));
+  update_undo_labels (self, has_document);
   trellis_window_update_vote_actions (self);
   trellis_window_update_translate_actions (self);
 }
@@ -226,11 +287,67 @@ restore_draft_action_cb (GtkWidget  *widget,
 }
 
 static void
+discard_draft_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           TrellisWindow    *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (dialog), "uuid");
+
+  if (g_strcmp0 (response, "discard") == 0 && uuid != NULL)
+    trellis_window_discard_draft (self, uuid);
+}
+
+static TrellisDraft *
+find_draft (TrellisWindow *self,
+            const char    *uuid)
+{
+  TrellisApplication *app = get_app (self);
+  GListModel *drafts = app != NULL ? trellis_application_get_drafts (app) : NULL;
+  guint n = drafts != NULL ? g_list_model_get_n_items (drafts) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisDraft) draft = g_list_model_get_item (drafts, i);
+
+      if (g_strcmp0 (trellis_draft_get_uuid (draft), uuid) == 0)
+        return g_steal_pointer (&draft);
+    }
+
+  return NULL;
+}
+
+/* Work a crash left is never thrown away by one key: discarding asks,
+ * and Cancel is what Enter and Escape answer. */
+static void
 discard_draft_action_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  trellis_window_discard_draft (TRELLIS_WINDOW (widget), g_variant_get_string (param, NULL));
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  const char *uuid = g_variant_get_string (param, NULL);
+  g_autoptr(TrellisDraft) draft = find_draft (self, uuid);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (draft == NULL)
+    return;
+
+  name = trellis_draft_dup_display_name (draft);
+  /* Translators: %s names the unsaved work, e.g. a file name or “Unsaved matrix”. */
+  body = g_strdup_printf (_("The unsaved changes to ‘%s’ are deleted for good. Restore them instead to review them first."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "uuid", g_strdup (uuid), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_draft_response_cb), self, 0);
+  trellis_accessible_tidy (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -537,8 +654,6 @@ trellis_window_get_presenting (TrellisWindow *self)
 static void
 begin_presenting (TrellisWindow *self)
 {
-  AdwToast *toast;
-
   /* What to come back to. */
   self->present_was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
   g_free (self->present_section);
@@ -562,20 +677,11 @@ begin_presenting (TrellisWindow *self)
   self->fullscreen_requested = TRUE;
   gtk_window_fullscreen (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (trellis_heatmap_page_get_view (self->heatmap_page)));
-
-  toast = adw_toast_new (_("Press Esc to stop presenting"));
-  adw_toast_set_timeout (toast, 3);
-  g_set_object (&self->present_toast, toast);
-  trellis_window_add_toast (self, toast);
 }
 
 static void
 end_presenting (TrellisWindow *self)
 {
-  if (self->present_toast != NULL)
-    adw_toast_dismiss (self->present_toast);
-  g_clear_object (&self->present_toast);
-
   self->presenting = FALSE;
   if (!self->present_was_fullscreen)
     {
@@ -624,13 +730,68 @@ trellis_window_set_presenting (TrellisWindow *self,
   if (presenting && (self->document == NULL || trellis_session_get_loading (self->session)))
     return;
 
+  /* Each presentation begins showing only; editing is turned on apart. */
   if (presenting)
     begin_presenting (self);
   else
     end_presenting (self);
+  if (self->present_editing)
+    {
+      self->present_editing = FALSE;
+      trellis_window_notify_present_editing (self);
+    }
+  trellis_window_apply_editing (self);
 
   trellis_window_update_actions (self);
   trellis_window_notify_presenting (self);
+}
+
+/**
+ * trellis_window_apply_editing:
+ * @self: a #TrellisWindow
+ *
+ * A presented map shows and does not edit: its cells' actions are off
+ * and its keys take no level or letter, until the facilitator turns
+ * editing on.
+ */
+void
+trellis_window_apply_editing (TrellisWindow *self)
+{
+  gboolean editable = !self->presenting || self->present_editing;
+
+  if (self->cell_actions != NULL)
+    trellis_cell_actions_set_enabled (self->cell_actions, editable);
+  trellis_heatmap_view_set_read_only (trellis_heatmap_page_get_view (self->heatmap_page), !editable);
+}
+
+gboolean
+trellis_window_get_present_editing (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+
+  return self->present_editing;
+}
+
+/**
+ * trellis_window_set_present_editing:
+ * @self: a #TrellisWindow
+ * @editing: whether the presented map may be edited
+ *
+ * Only while presenting; a presentation always begins with editing off.
+ */
+void
+trellis_window_set_present_editing (TrellisWindow *self,
+                                    gboolean       editing)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  editing = !!editing && self->presenting;
+  if (self->present_editing == editing)
+    return;
+
+  self->present_editing = editing;
+  trellis_window_apply_editing (self);
+  trellis_window_notify_present_editing (self);
 }
 
 static void
@@ -649,6 +810,31 @@ show_section_action_cb (GtkWidget  *widget,
                         GVariant   *param)
 {
   trellis_window_show_section_number (TRELLIS_WINDOW (widget), (guint) g_variant_get_int32 (param));
+}
+
+static void
+show_entity_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  TrellisEntity *entity = self->document != NULL ? trellis_document_lookup (self->document, id) : NULL;
+
+  if (entity == NULL && self->document != NULL &&
+      g_strcmp0 (id, trellis_entity_get_id (TRELLIS_ENTITY (trellis_document_get_organisation (self->document)))) == 0)
+    entity = TRELLIS_ENTITY (trellis_document_get_organisation (self->document));
+
+  if (entity != NULL)
+    trellis_window_show_entity (self, entity);
+}
+
+static void
+switch_tab_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  trellis_window_switch_tab (TRELLIS_WINDOW (widget), g_variant_get_int32 (param));
 }
 
 static void
@@ -773,11 +959,12 @@ shortcuts_action_cb (GtkWidget  *widget,
  * trellis_window_add_shortcuts:
  * @self: a #TrellisWindow
  *
- * Escape leaves a presentation. It is caught before the widget with the
- * focus sees it (a widget on the way may take Escape for itself), and
- * only while presenting: the action is off otherwise, so that Escape
- * goes on to whatever else wants it. Popovers and dialogs are windows of
- * their own and get their Escape first.
+ * Escape leaves a presentation, and Alt+E turns its editing on or off.
+ * They are caught before the widget with the focus sees them (a widget
+ * on the way may take Escape for itself), and only while presenting:
+ * the actions are off otherwise, so that the keys go on to whatever
+ * else wants them. Popovers and dialogs are windows of their own and get
+ * their Escape first.
  */
 void
 trellis_window_add_shortcuts (TrellisWindow *self)
@@ -788,6 +975,21 @@ trellis_window_add_shortcuts (TrellisWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("win.stop-presenting")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("win.present-editing")));
+
+  /* Ctrl+Page Down and Up switch the pages of a section, wherever the
+   * focus is (a text field would take them for itself otherwise). */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const guint keyvals[] = { GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up };
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyvals[i], GDK_CONTROL_MASK),
+                                                gtk_named_action_new ("win.switch-tab"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (i < 2 ? 1 : -1));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -802,11 +1004,14 @@ trellis_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.discard-draft", "s", discard_draft_action_cb);
   gtk_widget_class_install_action (widget_class, "win.discard-recovered", NULL, discard_recovered_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-section", "i", show_section_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.switch-tab", "i", switch_tab_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-entity", "s", show_entity_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deleted-toast", "s", show_deleted_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action_cb);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_install_property_action (widget_class, "win.present-editing", "present-editing");
   gtk_widget_class_install_action (widget_class, "win.stop-presenting", NULL, stop_presenting_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, save_as_action_cb);

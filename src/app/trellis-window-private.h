@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "trellis-cell-actions.h"
 #include "trellis-entity-pane.h"
 #include "trellis-guide.h"
 #include "trellis-heatmap-page.h"
@@ -38,6 +39,8 @@ struct _TrellisWindow
   GtkStack             *main_stack;
   GtkListBox           *sections_list;
   GtkStack             *sections_stack;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
   AdwToastOverlay      *toast_overlay;
@@ -51,15 +54,17 @@ struct _TrellisWindow
   TrellisSession       *session;
   TrellisDocument      *document;      /* the session's, as shown */
   GPtrArray            *panes;
+  TrellisCellActions   *cell_actions;  /* the document's, owned by the window */
+  guint                 undo_labels_source;
 
   /* Presenting, and what to restore afterwards. */
   guint                 presenting : 1;
   guint                 present_was_fullscreen : 1;
   guint                 fullscreen_requested : 1;  /* a window manager may not grant it */
+  guint                 present_editing : 1;       /* the facilitator turned editing on */
   char                 *present_section;
   GtkWidget            *present_leaflet_child;
   GtkWidget            *present_focus;
-  AdwToast             *present_toast;
 
   /* A workshop vote, and the server phones vote through
    * (trellis-window-vote.c). */
@@ -73,8 +78,11 @@ struct _TrellisWindow
 void trellis_window_class_add_actions  (GtkWidgetClass *widget_class);
 void trellis_window_add_shortcuts      (TrellisWindow  *self);
 void trellis_window_update_actions     (TrellisWindow  *self);
+void trellis_window_apply_editing      (TrellisWindow  *self);
+void trellis_window_queue_undo_labels  (TrellisWindow  *self);
 void trellis_window_update_title       (TrellisWindow  *self);
 void trellis_window_notify_presenting  (TrellisWindow  *self);
+void trellis_window_notify_present_editing (TrellisWindow *self);
 void trellis_window_save               (TrellisWindow  *self);
 void trellis_window_save_as            (TrellisWindow  *self);
 void trellis_window_reload             (TrellisWindow  *self);
@@ -86,6 +94,10 @@ void trellis_window_show_message       (TrellisWindow  *self,
                                         const char     *body);
 void trellis_window_show_section_number (TrellisWindow *self,
                                         guint           number);
+void trellis_window_switch_tab         (TrellisWindow  *self,
+                                        int             delta);
+void trellis_window_show_entity        (TrellisWindow  *self,
+                                        TrellisEntity  *entity);
 TrellisWindow *trellis_window_get_target_for_new (TrellisWindow *self);
 
 /* trellis-window-sheets.c */

@@ -292,7 +292,7 @@ vote_on_focus_action_cb (GtkWidget  *widget,
   TrellisWindow *self = TRELLIS_WINDOW (widget);
   g_auto(TrellisCellTarget) target = { 0 };
 
-  trellis_heatmap_view_get_focus_target (trellis_heatmap_page_get_view (self->heatmap_page), &target);
+  trellis_heatmap_view_get_shown_target (trellis_heatmap_page_get_view (self->heatmap_page), &target);
   if (trellis_cell_target_can_vote (&target))
     {
       trellis_window_vote_on (self, target.row_id, target.column_id);

@@ -38,6 +38,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_PRESENTING,
+  PROP_PRESENT_EDITING,
   PROP_UNSAVED,
   PROP_CONTENT_LANGUAGE,
   N_PROPS
@@ -203,6 +204,11 @@ update_banner (TrellisWindow *self)
   gtk_label_set_label (self->banner_label, text);
   gtk_widget_set_visible (gtk_revealer_get_child (self->banner), TRUE);
   gtk_revealer_set_reveal_child (self->banner, TRUE);
+
+  /* After a crash, Enter keeps the work: Restore or Save has the focus
+   * (and comes first; discarding asks). */
+  if (trellis_session_get_notice (self->session) != TRELLIS_SESSION_NOTICE_CHANGED_ON_DISK)
+    gtk_widget_grab_focus (GTK_WIDGET (self->banner_primary));
 }
 
 /* A banner slid out of view leaves no nameless buttons behind for
@@ -276,7 +282,8 @@ session_document_cb (TrellisWindow *self)
   for (guint i = 0; i < self->panes->len; i++)
     trellis_entity_pane_set_document (g_ptr_array_index (self->panes, i), document);
   trellis_heatmap_page_set_document (self->heatmap_page, document);
-  trellis_cell_actions_install (GTK_WIDGET (self), document);
+  self->cell_actions = trellis_cell_actions_install (GTK_WIDGET (self), document);
+  trellis_window_apply_editing (self);
 
   if (document != NULL)
     {
@@ -284,6 +291,8 @@ session_document_cb (TrellisWindow *self)
       g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::file", G_CALLBACK (document_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (trellis_window_queue_undo_labels),
+                               self, G_CONNECT_SWAPPED);
     }
 
   /* A personal file opens in the guided self-assessment, where its
@@ -798,6 +807,9 @@ back_clicked_cb (TrellisWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The sidebar highlights the section in view, also when the section
+ * shown did not change (a matrix opened in the section the window was
+ * made with). */
 static void
 section_changed_cb (TrellisWindow *self)
 {
@@ -861,6 +873,7 @@ trellis_window_show_section (TrellisWindow *self,
     name = "mission";
 
   gtk_stack_set_visible_child_name (self->sections_stack, name);
+  section_changed_cb (self);
 }
 
 const char *
@@ -904,11 +917,113 @@ trellis_window_show_section_number (TrellisWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   /* Straight to typing the next item. */
+  /* Straight into the map, where the arrows and digits work. */
   focus = trellis_window_get_section_focus (self);
   if (TRELLIS_IS_ENTITY_PANE (focus))
     trellis_entity_pane_focus_add (TRELLIS_ENTITY_PANE (focus));
+  else if (TRELLIS_IS_HEATMAP_PAGE (focus))
+    trellis_heatmap_page_focus_map (TRELLIS_HEATMAP_PAGE (focus));
   else if (focus != NULL)
     gtk_widget_child_focus (focus, GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * trellis_window_switch_tab:
+ * @self: a #TrellisWindow
+ * @delta: 1 for the next page of the section, -1 for the one before
+ *
+ * In a section of two lists (Results and Responsibilities, Development
+ * Actions and Feedback), shows the other one, ready to type its next
+ * item, as Ctrl+Page Down and Ctrl+Page Up do in tabs.
+ */
+void
+trellis_window_switch_tab (TrellisWindow *self,
+                           int            delta)
+{
+  GtkWidget *section = gtk_stack_get_visible_child (self->sections_stack);
+  GtkStack *tabs = NULL;
+  g_autoptr(GListModel) pages = NULL;
+  GtkWidget *visible;
+  guint n, current = 0;
+  GtkWidget *focus;
+
+  for (GtkWidget *c = section != NULL && GTK_IS_BOX (section) ? gtk_widget_get_first_child (section) : NULL;
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_STACK (c))
+      tabs = GTK_STACK (c);
+  if (tabs == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  pages = G_LIST_MODEL (gtk_stack_get_pages (tabs));
+  n = g_list_model_get_n_items (pages);
+  visible = gtk_stack_get_visible_child (tabs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      if (gtk_stack_page_get_child (GTK_STACK_PAGE (page)) == visible)
+        current = i;
+    }
+
+  {
+    g_autoptr(GObject) page = g_list_model_get_item (pages, (current + n + (guint) (delta % (int) n)) % n);
+
+    gtk_stack_set_visible_child (tabs, gtk_stack_page_get_child (GTK_STACK_PAGE (page)));
+  }
+
+  focus = trellis_window_get_section_focus (self);
+  if (TRELLIS_IS_ENTITY_PANE (focus))
+    trellis_entity_pane_focus_add (TRELLIS_ENTITY_PANE (focus));
+}
+
+/**
+ * trellis_window_show_entity:
+ * @self: a #TrellisWindow
+ * @entity: an entity of the document shown
+ *
+ * Shows the section that lists @entity (and its page, in a section of
+ * two), selects it and puts the focus in its editor: where a link of the
+ * line of sight leads.
+ */
+void
+trellis_window_show_entity (TrellisWindow *self,
+                            TrellisEntity *entity)
+{
+  TrellisKind kind;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (TRELLIS_IS_ENTITY (entity));
+
+  kind = trellis_entity_get_kind (entity);
+  /* The organisation is pinned over the values. */
+  if (kind == TRELLIS_KIND_ORGANISATION)
+    kind = TRELLIS_KIND_VALUE;
+
+  for (guint i = 0; i < self->panes->len; i++)
+    {
+      TrellisEntityPane *pane = g_ptr_array_index (self->panes, i);
+      GtkWidget *child = GTK_WIDGET (pane);
+
+      if (trellis_entity_pane_get_kind (pane) != kind)
+        continue;
+
+      /* Up to the section, showing the page of a section's own stack. */
+      while (gtk_widget_get_parent (child) != NULL && gtk_widget_get_parent (child) != GTK_WIDGET (self->sections_stack))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (child);
+
+          if (GTK_IS_STACK (parent))
+            gtk_stack_set_visible_child (GTK_STACK (parent), child);
+          child = parent;
+        }
+      gtk_stack_set_visible_child (self->sections_stack, child);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      trellis_entity_pane_open (pane, entity);
+      return;
+    }
 }
 
 /* Toasts and messages */
@@ -1142,7 +1257,7 @@ trellis_window_dispose (GObject *object)
 
   g_clear_pointer (&self->present_section, g_free);
   g_clear_weak_pointer (&self->present_focus);
-  g_clear_object (&self->present_toast);
+  g_clear_handle_id (&self->undo_labels_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
 
@@ -1167,6 +1282,10 @@ trellis_window_get_property (GObject    *object,
 
     case PROP_PRESENTING:
       g_value_set_boolean (value, trellis_window_get_presenting (self));
+      break;
+
+    case PROP_PRESENT_EDITING:
+      g_value_set_boolean (value, trellis_window_get_present_editing (self));
       break;
 
     case PROP_UNSAVED:
@@ -1197,6 +1316,10 @@ trellis_window_set_property (GObject      *object,
       trellis_window_set_presenting (self, g_value_get_boolean (value));
       break;
 
+    case PROP_PRESENT_EDITING:
+      trellis_window_set_present_editing (self, g_value_get_boolean (value));
+      break;
+
     case PROP_CONTENT_LANGUAGE:
       trellis_window_set_content_language (self, g_value_get_string (value));
       break;
@@ -1210,6 +1333,12 @@ void
 trellis_window_notify_presenting (TrellisWindow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+void
+trellis_window_notify_present_editing (TrellisWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENT_EDITING]);
 }
 
 void
@@ -1242,6 +1371,15 @@ trellis_window_class_init (TrellisWindowClass *klass)
    */
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TrellisWindow:present-editing:
+   *
+   * Whether the map may be edited while it is presented: off each time a
+   * presentation begins (the action win.present-editing toggles it).
+   */
+  properties[PROP_PRESENT_EDITING] =
+    g_param_spec_boolean ("present-editing", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_UNSAVED] =
     g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
@@ -1291,6 +1429,8 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sections_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sections_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, values_pane);
@@ -1352,6 +1492,7 @@ trellis_window_init (TrellisWindow *self)
 
   trellis_window_add_shortcuts (self);
   build_sections (self);
+  section_changed_cb (self);
   connect_session (self);
   trellis_window_translate_init (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
@@ -1359,6 +1500,7 @@ trellis_window_init (TrellisWindow *self)
                            self, G_CONNECT_SWAPPED);
   banner_revealed_cb (self);
   trellis_accessible_tidy (GTK_WIDGET (self));
+  trellis_accessible_name_choices (GTK_WIDGET (self));
 
   trellis_window_update_title (self);
   trellis_window_update_actions (self);

@@ -43,6 +43,9 @@ gboolean         trellis_window_get_changed_on_disk (TrellisWindow    *self);
 gboolean         trellis_window_get_presenting    (TrellisWindow      *self);
 void             trellis_window_set_presenting    (TrellisWindow      *self,
                                                    gboolean            presenting);
+gboolean         trellis_window_get_present_editing (TrellisWindow    *self);
+void             trellis_window_set_present_editing (TrellisWindow    *self,
+                                                     gboolean          editing);
 const char      *trellis_window_get_draft_uuid    (TrellisWindow      *self);
 TrellisSession  *trellis_window_get_session       (TrellisWindow      *self);
 GtkWindow       *trellis_window_import_spreadsheet (TrellisWindow     *self,

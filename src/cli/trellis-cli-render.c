@@ -76,6 +76,28 @@ draw (const char                 *path,
   return TRELLIS_CLI_OK;
 }
 
+/* WIDTHxHEIGHT in whole pixels, as screens are given. */
+static gboolean
+parse_screen (const char *text,
+              double     *width,
+              double     *height)
+{
+  char *end = NULL;
+  guint64 w = g_ascii_strtoull (text, &end, 10);
+  guint64 h;
+
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoull (text, &end, 10);
+  if (end == text || *end != '\0' || w < 100 || w > 20000 || h < 100 || h > 20000)
+    return FALSE;
+
+  *width = (double) w;
+  *height = (double) h;
+  return TRUE;
+}
+
 int
 trellis_cli_render (int    argc,
                     char **argv)
@@ -93,6 +115,8 @@ trellis_cli_render (int    argc,
   g_autofree char *content_language = NULL;
   g_autofree char *output = NULL;
   g_autofree char *audience = NULL;
+  g_autofree char *screen = NULL;
+  double screen_width = 0, screen_height = 0;
   double scale = 1.0;
   double zoom = 1.0;
   gboolean workshop = FALSE;
@@ -111,14 +135,18 @@ trellis_cli_render (int    argc,
     { "view", 0, 0, G_OPTION_ARG_STRING, &view, view_help, N_("VIEW") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Show only this role: its people, competencies and responsibilities"), N_("ID") },
     { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Show only this person"), N_("ID") },
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date"), N_("YYYY-MM-DD") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date (else with the first round of assessments)"), N_("YYYY-MM-DD") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_("Colours: light, dark or high-contrast"), N_("THEME") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Scale a PNG, e.g. 2 for a HiDPI screen or a sharp print"), N_("N") },
     { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, &zoom, N_("Make cells and text larger or smaller"), N_("N") },
+    { "screen", 0, 0, G_OPTION_ARG_STRING, &screen,
+      N_("Fill a screen of this size, as a presentation does: the cells as large as fit, the legend beside or under the map"),
+      N_("WIDTHxHEIGHT") },
     { "direction", 0, 0, G_OPTION_ARG_STRING, &direction, N_("Lay out ltr or rtl (default: from the language)"), N_("DIR") },
     { "audience", 0, 0, G_OPTION_ARG_STRING, &audience,
-      N_("Who will see it: coach (the default: people who share with their coach or the team) "
-         "or workshop (only people who share with the team, no group under three)"), N_("AUDIENCE") },
+      N_("Who will see it: coach (the default: people who share with their coach or the team), "
+         "workshop (only people who share with the team, no group under three) "
+         "or totals (nobody by name, no group under three)"), N_("AUDIENCE") },
     { "workshop", 0, 0, G_OPTION_ARG_NONE, &workshop, N_("The same as --audience workshop"), NULL },
     { "no-numbers", 0, 0, G_OPTION_ARG_NONE, &no_numbers, N_("Leave the numbers out of the cells"), NULL },
     { "font", 0, 0, G_OPTION_ARG_STRING, &font, N_("Font families, e.g. “DejaVu Sans”"), N_("FAMILY") },
@@ -165,6 +193,8 @@ trellis_cli_render (int    argc,
     return trellis_cli_usage_error (context, _("The scale must be between 0.25 and 8."));
   if (!(zoom >= 0.25 && zoom <= 8))
     return trellis_cli_usage_error (context, _("The zoom must be between 0.25 and 8."));
+  if (screen != NULL && !parse_screen (screen, &screen_width, &screen_height))
+    return trellis_cli_usage_error (context, _("Give the screen as WIDTHxHEIGHT in pixels, e.g. 1920x1080."));
   if (direction != NULL && g_strcmp0 (direction, "ltr") != 0 && g_strcmp0 (direction, "rtl") != 0)
     return trellis_cli_usage_error (context, _("The direction is ltr or rtl."));
   if (role != NULL && person != NULL)
@@ -172,13 +202,13 @@ trellis_cli_render (int    argc,
   if (audience != NULL && !trellis_audience_from_string (audience, &audience_id))
     {
       /* Translators: %s is what the user typed after --audience. */
-      g_autofree char *msg = g_strdup_printf (_("Unknown audience ‘%s’. Choose coach or workshop."), audience);
+      g_autofree char *msg = g_strdup_printf (_("Unknown audience ‘%s’. Choose coach, workshop or totals."), audience);
       return trellis_cli_usage_error (context, msg);
     }
   if (workshop)
     {
       if (audience != NULL && audience_id != TRELLIS_AUDIENCE_WORKSHOP)
-        return trellis_cli_usage_error (context, _("--workshop and --audience coach contradict each other."));
+        return trellis_cli_usage_error (context, _("--workshop and another --audience contradict each other."));
       audience_id = TRELLIS_AUDIENCE_WORKSHOP;
     }
   if (since != NULL)
@@ -191,8 +221,6 @@ trellis_cli_render (int    argc,
           return trellis_cli_usage_error (context, msg);
         }
     }
-  else if (trellis_view_needs_date (view_id))
-    return trellis_cli_usage_error (context, _("The trend compares with an earlier date: give --since YYYY-MM-DD."));
 
   options = trellis_render_options_new (view_id);
   trellis_render_options_set_role (options, role);
@@ -205,6 +233,8 @@ trellis_cli_render (int    argc,
   options->theme = theme_id;
   options->scale = scale;
   options->zoom = zoom;
+  options->fit_width = screen_width;
+  options->fit_height = screen_height;
   options->audience = audience_id;
   options->cell_text = !no_numbers;
   options->rtl = direction != NULL ? g_strcmp0 (direction, "rtl") == 0 : locale_is_rtl ();

@@ -259,6 +259,44 @@ trellis_document_get_n_assessments (TrellisDocument *self)
   return self->n_records;
 }
 
+/**
+ * trellis_document_get_first_assessment_date:
+ * @self: a #TrellisDocument
+ *
+ * The date of the oldest assessment of a person and a competency the
+ * document has: the first round of assessments, which a trend compares
+ * with when no other date is given.
+ *
+ * Returns: the date, or 0 when there is no assessment
+ */
+TrellisDate
+trellis_document_get_first_assessment_date (TrellisDocument *self)
+{
+  guint n_people;
+  TrellisDate first = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), 0);
+
+  n_people = trellis_document_get_n_items (self, TRELLIS_KIND_PERSON);
+  for (guint p = 0; p < n_people; p++)
+    {
+      GArray *records = trellis_person_get_records (TRELLIS_PERSON (trellis_document_get_item (self, TRELLIS_KIND_PERSON, p)));
+
+      for (guint i = 0; records != NULL && i < records->len; i++)
+        {
+          const TrellisRecord *record = &g_array_index (records, TrellisRecord, i);
+
+          /* The assessments of a deleted competency are hidden, not gone. */
+          if (trellis_document_get_competency_by_slot (self, record->slot) == NULL)
+            continue;
+          if (first == 0 || record->date < first)
+            first = record->date;
+        }
+    }
+
+  return first;
+}
+
 void
 trellis_document_record_to_assessment (TrellisDocument     *self,
                                        const TrellisRecord *record,
@@ -499,6 +537,21 @@ edit_one_assessment (TrellisDocument *self,
   return TRUE;
 }
 
+/* The names an undo step on one cell gives: the person's and the
+ * competency's, as in “Set Level of ‘Anouk’ in ‘De-escalation’”. */
+static void
+cell_names (TrellisDocument  *self,
+            TrellisPerson    *person,
+            const char       *competency,
+            char            **who,
+            char            **what)
+{
+  TrellisEntity *c = trellis_document_lookup (self, competency);
+
+  *who = trellis_entity_dup_label (TRELLIS_ENTITY (person));
+  *what = c != NULL ? trellis_entity_dup_label (c) : g_strdup (competency);
+}
+
 static void
 set_level_func (TrellisAssessment *a,
                 gconstpointer      data)
@@ -539,6 +592,11 @@ trellis_document_set_assessed_level (TrellisDocument *self,
                                      TrellisDate      date,
                                      gint             level)
 {
+  g_autofree char *who = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *label = NULL;
+  gboolean ret;
+
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
   g_return_val_if_fail (competency != NULL, FALSE);
@@ -547,7 +605,14 @@ trellis_document_set_assessed_level (TrellisDocument *self,
   if (!trellis_document_level_in_scale (self, level))
     return FALSE;
 
-  return edit_one_assessment (self, person, competency, source, date, set_level_func, &level);
+  cell_names (self, person, competency, &who, &what);
+  /* Translators: an undo step; the first %s is a person, the second a competency. */
+  label = g_strdup_printf (_("Set Level of ‘%s’ in ‘%s’"), who, what);
+  trellis_document_begin_group (self, label);
+  ret = edit_one_assessment (self, person, competency, source, date, set_level_func, &level);
+  trellis_document_end_group (self);
+
+  return ret;
 }
 
 /**
@@ -573,13 +638,25 @@ trellis_document_set_assessed_want (TrellisDocument *self,
                                     TrellisDate      date,
                                     gboolean         want)
 {
+  g_autofree char *who = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *label = NULL;
+  gboolean ret;
+
   g_return_val_if_fail (TRELLIS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_PERSON (person), FALSE);
   g_return_val_if_fail (competency != NULL, FALSE);
   g_return_val_if_fail (source < TRELLIS_N_SOURCES, FALSE);
 
   want = want != FALSE;
-  return edit_one_assessment (self, person, competency, source, date, set_want_func, &want);
+  cell_names (self, person, competency, &who, &what);
+  /* Translators: an undo step; the first %s is a person, the second a competency. */
+  label = g_strdup_printf (_("Set the Wish to Grow of ‘%s’ in ‘%s’"), who, what);
+  trellis_document_begin_group (self, label);
+  ret = edit_one_assessment (self, person, competency, source, date, set_want_func, &want);
+  trellis_document_end_group (self);
+
+  return ret;
 }
 
 /**

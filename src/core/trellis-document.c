@@ -886,13 +886,41 @@ trellis_document_insert (TrellisDocument *self,
   trellis_document_commit_edit (self, edit, label);
 }
 
+/* What Undo and Redo say for a change of @field of @entity: the part
+ * that changed, where people often change one. */
 static char *
-field_edit_label (TrellisEntity *entity)
+field_edit_label (TrellisEntity *entity,
+                  TrellisField   field)
 {
   g_autofree char *name = trellis_entity_dup_label (entity);
 
-  /* Translators: an undo step, e.g. “Change ‘Active listening’”. */
-  return g_strdup_printf (_("Change ‘%s’"), name);
+  switch (field)
+    {
+    case TRELLIS_FIELD_NAME:
+      /* Translators: an undo step; %s is the name before, e.g. “Rename ‘Active listening’”. */
+      return g_strdup_printf (_("Rename ‘%s’"), name);
+    case TRELLIS_FIELD_DESCRIPTION:
+      /* Translators: an undo step, e.g. “Change the Description of ‘Care’”. */
+      return g_strdup_printf (_("Change the Description of ‘%s’"), name);
+    case TRELLIS_FIELD_BEHAVIOURS:
+      /* Translators: an undo step, e.g. “Change the Behaviours of ‘Care’”. */
+      return g_strdup_printf (_("Change the Behaviours of ‘%s’"), name);
+    case TRELLIS_FIELD_VALUES:
+      /* Translators: an undo step: the values a result or competency serves, e.g. “Change the Values of ‘Listening’”. */
+      return g_strdup_printf (_("Change the Values of ‘%s’"), name);
+    case TRELLIS_FIELD_LEVELS:
+      /* Translators: an undo step: what each level of a competency looks like, e.g. “Change the Levels of ‘Listening’”. */
+      return g_strdup_printf (_("Change the Levels of ‘%s’"), name);
+    case TRELLIS_FIELD_ROLES:
+      /* Translators: an undo step: the roles of a person, e.g. “Change the Roles of ‘Anouk’”. */
+      return g_strdup_printf (_("Change the Roles of ‘%s’"), name);
+    case TRELLIS_FIELD_SHARE:
+      /* Translators: an undo step: with whom a person shares assessments, e.g. “Change What ‘Anouk’ Shares”. */
+      return g_strdup_printf (_("Change What ‘%s’ Shares"), name);
+    default:
+      /* Translators: an undo step, e.g. “Change ‘Active listening’”. */
+      return g_strdup_printf (_("Change ‘%s’"), name);
+    }
 }
 
 static void
@@ -912,7 +940,7 @@ push_field_edit (TrellisDocument *self,
   g_value_init (&edit->new_value, G_VALUE_TYPE (current));
   g_value_copy (value, &edit->new_value);
 
-  label = field_edit_label (entity);
+  label = field_edit_label (entity, field);
   trellis_document_commit_edit (self, edit, label);
 }
 
@@ -1188,7 +1216,7 @@ trellis_document_set_field (TrellisDocument *self,
 
       if (moved != NULL)
         {
-          g_autofree char *label = field_edit_label (entity);
+          g_autofree char *label = field_edit_label (entity, field);
 
           trellis_document_begin_group (self, label);
           push_field_edit (self, entity, field, value);
@@ -1315,113 +1343,6 @@ trellis_document_take_ptr_array (TrellisDocument *self,
   g_value_init (&v, G_TYPE_PTR_ARRAY);
   g_value_take_boxed (&v, value);
   trellis_document_set_field (self, entity, field, &v);
-}
-
-/**
- * trellis_document_set_requirement:
- * @self: a #TrellisDocument
- * @role_or_responsibility: a role (its required levels) or a
- *   responsibility (the competence it needs)
- * @competency: a competency id
- * @level: the level, or %TRELLIS_LEVEL_NONE to drop the requirement
- */
-void
-trellis_document_set_requirement (TrellisDocument *self,
-                                  TrellisEntity   *role_or_responsibility,
-                                  const char      *competency,
-                                  gint             level)
-{
-  TrellisField field;
-  GArray *current;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_ROLE (role_or_responsibility) ||
-                    TRELLIS_IS_RESPONSIBILITY (role_or_responsibility));
-  g_return_if_fail (competency != NULL);
-  g_return_if_fail (level == TRELLIS_LEVEL_NONE || trellis_document_level_in_scale (self, level));
-
-  field = TRELLIS_IS_ROLE (role_or_responsibility) ? TRELLIS_FIELD_REQUIRES : TRELLIS_FIELD_NEEDS;
-  current = trellis_entity_get_array (role_or_responsibility, field);
-
-  if (trellis_requirements_lookup (current, competency) == level)
-    return;
-
-  trellis_document_take_array (self, role_or_responsibility, field,
-                               trellis_requirements_copy_set (current, competency, level));
-}
-
-/**
- * trellis_document_set_assignment:
- * @self: a #TrellisDocument
- * @responsibility: a responsibility
- * @role: a role id
- * @raci: the RACI letters of @role
- * @authority: the delegation level of @role
- *
- * Sets the cell of the responsibility map; no letters and no authority
- * clears it.
- */
-void
-trellis_document_set_assignment (TrellisDocument       *self,
-                                 TrellisResponsibility *responsibility,
-                                 const char            *role,
-                                 TrellisRaci            raci,
-                                 TrellisAuthority       authority)
-{
-  GArray *current;
-  const TrellisAssignment *a;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_RESPONSIBILITY (responsibility));
-  g_return_if_fail (role != NULL);
-  g_return_if_fail (authority < TRELLIS_N_AUTHORITIES);
-
-  current = trellis_entity_get_array (TRELLIS_ENTITY (responsibility), TRELLIS_FIELD_ASSIGNS);
-  a = trellis_assignments_lookup (current, role);
-
-  if (a != NULL ? (a->raci == raci && a->authority == authority)
-                : (raci == TRELLIS_RACI_NONE && authority == TRELLIS_AUTHORITY_NONE))
-    return;
-
-  trellis_document_take_array (self, TRELLIS_ENTITY (responsibility), TRELLIS_FIELD_ASSIGNS,
-                               trellis_assignments_copy_set (current, role, raci, authority));
-}
-
-void
-trellis_document_set_target (TrellisDocument *self,
-                             TrellisRole     *role,
-                             const char      *competency,
-                             gint             level,
-                             guint            people)
-{
-  GArray *current;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_ROLE (role));
-  g_return_if_fail (competency != NULL);
-
-  current = trellis_entity_get_array (TRELLIS_ENTITY (role), TRELLIS_FIELD_TARGETS);
-  trellis_document_take_array (self, TRELLIS_ENTITY (role), TRELLIS_FIELD_TARGETS,
-                               trellis_targets_copy_set (current, competency, level, people));
-}
-
-void
-trellis_document_set_level_text (TrellisDocument   *self,
-                                 TrellisCompetency *competency,
-                                 gint               level,
-                                 const char        *text)
-{
-  GPtrArray *current;
-
-  g_return_if_fail (TRELLIS_IS_DOCUMENT (self));
-  g_return_if_fail (TRELLIS_IS_COMPETENCY (competency));
-
-  current = trellis_entity_get_ptr_array (TRELLIS_ENTITY (competency), TRELLIS_FIELD_LEVELS);
-  if (g_strcmp0 (trellis_level_texts_lookup (current, level), text) == 0)
-    return;
-
-  trellis_document_take_ptr_array (self, TRELLIS_ENTITY (competency), TRELLIS_FIELD_LEVELS,
-                                   trellis_level_texts_copy_set (current, level, text));
 }
 
 static guint

@@ -213,6 +213,7 @@ char              *trellis_document_make_id          (TrellisDocument   *self,
                                                       const char        *name);
 
 guint              trellis_document_get_n_assessments (TrellisDocument  *self);
+TrellisDate        trellis_document_get_first_assessment_date (TrellisDocument *self);
 GArray            *trellis_document_get_assessments  (TrellisDocument   *self,
                                                       TrellisPerson     *person,
                                                       const char        *competency);

@@ -25,6 +25,11 @@ enum
   TRELLIS_CELL_MARK_WARNING = 1 << 1,  /* top leading corner: a diamond */
   TRELLIS_CELL_MARK_SINGLE  = 1 << 2,  /* bottom leading corner: a dot */
   TRELLIS_CELL_MARK_NEW     = 1 << 3,  /* the centre: a dot */
+  /* The sides of zero on the gap palette, which grey alone cannot tell
+   * apart (−1 and +1 are the same grey): */
+  TRELLIS_CELL_MARK_SHORT   = 1 << 4,  /* bottom left corner: a triangle pointing down */
+  TRELLIS_CELL_MARK_ABOVE   = 1 << 5,  /* bottom left corner: a triangle pointing up */
+  TRELLIS_CELL_MARK_LAST    = TRELLIS_CELL_MARK_ABOVE,
 };
 
 /* Cairo */
@@ -79,6 +84,7 @@ void   trellis_draw_symbol            (TrellisStyle       *style,
                                        double              x,
                                        double              y,
                                        double              size);
+guint  trellis_draw_gap_marks         (double              value);
 void   trellis_draw_cell_mark_path    (cairo_t            *cr,
                                        guint               mark,
                                        double              x,

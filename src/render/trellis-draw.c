@@ -386,6 +386,23 @@ trellis_draw_symbol (TrellisStyle  *style,
 
 /* Adds a cell mark's shape to the path; the corners follow the reading
  * direction. */
+/**
+ * trellis_draw_gap_marks:
+ * @value: a value on the gap palette
+ *
+ * Returns: the mark of the side of zero @value is coloured on
+ *   (%TRELLIS_CELL_MARK_SHORT or %TRELLIS_CELL_MARK_ABOVE), or 0 in the
+ *   middle: a mean that rounds to zero has none
+ */
+guint
+trellis_draw_gap_marks (double value)
+{
+  guint step = trellis_palette_gap_step (value);
+  guint middle = trellis_palette_gap_step (0);
+
+  return step > middle ? TRELLIS_CELL_MARK_SHORT : step < middle ? TRELLIS_CELL_MARK_ABOVE : 0;
+}
+
 void
 trellis_draw_cell_mark_path (cairo_t  *cr,
                              guint     mark,
@@ -423,6 +440,23 @@ trellis_draw_cell_mark_path (cairo_t  *cr,
     case TRELLIS_CELL_MARK_NEW:
       cairo_new_sub_path (cr);
       cairo_arc (cr, x + w / 2, y + h / 2, s * 0.4, 0, 2 * G_PI);
+      break;
+
+    /* Both in the bottom left corner, under the digits' baseline, in
+     * either direction (the marks of the other corners are not in the
+     * views of the gap palette): they never come together. */
+    case TRELLIS_CELL_MARK_SHORT:
+      cairo_move_to (cr, x + 2, y + h - 1.5 - s * 0.5);
+      cairo_line_to (cr, x + 2 + s * 0.9, y + h - 1.5 - s * 0.5);
+      cairo_line_to (cr, x + 2 + s * 0.45, y + h - 1.5);
+      cairo_close_path (cr);
+      break;
+
+    case TRELLIS_CELL_MARK_ABOVE:
+      cairo_move_to (cr, x + 2, y + h - 1.5);
+      cairo_line_to (cr, x + 2 + s * 0.9, y + h - 1.5);
+      cairo_line_to (cr, x + 2 + s * 0.45, y + h - 1.5 - s * 0.5);
+      cairo_close_path (cr);
       break;
 
     default:

@@ -108,7 +108,7 @@ trellis_gaps_map_compute_person (TrellisPeopleMap *self,
   gap = info->required - cell->assessed;
   info->content = TRELLIS_CONTENT_VALUE;
   info->value = gap;
-  trellis_grid_map_fill (grid, paint, trellis_palette_gap_color (gap));
+  trellis_grid_map_fill_gap (grid, paint, gap);
   if (paint != NULL)
     paint->text[0] = trellis_style_number (((TrellisMap *) self)->style, gap, FALSE);
 }
@@ -135,7 +135,7 @@ trellis_gaps_map_compute_total (TrellisPeopleMap           *self,
   if (trellis_axis_get_item (&((TrellisMap *) self)->rows, row)->kind == TRELLIS_ITEM_AGGREGATE_GAP)
     {
       info->value = a->agg.mean_gap;
-      trellis_grid_map_fill (grid, paint, trellis_palette_gap_color (a->agg.mean_gap));
+      trellis_grid_map_fill_gap (grid, paint, a->agg.mean_gap);
       if (paint != NULL)
         paint->text[0] = a->mean_text;
     }

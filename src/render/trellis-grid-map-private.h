@@ -128,6 +128,9 @@ void         trellis_grid_map_compute_all       (TrellisGridMap     *self);
 void         trellis_grid_map_fill              (TrellisGridMap     *self,
                                                  TrellisCellPaint   *paint,
                                                  const TrellisRgba  *fill);
+void         trellis_grid_map_fill_gap          (TrellisGridMap     *self,
+                                                 TrellisCellPaint   *paint,
+                                                 double              value);
 void         trellis_grid_map_not_required      (TrellisGridMap     *self,
                                                  TrellisCellInfo    *info,
                                                  TrellisCellPaint   *paint);

@@ -248,6 +248,30 @@ trellis_grid_map_fill (TrellisGridMap    *self,
   paint->text_color = trellis_palette_text_on (((TrellisMap *) self)->options->theme, fill);
 }
 
+/**
+ * trellis_grid_map_fill_gap:
+ * @self: a grid map
+ * @paint: (nullable): how the cell is painted
+ * @value: a value on the gap palette: a gap, or a change with its sign
+ *   turned (growth on the "above" side)
+ *
+ * Fills a cell from the gap palette and marks which side of zero it is
+ * on, so that the two sides differ in grey too (printed in black and
+ * white, −1 and +1 are the same grey): in the bottom left corner a
+ * triangle pointing down on the "short" side, pointing up on "above".
+ */
+void
+trellis_grid_map_fill_gap (TrellisGridMap   *self,
+                           TrellisCellPaint *paint,
+                           double            value)
+{
+  if (paint == NULL)
+    return;
+
+  trellis_grid_map_fill (self, paint, trellis_palette_gap_color (value));
+  paint->marks |= trellis_draw_gap_marks (value);
+}
+
 /* Not required: the quiet tone, nothing to say. */
 void
 trellis_grid_map_not_required (TrellisGridMap   *self,
@@ -440,7 +464,7 @@ batch_cell (TrellisGridMap   *self,
         }
     }
 
-  for (guint m = TRELLIS_CELL_MARK_WANT; m <= TRELLIS_CELL_MARK_NEW; m <<= 1)
+  for (guint m = TRELLIS_CELL_MARK_WANT; m <= TRELLIS_CELL_MARK_LAST; m <<= 1)
     {
       if (paint.marks & m)
         trellis_cell_batch_mark (b, paint.text_color, m, &rect);
@@ -679,7 +703,7 @@ trellis_grid_map_add_privacy_legend (TrellisGridMap *self)
 {
   TrellisMap *map = (TrellisMap *) self;
 
-  if (map->options->audience == TRELLIS_AUDIENCE_WORKSHOP || self->roster.team_hidden > 0)
+  if (trellis_audience_is_team (map->options->audience) || self->roster.team_hidden > 0)
     trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_SUPPRESSED, &map->colors->suppressed, NULL,
                         trellis_roster_withheld_reason (&self->roster, FALSE));
 }

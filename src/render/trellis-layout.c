@@ -14,7 +14,7 @@
 #include "trellis-draw-private.h"
 #include "trellis-grid-map-private.h"
 #include "trellis-headers-private.h"
-#include "trellis-layout-private.h"
+#include "trellis-layout-struct-private.h"
 
 /* A layout is everything about a view that does not change from frame to
  * frame: which rows and columns there are, where they are, what each
@@ -26,32 +26,9 @@
  * The view itself is a map (trellis-map-private.h) made from the view
  * registry: the map says what the rows, columns and cells are and paints
  * them; the layout places the map and its headers, title and legend in
- * the picture, and answers for all of it. */
-
-struct _TrellisLayout
-{
-  GObject                    parent_instance;
-
-  TrellisAnalysis           *analysis;
-  TrellisDocument           *document;
-  TrellisRenderOptions      *options;
-  TrellisStyle               style;
-  TrellisLegend              legend;
-  TrellisMap                *map;
-  TrellisDate                latest;
-
-  /* The picture around the map. */
-  PangoLayout               *title;
-  PangoLayout               *subtitle;
-  double                     margin;
-  double                     picture_width;
-  double                     picture_height;
-  TrellisRect                area_title;
-  TrellisRect                area_columns;
-  TrellisRect                area_rows;
-  TrellisRect                area_cells;
-  TrellisRect                area_legend;
-};
+ * the picture, and answers for all of it. Its fields are in
+ * trellis-layout-struct-private.h; trellis-layout-screen.c arranges it
+ * on a screen to fill. */
 
 G_DEFINE_FINAL_TYPE (TrellisLayout, trellis_layout, G_TYPE_OBJECT)
 
@@ -127,8 +104,11 @@ make_title (TrellisLayout *self)
     g_ptr_array_add (parts, g_strdup_printf (_("Assessments up to %s"), trellis_date_format (self->latest, date)));
   else if (TRELLIS_MAP_GET_CLASS (self->map)->flags & TRELLIS_MAP_SHOWS_ASSESSMENTS)
     g_ptr_array_add (parts, g_strdup (_("No assessments yet")));
-  if (o->audience == TRELLIS_AUDIENCE_WORKSHOP)
+  if (o->audience == TRELLIS_AUDIENCE_TOTALS)
+    g_ptr_array_add (parts, g_strdup (_("Totals only: nobody is shown by name, no group under three")));
+  else if (o->audience == TRELLIS_AUDIENCE_WORKSHOP)
     g_ptr_array_add (parts, g_strdup (_("Workshop mode: only people who share with the team, no group under three")));
+  /* Totals only show nobody: there is nobody to count. */
   if (n_not_shown > 0 && o->audience == TRELLIS_AUDIENCE_WORKSHOP)
     /* Translators: in a workshop, who shares only with their coach, or
      * with nobody, is left out. */
@@ -136,7 +116,7 @@ make_title (TrellisLayout *self)
                                                        "%u people do not share their assessments with the team and are not shown",
                                                        n_not_shown),
                                              n_not_shown));
-  else if (n_not_shown > 0)
+  else if (n_not_shown > 0 && o->audience == TRELLIS_AUDIENCE_COACH)
     /* Translators: for a coach, who keeps their assessments private is
      * left out. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u person keeps their assessments private and is not shown",
@@ -172,8 +152,6 @@ compute_picture (TrellisLayout *self)
   pango_layout_get_pixel_size (self->title, &tw, &th);
   pango_layout_get_pixel_size (self->subtitle, &sw, &sh);
   title_h = th + (sh > 0 ? 2 * zoom + sh : 0);
-
-  trellis_legend_add_names_in_full (&self->legend, &self->style);
 
   /* The legend wraps at the map's width, but never narrower than a
    * readable line. */
@@ -257,6 +235,41 @@ check_filter (TrellisLayout  *self,
   return TRUE;
 }
 
+gboolean
+trellis_layout_build_parts (TrellisLayout  *self,
+                            GError        **error)
+{
+  TrellisMapClass *klass;
+
+  trellis_style_init (&self->style, self->options);
+
+  self->map = g_object_new (trellis_view_get_map_type (self->options->view), NULL);
+  klass = TRELLIS_MAP_GET_CLASS (self->map);
+  if (!trellis_map_build (self->map, self->analysis, self->options, &self->style, &self->legend, error))
+    return FALSE;
+  trellis_map_place (self->map);
+  trellis_headers_measure (&self->map->rows, &self->map->columns, &self->style, &self->legend,
+                           self->map->cell_width, self->map->cell_height,
+                           (klass->flags & TRELLIS_MAP_NO_ROW_HEADERS) == 0);
+
+  make_title (self);
+  trellis_map_add_legend (self->map);
+  trellis_legend_add_names_in_full (&self->legend, &self->style);
+
+  return TRUE;
+}
+
+void
+trellis_layout_clear_parts (TrellisLayout *self)
+{
+  g_clear_object (&self->map);
+  g_clear_object (&self->title);
+  g_clear_object (&self->subtitle);
+  trellis_legend_clear (&self->legend);
+  trellis_legend_init (&self->legend);
+  trellis_style_clear (&self->style);
+}
+
 static TrellisLayout *
 layout_build (TrellisAnalysis             *analysis,
               const TrellisRenderOptions  *options,
@@ -264,7 +277,6 @@ layout_build (TrellisAnalysis             *analysis,
 {
   g_autoptr(TrellisLayout) self = NULL;
   TrellisRenderOptions *o;
-  TrellisMapClass *klass;
 
   self = g_object_new (TRELLIS_TYPE_LAYOUT, NULL);
   self->analysis = trellis_analysis_ref (analysis);
@@ -278,24 +290,22 @@ layout_build (TrellisAnalysis             *analysis,
     o->theme = TRELLIS_THEME_LIGHT;
   if (o->audience >= TRELLIS_N_AUDIENCES)
     o->audience = TRELLIS_AUDIENCE_WORKSHOP;
+  if (!(o->fit_width >= 1 && o->fit_height >= 1 && o->fit_width < 100000 && o->fit_height < 100000))
+    o->fit_width = o->fit_height = 0;
   self->latest = trellis_analysis_get_latest_date (analysis);
 
   if (!check_filter (self, error))
     return NULL;
 
-  trellis_style_init (&self->style, o);
+  if (o->fit_width > 0)
+    {
+      if (!trellis_layout_fit_to_screen (self, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
 
-  self->map = g_object_new (trellis_view_get_map_type (o->view), NULL);
-  klass = TRELLIS_MAP_GET_CLASS (self->map);
-  if (!trellis_map_build (self->map, analysis, o, &self->style, &self->legend, error))
+  if (!trellis_layout_build_parts (self, error))
     return NULL;
-  trellis_map_place (self->map);
-  trellis_headers_measure (&self->map->rows, &self->map->columns, &self->style, &self->legend,
-                           self->map->cell_width, self->map->cell_height,
-                           (klass->flags & TRELLIS_MAP_NO_ROW_HEADERS) == 0);
-
-  make_title (self);
-  trellis_map_add_legend (self->map);
   compute_picture (self);
 
   return g_steal_pointer (&self);
@@ -309,8 +319,10 @@ layout_build (TrellisAnalysis             *analysis,
  *
  * Lays out a view: rows, columns, groups, header sizes, the legend and
  * the picture around the map. Fails when @options name a role or person
- * the document does not have, or a trend lacks its date. Who is shown
- * follows @options' audience.
+ * the document does not have, or a trend has no date to compare with.
+ * Who is shown follows @options' audience. With a screen to fill
+ * (@options' fit_width and fit_height), the zoom is the largest at which
+ * the whole picture fits it (see #TrellisRenderOptions).
  *
  * Any thread may lay out a view, also while others paint layouts.
  *

@@ -113,6 +113,38 @@ typedef struct
 } TrellisCellInfo;
 
 #define TRELLIS_TYPE_LAYOUT (trellis_layout_get_type ())
+/**
+ * TrellisElementKind:
+ * @TRELLIS_ELEMENT_TITLE: the title's text
+ * @TRELLIS_ELEMENT_SUBTITLE: the subtitle's text
+ * @TRELLIS_ELEMENT_CORNER: where the row and column headers meet
+ * @TRELLIS_ELEMENT_COLUMN_HEADERS: the column headers
+ * @TRELLIS_ELEMENT_ROW_HEADERS: the row headers
+ * @TRELLIS_ELEMENT_CELLS: the cells
+ * @TRELLIS_ELEMENT_LEGEND_ENTRY: one entry of the legend: its swatch and words
+ * @TRELLIS_ELEMENT_LEGEND_LINE: a line under the legend: a finding, or
+ *   names in full
+ *
+ * A part of the whole picture that is drawn on its own.
+ */
+typedef enum
+{
+  TRELLIS_ELEMENT_TITLE,
+  TRELLIS_ELEMENT_SUBTITLE,
+  TRELLIS_ELEMENT_CORNER,
+  TRELLIS_ELEMENT_COLUMN_HEADERS,
+  TRELLIS_ELEMENT_ROW_HEADERS,
+  TRELLIS_ELEMENT_CELLS,
+  TRELLIS_ELEMENT_LEGEND_ENTRY,
+  TRELLIS_ELEMENT_LEGEND_LINE,
+} TrellisElementKind;
+
+typedef struct
+{
+  TrellisElementKind kind;
+  TrellisRect        rect;
+} TrellisElement;
+
 G_DECLARE_FINAL_TYPE (TrellisLayout, trellis_layout, TRELLIS, LAYOUT, GObject)
 
 TrellisLayout        *trellis_layout_new                  (TrellisAnalysis             *analysis,
@@ -139,6 +171,7 @@ void                  trellis_layout_get_areas            (TrellisLayout        
                                                            TrellisRect                 *row_headers,
                                                            TrellisRect                 *cells,
                                                            TrellisRect                 *legend);
+GArray               *trellis_layout_dup_elements         (TrellisLayout               *self);
 
 guint                 trellis_layout_get_n_rows           (TrellisLayout               *self);
 guint                 trellis_layout_get_n_columns        (TrellisLayout               *self);

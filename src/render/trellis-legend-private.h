@@ -36,6 +36,7 @@ typedef struct
   TrellisSwatch      kind;
   TrellisRgba        fill;
   guint16            text;      /* sample text in the swatch */
+  guint8             marks;     /* TRELLIS_CELL_MARK_* on a FILL swatch */
   PangoLayout       *label;
   double             x;
   double             y;
@@ -72,6 +73,13 @@ void   trellis_legend_add               (TrellisLegend      *self,
                                          const TrellisRgba  *fill,
                                          const char         *sample,
                                          const char         *label);
+void   trellis_legend_add_marked        (TrellisLegend      *self,
+                                         TrellisStyle       *style,
+                                         TrellisSwatch       kind,
+                                         const TrellisRgba  *fill,
+                                         const char         *sample,
+                                         const char         *label,
+                                         guint               marks);
 void   trellis_legend_add_gap_steps     (TrellisLegend      *self,
                                          TrellisStyle       *style,
                                          gboolean            change);

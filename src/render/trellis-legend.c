@@ -56,9 +56,23 @@ trellis_legend_add (TrellisLegend     *self,
                     const char        *sample,
                     const char        *label)
 {
+  trellis_legend_add_marked (self, style, kind, fill, sample, label, 0);
+}
+
+/* An entry whose swatch carries cell marks, as the cells it stands for. */
+void
+trellis_legend_add_marked (TrellisLegend     *self,
+                           TrellisStyle      *style,
+                           TrellisSwatch      kind,
+                           const TrellisRgba *fill,
+                           const char        *sample,
+                           const char        *label,
+                           guint              marks)
+{
   TrellisLegendItem item = { 0 };
 
   item.kind = kind;
+  item.marks = marks;
   if (fill != NULL)
     item.fill = *fill;
   item.text = trellis_style_intern (style, sample);
@@ -91,7 +105,8 @@ trellis_legend_add_gap_steps (TrellisLegend *self,
           else
             label = g_strdup_printf (v == -3 ? ngettext ("%d level down or more", "%d levels down or more", n)
                                              : ngettext ("%d level down", "%d levels down", n), n);
-          trellis_legend_add (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (-v), sample, label);
+          trellis_legend_add_marked (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (-v), sample, label,
+                                     trellis_draw_gap_marks (-v));
           continue;
         }
 
@@ -104,7 +119,8 @@ trellis_legend_add_gap_steps (TrellisLegend *self,
       else
         label = g_strdup_printf (v == -3 ? ngettext ("%d level above or more", "%d levels above or more", n)
                                          : ngettext ("%d level above", "%d levels above", n), n);
-      trellis_legend_add (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label);
+      trellis_legend_add_marked (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label,
+                                 trellis_draw_gap_marks (v));
     }
 }
 
@@ -226,8 +242,19 @@ trellis_legend_place (TrellisLegend *self,
       int lw = 0;
       int lh = 0;
 
+      /* Placed again at another width, the words unwrap first. */
       if (item->label != NULL)
-        pango_layout_get_pixel_size (item->label, &lw, &lh);
+        {
+          pango_layout_set_width (item->label, -1);
+          pango_layout_get_pixel_size (item->label, &lw, &lh);
+        }
+
+      if (item->kind == TRELLIS_SWATCH_HEADING && lw > max_width)
+        {
+          pango_layout_set_width (item->label, (int) (max_width * PANGO_SCALE));
+          pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
+          pango_layout_get_pixel_size (item->label, &lw, &lh);
+        }
 
       if (item->kind == TRELLIS_SWATCH_HEADING)
         {
@@ -246,6 +273,13 @@ trellis_legend_place (TrellisLegend *self,
           continue;
         }
 
+      /* Words wider than the legend wrap beside their swatch. */
+      if (swatch * 1.3 + 6 * zoom + lw > max_width && item->label != NULL)
+        {
+          pango_layout_set_width (item->label, (int) (MAX (max_width - swatch * 1.3 - 6 * zoom, 40 * zoom) * PANGO_SCALE));
+          pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
+          pango_layout_get_pixel_size (item->label, &lw, &lh);
+        }
       item->width = swatch * 1.3 + 6 * zoom + lw;
       item->height = MAX (swatch, lh);
       if (x > 0 && x + item->width > max_width)
@@ -333,6 +367,14 @@ paint_swatch (TrellisStyle            *style,
 
           trellis_cairo_set_rgba (cr, trellis_palette_text_on (style->options->theme, &item->fill));
           trellis_draw_cell_mark_path (cr, mark, x, y, w, size, style->options->rtl);
+          cairo_fill (cr);
+        }
+      if (item->marks != 0)
+        {
+          trellis_cairo_set_rgba (cr, trellis_palette_text_on (style->options->theme, &item->fill));
+          for (guint m = TRELLIS_CELL_MARK_WANT; m <= TRELLIS_CELL_MARK_LAST; m <<= 1)
+            if (item->marks & m)
+              trellis_draw_cell_mark_path (cr, m, x, y, w, size, style->options->rtl);
           cairo_fill (cr);
         }
       break;
@@ -435,9 +477,12 @@ trellis_legend_paint (TrellisLegend     *self,
           continue;
         }
 
+      /* Words that wrapped into lines taller than the swatch start at
+       * its top. */
       if (item->kind == TRELLIS_SWATCH_TEXT)
         {
-          trellis_text_show_start (style, cr, item->label, rtl ? box.x + box.width : box.x, box.y + (swatch - lh) / 2.0);
+          trellis_text_show_start (style, cr, item->label, rtl ? box.x + box.width : box.x,
+                                   box.y + (lh > swatch ? 0 : (swatch - lh) / 2.0));
           continue;
         }
 
@@ -446,7 +491,7 @@ trellis_legend_paint (TrellisLegend     *self,
       trellis_text_show_start (style, cr, item->label,
                                rtl ? box.x + box.width - swatch * 1.3 - 6 * zoom
                                    : box.x + swatch * 1.3 + 6 * zoom,
-                               box.y + (swatch - lh) / 2.0);
+                               box.y + (lh > swatch ? 0 : (swatch - lh) / 2.0));
     }
 
   /* The lines under the entries. */

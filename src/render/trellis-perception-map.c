@@ -131,7 +131,7 @@ trellis_perception_map_compute_person (TrellisPeopleMap *people,
   if (perception_difference (info->perspectives, &diff))
     {
       info->value = diff;
-      trellis_grid_map_fill (grid, paint, trellis_palette_gap_color (diff));
+      trellis_grid_map_fill_gap (grid, paint, diff);
     }
   else
     {
@@ -220,7 +220,8 @@ trellis_perception_map_add_legend (TrellisMap *map)
         label = g_strdup_printf (ngettext ("self %d level higher", "self %d levels higher", n), n);
       else
         label = g_strdup_printf (ngettext ("self %d level lower", "self %d levels lower", n), n);
-      trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label);
+      trellis_legend_add_marked (map->legend, map->style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label,
+                                 trellis_draw_gap_marks (v));
     }
   trellis_legend_add (map->legend, map->style, TRELLIS_SWATCH_STRIPS, &colors->band[0], NULL,
                       _("a dash: no assessment from that perspective; no colour: nothing to compare"));

@@ -23,7 +23,7 @@ static const char * const theme_names[TRELLIS_N_THEMES] = {
 };
 
 static const char * const audience_names[TRELLIS_N_AUDIENCES] = {
-  "coach", "workshop",
+  "coach", "workshop", "totals",
 };
 
 const char *
@@ -64,6 +64,20 @@ trellis_audience_from_string (const char      *str,
 
   *out = (TrellisAudience) i;
   return TRUE;
+}
+
+/**
+ * trellis_audience_is_team:
+ * @audience: an audience
+ *
+ * Returns: whether @audience is the whole team (a workshop, or totals
+ *   only): nobody is shown who does not share with the team, no total
+ *   covers fewer than three people, and no finding names a person
+ */
+gboolean
+trellis_audience_is_team (TrellisAudience audience)
+{
+  return audience == TRELLIS_AUDIENCE_WORKSHOP || audience == TRELLIS_AUDIENCE_TOTALS;
 }
 
 /**
@@ -136,6 +150,8 @@ trellis_render_options_equal (const TrellisRenderOptions *a,
          a->theme == b->theme &&
          a->scale == b->scale &&
          a->zoom == b->zoom &&
+         a->fit_width == b->fit_width &&
+         a->fit_height == b->fit_height &&
          !a->rtl == !b->rtl &&
          a->audience == b->audience &&
          !a->cell_text == !b->cell_text &&
@@ -229,6 +245,8 @@ trellis_render_options_shows_person (const TrellisRenderOptions *self,
     {
     case TRELLIS_AUDIENCE_COACH:
       return share == TRELLIS_SHARE_COACH || share == TRELLIS_SHARE_TEAM;
+    case TRELLIS_AUDIENCE_TOTALS:
+      return FALSE;
     case TRELLIS_AUDIENCE_WORKSHOP:
     case TRELLIS_N_AUDIENCES:
     default:

@@ -28,6 +28,13 @@ G_BEGIN_DECLS
  * @font_size: the size of cell and header text in points at zoom 1, or 0
  *   for the default
  * @title: the picture's title, or %NULL for "organisation — view"
+ * @fit_width: with @fit_height, the size of a screen the whole picture is
+ *   to fill (a presentation): the layout then takes the largest zoom
+ *   (from 0.6 to 8) at which the title, the map and the legend fit on
+ *   it, the legend beside the map or under it, the title and legend
+ *   wrapped at its width; @zoom is not used. 0 for a picture of its own
+ *   size
+ * @fit_height: see @fit_width
  * @content_language: the language to show the matrix's own texts in
  *   (their translations where they have one), or %NULL for the original
  *
@@ -49,6 +56,8 @@ typedef struct
   char            *font_family;
   double           font_size;
   char            *title;
+  double           fit_width;
+  double           fit_height;
   char            *content_language;
 } TrellisRenderOptions;
 

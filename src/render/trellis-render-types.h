@@ -93,6 +93,9 @@ typedef enum
  * @TRELLIS_AUDIENCE_WORKSHOP: the whole team, on a projector: only people
  *   who share with the team are shown, and no total covers fewer than
  *   three people
+ * @TRELLIS_AUDIENCE_TOTALS: the whole team, totals only: nobody is shown
+ *   by name, so that every total over three or more people is safe to
+ *   show (a small team with a few private people sees its totals)
  *
  * Who is going to see the picture. A view narrowed to one person shows
  * that person whatever they chose: they are looking at their own, or it
@@ -102,6 +105,7 @@ typedef enum
 {
   TRELLIS_AUDIENCE_COACH,
   TRELLIS_AUDIENCE_WORKSHOP,
+  TRELLIS_AUDIENCE_TOTALS,
   TRELLIS_N_AUDIENCES
 } TrellisAudience;
 
@@ -142,5 +146,6 @@ gboolean     trellis_theme_from_string  (const char   *str,
 const char  *trellis_audience_to_string   (TrellisAudience  audience);
 gboolean     trellis_audience_from_string (const char      *str,
                                            TrellisAudience *out);
+gboolean     trellis_audience_is_team     (TrellisAudience  audience);
 
 G_END_DECLS

@@ -91,7 +91,9 @@ trellis_report_add_cover (TrellisReport *self)
       trellis_report_muted (self, matrix);
     }
   trellis_flow_paragraph (&self->flow, TRELLIS_FONT_BODY, &self->style.colors->muted, 0, date);
-  if (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP)
+  if (self->options->audience == TRELLIS_AUDIENCE_TOTALS)
+    trellis_report_muted (self, _("For the whole team, in totals only: nobody is named, and no total covers fewer than three people."));
+  else if (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP)
     trellis_report_muted (self, _("For the whole team: only people who share their assessments with the team are named, and no total covers fewer than three people."));
   else
     trellis_report_muted (self, _("For coaching: people who keep their assessments private are not named."));

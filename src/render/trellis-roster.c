@@ -14,7 +14,8 @@
 
 /* Who is shown follows the audience. For a coach (the default), people
  * who share with their coach or the team; in a workshop, only people who
- * share with the team; a view narrowed to one person shows that person.
+ * share with the team; for totals only, nobody; a view narrowed to one
+ * person shows that person.
  * The others count only in totals that do not give them away: none with
  * one or two people behind it who are not shown (taking the rows that
  * are shown out of the total would leave theirs, or, for the team's
@@ -220,7 +221,7 @@ trellis_roster_total_withheld (const TrellisRoster *self,
   if (hidden > 0 && hidden < TRELLIS_PRIVACY_MINIMUM)
     return TRUE;
 
-  return self->options->audience == TRELLIS_AUDIENCE_WORKSHOP && behind < TRELLIS_PRIVACY_MINIMUM;
+  return trellis_audience_is_team (self->options->audience) && behind < TRELLIS_PRIVACY_MINIMUM;
 }
 
 /* The same for a total over the whole team. */
@@ -242,7 +243,7 @@ const char *
 trellis_roster_withheld_reason (const TrellisRoster *self,
                                 gboolean             tooltip)
 {
-  if (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP)
+  if (trellis_audience_is_team (self->options->audience))
     return tooltip ? _("Hidden in workshop mode: fewer than three people")
                    : _("hidden: fewer than three people");
 
@@ -266,7 +267,7 @@ trellis_roster_finding_shown (const TrellisRoster  *self,
                               const TrellisFinding *finding)
 {
   if (finding->person != NULL &&
-      (self->options->audience == TRELLIS_AUDIENCE_WORKSHOP ||
+      (trellis_audience_is_team (self->options->audience) ||
        !trellis_roster_person_visible (self, trellis_analysis_get_index (self->analysis, finding->person))))
     return FALSE;
   if (finding->code == TRELLIS_FINDING_NOBODY_CAPABLE && trellis_roster_team_total_withheld (self))

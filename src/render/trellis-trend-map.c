@@ -24,6 +24,7 @@ struct _TrellisTrendMap
   TrellisPeopleMap  parent_instance;
 
   TrellisAnalysis  *before;  /* the analysis at the earlier date */
+  TrellisDate       since;   /* that date: the options', else the first round's */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisTrendMap, trellis_trend_map, TRELLIS_TYPE_PEOPLE_MAP)
@@ -34,14 +35,18 @@ trellis_trend_map_build (TrellisMap  *map,
 {
   TrellisTrendMap *self = (TrellisTrendMap *) map;
 
-  if (map->options->since == 0)
+  /* Without a date, since the first round of assessments. */
+  self->since = map->options->since;
+  if (self->since == 0)
+    self->since = trellis_document_get_first_assessment_date (map->document);
+  if (self->since == 0)
     {
       g_set_error_literal (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_NEEDS_DATE,
-                           _("A trend compares with an earlier date; give one."));
+                           _("A trend compares assessments with earlier ones, and the matrix has no assessments yet."));
       return FALSE;
     }
 
-  self->before = trellis_analysis_new_at (map->document, map->options->since);
+  self->before = trellis_analysis_new_at (map->document, self->since);
 
   return TRELLIS_MAP_CLASS (trellis_trend_map_parent_class)->build (map, error);
 }
@@ -53,7 +58,7 @@ trellis_trend_map_add_subtitle (TrellisMap *map,
   char date[11];
 
   /* Translators: %s is an ISO date. */
-  g_ptr_array_add (parts, g_strdup_printf (_("Change since %s"), trellis_date_format (map->options->since, date)));
+  g_ptr_array_add (parts, g_strdup_printf (_("Change since %s"), trellis_date_format (((TrellisTrendMap *) map)->since, date)));
 }
 
 /* A total counts the people assessed both times. */
@@ -169,7 +174,7 @@ trellis_trend_map_compute_person (TrellisPeopleMap *people,
   info->content = TRELLIS_CONTENT_VALUE;
   info->value = change;
   /* Growth takes the palette's "above" side. */
-  trellis_grid_map_fill (grid, paint, trellis_palette_gap_color (-change));
+  trellis_grid_map_fill_gap (grid, paint, -change);
   if (paint != NULL)
     paint->text[0] = trellis_style_number (map->style, change, TRUE);
 }
@@ -192,7 +197,7 @@ trellis_trend_map_compute_total (TrellisPeopleMap           *self,
 
   info->content = TRELLIS_CONTENT_VALUE;
   info->value = a->agg.mean_gap;
-  trellis_grid_map_fill ((TrellisGridMap *) self, paint, trellis_palette_gap_color (-a->agg.mean_gap));
+  trellis_grid_map_fill_gap ((TrellisGridMap *) self, paint, -a->agg.mean_gap);
   if (paint != NULL)
     paint->text[0] = a->mean_text;
 }
@@ -215,7 +220,7 @@ trellis_trend_map_describe_person (TrellisPeopleMap      *people,
 
   trellis_people_map_describe_assessed (people, assessed, &effective, lines);
 
-  trellis_date_format (map->options->since, date);
+  trellis_date_format (self->since, date);
   if (then->assessed != TRELLIS_LEVEL_NONE)
     {
       g_autofree char *level = trellis_grid_map_level_phrase ((TrellisGridMap *) self, then->assessed);

@@ -114,8 +114,8 @@ trellis_view_get_title (TrellisView view)
  * trellis_view_needs_date:
  * @view: a #TrellisView
  *
- * Returns: whether @view compares with an earlier date, which the
- *   options' @since must then give
+ * Returns: whether @view compares with an earlier date: the options'
+ *   @since, or without one the date of the first assessment
  */
 gboolean
 trellis_view_needs_date (TrellisView view)
