@@ -241,6 +241,8 @@ test_mandate_section (Fixture       *f,
 
   view = trellis_test_find_type (GTK_WIDGET (pane), TRELLIS_TYPE_MANDATE_VIEW, 0);
   g_assert_nonnull (view);
+  /* The card is made a few rows a frame. */
+  trellis_test_wait_until (!trellis_mandate_view_is_filling (TRELLIS_MANDATE_VIEW (view)), 5000);
   for (GtkWidget *row; (row = trellis_test_find_type (view, ADW_TYPE_EXPANDER_ROW, rows)) != NULL; rows++)
     {
       const TrellisMandateItem *item = trellis_mandate_get_item (mandate, rows);
@@ -266,6 +268,7 @@ test_mandate_section (Fixture       *f,
   trellis_document_set_assignment (f->document, TRELLIS_RESPONSIBILITY (answer), "ro-agent",
                                    TRELLIS_RACI_NONE, TRELLIS_AUTHORITY_NONE);
   trellis_test_iterate (100);
+  trellis_test_wait_until (!trellis_mandate_view_is_filling (TRELLIS_MANDATE_VIEW (view)), 5000);
   g_assert_null (trellis_test_find_type (view, ADW_TYPE_EXPANDER_ROW, rows - 1));
 }
 

@@ -259,6 +259,21 @@ fill_tick_cb (GtkWidget     *widget,
 }
 
 /**
+ * trellis_mandate_view_is_filling:
+ * @self: a #TrellisMandateView
+ *
+ * Returns: whether the card is still being made, some of its rows to
+ *   follow in the next frames
+ */
+gboolean
+trellis_mandate_view_is_filling (TrellisMandateView *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_MANDATE_VIEW (self), FALSE);
+
+  return self->fill_source != 0;
+}
+
+/**
  * trellis_mandate_view_refresh:
  * @self: a #TrellisMandateView
  *
