@@ -1132,6 +1132,8 @@ set_document (TrellisGuide    *self,
   /* Translators: %s is the person's name. */
   heading = g_strdup_printf (_("Hello, %s"), name);
   adw_status_page_set_title (self->start_page, heading);
+  /* Translators: the start page of the self-assessment guide; %u is how many competencies the person's
+   * role asks for, e.g. 12. */
   text = g_strdup_printf (ngettext ("Your role asks for %u competency. For each, choose what you can do today and mark where you want to grow. Nobody sees your answers until you hand them in, and you choose who may see them. Stop whenever you like: you continue where you left off.",
                                     "Your role asks for %u competencies. For each, choose what you can do today and mark where you want to grow. Nobody sees your answers until you hand them in, and you choose who may see them. Stop whenever you like: you continue where you left off.",
                                     self->steps->len),

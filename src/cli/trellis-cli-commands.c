@@ -80,7 +80,11 @@ trellis_cli_validate (int    argc,
         {
           guint people = trellis_document_get_n_items (doc, TRELLIS_KIND_PERSON);
           guint assessments = trellis_document_get_n_assessments (doc);
+          /* Translators: a number of people, e.g. “3 people”: in trellis-cli check's “FILE: valid (3
+           * people, 40 assessments)” and under a view's legend. */
           g_autofree char *n_people = g_strdup_printf (ngettext ("%u person", "%u people", people), people);
+          /* Translators: a number of assessments in trellis-cli check's “FILE: valid (3 people, 40
+           * assessments)”; %u is how many. */
           g_autofree char *n_assessments = g_strdup_printf (ngettext ("%u assessment", "%u assessments", assessments),
                                                             assessments);
 

@@ -69,6 +69,8 @@ write_bytes (const char  *output,
     g_autofree char *path = out != NULL ? g_file_get_path (out) : NULL;
 
     if (path == NULL && error == NULL)
+      /* Translators: trellis-cli po-export, when -o names a remote location (such as an https://
+       * address) instead of a file on this computer. */
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written."));
     if (path == NULL || !g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
       {

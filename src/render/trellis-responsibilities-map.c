@@ -179,6 +179,8 @@ collect_findings (TrellisResponsibilitiesMap *self)
 
   if (n_more > 0)
     {
+      /* Translators: under the list of findings on the Responsibility boundaries view; %u is how many
+       * more are not shown, e.g. “… and 4 more findings.” */
       g_autofree char *line = g_strdup_printf (ngettext ("… and %u more finding.",
                                                          "… and %u more findings.", n_more), n_more);
 
@@ -482,6 +484,8 @@ trellis_responsibilities_map_describe_cell (TrellisGridMap        *grid,
 {
   if (trellis_axis_get_item (&((TrellisMap *) grid)->columns, column)->kind == TRELLIS_ITEM_CAPABLE)
     {
+      /* Translators: a line of a cell's tooltip in the Responsibility boundaries view; %u is how many
+       * people have what the responsibility needs, e.g. “2 people could carry it today”. */
       trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("%u person could carry it today",
                                                                    "%u people could carry it today", info->count),
                                                          info->count));
