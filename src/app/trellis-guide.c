@@ -776,7 +776,13 @@ add_summary_row (TrellisGuide        *self,
 
   /* Translators: a button to go back to a competency; %s is its name. */
   description = g_strdup_printf (_("Go to %s"), name);
-  button = gtk_button_new_with_label (answered ? _("Change") : _("Answer"));
+  button = gtk_button_new_with_label (answered
+                                      /* Translators: the self-assessment guide's summary: a button
+                                       * to go back and change the answer for a competency (a verb). */
+                                      ? _("Change")
+                                      /* Translators: the self-assessment guide's summary: a button
+                                       * to go back and answer a skipped competency (a verb). */
+                                      : _("Answer"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "guide.go");

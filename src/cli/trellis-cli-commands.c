@@ -108,7 +108,11 @@ trellis_cli_convert (int    argc,
   gboolean version = FALSE;
   int status;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT (- for standard output)"), N_("OUT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT (- for standard output)"),
+      /* Translators: trellis-cli --help: the placeholder for the file to write, as in “-o OUT”,
+       * e.g. “team.csv”. The option descriptions name it (“Write to OUT.png”): if you translate
+       * it, use the same word there. */
+      N_("OUT") },
     { NULL }
   };
 
@@ -435,7 +439,9 @@ trellis_cli_stats (int    argc,
   gint top = 10;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
-    { "top", 'n', 0, G_OPTION_ARG_INT, &top, N_("How many gaps and findings to list (default 10)"), N_("N") },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top, N_("How many gaps and findings to list (default 10)"),
+      /* Translators: trellis-cli --help: the placeholder for a number, as in “--top=N”, e.g. 5. */
+      N_("N") },
     { NULL }
   };
 

@@ -95,7 +95,10 @@ trellis_cli_po_export (int    argc,
   gboolean version = FALSE;
   int status = TRELLIS_CLI_OK;
   const GOptionEntry entries[] = {
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("The language to translate into, e.g. de"), N_("LL") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("The language to translate into, e.g. de"),
+      /* Translators: trellis-cli --help: the placeholder for a language code, as in
+       * “--language=LL”, e.g. “de” (ISO 639: two letters, lower case). */
+      N_("LL") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT.po (- for standard output)"), N_("OUT") },
     { NULL }
   };

@@ -108,7 +108,10 @@ trellis_cli_render (int    argc,
   /* Translators: %s lists the views, e.g. "gaps, requirements or sight". */
   g_autofree char *view_help = g_strdup_printf (_("The view: %s"), views);
   const GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, view_help, N_("VIEW") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, view_help,
+      /* Translators: trellis-cli --help: the placeholder for a view's name, as in “--view=VIEW”,
+       * e.g. “gaps”. Write it in capitals. */
+      N_("VIEW") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Show only this role: its people, competencies and responsibilities"), N_("ID") },
     { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Show only this person"), N_("ID") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date"), N_("YYYY-MM-DD") },
