@@ -166,9 +166,12 @@ trellis_csv_delimiter_get_label (char delimiter)
 {
   switch (delimiter)
     {
-    case ',':  return _("Comma");
-    case ';':  return _("Semicolon");
-    case '\t': return _("Tab");
+    /* Translators: the character that separates the fields of a CSV file. */
+    case ',':  return C_("delimiter", "Comma");
+    /* Translators: the character that separates the fields of a CSV file. */
+    case ';':  return C_("delimiter", "Semicolon");
+    /* Translators: the character that separates the fields of a CSV file. */
+    case '\t': return C_("delimiter", "Tab");
     case 0:    return _("Detect automatically");
     default:   return NULL;
     }

@@ -261,6 +261,8 @@ add_columns (TrellisResponsibilitiesMap *self,
   trellis_axis_end_group (&map->columns);
   self->n_assign_columns = map->columns.items->len;
 
+  /* Translators: the Responsibility boundaries view: the heading over the column of who
+   * has the competencies a responsibility needs today, as opposed to who is assigned to it. */
   trellis_axis_begin_group (&map->columns, NULL, _("Today"));
   trellis_axis_add_item (&map->columns, TRELLIS_ITEM_CAPABLE, 0, NULL, _("Can carry it"));
   trellis_axis_end_group (&map->columns);
@@ -629,8 +631,10 @@ trellis_responsibilities_map_add_legend (TrellisMap *map)
   if (legend->findings->len > 0)
     {
       trellis_legend_add (legend, style, TRELLIS_SWATCH_HEADING, NULL, NULL, _("Rule findings, numbered on the rows"));
-      trellis_legend_add (legend, style, TRELLIS_SWATCH_PROBLEM, &colors->background, NULL, _("problem"));
-      trellis_legend_add (legend, style, TRELLIS_SWATCH_WARNING, &colors->background, NULL, _("warning"));
+      /* Translators: legend entries of the Responsibility boundaries view: how serious a finding is. */
+      trellis_legend_add (legend, style, TRELLIS_SWATCH_PROBLEM, &colors->background, NULL, C_("finding severity", "problem"));
+      /* Translators: legend entries of the Responsibility boundaries view: how serious a finding is. */
+      trellis_legend_add (legend, style, TRELLIS_SWATCH_WARNING, &colors->background, NULL, C_("finding severity", "warning"));
     }
 }
 
