@@ -179,6 +179,8 @@ trellis_draft_load (const char  *uuid,
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: shown when recovered unsaved changes are opened but their file is
+                    * gone; %s is the system's reason, e.g. “No such file or directory”. */
                    _("The recovered changes could not be found: %s"), g_strerror (saved));
       return NULL;
     }

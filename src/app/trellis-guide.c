@@ -776,7 +776,13 @@ add_summary_row (TrellisGuide        *self,
 
   /* Translators: a button to go back to a competency; %s is its name. */
   description = g_strdup_printf (_("Go to %s"), name);
-  button = gtk_button_new_with_label (answered ? _("Change") : _("Answer"));
+  button = gtk_button_new_with_label (answered
+                                      /* Translators: the self-assessment guide's summary: a button
+                                       * to go back and change the answer for a competency (a verb). */
+                                      ? _("Change")
+                                      /* Translators: the self-assessment guide's summary: a button
+                                       * to go back and answer a skipped competency (a verb). */
+                                      : _("Answer"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "guide.go");
@@ -1132,6 +1138,8 @@ set_document (TrellisGuide    *self,
   /* Translators: %s is the person's name. */
   heading = g_strdup_printf (_("Hello, %s"), name);
   adw_status_page_set_title (self->start_page, heading);
+  /* Translators: the start page of the self-assessment guide; %u is how many competencies the person's
+   * role asks for, e.g. 12. */
   text = g_strdup_printf (ngettext ("Your role asks for %u competency. For each, choose what you can do today and mark where you want to grow. Nobody sees your answers until you hand them in, and you choose who may see them. Stop whenever you like: you continue where you left off.",
                                     "Your role asks for %u competencies. For each, choose what you can do today and mark where you want to grow. Nobody sees your answers until you hand them in, and you choose who may see them. Stop whenever you like: you continue where you left off.",
                                     self->steps->len),

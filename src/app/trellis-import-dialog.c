@@ -325,6 +325,7 @@ rebuild_preview (TrellisImportDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
     gtk_grid_remove (self->preview_grid, child);
 
+  /* Translators: the import dialog's preview of a spreadsheet: the header of the column of row numbers. */
   gtk_grid_attach (self->preview_grid, preview_label (_("Row"), TRUE), 0, 0, 1, 1);
   for (guint c = 0; c < n_columns; c++)
     gtk_grid_attach (self->preview_grid, preview_label (trellis_import_get_header (self->import, c), TRUE),

@@ -164,7 +164,8 @@ rebuild_measurements (TrellisIndicatorEditor *self)
   trellis_date_button_set_date (self->new_date, trellis_date_today ());
   trellis_date_button_set_accessible_label (self->new_date, _("Date of the new measurement"));
   self->new_value = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->new_value, _("Value"));
+  /* Translators: the placeholder of the entry for a new measurement of an indicator, e.g. “87”. */
+  gtk_entry_set_placeholder_text (self->new_value, C_("measurement", "Value"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->new_value), 8);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_value), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Value of the new measurement"), -1);

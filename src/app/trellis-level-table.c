@@ -78,7 +78,8 @@ update_target_button (TrellisLevelTable *self,
         }
     }
 
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label != NULL ? label : _("None"));
+  /* Translators: a competency's coverage target button when no target is set. */
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label != NULL ? label : C_("coverage target", "None"));
 
   /* The button speaks for the competency of its row, and its target. */
   {
@@ -87,7 +88,7 @@ update_target_button (TrellisLevelTable *self,
     /* Translators: the accessible name of a coverage target button: a
      * competency and its target, e.g. “Coverage target for ‘Listening’: 2 people at 3”. */
     g_autofree char *accessible = g_strdup_printf (_("Coverage target for ‘%s’: %s"), name,
-                                                   label != NULL ? label : _("None"));
+                                                   label != NULL ? label : C_("coverage target", "None"));
 
     trellis_accessible_label_menu_button (button, accessible);
   }

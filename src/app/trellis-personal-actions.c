@@ -371,6 +371,7 @@ show_import_summary (TrellisWindow *self,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  /* Translators: what a screen reader calls the list of personal files just imported. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files"), -1);
   for (guint i = 0; i < n; i++)
     {
@@ -385,7 +386,14 @@ show_import_summary (TrellisWindow *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      trellis_merge_item_is_taken (item) ? _("Taken") : _("Not taken"), -1);
+                                      trellis_merge_item_is_taken (item)
+                                      /* Translators: what a screen reader says of the icon beside a
+                                       * personal file whose assessments were taken into the matrix. */
+                                      ? _("Taken")
+                                      /* Translators: what a screen reader says of the icon beside a
+                                       * personal file that was not taken into the matrix (the line
+                                       * beside it says why). */
+                                      : _("Not taken"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }

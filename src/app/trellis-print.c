@@ -247,8 +247,13 @@ done_cb (GtkPrintOperation       *operation,
       g_autofree char *message = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      /* Translators: %s says why the report could not be printed or exported. */
-      message = g_strdup_printf (job->export ? _("Could not export the report: %s") : _("Could not print the report: %s"),
+      message = g_strdup_printf (job->export
+                                 /* Translators: a message after exporting the report failed;
+                                  * %s is the reason GTK gives, e.g. “Permission denied”. */
+                                 ? _("Could not export the report: %s")
+                                 /* Translators: a message after printing the report failed; %s is
+                                  * the reason GTK gives, e.g. “Printer not found”. */
+                                 : _("Could not print the report: %s"),
                                  error != NULL ? error->message : "");
       toast (job->window, message);
     }

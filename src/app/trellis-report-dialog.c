@@ -144,7 +144,8 @@ readers_group (Dialog   *d,
   guint n = trellis_document_get_n_items (d->document, TRELLIS_KIND_PERSON);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
   const char * const audiences[] = { _("A coach"), _("The whole team"), NULL };
-  const char * const papers[] = { _("A4"), _("Letter"), NULL };
+  /* Translators: paper sizes for the exported report; “Letter” is US Letter. */
+  const char * const papers[] = { _("A4"), C_("paper size", "Letter"), NULL };
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Readers"));
 
@@ -152,6 +153,7 @@ readers_group (Dialog   *d,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (people, trellis_entity_dup_label (trellis_document_get_item (d->document, TRELLIS_KIND_PERSON, i)));
   g_ptr_array_add (people, NULL);
+  /* Translators: the report dialog: whose report it is, everyone's or one person's (“For: Anna”). */
   d->person_row = combo_row (_("For"), _("Everyone who may be shown, or one person alone, whatever they chose to share"),
                              (const char * const *) people->pdata, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->person_row));
@@ -190,6 +192,8 @@ texts_group (Dialog *d)
     g_ptr_array_add (choices, trellis_language_dup_name (d->languages[i]));
   g_ptr_array_add (choices, NULL);
 
+  /* Translators: the report dialog: a group choosing the language of the team's own texts
+   * (values, competencies, level descriptions), not of the program. */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Texts"));
   d->language_row = combo_row (_("Language"), _("The team’s own texts in this language where they are translated"),
                                (const char * const *) choices->pdata, 0);

@@ -80,7 +80,11 @@ trellis_cli_validate (int    argc,
         {
           guint people = trellis_document_get_n_items (doc, TRELLIS_KIND_PERSON);
           guint assessments = trellis_document_get_n_assessments (doc);
+          /* Translators: a number of people, e.g. “3 people”: in trellis-cli check's “FILE: valid (3
+           * people, 40 assessments)” and under a view's legend. */
           g_autofree char *n_people = g_strdup_printf (ngettext ("%u person", "%u people", people), people);
+          /* Translators: a number of assessments in trellis-cli check's “FILE: valid (3 people, 40
+           * assessments)”; %u is how many. */
           g_autofree char *n_assessments = g_strdup_printf (ngettext ("%u assessment", "%u assessments", assessments),
                                                             assessments);
 
@@ -104,7 +108,11 @@ trellis_cli_convert (int    argc,
   gboolean version = FALSE;
   int status;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT (- for standard output)"), N_("OUT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT (- for standard output)"),
+      /* Translators: trellis-cli --help: the placeholder for the file to write, as in “-o OUT”,
+       * e.g. “team.csv”. The option descriptions name it (“Write to OUT.png”): if you translate
+       * it, use the same word there. */
+      N_("OUT") },
     { NULL }
   };
 
@@ -431,7 +439,9 @@ trellis_cli_stats (int    argc,
   gint top = 10;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
-    { "top", 'n', 0, G_OPTION_ARG_INT, &top, N_("How many gaps and findings to list (default 10)"), N_("N") },
+    { "top", 'n', 0, G_OPTION_ARG_INT, &top, N_("How many gaps and findings to list (default 10)"),
+      /* Translators: trellis-cli --help: the placeholder for a number, as in “--top=N”, e.g. 5. */
+      N_("N") },
     { NULL }
   };
 

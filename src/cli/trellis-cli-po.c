@@ -69,6 +69,8 @@ write_bytes (const char  *output,
     g_autofree char *path = out != NULL ? g_file_get_path (out) : NULL;
 
     if (path == NULL && error == NULL)
+      /* Translators: trellis-cli po-export, when -o names a remote location (such as an https://
+       * address) instead of a file on this computer. */
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written."));
     if (path == NULL || !g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
       {
@@ -93,7 +95,10 @@ trellis_cli_po_export (int    argc,
   gboolean version = FALSE;
   int status = TRELLIS_CLI_OK;
   const GOptionEntry entries[] = {
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("The language to translate into, e.g. de"), N_("LL") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("The language to translate into, e.g. de"),
+      /* Translators: trellis-cli --help: the placeholder for a language code, as in
+       * “--language=LL”, e.g. “de” (ISO 639: two letters, lower case). */
+      N_("LL") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT.po (- for standard output)"), N_("OUT") },
     { NULL }
   };

@@ -132,7 +132,10 @@ trellis_cli_render (int    argc,
   /* Translators: %s lists the views, e.g. "gaps, requirements or sight". */
   g_autofree char *view_help = g_strdup_printf (_("The view: %s"), views);
   const GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, view_help, N_("VIEW") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, view_help,
+      /* Translators: trellis-cli --help: the placeholder for a view's name, as in “--view=VIEW”,
+       * e.g. “gaps”. Write it in capitals. */
+      N_("VIEW") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Show only this role: its people, competencies and responsibilities"), N_("ID") },
     { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Show only this person"), N_("ID") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("For the trend: compare with this date (else with the first round of assessments)"), N_("YYYY-MM-DD") },
@@ -180,12 +183,15 @@ trellis_cli_render (int    argc,
     return trellis_cli_usage_error (context, _("Say where to write with -o OUT.png, OUT.svg or OUT.pdf."));
   if (!trellis_export_format_from_path (output, &format))
     {
+      /* Translators: trellis-cli render; %s is the output file name as typed after -o, e.g. “team.jpg”. */
       g_autofree char *msg = g_strdup_printf (_("Cannot tell the file type of ‘%s’: end its name in .png, .svg or .pdf."),
                                               output);
       return trellis_cli_usage_error (context, msg);
     }
   if (theme != NULL && !trellis_theme_from_string (theme, &theme_id))
     {
+      /* Translators: trellis-cli render; %s is the theme as typed after --theme, e.g. “blue”. Keep
+       * light, dark and high-contrast in English: they are what the user types. */
       g_autofree char *msg = g_strdup_printf (_("Unknown theme ‘%s’. Choose light, dark or high-contrast."), theme);
       return trellis_cli_usage_error (context, msg);
     }
@@ -217,6 +223,8 @@ trellis_cli_render (int    argc,
         return trellis_cli_usage_error (context, _("--since belongs to the trend view (--view trend)."));
       if (!trellis_date_parse (since, strlen (since), &since_date))
         {
+          /* Translators: trellis-cli render, report and sheets; %s is a date as typed after --since or
+           * --date, e.g. “20-11-2026”. Keep YYYY-MM-DD as it is: it is the form to type. */
           g_autofree char *msg = g_strdup_printf (_("‘%s’ is not a date; write it as YYYY-MM-DD."), since);
           return trellis_cli_usage_error (context, msg);
         }

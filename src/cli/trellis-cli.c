@@ -146,8 +146,9 @@ trellis_cli_file_for_arg (const char  *arg,
   cwd = getcwd (NULL, 0);
   if (cwd == NULL)
     {
-      /* Translators: %s is a file name as typed on the command line. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: trellis-cli, when started in a deleted folder; %s is a file name as
+                    * typed on the command line, e.g. “team.trellis”. */
                    _("The current folder no longer exists, so ‘%s’ cannot be found or written there. Change to an existing folder, or give the full path."),
                    arg);
       return NULL;
@@ -338,6 +339,9 @@ trellis_cli_json_key (GString    *out,
 static void
 print_help (FILE *out)
 {
+  /* Translators: the first line of trellis-cli --help; %s is the program's name, “trellis-cli”. Keep
+   * COMMAND, OPTION and FILE in capitals; translate them if your language's command-line help usually
+   * does. */
   fprintf (out, _("Usage:\n  %s COMMAND [OPTION…] FILE…\n\n"), g_get_prgname ());
   fprintf (out, "%s\n\n", _("Check, summarise, convert and draw Trellis values-competency matrices."));
   fprintf (out, "%s\n", _("Commands:"));

@@ -1272,6 +1272,8 @@ trellis_finding_dup_message_in (const TrellisFinding *finding,
                               finding->count, subject);
 
     case TRELLIS_FINDING_NO_RESPONSIBLE:
+      /* Translators: a finding on the Responsibility boundaries view and in the report; %s is a
+       * responsibility, e.g. “Handle complaints”. */
       return g_strdup_printf (_("No role is responsible for doing ‘%s’. Agree who does the work."), subject);
 
     case TRELLIS_FINDING_NO_AUTHORITY:
@@ -1280,6 +1282,8 @@ trellis_finding_dup_message_in (const TrellisFinding *finding,
                               role, subject);
 
     case TRELLIS_FINDING_UNASSIGNED:
+      /* Translators: a finding on the Responsibility boundaries view and in the report; %s is a
+       * responsibility, e.g. “Handle complaints”. */
       return g_strdup_printf (_("Nobody is responsible or accountable for ‘%s’. Assign it to a role."), subject);
 
     case TRELLIS_FINDING_ROLE_EMPTY:
@@ -1304,6 +1308,8 @@ trellis_finding_dup_message_in (const TrellisFinding *finding,
       return g_strdup_printf (_("%s has what ‘%s’ needs, but none of their roles carries it."), person, subject);
 
     case TRELLIS_FINDING_NOBODY_CAPABLE:
+      /* Translators: a finding on the Responsibility boundaries view and in the report; %s is a
+       * responsibility, e.g. “Handle complaints”. */
       return g_strdup_printf (_("Nobody reaches every level ‘%s’ needs today."), subject);
 
     case TRELLIS_FINDING_SINGLE_POINT:
@@ -1319,9 +1325,13 @@ trellis_finding_dup_message_in (const TrellisFinding *finding,
                               role, finding->level, competency, finding->count);
 
     case TRELLIS_FINDING_INDICATOR_WITHOUT_RESULT:
+      /* Translators: a finding in the report and the app's checks; %s is an indicator, e.g. “Customer
+       * satisfaction”. */
       return g_strdup_printf (_("The indicator ‘%s’ monitors no result. Link it to the result it measures."), subject);
 
     case TRELLIS_FINDING_RESULT_WITHOUT_VALUE:
+      /* Translators: a finding in the report and the app's checks; %s is a result, e.g. “Answered
+       * within a day”. */
       return g_strdup_printf (_("The result ‘%s’ serves no value. Link it to the values it serves."), subject);
 
     case TRELLIS_N_FINDING_CODES:

@@ -166,9 +166,12 @@ trellis_csv_delimiter_get_label (char delimiter)
 {
   switch (delimiter)
     {
-    case ',':  return _("Comma");
-    case ';':  return _("Semicolon");
-    case '\t': return _("Tab");
+    /* Translators: the character that separates the fields of a CSV file. */
+    case ',':  return C_("delimiter", "Comma");
+    /* Translators: the character that separates the fields of a CSV file. */
+    case ';':  return C_("delimiter", "Semicolon");
+    /* Translators: the character that separates the fields of a CSV file. */
+    case '\t': return C_("delimiter", "Tab");
     case 0:    return _("Detect automatically");
     default:   return NULL;
     }
@@ -409,8 +412,9 @@ decoder_init (Decoder            *self,
   self->cd = g_iconv_open ("UTF-8", iconv_names[encoding]);
   if (self->cd == (GIConv) -1)
     {
-      /* Translators: %s is the name of a character encoding. */
       g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_ENCODING,
+                   /* Translators: a spreadsheet import error; %s is the name of a character encoding,
+                    * e.g. “Windows-1252”. */
                    _("This system cannot convert text from %s. Save the spreadsheet as CSV UTF-8 and import that."),
                    trellis_csv_encoding_get_label (encoding));
       return FALSE;
@@ -626,8 +630,8 @@ check_text (const char    *display_name,
   if ((len >= 4 && memcmp (head, "PK\003\004", 4) == 0) ||
       (len >= 8 && memcmp (head, "\320\317\021\340\241\261\032\341", 8) == 0))
     {
-      /* Translators: %s is a file name. */
       g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_NOT_TEXT,
+                   /* Translators: a spreadsheet import error; %s is a file name, e.g. “team.xlsx”. */
                    _("%s is a workbook (XLSX, ODS or XLS), not a CSV file. Open it in your spreadsheet "
                      "program, save the sheet as CSV, and import that."), display_name);
       return FALSE;
@@ -646,8 +650,8 @@ check_text (const char    *display_name,
 
   if (controls * 100 > len)
     {
-      /* Translators: %s is a file name. */
       g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_NOT_TEXT,
+                   /* Translators: a spreadsheet import error; %s is a file name, e.g. “photo.jpg”. */
                    _("%s is not a text file, so it cannot be a spreadsheet saved as CSV. Save the "
                      "spreadsheet as CSV and import that."), display_name);
       return FALSE;
@@ -980,8 +984,8 @@ trellis_csv_read (GInputStream           *stream,
       total += (guint64) n;
       if (total > TRELLIS_CSV_MAX_SIZE)
         {
-          /* Translators: %s is a file name. */
           g_set_error (&reader.error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_TOO_LARGE,
+                       /* Translators: a spreadsheet import error; %s is a file name, e.g. “team.csv”. */
                        _("%s is larger than 512 MiB, more than any team’s spreadsheet. Import it in parts."),
                        display_name);
           reader.failed = TRUE;

@@ -1019,16 +1019,19 @@ trellis_scale_new_default (void)
     const char *name;
     const char *description;
   } defaults[] = {
-    { N_("Not yet"), N_("Has not yet shown this in their work.") },
-    { N_("With guidance"), N_("Does it with help and clear instructions.") },
-    { N_("Independent"), N_("Does it alone in everyday situations.") },
-    { N_("Proficient"), N_("Handles difficult and unusual situations too.") },
-    { N_("Expert"), N_("Teaches others and improves how the team works.") },
+    /* Translators: the names of the five levels of a new matrix's scale,
+     * from 0 to 4, each shown beside its number, e.g. “3 · Proficient”. */
+    { NC_("scale level", "Not yet"), N_("Has not yet shown this in their work.") },
+    { NC_("scale level", "With guidance"), N_("Does it with help and clear instructions.") },
+    { NC_("scale level", "Independent"), N_("Does it alone in everyday situations.") },
+    { NC_("scale level", "Proficient"), N_("Handles difficult and unusual situations too.") },
+    { NC_("scale level", "Expert"), N_("Teaches others and improves how the team works.") },
   };
   GPtrArray *levels = trellis_scale_levels_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
-    g_ptr_array_add (levels, trellis_scale_level_new (i, _(defaults[i].name), _(defaults[i].description)));
+    g_ptr_array_add (levels, trellis_scale_level_new (i, g_dpgettext2 (GETTEXT_PACKAGE, "scale level", defaults[i].name),
+                                                          _(defaults[i].description)));
 
   return levels;
 }

@@ -239,8 +239,9 @@ too_large_error (GError     **error,
 {
   g_autofree char *limit = g_format_size_full (TRELLIS_DOCUMENT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
-  /* Translators: the first %s is a file name, the second a size such as “512.0 MiB”. */
   g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_TOO_LARGE,
+               /* Translators: shown when a matrix cannot be opened; the first %s is a file name, e.g.
+                * “team.trellis”, the second a size, e.g. “512.0 MiB”. */
                _("‘%s’ is larger than %s, more than any matrix holds. Check that it is the right file."),
                name, limit);
   return FALSE;
@@ -268,8 +269,9 @@ load_limited (GInputStream       *stream,
   else if (local_error->domain == TRELLIS_DOCUMENT_ERROR)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
-    /* Translators: %s is a file name, then the system's reason. */
     g_set_error (error, local_error->domain, local_error->code,
+                 /* Translators: shown when a matrix cannot be opened; the first %s is a file name,
+                  * e.g. “team.trellis”, the second the system's reason, e.g. “Permission denied”. */
                  _("Could not read ‘%s’: %s"), name, local_error->message);
 
   return NULL;
@@ -319,8 +321,10 @@ check_regular_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      /* Translators: %s is a file name, then the system's reason. */
       g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: shown when a matrix cannot be opened; the first %s is a file name,
+                    * e.g. “team.trellis”, the second the system's reason, e.g. “No such file or
+                    * directory”. */
                    _("Could not open ‘%s’: %s"), name, local_error->message);
       return FALSE;
     }
@@ -331,14 +335,15 @@ check_regular_file (GFile         *file,
       break;
 
     case G_FILE_TYPE_DIRECTORY:
-      /* Translators: %s is a file name. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   /* Translators: shown when a matrix cannot be opened; %s is the name of a folder,
+                    * e.g. “Documents”. */
                    _("Could not open ‘%s’: it is a folder. Choose a matrix file in it."), name);
       return FALSE;
 
     case G_FILE_TYPE_SPECIAL:
-      /* Translators: %s is a file name. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   /* Translators: shown when a matrix cannot be opened; %s is a name, e.g. “/dev/null”. */
                    _("Could not open ‘%s’: it is not a regular file but a device, a pipe or a socket. Trellis reads matrices from files only."),
                    name);
       return FALSE;
@@ -741,13 +746,15 @@ set_errno_error (GError     **error,
     }
 
   if (existed)
-    /* Translators: the first %s is a file name, the second the reason. */
     g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+                 /* Translators: shown when a matrix cannot be saved; the first %s is a file name, e.g.
+                  * “team.trellis”, the second the reason, e.g. “the disk is full”. */
                  _("Could not save ‘%s’: %s. The previous version of the file was left unchanged."),
                  name, reason);
   else
-    /* Translators: the first %s is a file name, the second the reason. */
     g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+                 /* Translators: shown when a matrix cannot be saved; the first %s is a file name, e.g.
+                  * “team.trellis”, the second the reason, e.g. “the disk is full”. */
                  _("Could not save ‘%s’: %s. The file was not created."),
                  name, reason);
 }
@@ -844,6 +851,8 @@ atomic_save (GFile             *file,
   if (requested == NULL)
     {
       g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+                   /* Translators: shown when a matrix cannot be saved; %s is a file name, e.g.
+                    * “team.trellis”. */
                    _("Could not save ‘%s’: Trellis saves only to folders on this computer or mounted on it. Save to another place with Save As."),
                    name);
       return FALSE;
@@ -922,6 +931,8 @@ atomic_save (GFile             *file,
       if (failed && saved != EINVAL)
         {
           g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+                       /* Translators: shown after saving a matrix; the first %s is a file name, e.g.
+                        * “team.trellis”, the second the system's reason, e.g. “Input/output error”. */
                        _("‘%s’ was saved, but the system could not confirm that it is safely stored (%s). Save again to be sure."),
                        name, g_strerror (saved));
           return FALSE;
@@ -954,7 +965,11 @@ check_unchanged (TrellisDocument         *self,
   name = display_name_for (file);
   g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_CHANGED_ON_DISK,
                now.exists
+               /* Translators: shown when saving a matrix that another program changed; %s is a file
+                * name, e.g. “team.trellis”. */
                ? _("‘%s’ was changed by someone else since it was opened. Reload it to see their changes, or save your version as a copy.")
+               /* Translators: shown when saving a matrix that another program moved or deleted; %s is
+                * a file name, e.g. “team.trellis”. */
                : _("‘%s’ was moved or deleted by someone else since it was opened. Save your version as a copy."),
                name);
   return FALSE;

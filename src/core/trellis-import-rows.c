@@ -684,8 +684,9 @@ trellis_import_plan_begin (TrellisImport  *self,
       if (column->field == TRELLIS_COLUMN_LEVEL_TEXT &&
           (column->level < self->snapshot.scale_min || column->level > self->snapshot.scale_max))
         {
-          /* Translators: the first %d is a level; the others are the lowest and highest level of the scale. */
           g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_COLUMNS,
+                       /* Translators: a spreadsheet import error; the first %d is a level, e.g. 7, the
+                        * others the lowest and highest level of the scale, e.g. “0–4”. */
                        _("A column describes level %d, outside the scale %d–%d. Choose another level for it, "
                          "or leave it out."),
                        column->level, self->snapshot.scale_min, self->snapshot.scale_max);
@@ -702,8 +703,10 @@ trellis_import_plan_begin (TrellisImport  *self,
                                           self->create_missing && column->competency == NULL, &problem);
           if (ref == TRELLIS_IMPORT_REF_NONE)
             {
-              /* Translators: the first %s is a column's header, the second says what is wrong. */
               g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_COLUMNS,
+                           /* Translators: a spreadsheet import error; the first %s is a column's
+                            * header, e.g. “Listening”, the second says what is wrong with it, as a
+                            * sentence. */
                            _("The column ‘%s’ holds levels, but: %s"), header,
                            problem != NULL ? problem : "");
               return FALSE;

@@ -491,8 +491,8 @@ static gboolean
 no_rows (TrellisImport  *self,
          GError        **error)
 {
-  /* Translators: %s is a file name. */
   g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_EMPTY,
+               /* Translators: a spreadsheet import error; %s is a file name, e.g. “team.csv”. */
                _("%s holds no rows. Choose the file your spreadsheet program saved as CSV."), self->display_name);
   return FALSE;
 }
@@ -841,35 +841,53 @@ trellis_import_dup_summary_text (TrellisImport *self)
   guint unchanged = s->unchanged[TRELLIS_KIND_PERSON] + s->unchanged[TRELLIS_KIND_COMPETENCY] +
                     s->assessments_unchanged;
 
-  /* Translators: the parts of a list joined with commas, such as
-   * “3 people added, 1 role added, 20 assessments updated, 2 rows skipped”. */
   append_part (text, s->added[TRELLIS_KIND_PERSON],
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u person added", "%u people added",
                                           s->added[TRELLIS_KIND_PERSON]), s->added[TRELLIS_KIND_PERSON]));
   append_part (text, s->updated[TRELLIS_KIND_PERSON],
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u person updated", "%u people updated",
                                           s->updated[TRELLIS_KIND_PERSON]), s->updated[TRELLIS_KIND_PERSON]));
   append_part (text, s->added[TRELLIS_KIND_ROLE],
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u role added", "%u roles added",
                                           s->added[TRELLIS_KIND_ROLE]), s->added[TRELLIS_KIND_ROLE]));
   append_part (text, s->added[TRELLIS_KIND_COMPETENCY],
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u competency added", "%u competencies added",
                                           s->added[TRELLIS_KIND_COMPETENCY]), s->added[TRELLIS_KIND_COMPETENCY]));
   append_part (text, s->updated[TRELLIS_KIND_COMPETENCY],
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u competency updated", "%u competencies updated",
                                           s->updated[TRELLIS_KIND_COMPETENCY]), s->updated[TRELLIS_KIND_COMPETENCY]));
   append_part (text, s->added[TRELLIS_KIND_VALUE],
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u value added", "%u values added",
                                           s->added[TRELLIS_KIND_VALUE]), s->added[TRELLIS_KIND_VALUE]));
   append_part (text, s->assessments_added,
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u assessment added", "%u assessments added",
                                           s->assessments_added), s->assessments_added));
   append_part (text, s->assessments_updated,
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u assessment updated", "%u assessments updated",
                                           s->assessments_updated), s->assessments_updated));
   append_part (text, unchanged,
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u already up to date", "%u already up to date", unchanged), unchanged));
   append_part (text, s->bad_rows,
+               /* Translators: one part of the summary of a spreadsheet import, joined with commas,
+                * e.g. “3 people added, 1 role added, 2 rows skipped”; %u is how many. */
                g_strdup_printf (ngettext ("%u row skipped", "%u rows skipped", s->bad_rows), s->bad_rows));
 
   if (text->len == 0)

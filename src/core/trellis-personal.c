@@ -674,9 +674,10 @@ trellis_personal_load (GFile         *file,
       g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
       g_autofree char *limit = g_format_size (TRELLIS_PERSONAL_MAX_SIZE);
 
-      /* Translators: the first %s is a file name, the second its size
-       * (“50.0 MB”), the third the most a personal file may hold. */
       g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_TOO_LARGE,
+                   /* Translators: shown when a personal file cannot be opened; the first %s is a file
+                    * name, e.g. “anna.trellis”, the second its size, e.g. “50.0 MB”, the third the
+                    * most a personal file may hold, e.g. “1.0 MB”. */
                    _("‘%s’ is %s, too large for a personal file, which holds one person and stays under %s. Check that it is a file handed out by Trellis."),
                    name, size, limit);
       return NULL;
@@ -745,8 +746,10 @@ trellis_personal_list_folder (GFile         *folder,
     {
       g_autofree char *name = g_file_get_parse_name (folder);
 
-      /* Translators: %s is a folder, then the system's reason. */
       g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: shown when the folder of handed-in personal files cannot be read;
+                    * the first %s is a folder, e.g. “Returned”, the second the system's reason, e.g.
+                    * “Permission denied”. */
                    _("Could not read the folder ‘%s’: %s"), name, local_error->message);
       return NULL;
     }

@@ -452,32 +452,54 @@ trellis_po_import_dup_summary (TrellisPoImport *self)
   g_autofree char *joined = NULL;
   const guint *c = self->counts;
 
-  /* Translators: parts of a summary of a translation taken back into a
-   * matrix, joined by commas; %u counts texts. */
   if (c[TRELLIS_PO_APPLIED] > 0)
+    /* Translators: one part of the summary after a translated PO file is taken back into a matrix
+     * (Translate Matrix Texts, trellis-cli po-import), joined with commas, e.g. “12 translations
+     * taken, 2 not translated yet”; %u counts texts. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u translation taken", "%u translations taken",
                                                        c[TRELLIS_PO_APPLIED]), c[TRELLIS_PO_APPLIED]));
   if (c[TRELLIS_PO_UNCHANGED] > 0)
+    /* Translators: one part of the summary after a translated PO file is taken back into a matrix
+     * (Translate Matrix Texts, trellis-cli po-import), joined with commas, e.g. “12 translations
+     * taken, 2 not translated yet”; %u counts texts. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u there already", "%u there already",
                                                        c[TRELLIS_PO_UNCHANGED]), c[TRELLIS_PO_UNCHANGED]));
   if (c[TRELLIS_PO_REMOVED] > 0)
+    /* Translators: one part of the summary after a translated PO file is taken back into a matrix
+     * (Translate Matrix Texts, trellis-cli po-import), joined with commas, e.g. “12 translations
+     * taken, 2 not translated yet”; %u counts texts. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u removed (left empty)", "%u removed (left empty)",
                                                        c[TRELLIS_PO_REMOVED]), c[TRELLIS_PO_REMOVED]));
   if (c[TRELLIS_PO_UNTRANSLATED] > 0)
+    /* Translators: one part of the summary after a translated PO file is taken back into a matrix
+     * (Translate Matrix Texts, trellis-cli po-import), joined with commas, e.g. “12 translations
+     * taken, 2 not translated yet”; %u counts texts. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u not translated yet", "%u not translated yet",
                                                        c[TRELLIS_PO_UNTRANSLATED]), c[TRELLIS_PO_UNTRANSLATED]));
   if (c[TRELLIS_PO_FUZZY] > 0)
+    /* Translators: one part of the summary after a translated PO file is taken back into a matrix
+     * (Translate Matrix Texts, trellis-cli po-import), joined with commas, e.g. “12 translations
+     * taken, 2 not translated yet”; %u counts texts. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u marked fuzzy, not taken", "%u marked fuzzy, not taken",
                                                        c[TRELLIS_PO_FUZZY]), c[TRELLIS_PO_FUZZY]));
   if (c[TRELLIS_PO_STALE] > 0)
+    /* Translators: one part of the summary after a translated PO file is taken back into a matrix
+     * (Translate Matrix Texts, trellis-cli po-import), joined with commas, e.g. “12 translations
+     * taken, 2 not translated yet”; %u counts texts. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u stale (the original changed since the export), not taken",
                                                        "%u stale (the originals changed since the export), not taken",
                                                        c[TRELLIS_PO_STALE]), c[TRELLIS_PO_STALE]));
   if (c[TRELLIS_PO_UNKNOWN] > 0)
+    /* Translators: one part of the summary after a translated PO file is taken back into a matrix
+     * (Translate Matrix Texts, trellis-cli po-import), joined with commas, e.g. “12 translations
+     * taken, 2 not translated yet”; %u counts texts. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u unknown (the matrix has no such text), not taken",
                                                        "%u unknown (the matrix has no such texts), not taken",
                                                        c[TRELLIS_PO_UNKNOWN]), c[TRELLIS_PO_UNKNOWN]));
   if (c[TRELLIS_PO_REPEATED] > 0)
+    /* Translators: one part of the summary after a translated PO file is taken back into a matrix
+     * (Translate Matrix Texts, trellis-cli po-import), joined with commas, e.g. “12 translations
+     * taken, 2 not translated yet”; %u counts texts. */
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u given twice, not taken", "%u given twice, not taken",
                                                        c[TRELLIS_PO_REPEATED]), c[TRELLIS_PO_REPEATED]));
 
@@ -509,14 +531,20 @@ trellis_po_result_dup_message (const TrellisPoResult *result)
       return g_strdup_printf (_("‘%s’ is marked fuzzy and was not taken; confirm the translation and take the file back again."),
                               context);
     case TRELLIS_PO_STALE:
+      /* Translators: in the list of the detail of a text that was not taken back from a translated PO
+       * file; %s is that text's context, e.g. “c-listen|level 3”. */
       return g_strdup_printf (_("‘%s’ is stale: the original changed since the file was exported, so its translation was not taken. Export again and translate the new text."),
                               context);
     case TRELLIS_PO_UNKNOWN:
       return result->context != NULL
+             /* Translators: in the list of the detail of a text that was not taken back from a
+              * translated PO file; %s is that text's context, e.g. “c-listen|level 3”. */
              ? g_strdup_printf (_("‘%s’ is no text of this matrix (was it deleted?), so its translation was not taken."),
                                 context)
              : g_strdup (_("A message without a context is no text of this matrix, so its translation was not taken."));
     case TRELLIS_PO_REPEATED:
+      /* Translators: in the list of the detail of a text that was not taken back from a translated PO
+       * file; %s is that text's context, e.g. “c-listen|level 3”. */
       return g_strdup_printf (_("‘%s’ is given twice; only the first was taken."), context);
     case TRELLIS_PO_APPLIED:
     case TRELLIS_PO_UNCHANGED:

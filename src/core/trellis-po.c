@@ -512,6 +512,9 @@ trellis_po_file_parse (const char  *data,
   if (!g_utf8_validate (data, len, &invalid))
     {
       g_set_error (error, TRELLIS_PO_ERROR, TRELLIS_PO_ERROR_ENCODING,
+                   /* Translators: shown when a PO file cannot be read (Translate Matrix Texts,
+                    * trellis-cli po-import); %u is a line number, e.g. 12. Keep “msgconv
+                    * --to-code=UTF-8”: it is a command. */
                    _("Line %u: The file is not UTF-8 text. Save it as UTF-8 (msgconv --to-code=UTF-8 does that)."),
                    line_of (data, invalid - data));
       return NULL;

@@ -194,8 +194,11 @@ trellis_reader_bad_attribute (Reader     *r,
   g_autofree char *value = trellis_reader_attr_dup (a);
   g_autofree char *name = attr_display_name (a);
 
-  /* Translators: e.g. “The value ‘x’ is not valid for the attribute ‘level’ of <assessment>.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. The first %s is what the file says, the second an
+                         * attribute, the third an element, e.g. “The value ‘x’ is not valid for the
+                         * attribute ‘level’ of <assessment>.” */
                         _("The value ‘%s’ is not valid for the attribute ‘%s’ of <%s>."),
                         value, name, trellis_reader_elements[elem].name);
 }
@@ -205,8 +208,9 @@ trellis_reader_missing_attribute (Reader     *r,
                                   Elem        elem,
                                   const char *name)
 {
-  /* Translators: e.g. “The element <role> needs the attribute ‘id’.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. E.g. “The element <role> needs the attribute ‘id’.” */
                         _("The element <%s> needs the attribute ‘%s’."), trellis_reader_elements[elem].name, name);
 }
 
@@ -349,8 +353,10 @@ trellis_reader_check_level (Reader     *r,
 
   if (!level_in_scale (r, *out))
     {
-      /* Translators: e.g. “Level 7 of <assessment> is not on the scale (0 to 4).” */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, current_line (r), FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. E.g. “Level 7 of <assessment> is not on the scale (0
+                             * to 4).” */
                             _("Level %d of <%s> is not on the scale (%d to %d)."),
                             *out, trellis_reader_elements[elem].name,
                             trellis_document_get_scale_min (r->doc),
@@ -368,8 +374,10 @@ trellis_reader_bad_date (Reader     *r,
 {
   g_autofree char *value = trellis_reader_attr_dup (a);
 
-  /* Translators: e.g. “The date ‘20-11-2026’ of <assessment> is not a date of the form YYYY-MM-DD.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_BAD_DATE, current_line (r), FALSE,
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. E.g. “The date ‘20-11-2026’ of <assessment> is not a date
+                         * of the form YYYY-MM-DD.” */
                         _("The date ‘%s’ of <%s> is not a date of the form YYYY-MM-DD."),
                         value, trellis_reader_elements[elem].name);
 }
@@ -415,13 +423,17 @@ trellis_reader_unknown_attribute (Reader     *r,
   if (r->newer_minor)
     {
       g_autofree char *msg =
+        /* Translators: a notice shown after opening a matrix file, in the app and by trellis-cli
+         * check. The first %s is an attribute, the second an element, e.g. “The attribute ‘colour’ of
+         * <role> comes from …”. */
         g_strdup_printf (_("The attribute ‘%s’ of <%s> comes from a newer version of Trellis and was left out."),
                          name, trellis_reader_elements[elem].name);
       trellis_reader_notice (r, current_line (r), msg);
       return;
     }
 
-  /* Translators: e.g. “The element <role> has no attribute ‘colour’.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. E.g. “The element <role> has no attribute ‘colour’.” */
                         _("The element <%s> has no attribute ‘%s’."), trellis_reader_elements[elem].name, name);
 }

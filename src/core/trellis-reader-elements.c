@@ -42,8 +42,9 @@ begin_entity (Reader     *r,
 
   if (id != NULL && (existing = trellis_document_lookup (r->doc, id)) != NULL)
     {
-      /* Translators: %s is an id such as “c-listen”. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_DUPLICATE_ID, current_line (r), FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %s is an id, e.g. “c-listen”. */
                             _("The id ‘%s’ is used more than once; every id must be unique."), id);
       id = NULL;
     }
@@ -129,8 +130,9 @@ find_competency (Reader     *r,
         }
     }
 
-  /* Translators: %s is an id. */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, current_line (r), FALSE,
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. %s is the id of a competency, e.g. “c-listen”. */
                         _("The assessment refers to the competency ‘%s’, which the file does not define."),
                         id);
   return NULL;
@@ -331,8 +333,11 @@ duplicate_assessment (Reader              *r,
   TrellisCompetency *c = trellis_document_get_competency_by_slot (r->doc, rec->slot);
   char date[11];
 
-  /* Translators: e.g. “There are two self assessments of ‘c-listen’ on 2026-11-20 for one person; keep one.” */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, line, FALSE,
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. The first %s is a kind of assessment (self, coach, peer),
+                         * the second a competency's id, the third a date, e.g. “There are two self
+                         * assessments of ‘c-listen’ on 2026-11-20 for one person; keep one.” */
                         _("There are two %s assessments of ‘%s’ on %s for one person; keep one."),
                         trellis_source_to_string (rec->source),
                         c != NULL ? trellis_entity_get_id (TRELLIS_ENTITY (c)) : "?",
@@ -717,8 +722,10 @@ start_requirement (Reader     *r,
         {
           if (g_array_index (array, TrellisRequirement, i).competency == competency)
             {
-              /* Translators: e.g. “<requires> names the competency ‘c-listen’ twice.” */
               trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                                    /* Translators: shown when a matrix file cannot be read, in the app
+                                     * and by trellis-cli check. E.g. “<requires> names the competency
+                                     * ‘c-listen’ twice.” */
                                     _("<%s> names the competency ‘%s’ twice."), trellis_reader_elements[elem].name, competency);
               return;
             }
@@ -778,8 +785,9 @@ start_assign (Reader     *r,
     {
       if (g_array_index (r->assigns, TrellisAssignment, i).role == assignment.role)
         {
-          /* Translators: %s is a role id. */
           trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                                /* Translators: shown when a matrix file cannot be read, in the app and
+                                 * by trellis-cli check. %s is a role's id, e.g. “ro-agent”. */
                                 _("The role ‘%s’ is assigned twice to one responsibility."), assignment.role);
           return;
         }
@@ -873,8 +881,11 @@ start_level (Reader     *r,
               if (!trellis_reader_parse_int (a, TRELLIS_LEVEL_MIN, TRELLIS_LEVEL_MAX, &frame->level))
                 {
                   g_autofree char *value = trellis_reader_attr_dup (a);
-                  /* Translators: %s is what the file says; %d and %d the bounds. */
                   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_LEVEL_OUT_OF_RANGE, current_line (r), FALSE,
+                                        /* Translators: shown when a matrix file cannot be read, in the
+                                         * app and by trellis-cli check. %s is what the file says, e.g.
+                                         * “high”; the %d are the lowest and highest level a scale may
+                                         * have, e.g. 0 and 10. */
                                         _("The scale level ‘%s’ is not a whole number from %d to %d."),
                                         value, TRELLIS_LEVEL_MIN, TRELLIS_LEVEL_MAX);
                   frame->level = TRELLIS_LEVEL_NONE;
@@ -903,8 +914,9 @@ start_level (Reader     *r,
         {
           if (((TrellisScaleLevel *) g_ptr_array_index (r->scale, i))->value >= frame->level)
             {
-              /* Translators: %d is a level. */
               trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                                    /* Translators: shown when a matrix file cannot be read, in the app
+                                     * and by trellis-cli check. %d is a level, e.g. 3. */
                                     _("The scale level %d is out of order or given twice; list levels from low to high."),
                                     frame->level);
               /* Its text must not become the description of the level
@@ -969,8 +981,10 @@ trellis_reader_is_root (Reader        *r,
 {
   if (!xmlStrEqual (localname, (const xmlChar *) "trellis"))
     {
-      /* Translators: %s is the name of the first element of the file. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, current_line (r), TRUE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %s is the name of the first element of the file, e.g.
+                             * “html”. Keep <trellis>: it is a name in the file. */
                             _("This is not a Trellis matrix: it starts with <%s> instead of <trellis>."),
                             (const char *) localname);
       return FALSE;
@@ -979,6 +993,10 @@ trellis_reader_is_root (Reader        *r,
   if (uri == NULL || !g_str_has_prefix ((const char *) uri, TRELLIS_FORMAT_NAMESPACE_BASE))
     {
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_TRELLIS, current_line (r), TRUE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. The first %s is the namespace the file gives, the
+                             * second the one Trellis expects, both web addresses such as
+                             * “https://trellis.example/ns/1”. */
                             _("This is not a Trellis matrix: its namespace is ‘%s’ instead of ‘%s’."),
                             uri != NULL ? (const char *) uri : "", TRELLIS_FORMAT_NAMESPACE);
       return FALSE;
@@ -991,6 +1009,8 @@ trellis_reader_is_root (Reader        *r,
 
       if (g_ascii_string_to_unsigned (tail, 10, 2, G_MAXUINT, &file_major, NULL))
         trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_UNSUPPORTED_VERSION, current_line (r), TRUE,
+                              /* Translators: shown when a matrix file cannot be read, in the app and
+                               * by trellis-cli check. %u is the file format's major version, e.g. 2. */
                               _("This matrix was written by a newer version of Trellis (format %u). Update Trellis to open it."),
                               (guint) file_major);
       else
@@ -1141,8 +1161,9 @@ start_self_assessment (Reader     *r,
 
   if (r->doc->format_minor < 1)
     {
-      /* Translators: %s is an element name. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %s is an element name, e.g. “self-assessment”. */
                             _("The element <%s> belongs to version 1.1 of the format, but the file says it is version 1.0."),
                             trellis_reader_elements[E_SELF_ASSESSMENT].name);
       return;
@@ -1192,6 +1213,8 @@ start_self_assessment (Reader     *r,
   if (trellis_document_get_n_items (r->doc, TRELLIS_KIND_PERSON) != 1)
     {
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %u is how many people the file holds, e.g. 3. */
                             _("A personal file holds exactly one person, but this one holds %u."),
                             trellis_document_get_n_items (r->doc, TRELLIS_KIND_PERSON));
       return;
@@ -1281,6 +1304,8 @@ text_competency_level (Reader *r,
   if (trellis_level_texts_lookup (r->level_texts, frame->level) != NULL)
     {
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %d is a level, e.g. 3. */
                             _("Level %d of this competency is described twice."), frame->level);
       return;
     }

@@ -119,10 +119,15 @@ refuse_tag (Reader     *r,
 
   if (result == SCAN_TOO_MANY_ATTRIBUTES)
     trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
+                          /* Translators: shown when a matrix file cannot be read, in the app and by
+                           * trellis-cli check. %d is how many attributes an element may have, e.g.
+                           * 256. */
                           _("An element has more than %d attributes; a Trellis matrix never has."),
                           TRELLIS_XML_MAX_ATTRIBUTES);
   else
     trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, line, TRUE,
+                          /* Translators: shown when a matrix file cannot be read, in the app and by
+                           * trellis-cli check. %d is a number of megabytes, e.g. 10. */
                           _("An element is longer than %d MB; a Trellis matrix never has such elements."),
                           TRELLIS_XML_MAX_TAG_BYTES / (1024 * 1024));
 }

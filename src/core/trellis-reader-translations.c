@@ -116,8 +116,10 @@ trellis_reader_text_translation (Reader  *r,
     {
       g_autofree char *key = trellis_text_key_format (r->translation_part, r->translation_index);
 
-      /* Translators: the first %s is a text such as “level 3”, the second a language code. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. The first %s is a text such as “level 3”, the second
+                             * a language code such as “de”. */
                             _("The translation of ‘%s’ into ‘%s’ is given twice; keep one."),
                             key, r->translation_language);
       return;

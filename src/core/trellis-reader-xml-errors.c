@@ -285,8 +285,9 @@ trellis_reader_bad_encoding (Reader     *r,
                              const char *encoding)
 {
   if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
-    /* Translators: %s is the encoding the file names, e.g. “Shift_JIS”. */
     trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                          /* Translators: shown when a matrix file cannot be read, in the app and by
+                           * trellis-cli check. %s is the encoding the file names, e.g. “Shift_JIS”. */
                           _("The file says its text is in the %s encoding, but it holds bytes that are not. Save it again as UTF-8."),
                           encoding);
   else
@@ -438,8 +439,9 @@ trellis_reader_xml_error (Reader         *r,
       return;
 
     case TRELLIS_XML_PROBLEM_UNKNOWN_ENCODING:
-      /* Translators: %s is the encoding the file names, e.g. “EBCDIC-US”. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %s is the encoding the file names, e.g. “EBCDIC-US”. */
                             _("The file says its text is in the %s encoding, which Trellis cannot read. Save it again as UTF-8."),
                             error->str1 != NULL ? error->str1 : "?");
       return;
@@ -453,8 +455,10 @@ trellis_reader_xml_error (Reader         *r,
     }
 
   sentence = describe (problem, error);
-  /* Translators: the first %s says what is wrong, in one of the sentences above. */
   trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_NOT_XML, line, TRUE,
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. %s says what is wrong, as one of the sentences above,
+                         * e.g. “Line 3 is not closed.” */
                         _("%s If the file was edited by hand, correct it there; otherwise open the backup copy if there is one."),
                         sentence);
 }

@@ -164,29 +164,36 @@ unknown_element (Reader        *r,
    * newer version, whose schema this reader cannot know. */
   if (ours && !r->newer_minor)
     {
-      /* Translators: e.g. “The element <colour> is not allowed inside <role>.” */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. E.g. “The element <colour> is not allowed inside
+                             * <role>.” */
                             _("The element <%s> is not allowed inside <%s>."),
                             (const char *) localname, trellis_reader_elements[parent->elem].name);
     }
   else if (!r->newer_minor)
     {
-      /* Translators: e.g. “The element <record> is not part of the Trellis format and is not allowed inside <person>.” */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. E.g. “The element <record> is not part of the Trellis
+                             * format and is not allowed inside <person>.” */
                             _("The element <%s> is not part of the Trellis format and is not allowed inside <%s>."),
                             (const char *) localname, trellis_reader_elements[parent->elem].name);
     }
   else if (trellis_reader_capture_has_place (parent))
     {
       g_autofree char *msg =
+        /* Translators: a notice shown after opening a matrix file, in the app and by trellis-cli
+         * check. %s is an element name, e.g. “photo”. */
         g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was kept as it is."),
                          (const char *) localname);
       trellis_reader_notice (r, current_line (r), msg);
     }
   else
     {
-      /* Translators: %s is an element name. */
       g_autofree char *msg =
+        /* Translators: a notice shown after opening a matrix file, in the app and by trellis-cli
+         * check. %s is an element name, e.g. “photo”. */
         g_strdup_printf (_("The element <%s> comes from a newer version of Trellis or another program; it was left out."),
                          (const char *) localname);
       trellis_reader_notice (r, current_line (r), msg);
@@ -212,22 +219,28 @@ check_child_order (Reader *r,
 
   if (parent->elem == E_ROOT)
     {
-      /* Translators: %s is a section such as “people”. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %s is a section, e.g. “people”. Keep the section
+                             * names in the list in English: they are names in the file. */
                             _("The section <%s> is out of order or given twice; sections follow the order organisation, scale, values, results, competencies, responsibilities, roles, people, indicators, development, feedback."),
                             trellis_reader_elements[frame->elem].name);
     }
   else if (place == last)
     {
-      /* Translators: e.g. “<description> may come only once inside <value>.” */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. E.g. “<description> may come only once inside
+                             * <value>.” */
                             _("<%s> may come only once inside <%s>."),
                             trellis_reader_elements[frame->elem].name, info->name);
     }
   else
     {
-      /* Translators: e.g. “<description> must come before <behaviour> inside <value>.” */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, frame->line, FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. E.g. “<description> must come before <behaviour>
+                             * inside <value>.” */
                             _("<%s> must come before <%s> inside <%s>."),
                             trellis_reader_elements[frame->elem].name,
                             trellis_reader_elements[info->children[last].elem].name, info->name);
@@ -274,6 +287,8 @@ sax_start_element (void           *user_data,
   if (r->depth >= TRELLIS_XML_MAX_DEPTH)
     {
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, current_line (r), TRUE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %d is how deep elements may be nested, e.g. 64. */
                             _("The elements are nested more than %d deep; a Trellis matrix never is."),
                             TRELLIS_XML_MAX_DEPTH);
       return;
@@ -304,8 +319,9 @@ sax_start_element (void           *user_data,
 
   if (r->collecting)
     {
-      /* Translators: %s is an element name. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %s is an element name, e.g. “name”. */
                             _("The element <%s> may only hold text."), trellis_reader_elements[parent->elem].name);
     }
 
@@ -458,6 +474,8 @@ sax_characters (void          *user_data,
       if (r->text->len + len > TRELLIS_XML_MAX_TEXT_BYTES)
         {
           trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_TOO_LARGE, current_line (r), TRUE,
+                                /* Translators: shown when a matrix file cannot be read, in the app and
+                                 * by trellis-cli check. %d is a number of megabytes, e.g. 10. */
                                 _("A text is longer than %d MB; a Trellis matrix never holds such texts."),
                                 TRELLIS_XML_MAX_TEXT_BYTES / (1024 * 1024));
           return;
@@ -470,8 +488,9 @@ sax_characters (void          *user_data,
     {
       Frame *frame = &r->frames[r->depth];
 
-      /* Translators: %s is an element name. */
       trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_INVALID, current_line (r), FALSE,
+                            /* Translators: shown when a matrix file cannot be read, in the app and by
+                             * trellis-cli check. %s is an element name, e.g. “people”. */
                             _("The element <%s> may not hold text."),
                             frame->elem == E_NONE ? "" : trellis_reader_elements[frame->elem].name);
     }
@@ -687,10 +706,15 @@ check_pending_refs (Reader *r)
 
       if (e == NULL || (ref->kinds & KIND_BIT (trellis_entity_get_kind (e))) == 0)
         {
-          /* Translators: e.g. “The attribute ‘roles’ refers to ‘ro-x’, which the file does not define.” */
           trellis_reader_error (r, TRELLIS_DOCUMENT_ERROR_UNKNOWN_REFERENCE, ref->line, FALSE,
                                 e == NULL
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. E.g. “The attribute ‘roles’ refers to ‘ro-x’, which the
+                         * file does not define.” */
                         ? _("The attribute ‘%s’ refers to ‘%s’, which the file does not define.")
+                        /* Translators: shown when a matrix file cannot be read, in the app and by
+                         * trellis-cli check. E.g. “The attribute ‘roles’ refers to ‘c-listen’, which
+                         * is not the right kind of element.” */
                         : _("The attribute ‘%s’ refers to ‘%s’, which is not the right kind of element."),
                         ref->attribute, ref->id);
         }

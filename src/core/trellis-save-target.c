@@ -65,14 +65,15 @@ set_not_regular_error (GError       **error,
 {
   if (S_ISDIR (st->st_mode))
     {
-      /* Translators: %s is a file name. */
       g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+                   /* Translators: shown when a matrix cannot be saved; %s is the name of a folder,
+                    * e.g. “Documents”. */
                    _("Could not save ‘%s’: it is a folder. Choose a file name with Save As."), name);
       return;
     }
 
-  /* Translators: %s is a file name. */
   g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+               /* Translators: shown when a matrix cannot be saved; %s is a name, e.g. “/dev/null”. */
                _("Could not save ‘%s’: it is not a regular file but a device, a pipe or a socket, which Trellis does not write into. Choose a file name with Save As."),
                name);
 }
@@ -131,8 +132,9 @@ trellis_save_target_resolve (TrellisSaveTarget  *target,
 
       if (hops >= MAX_LINKS)
         {
-          /* Translators: %s is a file name. */
           g_set_error (error, TRELLIS_DOCUMENT_ERROR, TRELLIS_DOCUMENT_ERROR_WRITE_FAILED,
+                       /* Translators: shown when a matrix cannot be saved; %s is a file name, e.g.
+                        * “team.trellis”. */
                        _("Could not save ‘%s’: it is a symbolic link that leads round in a circle. Choose a file name with Save As."),
                        name);
           return FALSE;

@@ -528,6 +528,8 @@ trellis_text_ref_dup_comment (const TrellisTextRef *ref)
       what = g_strdup_printf (_("the name of level %d"), ref->index);
       break;
     case TRELLIS_TEXT_SCALE_DESCRIPTION:
+      /* Translators: in a PO file of a matrix's texts, what a text is, after “The scale: ”; %d is a
+       * level of the scale, e.g. 3. */
       what = g_strdup_printf (_("the description of level %d"), ref->index);
       break;
     case TRELLIS_N_TEXT_PARTS:

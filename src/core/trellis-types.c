@@ -18,9 +18,17 @@ static const char * const kind_elements[TRELLIS_N_KINDS] = {
 };
 
 static const char * const kind_labels[TRELLIS_N_KINDS] = {
-  N_("Organisation"), N_("Value"), N_("Result"), N_("Competency"),
+  N_("Organisation"),
+  /* Translators: a core value of the team, such as “Respect”; not a measured value. */
+  NC_("core value", "Value"),
+  N_("Result"), N_("Competency"),
   N_("Responsibility"), N_("Role"), N_("Person"), N_("Indicator"),
   N_("Development action"), N_("Feedback"),
+};
+
+/* The context of a label whose word alone has other senses elsewhere. */
+static const char * const kind_label_contexts[TRELLIS_N_KINDS] = {
+  [TRELLIS_KIND_VALUE] = "core value",
 };
 
 static const char * const kind_plural_labels[TRELLIS_N_KINDS] = {
@@ -86,7 +94,10 @@ static const char * const indicator_kind_names[TRELLIS_N_INDICATOR_KINDS] = {
 };
 
 static const char * const indicator_kind_labels[TRELLIS_N_INDICATOR_KINDS] = {
-  N_("Output"), N_("Human"),
+  /* Translators: the kinds of an indicator: it measures what the team
+   * delivers (output, e.g. “Tickets solved”) or how people fare (human,
+   * e.g. “Staff satisfaction”). */
+  NC_("indicator kind", "Output"), NC_("indicator kind", "Human"),
 };
 
 static const char * const rhythm_names[TRELLIS_N_RHYTHMS] = {
@@ -189,6 +200,8 @@ const char *
 trellis_kind_get_label (TrellisKind kind)
 {
   g_return_val_if_fail (kind < TRELLIS_N_KINDS, NULL);
+  if (kind_label_contexts[kind] != NULL)
+    return translate_ctxt (kind_label_contexts[kind], kind_labels[kind]);
   return _(kind_labels[kind]);
 }
 
@@ -288,7 +301,7 @@ const char *
 trellis_indicator_kind_get_label (TrellisIndicatorKind kind)
 {
   g_return_val_if_fail (kind < TRELLIS_N_INDICATOR_KINDS, NULL);
-  return _(indicator_kind_labels[kind]);
+  return translate_ctxt ("indicator kind", indicator_kind_labels[kind]);
 }
 
 const char *

@@ -153,8 +153,9 @@ check_name (const char  *name,
   return TRUE;
 
 refuse:
-  /* Translators: %d is the most characters a name may have. */
   g_set_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_NAME,
+               /* Translators: shown on a phone when a workshop vote refuses a name; %d is the most
+                * characters a name may have, e.g. 40. */
                _("A name is plain text of at most %d characters. Leave it out to vote without a name."),
                TRELLIS_VOTE_NAME_MAX_CHARS);
   return FALSE;
@@ -484,8 +485,9 @@ trellis_vote_round_cast (TrellisVoteRound *self,
 
   if (level < self->min_level || level > self->max_level)
     {
-      /* Translators: %d and %d are the lowest and the highest level of a vote. */
       g_set_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_LEVEL,
+                   /* Translators: shown when a workshop vote refuses a level; the %d are the lowest
+                    * and the highest level, e.g. 0 and 4. */
                    _("Choose a level from %d to %d."), self->min_level, self->max_level);
       return FALSE;
     }
@@ -495,8 +497,9 @@ trellis_vote_round_cast (TrellisVoteRound *self,
 
   if (self->n_votes >= TRELLIS_VOTE_ROUND_MAX_VOTES)
     {
-      /* Translators: %d is the most votes a round takes. */
       g_set_error (error, TRELLIS_VOTE_ROUND_ERROR, TRELLIS_VOTE_ROUND_ERROR_FULL,
+                   /* Translators: shown on a phone when a workshop vote is full; %d is the most votes
+                    * a round takes, e.g. 200. */
                    _("This round already holds %d votes, the most it takes."), TRELLIS_VOTE_ROUND_MAX_VOTES);
       return FALSE;
     }

@@ -199,6 +199,8 @@ trellis_coverage_map_describe_cell (TrellisGridMap        *grid,
 
   level = trellis_grid_map_level_phrase (grid, info->required);
   trellis_grid_map_add_line (lines, g_strdup_printf (_("Required: %s"), level));
+  /* Translators: a line of a cell's tooltip in the Coverage view; the first %u is how many people meet
+   * the requirement, the second how many it applies to, e.g. “2 of 5 people meet it”. */
   trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("%u of %u person meets it",
                                                                "%u of %u people meet it", info->total),
                                                      info->count, info->total));

@@ -156,8 +156,12 @@ gap_phrase (gint gap)
   if (gap == 0)
     return g_strdup (_("meets the requirement"));
   if (gap > 0)
+    /* Translators: a person's gap in the Gap heatmap view's tooltip and legend; %d is how many levels
+     * below the requirement, e.g. “2 levels short”. */
     return g_strdup_printf (ngettext ("%d level short", "%d levels short", gap), gap);
 
+  /* Translators: a line of a cell's tooltip in the Gap heatmap view; %d is how many levels above the
+   * requirement, e.g. “1 level above the requirement”. */
   return g_strdup_printf (ngettext ("%d level above the requirement", "%d levels above the requirement", -gap), -gap);
 }
 
@@ -185,6 +189,8 @@ trellis_gaps_map_describe_person (TrellisPeopleMap      *people,
           trellis_grid_map_add_line (lines, g_strdup_printf (_("Required by %s: %s"), trellis_map_get_name (map, role), level));
         }
       else
+        /* Translators: a line of a cell's tooltip in the Gap heatmap view; %s is a role, e.g. “Not
+         * required by Service agent”. */
         trellis_grid_map_add_line (lines, g_strdup_printf (_("Not required by %s"), trellis_map_get_name (map, role)));
     }
   else

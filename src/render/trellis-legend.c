@@ -101,9 +101,17 @@ trellis_legend_add_gap_steps (TrellisLegend *self,
           else if (v > 0)
             /* Translators: a change in assessed level; "or more" for the last step. */
             label = g_strdup_printf (v == 3 ? ngettext ("%d level up or more", "%d levels up or more", n)
+                                            /* Translators: a legend entry of the Trend view: a change in
+                                             * assessed level; %d is a number of levels, e.g. “2 levels
+                                             * up”. */
                                             : ngettext ("%d level up", "%d levels up", n), n);
           else
+            /* Translators: a legend entry of the Trend view: a change in assessed level; %d is a
+             * number of levels, e.g. “3 levels down or more”. */
             label = g_strdup_printf (v == -3 ? ngettext ("%d level down or more", "%d levels down or more", n)
+                                             /* Translators: a legend entry of the Trend view: a change in
+                                              * assessed level; %d is a number of levels, e.g. “1 level
+                                              * down”. */
                                              : ngettext ("%d level down", "%d levels down", n), n);
           trellis_legend_add_marked (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (-v), sample, label,
                                      trellis_draw_gap_marks (-v));
@@ -117,7 +125,12 @@ trellis_legend_add_gap_steps (TrellisLegend *self,
         label = g_strdup_printf (v == 3 ? ngettext ("%d level short or more", "%d levels short or more", n)
                                         : ngettext ("%d level short", "%d levels short", n), n);
       else
+        /* Translators: a legend entry of the Gap heatmap view: a person above what is required; %d is
+         * a number of levels, e.g. “3 levels above or more”. */
         label = g_strdup_printf (v == -3 ? ngettext ("%d level above or more", "%d levels above or more", n)
+                                         /* Translators: a legend entry of the Gap heatmap view: a
+                                          * person above what is required; %d is a number of levels,
+                                          * e.g. “1 level above”. */
                                          : ngettext ("%d level above", "%d levels above", n), n);
       trellis_legend_add_marked (self, style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label,
                                  trellis_draw_gap_marks (v));

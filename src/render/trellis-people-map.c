@@ -506,6 +506,8 @@ describe_no_total (TrellisPeopleMap      *self,
       trellis_grid_map_add_line (lines, g_strdup (_("Not required")));
       return TRUE;
     case TRELLIS_CONTENT_NOT_ASSESSED:
+      /* Translators: a line of a cell's tooltip in the People view; %u is how many people the
+       * competency is required of, e.g. 4. */
       trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("Required of %u person, nobody assessed yet",
                                                                    "Required of %u people, nobody assessed yet",
                                                                    info->total),

@@ -188,10 +188,14 @@ trellis_perception_map_describe_person (TrellisPeopleMap      *people,
       if (diff == 0)
         trellis_grid_map_add_line (lines, g_strdup (_("Self and coach (or peer) agree")));
       else if (diff > 0)
+        /* Translators: a line of a cell's tooltip in the Perception view; %d is a number of levels,
+         * e.g. “Rates themself 2 levels higher than the coach (or peer) does”. */
         trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("Rates themself %d level higher than the coach (or peer) does",
                                                                      "Rates themself %d levels higher than the coach (or peer) does",
                                                                      diff), diff));
       else
+        /* Translators: a line of a cell's tooltip in the Perception view; %d is a number of levels,
+         * e.g. “Rates themself 1 level lower than the coach (or peer) does”. */
         trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("Rates themself %d level lower than the coach (or peer) does",
                                                                      "Rates themself %d levels lower than the coach (or peer) does",
                                                                      -diff), -diff));
@@ -219,6 +223,8 @@ trellis_perception_map_add_legend (TrellisMap *map)
         /* Translators: how much higher a person rates themself than their coach or peer does. */
         label = g_strdup_printf (ngettext ("self %d level higher", "self %d levels higher", n), n);
       else
+        /* Translators: a legend entry of the Perception view: how much lower a person rates themself
+         * than their coach or peer does; %d is a number of levels, e.g. “self 1 level lower”. */
         label = g_strdup_printf (ngettext ("self %d level lower", "self %d levels lower", n), n);
       trellis_legend_add_marked (map->legend, map->style, TRELLIS_SWATCH_FILL, trellis_palette_gap_color (v), sample, label,
                                  trellis_draw_gap_marks (v));

@@ -369,7 +369,8 @@ add_feedback (TrellisReport *self,
   guint n = trellis_document_get_n_items (self->document, TRELLIS_KIND_FEEDBACK);
   static const double widths[] = { 4, 3, 8 };
   TrellisTableCell header[] = {
-    CELL (_("About"), TRELLIS_FONT_SMALL_BOLD),
+    /* Translators: a column of the feedback table in a person's report: what a remark is about, e.g. “Listening”. */
+    CELL (C_("feedback", "About"), TRELLIS_FONT_SMALL_BOLD),
     CELL (_("Date"), TRELLIS_FONT_SMALL_BOLD),
     CELL (_("Remark"), TRELLIS_FONT_SMALL_BOLD),
   };

@@ -603,7 +603,8 @@ add_findings (TrellisReport *self,
   g_autoptr(GHashTable) listed = g_hash_table_new (NULL, NULL);
   static const double widths[] = { 1, 3, 12 };
   TrellisTableCell header[] = {
-    CELL (_("No."), TRELLIS_FONT_SMALL_BOLD),
+    /* Translators: the header of the column that numbers the findings in the report. */
+    CELL (C_("number column", "No."), TRELLIS_FONT_SMALL_BOLD),
     CELL (_("Rule"), TRELLIS_FONT_SMALL_BOLD),
     CELL (_("What was found"), TRELLIS_FONT_SMALL_BOLD),
   };

@@ -179,6 +179,8 @@ collect_findings (TrellisResponsibilitiesMap *self)
 
   if (n_more > 0)
     {
+      /* Translators: under the list of findings on the Responsibility boundaries view; %u is how many
+       * more are not shown, e.g. “… and 4 more findings.” */
       g_autofree char *line = g_strdup_printf (ngettext ("… and %u more finding.",
                                                          "… and %u more findings.", n_more), n_more);
 
@@ -259,6 +261,8 @@ add_columns (TrellisResponsibilitiesMap *self,
   trellis_axis_end_group (&map->columns);
   self->n_assign_columns = map->columns.items->len;
 
+  /* Translators: the Responsibility boundaries view: the heading over the column of who
+   * has the competencies a responsibility needs today, as opposed to who is assigned to it. */
   trellis_axis_begin_group (&map->columns, NULL, _("Today"));
   trellis_axis_add_item (&map->columns, TRELLIS_ITEM_CAPABLE, 0, NULL, _("Can carry it"));
   trellis_axis_end_group (&map->columns);
@@ -482,6 +486,8 @@ trellis_responsibilities_map_describe_cell (TrellisGridMap        *grid,
 {
   if (trellis_axis_get_item (&((TrellisMap *) grid)->columns, column)->kind == TRELLIS_ITEM_CAPABLE)
     {
+      /* Translators: a line of a cell's tooltip in the Responsibility boundaries view; %u is how many
+       * people have what the responsibility needs, e.g. “2 people could carry it today”. */
       trellis_grid_map_add_line (lines, g_strdup_printf (ngettext ("%u person could carry it today",
                                                                    "%u people could carry it today", info->count),
                                                          info->count));
@@ -625,8 +631,10 @@ trellis_responsibilities_map_add_legend (TrellisMap *map)
   if (legend->findings->len > 0)
     {
       trellis_legend_add (legend, style, TRELLIS_SWATCH_HEADING, NULL, NULL, _("Rule findings, numbered on the rows"));
-      trellis_legend_add (legend, style, TRELLIS_SWATCH_PROBLEM, &colors->background, NULL, _("problem"));
-      trellis_legend_add (legend, style, TRELLIS_SWATCH_WARNING, &colors->background, NULL, _("warning"));
+      /* Translators: legend entries of the Responsibility boundaries view: how serious a finding is. */
+      trellis_legend_add (legend, style, TRELLIS_SWATCH_PROBLEM, &colors->background, NULL, C_("finding severity", "problem"));
+      /* Translators: legend entries of the Responsibility boundaries view: how serious a finding is. */
+      trellis_legend_add (legend, style, TRELLIS_SWATCH_WARNING, &colors->background, NULL, C_("finding severity", "warning"));
     }
 }
 

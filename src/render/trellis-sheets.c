@@ -361,8 +361,9 @@ trellis_sheet_csv_to_bytes (TrellisAnalysis             *analysis,
 
       if (!trellis_view_is_grid (options->view))
         {
-          /* Translators: %s is the title of a view, such as “Line of sight”. */
           g_set_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_FORMAT,
+                       /* Translators: shown when a view is exported as a spreadsheet; %s is the title
+                        * of a view, e.g. “Line of sight”. */
                        _("%s is a drawing, not a table: it cannot be a spreadsheet. Export it as PNG, SVG or PDF."),
                        trellis_view_get_title (options->view));
           return NULL;

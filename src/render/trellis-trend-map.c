@@ -228,6 +228,7 @@ trellis_trend_map_describe_person (TrellisPeopleMap      *people,
       trellis_grid_map_add_line (lines, g_strdup_printf (_("On %s: %s"), date, level));
     }
   else
+    /* Translators: a line of a cell's tooltip in the Trend view; %s is a date, e.g. “2026-01-01”. */
     trellis_grid_map_add_line (lines, g_strdup_printf (_("Not assessed on %s"), date));
 
   if (info->content == TRELLIS_CONTENT_VALUE)

@@ -175,8 +175,9 @@ check (lxw_error   err,
   if (err == LXW_NO_ERROR)
     return TRUE;
 
-  /* Translators: %s is libxlsxwriter's own description of what went wrong. */
   g_set_error (error, TRELLIS_RENDER_ERROR, TRELLIS_RENDER_ERROR_WRITE,
+               /* Translators: shown when a view is exported as a spreadsheet; %s is libxlsxwriter's
+                * own description of what went wrong, e.g. “Error creating output xlsx file”. */
                _("The spreadsheet could not be written: %s."), lxw_strerror (err));
   return FALSE;
 }

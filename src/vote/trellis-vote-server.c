@@ -350,8 +350,10 @@ trellis_vote_server_listen (TrellisVoteServer  *self,
   if (listener == NULL)
     {
       shown = g_inet_address_to_string (address);
-      /* Translators: %s is a network address such as 192.168.1.20, the second %s why it failed. */
       g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: shown when a workshop vote cannot be opened to phones; the first %s
+                    * is a network address such as 192.168.1.20, the second why it failed, e.g.
+                    * “Address already in use”. */
                    _("Phones cannot be let in on %s: %s. Choose another network."), shown, local_error->message);
       return FALSE;
     }
