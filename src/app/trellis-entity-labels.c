@@ -281,8 +281,11 @@ trellis_dup_indicator_status (TrellisEntity *indicator,
 
   value = g_strdup_printf ("%g%s%s", latest.value, unit != NULL ? " " : "", unit != NULL ? unit : "");
   if (isnan (target))
-    /* Translators: an indicator's latest measurement, e.g. “latest 72 %”. */
-    return g_strdup_printf (brief ? _("latest %s") : _("Latest measurement: %s."), value);
+    return g_strdup_printf (brief
+                            /* Translators: an indicator's latest measurement in its row, e.g. “latest 72 %”. */
+                            ? _("latest %s")
+                            /* Translators: an indicator's latest measurement, said in full, e.g. “Latest measurement: 72 %.” */
+                            : _("Latest measurement: %s."), value);
 
   goal = g_strdup_printf ("%g%s%s", target, unit != NULL ? " " : "", unit != NULL ? unit : "");
   if (brief)
@@ -294,7 +297,10 @@ trellis_dup_indicator_status (TrellisEntity *indicator,
 
   when = trellis_date_format_for_display (latest.date);
   return trellis_indicator_misses_target (indicator)
-         /* Translators: the first %s is a measurement, the second its date, the third the target. */
+         /* Translators: the first %s is a measurement, the second its date, the third the target,
+          * e.g. “The latest measurement, 72 % on 3 March 2026, misses the target of 80 %.” */
          ? g_strdup_printf (_("The latest measurement, %s on %s, misses the target of %s."), value, when, goal)
+         /* Translators: the first %s is a measurement, the second its date, the third the target,
+          * e.g. “The latest measurement, 82 % on 3 March 2026, reaches the target of 80 %.” */
          : g_strdup_printf (_("The latest measurement, %s on %s, reaches the target of %s."), value, when, goal);
 }

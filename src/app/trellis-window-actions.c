@@ -36,8 +36,11 @@ update_undo_button (GtkButton  *button,
   g_autofree char *tooltip = NULL;
 
   if (what != NULL && what[0] != '\0')
-    /* Translators: %s is what a step does, e.g. “Set Level of ‘Anouk’ in ‘De-escalation’”. */
-    label = g_strdup_printf (undo ? _("Undo %s") : _("Redo %s"), what);
+    label = g_strdup_printf (undo
+                             /* Translators: %s is what a step does, e.g. “Set Level of ‘Anouk’ in ‘De-escalation’”. */
+                             ? _("Undo %s")
+                             /* Translators: %s is what a step does, e.g. “Set Level of ‘Anouk’ in ‘De-escalation’”. */
+                             : _("Redo %s"), what);
   else
     label = g_strdup (undo ? _("Undo") : _("Redo"));
 
