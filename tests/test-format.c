@@ -1022,6 +1022,16 @@ static const NewerCase newer_cases[] = {
     "      <requires competency=\"c-product\" level=\"3\"/>\n"
     "      <caption xml:lang=\"nl\" xml:space=\"preserve\">Tekst</caption>\n"
     "    </role>\n" },
+  /* Found by the fuzzer: a namespace's URI with an '&' came from
+   * libxml2 as "&#38;" and was written back as the text "&#38;", a
+   * different namespace, on every save. */
+  { "ampersand-namespace",
+    "    </role>\n  </roles>\n",
+    "      <badge xmlns=\"urn:a&amp;b\" xmlns:k=\"urn:k&amp;l\" k:size=\"2\">x</badge>\n",
+    46,
+    "      <requires competency=\"c-product\" level=\"3\"/>\n"
+    "      <badge xmlns=\"urn:a&amp;b\" xmlns:k0=\"urn:k&amp;l\" k0:size=\"2\">x</badge>\n"
+    "    </role>\n" },
   /* Found by the fuzzer: a line break written as &#10; reached the
    * reader apart from the text before it, and was taken for layout. */
   { "text-then-element",

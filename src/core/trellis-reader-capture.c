@@ -37,6 +37,24 @@ capture_escaped (GString    *s,
     }
 }
 
+/* A namespace's URI, which libxml2 hands over as it does attribute
+ * values, every '&' kept as "&#38;": written back as the URI it names. */
+static void
+capture_uri (GString       *s,
+             const xmlChar *uri)
+{
+  const char *p = (const char *) uri;
+  const char *amp;
+
+  while ((amp = strstr (p, "&#38;")) != NULL)
+    {
+      capture_escaped (s, p, amp - p, TRUE);
+      g_string_append (s, "&amp;");
+      p = amp + 5;
+    }
+  capture_escaped (s, p, strlen (p), TRUE);
+}
+
 static void
 capture_close_start_tag (Reader *r)
 {
@@ -85,7 +103,7 @@ trellis_reader_capture_start (Reader        *r,
     {
       g_string_append (r->capture, " xmlns=\"");
       if (uri != NULL)
-        capture_escaped (r->capture, (const char *) uri, strlen ((const char *) uri), TRUE);
+        capture_uri (r->capture, uri);
       g_string_append_c (r->capture, '"');
     }
 
@@ -103,8 +121,7 @@ trellis_reader_capture_start (Reader        *r,
         {
           /* Keep namespaced attributes with a prefix of their own. */
           g_string_append_printf (r->capture, "xmlns:k%u=\"", i);
-          capture_escaped (r->capture, (const char *) attrs[i].uri,
-                           strlen ((const char *) attrs[i].uri), TRUE);
+          capture_uri (r->capture, attrs[i].uri);
           g_string_append_printf (r->capture, "\" k%u:", i);
         }
       g_string_append (r->capture, (const char *) attrs[i].name);
