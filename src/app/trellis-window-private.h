@@ -117,6 +117,10 @@ void trellis_window_assess_myself_from (TrellisWindow  *self,
 
 /* Workshop votes (trellis-window-vote.c) */
 void trellis_window_class_add_vote_actions (GtkWidgetClass *widget_class);
+
+/* trellis-window-sections.c */
+void trellis_window_build_sections              (TrellisWindow  *self);
+void trellis_window_class_add_section_callbacks (GtkWidgetClass *widget_class);
 void trellis_window_update_vote_actions    (TrellisWindow  *self);
 void trellis_window_vote_dispose           (TrellisWindow  *self);
 void trellis_window_vote_on                (TrellisWindow  *self,

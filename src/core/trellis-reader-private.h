@@ -450,10 +450,20 @@ same_id (const char *id,
 }
 
 /* Elements (trellis-reader-elements.c) */
+void         trellis_reader_clear_collected    (Reader        *r);
+
+/* The root and a personal file's progress (trellis-reader-root.c) */
 gboolean     trellis_reader_is_root            (Reader        *r,
                                                 const xmlChar *localname,
                                                 const xmlChar *uri);
-void         trellis_reader_clear_collected    (Reader        *r);
+void         trellis_reader_start_root         (Reader        *r,
+                                                Frame         *frame,
+                                                const Attr    *attrs,
+                                                guint          n_attrs);
+void         trellis_reader_start_self_assessment (Reader     *r,
+                                                   Frame      *frame,
+                                                   const Attr *attrs,
+                                                   guint       n_attrs);
 
 /* Decisions (trellis-reader-decisions.c) */
 void         trellis_reader_start_decision     (Reader        *r,
