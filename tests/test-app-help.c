@@ -291,6 +291,34 @@ test_menus_and_pages (void)
   trellis_test_close_all (app);
 }
 
+/* The title of the shortcut for @accelerator under @widget, on any page
+ * of the window (its pages but one are not mapped), or NULL. */
+static char *
+dup_shortcut_title (GtkWidget  *widget,
+                    const char *accelerator)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *keys = NULL;
+      char *title = NULL;
+
+      g_object_get (widget, "accelerator", &keys, "title", &title, NULL);
+      if (g_strcmp0 (keys, accelerator) == 0)
+        return title;
+      g_free (title);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      char *title = dup_shortcut_title (child, accelerator);
+
+      if (title != NULL)
+        return title;
+    }
+
+  return NULL;
+}
+
 /* The shortcuts window lists F1. */
 static void
 test_shortcuts_window (void)
@@ -298,6 +326,7 @@ test_shortcuts_window (void)
   TrellisWindow *window = trellis_application_new_window (app);
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWidget *dialog = NULL;
+  g_autofree char *title = NULL;
   gboolean listed = FALSE;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -313,20 +342,11 @@ test_shortcuts_window (void)
     }
   g_assert_nonnull (dialog);
 
-  for (guint n = 0;; n++)
+  title = dup_shortcut_title (dialog, "F1");
+  if (title != NULL)
     {
-      GtkWidget *shortcut = trellis_test_find_type (dialog, GTK_TYPE_SHORTCUTS_SHORTCUT, n);
-      g_autofree char *accelerator = NULL;
-      g_autofree char *title = NULL;
-
-      if (shortcut == NULL)
-        break;
-      g_object_get (shortcut, "accelerator", &accelerator, "title", &title, NULL);
-      if (g_strcmp0 (accelerator, "F1") == 0)
-        {
-          g_assert_cmpstr (title, ==, "Help");
-          listed = TRUE;
-        }
+      g_assert_cmpstr (title, ==, "Help");
+      listed = TRUE;
     }
   g_assert_true (listed);
 

@@ -47,7 +47,7 @@ about_action_cb (GSimpleAction *action,
                  gpointer       user_data)
 {
   TrellisApplication *self = user_data;
-  static const char *developers[] = { "The Trellis developers", NULL };
+  const char *developers[] = { _("The Trellis developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *about;
 

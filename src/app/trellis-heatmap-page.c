@@ -921,6 +921,20 @@ trellis_heatmap_page_map (GtkWidget *widget)
     rebuild_async (self);
 }
 
+/* The renderer mirrors the map right to left from the options: a change
+ * of direction (the desktop's language) needs a layout of its own. */
+static void
+trellis_heatmap_page_direction_changed (GtkWidget        *widget,
+                                        GtkTextDirection  previous)
+{
+  TrellisHeatmapPage *self = TRELLIS_HEATMAP_PAGE (widget);
+
+  GTK_WIDGET_CLASS (trellis_heatmap_page_parent_class)->direction_changed (widget, previous);
+
+  if (self->layout != NULL)
+    schedule_rebuild (self);
+}
+
 static void
 trellis_heatmap_page_dispose (GObject *object)
 {
@@ -950,6 +964,7 @@ trellis_heatmap_page_class_init (TrellisHeatmapPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trellis_heatmap_page_dispose;
+  widget_class->direction_changed = trellis_heatmap_page_direction_changed;
   widget_class->map = trellis_heatmap_page_map;
   widget_class->size_allocate = trellis_heatmap_page_size_allocate;
   widget_class->measure = trellis_heatmap_page_measure;

@@ -945,6 +945,24 @@ name_shortcuts_controls (GtkWidget *widget)
     name_shortcuts_controls (child);
 }
 
+/* GtkShortcutsWindow never wraps a shortcut's title: the long ones, in
+ * German above all, made it wider than a laptop's screen. */
+static void
+wrap_shortcut_titles (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_SHORTCUT) != NULL &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUT_LABEL) == NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (widget), 40);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    wrap_shortcut_titles (child);
+}
+
 static void
 shortcuts_action_cb (GtkWidget  *widget,
                      const char *action_name,
@@ -955,6 +973,7 @@ shortcuts_action_cb (GtkWidget  *widget,
 
   gtk_window_set_transient_for (dialog, GTK_WINDOW (widget));
   name_shortcuts_controls (GTK_WIDGET (dialog));
+  wrap_shortcut_titles (GTK_WIDGET (dialog));
   gtk_window_present (dialog);
 }
 
