@@ -143,6 +143,7 @@ readers_group (Dialog   *d,
   GtkWidget *group = adw_preferences_group_new ();
   guint n = trellis_document_get_n_items (d->document, TRELLIS_KIND_PERSON);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *description = NULL;
   const char * const audiences[] = { _("A coach"), _("The whole team"), NULL };
   /* Translators: paper sizes for the exported report; “Letter” is US Letter. */
   const char * const papers[] = { _("A4"), C_("paper size", "Letter"), NULL };
@@ -153,13 +154,20 @@ readers_group (Dialog   *d,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (people, trellis_entity_dup_label (trellis_document_get_item (d->document, TRELLIS_KIND_PERSON, i)));
   g_ptr_array_add (people, NULL);
+  /* The rows say what they are and what is chosen; what the choices
+   * mean is said above them, where a long sentence in another language
+   * does not squeeze the choice out of view. */
+  description = g_strjoin ("\n",
+                           _("Everyone who may be shown, or one person alone, whatever they chose to share"),
+                           _("A coach sees who shares with their coach; the whole team only who shares with the team, and no group under three"),
+                           NULL);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
   /* Translators: the report dialog: whose report it is, everyone's or one person's (“For: Anna”). */
-  d->person_row = combo_row (_("For"), _("Everyone who may be shown, or one person alone, whatever they chose to share"),
-                             (const char * const *) people->pdata, 0);
+  d->person_row = combo_row (_("For"), NULL, (const char * const *) people->pdata, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->person_row));
 
-  d->audience_row = combo_row (_("Read by"), _("A coach sees who shares with their coach; the whole team only who shares with the team, and no group under three"),
-                               audiences, 0);
+  d->audience_row = combo_row (_("Read by"), NULL, audiences, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (d->audience_row));
 
   if (export)
