@@ -11,6 +11,7 @@
 
 #include "trellis-accessible.h"
 #include "trellis-date-button.h"
+#include "trellis-report.h"
 
 /* A button showing a date, with a calendar in a popover: dates are
  * picked, never typed in a format someone has to guess. */
@@ -53,21 +54,11 @@ static GParamSpec *properties[N_PROPS];
 char *
 trellis_date_format_for_display (TrellisDate date)
 {
-  GDate d;
-  g_autoptr(GDateTime) dt = NULL;
-
+  /* Written as the report writes it, in the language of the messages. */
   if (date == 0 || !g_date_valid_julian (date))
     return g_strdup (_("No date"));
 
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, date);
-  dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
-  if (dt == NULL)
-    return g_strdup (_("No date"));
-
-  /* Translators: how a date is shown, in g_date_time_format() notation,
-   * e.g. “31 January 2027”; change the order to your language's. */
-  return g_date_time_format (dt, _("%-d %B %Y"));
+  return trellis_date_dup_long (date);
 }
 
 static void

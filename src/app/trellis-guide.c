@@ -11,6 +11,7 @@
 
 #include "trellis-accessible.h"
 #include "trellis-guide.h"
+#include "trellis-report.h"
 #include "trellis-personal.h"
 #include "trellis-translations.h"
 
@@ -304,21 +305,6 @@ dup_why (TrellisGuide      *self,
   return g_string_free (out, FALSE);
 }
 
-static char *
-dup_date (TrellisDate date)
-{
-  GDate d;
-  char buf[128];
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, date);
-  /* Translators: a date in a sentence, in strftime() notation. */
-  if (g_date_strftime (buf, sizeof buf, _("%-d %B %Y"), &d) == 0)
-    return g_strdup ("");
-
-  return g_strdup (buf);
-}
-
 /* The parts of a step that follow the answer. */
 static void
 update_answer (TrellisGuide *self)
@@ -419,7 +405,7 @@ fill_step (TrellisGuide *self)
   if (trellis_personal_get_earlier (self->document, competency, &earlier))
     {
       g_autofree char *level = level_label (self, earlier.level);
-      g_autofree char *when = dup_date (earlier.date);
+      g_autofree char *when = trellis_date_dup_long (earlier.date);
       g_autofree char *text = NULL;
 
       /* Translators: the first %s is a date, the second a level with its name. */
