@@ -43,6 +43,18 @@ link_clicked_cb (GtkButton *button)
   gtk_widget_activate_action (GTK_WIDGET (button), "win.show-entity", "s", id);
 }
 
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, _("Open it"));
+  return TRUE;
+}
+
 static GtkWidget *
 make_link (TrellisSightLinks *self,
            TrellisEntity     *entity,
@@ -78,7 +90,10 @@ make_link (TrellisSightLinks *self,
   gtk_widget_add_css_class (widget, "sight-link");
   g_object_set_data_full (G_OBJECT (widget), "entity-id", g_strdup (trellis_entity_get_id (entity)), g_free);
   g_signal_connect (widget, "clicked", G_CALLBACK (link_clicked_cb), NULL);
-  gtk_widget_set_tooltip_text (widget, _("Open it"));
+  /* The tooltip is given when asked for: setting its text asks the
+   * display where the pointer is, a round trip for every link. */
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, trellis_sight_stage_get_label (stage),
