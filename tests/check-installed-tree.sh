@@ -45,5 +45,13 @@ for lang in C nl de; do
   check test -f "$share/help/$lang/$app_id/index.page"
   check test -f "$share/help/$lang/$app_id/figures/vote.png"
 done
+# A translation shows its own pictures, taken in its language.
+for lang in nl de; do
+  check test ! -L "$share/help/$lang/$app_id/figures/vote.png"
+  if cmp -s "$share/help/C/$app_id/figures/vote.png" "$share/help/$lang/$app_id/figures/vote.png"; then
+    echo "the pictures of the guide in $lang are the English ones" >&2
+    fail=1
+  fi
+done
 
 exit $fail
