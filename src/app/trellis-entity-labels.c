@@ -200,7 +200,7 @@ trellis_dup_learning_rhythm (TrellisDocument *document,
                              gboolean         brief)
 {
   TrellisDate last = trellis_document_get_last_growth_step (document, person, today);
-  gboolean quiet = trellis_document_is_quiet (document, person, today);
+  gboolean quiet = trellis_growth_step_is_quiet (last, today);
   guint months = last != 0 ? (today - last) / 30 : 0;
   g_autofree char *when = NULL;
 

@@ -140,8 +140,21 @@ trellis_document_is_quiet (TrellisDocument *self,
                            TrellisEntity   *person,
                            TrellisDate      today)
 {
-  TrellisDate last = trellis_document_get_last_growth_step (self, person, today);
+  return trellis_growth_step_is_quiet (trellis_document_get_last_growth_step (self, person, today), today);
+}
 
+/**
+ * trellis_growth_step_is_quiet:
+ * @last: the day of a person's last step in growing, 0 for none
+ * @today: the day it is
+ *
+ * Returns: whether @last is so long ago, or none, that the person is
+ *   quiet (see trellis_document_is_quiet())
+ */
+gboolean
+trellis_growth_step_is_quiet (TrellisDate last,
+                              TrellisDate today)
+{
   return last == 0 || today - last > TRELLIS_QUIET_DAYS;
 }
 

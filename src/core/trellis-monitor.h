@@ -25,5 +25,7 @@ gboolean    trellis_document_is_quiet              (TrellisDocument    *self,
                                                     TrellisDate         today);
 guint       trellis_document_count_quiet           (TrellisDocument    *self,
                                                     TrellisDate         today);
+gboolean    trellis_growth_step_is_quiet           (TrellisDate         last,
+                                                    TrellisDate         today);
 
 G_END_DECLS
